@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Synkti",
+  products: [
+    .executable(name: "synkti", targets: ["synkti"]),
+    .library(name: "Assignment", targets: ["Assignment"]),
+    .library(name: "Simulation", targets: ["Simulation"]),
+    .library(name: "Experiments", targets: ["Experiments"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // Min-cost bipartite assignment; no dependencies, no Foundation.
+    .target(name: "Assignment"),
+    // The model: pure, deterministic, no I/O and no clock.
+    .target(
+      name: "Simulation",
+      dependencies: [
+        "Assignment",
+        .product(name: "HeapModule", package: "swift-collections"),
+      ]
+    ),
+    // Files in, runs out: catalog, scenarios, traces.
+    .target(
+      name: "Experiments",
+      dependencies: ["Simulation", "Yams"]
+    ),
+    .executableTarget(
+      name: "synkti",
+      dependencies: [
+        "Experiments",
+        "Simulation",
+        "Assignment",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "SynktiTestSupport", dependencies: ["Simulation"], path: "Tests/SynktiTestSupport"),
+    .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "SynktiTestSupport"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SynktiTestSupport"]),
+    .testTarget(
+      name: "ExperimentsTests",
+      dependencies: ["Experiments", "SynktiTestSupport"],
+      resources: [.copy("Fixtures")]
+    ),
+  ]
+)

@@ -1,0 +1,120 @@
+import Simulation
+
+/// The accelerator types a scenario can name, loaded from `catalog.yaml`.
+public struct AcceleratorCatalog: Sendable {
+  /// Types in file order.
+  public var types: [AcceleratorType]
+  /// Where each figure came from, per type name, per field.
+  public var sources: [String: [String: String]]
+  /// Instance type names (e.g. `p3.2xlarge`) per accelerator name.
+  public var instances: [String: String]
+
+  /// Creates a catalog from types.
+  public init(
+    types: [AcceleratorType], sources: [String: [String: String]] = [:],
+    instances: [String: String] = [:]
+  ) {
+    self.types = types
+    self.sources = sources
+    self.instances = instances
+  }
+
+  /// The type called `name`, if any.
+  public func type(named name: String) -> AcceleratorType? {
+    types.first { $0.name == name }
+  }
+
+  /// Names in file order.
+  public var names: [String] { types.map(\.name) }
+
+  /// Midpoints of the AWS Spot Advisor interruption bands (share of
+  /// instances interrupted over a trailing month).
+  public static let bandMidpoints: [Double] = [0.025, 0.075, 0.125, 0.175, 0.25]
+
+  /// Loads a catalog file.
+  /// - Throws: `ExperimentsError` naming the file, key and value at fault.
+  public static func load(_ file: String) throws -> AcceleratorCatalog {
+    try parse(readText(file), file: file)
+  }
+
+  /// Parses catalog text.
+  public static func parse(_ text: String, file: String) throws -> AcceleratorCatalog {
+    let root = try YAMLMap.parse(text, file: file)
+    try root.rejectUnknownKeys(["accelerators"])
+    guard let entries = try root.sequence("accelerators") else {
+      throw root.missing("accelerators")
+    }
+    var catalog = AcceleratorCatalog(types: [])
+    for (index, node) in entries.enumerated() {
+      let entry = try YAMLMap(node, file: file, path: "accelerators[\(index)]")
+      let type = try accelerator(from: entry, defaults: nil)
+      if catalog.type(named: type.name) != nil {
+        throw ExperimentsError.invalidValue(
+          file: file, key: entry.keyPath("name"), value: type.name, expected: "a unique name")
+      }
+      catalog.types.append(type)
+      if let sources = try entry.map("sources") {
+        var table: [String: String] = [:]
+        for key in sources.keys { table[key] = try sources.string(key) }
+        catalog.sources[type.name] = table
+      }
+      catalog.instances[type.name] = try entry.string("instance")
+    }
+    return catalog
+  }
+
+  /// Keys an accelerator entry may have.
+  static let acceleratorKeys = [
+    "name", "instance", "provider", "gpus_per_instance", "memory_per_gpu_gib", "network_gbps",
+    "on_demand_usd_per_hour", "spot_usd_per_hour", "spot_savings_percent", "hazard_per_hour",
+    "interruption_band", "grace_seconds", "boot_seconds", "relative_speed", "sources", "base",
+  ]
+
+  /// Reads one accelerator definition; with `defaults`, absent keys keep the
+  /// default's values (used for inline overrides in scenarios).
+  static func accelerator(from m: YAMLMap, defaults: AcceleratorType?) throws -> AcceleratorType {
+    try m.rejectUnknownKeys(acceleratorKeys)
+    let positive = "a number > 0"
+    let nonNegative = "a number ≥ 0"
+    func value(_ key: String, _ expected: String, _ check: (Double) -> Bool, _ fallback: Double?)
+      throws -> Double
+    {
+      if let v = try m.double(key, expected, check) { return v }
+      if let fallback { return fallback }
+      throw m.missing(key)
+    }
+    let name = try m.string("name") ?? defaults?.name
+    guard let name else { throw m.missing("name") }
+    let onDemand = try value(
+      "on_demand_usd_per_hour", positive, { $0 > 0 }, defaults?.onDemandPrice)
+    var spot = defaults?.spotPrice
+    if let s = try m.double(
+      "spot_savings_percent", "a percentage in [0, 100)", { $0 >= 0 && $0 < 100 })
+    {
+      spot = onDemand * (1 - s / 100)
+    }
+    if let p = try m.double("spot_usd_per_hour", positive, { $0 > 0 }) { spot = p }
+    guard let spot else { throw m.missing("spot_usd_per_hour") }
+    var hazard = defaults?.hazardPerHour
+    if let band = try m.int("interruption_band", "a band from 0 to 4", { (0...4).contains($0) }) {
+      hazard = AcceleratorType.hourlyHazard(monthlyInterruptedFraction: bandMidpoints[band])
+    }
+    if let h = try m.double("hazard_per_hour", nonNegative, { $0 >= 0 }) { hazard = h }
+    guard let hazard else { throw m.missing("hazard_per_hour") }
+    let gpus =
+      try m.int("gpus_per_instance", "a whole number ≥ 1", { $0 >= 1 })
+      ?? defaults?.gpusPerInstance ?? 1
+    return AcceleratorType(
+      name: name, provider: try m.string("provider") ?? defaults?.provider ?? "custom",
+      gpusPerInstance: gpus,
+      memoryPerGPUGiB: try value(
+        "memory_per_gpu_gib", positive, { $0 > 0 }, defaults?.memoryPerGPUGiB),
+      networkGbps: try value("network_gbps", positive, { $0 > 0 }, defaults?.networkGbps),
+      onDemandPrice: onDemand, spotPrice: spot, hazardPerHour: hazard,
+      graceSeconds: try value("grace_seconds", nonNegative, { $0 >= 0 }, defaults?.graceSeconds),
+      bootHours: try value(
+        "boot_seconds", nonNegative, { $0 >= 0 }, defaults.map { $0.bootHours * 3600 }) / 3600,
+      relativeSpeed: try value("relative_speed", positive, { $0 > 0 }, defaults?.relativeSpeed ?? 1)
+    )
+  }
+}

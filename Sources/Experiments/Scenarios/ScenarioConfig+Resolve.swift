@@ -1,0 +1,96 @@
+import Foundation
+import Simulation
+
+extension ScenarioConfig {
+  /// Turns names into a runnable `Scenario`: accelerators from `catalog`,
+  /// policy from `policies`, strategy by name, market model (loading traces).
+  /// - Throws: `ExperimentsError` naming the config's file and key.
+  public func resolve(
+    catalog: AcceleratorCatalog, policies: PolicyRegistry = .standard,
+    traces: TraceCache = TraceCache()
+  ) throws -> Scenario {
+    var fleet: [AcceleratorType] = try accelerators.map { choice in
+      switch choice {
+      case .inline(let type): return type
+      case .named(let name):
+        guard let type = catalog.type(named: name) else {
+          throw ExperimentsError.unknownName(
+            file: file, key: "accelerator", name: name, known: catalog.names)
+        }
+        return type
+      }
+    }
+    for i in fleet.indices {
+      if let preemptionRate { fleet[i].hazardPerHour = preemptionRate }
+      if let bandwidthGbps { fleet[i].networkGbps = bandwidthGbps }
+      if let graceSeconds { fleet[i].graceSeconds = graceSeconds }
+      if let bootSeconds { fleet[i].bootHours = bootSeconds / 3600 }
+    }
+    let policy: any SchedulingPolicy
+    do {
+      policy = try policies.make(self.policy)
+    } catch let error as SimulationError {
+      throw translate(error, key: "policy", value: self.policy)
+    }
+    let planner: any MigrationPlanner
+    do {
+      planner = try MigrationStrategies.named(migration)
+    } catch let error as SimulationError {
+      throw translate(error, key: "migration", value: migration)
+    }
+    guard checkpointPartial <= checkpointFull else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "checkpoint_partial", value: "\(checkpointPartial)",
+        expected: "a ratio ≤ checkpoint_full (\(checkpointFull))")
+    }
+    return Scenario(
+      horizon: horizonHours, fleet: fleet, zones: zones, market: try marketModel(traces),
+      workload: workload,
+      checkpoint: CheckpointPlanner(
+        fullThreshold: checkpointFull, partialThreshold: checkpointPartial),
+      idleTimeout: idleTimeoutHours, policy: policy, migration: planner,
+      migrationCost: migrationCost, seed: seed)
+  }
+
+  /// The workload spec these parameters describe.
+  public var workload: WorkloadSpec {
+    var profiles = kinds
+    for (kind, profile) in profiles {
+      var p = profile
+      if let stateMiB { p.state.baseMiB = stateMiB }
+      if let memoryGiB { p.memoryGiB = memoryGiB }
+      profiles[kind] = p
+    }
+    let process: ArrivalProcess
+    switch arrivals {
+    case "poisson": process = .poisson(fraction: arrivalFraction)
+    case "batch": process = .batch
+    default: process = .uniform(fraction: arrivalFraction)
+    }
+    return WorkloadSpec(
+      tasks: tasks, arrivals: process, work: work, kinds: profiles, deadlineSlack: deadlineSlack)
+  }
+
+  func marketModel(_ traces: TraceCache) throws -> any SpotMarket {
+    switch market {
+    case "poisson": return PoissonMarket()
+    case "ou": return ou
+    default:
+      let path = String(market.dropFirst("trace:".count))
+      let resolved =
+        FileManager.default.fileExists(atPath: path)
+        ? path : (baseDirectory as NSString).appendingPathComponent(path)
+      let loaded = try traces.load(resolved)
+      return TraceMarket(traces: loaded, startHour: traceStartHour)
+    }
+  }
+
+  func translate(_ error: SimulationError, key: String, value: String) -> ExperimentsError {
+    switch error {
+    case .unknownName(_, let name, let known):
+      return .unknownName(file: file, key: key, name: name, known: known)
+    case .invalidParameter(let name, let v, let reason):
+      return .invalidValue(file: file, key: "\(key) (\(name))", value: v, expected: reason)
+    }
+  }
+}

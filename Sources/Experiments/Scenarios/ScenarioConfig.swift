@@ -1,0 +1,74 @@
+import Simulation
+
+/// A scenario as the user writes it: named parameters, before names are
+/// resolved against the catalog and the registries.
+///
+/// Every scalar parameter has a key (see `ScenarioParameter.all`) and can be
+/// set from a scenario file, a command-line flag or, later, a sweep axis,
+/// through the one `set(_:to:)` path, so all three validate alike.
+public struct ScenarioConfig: Sendable {
+  /// Where this config came from, for error messages.
+  public var file = "(defaults)"
+  /// Directory relative paths (traces) resolve against, after the CWD.
+  public var baseDirectory = "."
+  public var name = "scenario"
+  public var description = ""
+  public var horizonHours = 72.0
+  public var seed: UInt64 = 1
+  /// The fleet: catalog names or inline definitions.
+  public var accelerators: [AcceleratorChoice] = [.named("A10G")]
+  public var zones = 1
+  /// `poisson`, `ou` or `trace:PATH`.
+  public var market = "poisson"
+  public var traceStartHour = 0.0
+  public var preemptionRate: Double?
+  public var bandwidthGbps: Double?
+  public var graceSeconds: Double?
+  public var bootSeconds: Double?
+  public var policy = "greedy"
+  public var migration = "naive"
+  public var idleTimeoutHours = 0.1
+  public var checkpointFull = 0.8
+  public var checkpointPartial = 0.3
+  public var ou = OrnsteinUhlenbeckMarket()
+  public var tasks = 200
+  public var arrivals = "uniform"
+  public var arrivalFraction = 0.8
+  public var work = DurationDistribution.uniform(1, 20)
+  public var kinds: [WorkloadKind: KindProfile] = [.training: .training]
+  public var stateMiB: Double?
+  public var memoryGiB: Double?
+  public var deadlineSlack: Double?
+  public var migrationCost = MigrationCostModel()
+
+  /// A config with every default.
+  public init() {}
+
+  /// How the fleet names an accelerator.
+  public enum AcceleratorChoice: Sendable, Equatable {
+    /// A catalog entry.
+    case named(String)
+    /// A full definition (possibly based on a catalog entry).
+    case inline(AcceleratorType)
+  }
+
+  /// Sets the parameter `key` from its text form.
+  /// - Throws: `ExperimentsError.unknownKey` or `.invalidValue`, naming `file`.
+  public mutating func set(_ key: String, to value: String) throws {
+    guard let parameter = ScenarioParameter.named(key) else {
+      throw ExperimentsError.unknownKey(
+        file: file, key: key, known: ScenarioParameter.all.map(\.key))
+    }
+    do {
+      try parameter.apply(&self, value)
+    } catch let error as ScenarioParameter.Invalid {
+      throw ExperimentsError.invalidValue(
+        file: file, key: key, value: value, expected: error.expected)
+    }
+  }
+
+  /// The current text form of parameter `key` (as `set` accepts it).
+  public func value(of key: String) -> String? {
+    ScenarioParameter.named(key)?.read(self)
+  }
+}

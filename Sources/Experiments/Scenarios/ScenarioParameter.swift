@@ -1,0 +1,215 @@
+import Foundation
+import Simulation
+
+/// One settable scenario parameter: its key, what it means, and how its text
+/// form is parsed and printed.
+public struct ScenarioParameter: Sendable {
+  /// The key, as in files, flags and sweep axes (`bandwidth_gbps`).
+  public let key: String
+  /// One line for `--help` and the docs.
+  public let summary: String
+  let apply: @Sendable (inout ScenarioConfig, String) throws -> Void
+  let read: @Sendable (ScenarioConfig) -> String
+
+  struct Invalid: Error { let expected: String }
+
+  /// The parameter called `key`.
+  public static func named(_ key: String) -> ScenarioParameter? {
+    all.first { $0.key == key }
+  }
+
+  static func number(_ text: String, _ expected: String, _ check: (Double) -> Bool) throws -> Double
+  {
+    guard let v = Double(text), v.isFinite, check(v) else { throw Invalid(expected: expected) }
+    return v
+  }
+
+  static func optionalNumber(_ text: String, _ expected: String, _ check: (Double) -> Bool) throws
+    -> Double?
+  {
+    if ["", "null", "none", "~"].contains(text) { return nil }
+    return try number(text, expected + " (or null)", check)
+  }
+
+  static func whole(_ text: String, _ expected: String, _ check: (Int) -> Bool) throws -> Int {
+    guard let v = Int(text), check(v) else { throw Invalid(expected: expected) }
+    return v
+  }
+
+  static func show(_ v: Double?) -> String { v.map { "\($0)" } ?? "null" }
+
+  /// Every parameter, in documentation order.
+  public static let all: [ScenarioParameter] = [
+    .init(key: "name", summary: "scenario name", apply: { $0.name = $1 }, read: { $0.name }),
+    .init(
+      key: "description", summary: "free text", apply: { $0.description = $1 },
+      read: { $0.description }),
+    .init(
+      key: "horizon_hours", summary: "simulated hours; work running then is unfinished",
+      apply: { $0.horizonHours = try number($1, "a number > 0", { $0 > 0 }) },
+      read: { "\($0.horizonHours)" }),
+    .init(
+      key: "seed", summary: "root seed of the replicate (a whole number ≥ 0)",
+      apply: {
+        guard let s = UInt64($1) else { throw Invalid(expected: "a whole number ≥ 0") }
+        $0.seed = s
+      }, read: { "\($0.seed)" }),
+    .init(
+      key: "accelerator", summary: "a one-type fleet: a catalog name (e.g. H100-80GB)",
+      apply: {
+        guard !$1.isEmpty else { throw Invalid(expected: "a catalog name") }
+        $0.accelerators = [.named($1)]
+      },
+      read: { config in
+        config.accelerators.map {
+          switch $0 {
+          case .named(let n): return n
+          case .inline(let t): return t.name
+          }
+        }.joined(separator: "+")
+      }),
+    .init(
+      key: "zones", summary: "spot zones per accelerator type (trace markets fix their own)",
+      apply: { $0.zones = try whole($1, "a whole number ≥ 1", { $0 >= 1 }) },
+      read: { "\($0.zones)" }),
+    .init(
+      key: "market", summary: "poisson | ou | trace:PATH (a trace file or directory)",
+      apply: {
+        guard ["poisson", "ou"].contains($1) || ($1.hasPrefix("trace:") && $1.count > 6) else {
+          throw Invalid(expected: "poisson, ou or trace:PATH")
+        }
+        $0.market = $1
+      }, read: { $0.market }),
+    .init(
+      key: "trace_start_hour", summary: "hours into each trace where replay starts",
+      apply: { $0.traceStartHour = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.traceStartHour)" }),
+    .init(
+      key: "preemption_rate", summary: "spot reclaim hazard per instance-hour, for every type",
+      apply: { $0.preemptionRate = try optionalNumber($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { show($0.preemptionRate) }),
+    .init(
+      key: "bandwidth_gbps", summary: "network Gbit/s of every type",
+      apply: { $0.bandwidthGbps = try optionalNumber($1, "a number > 0", { $0 > 0 }) },
+      read: { show($0.bandwidthGbps) }),
+    .init(
+      key: "grace_seconds", summary: "reclaim notice of every type, seconds",
+      apply: { $0.graceSeconds = try optionalNumber($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { show($0.graceSeconds) }),
+    .init(
+      key: "boot_seconds", summary: "launch-to-ready delay of every type, seconds",
+      apply: { $0.bootSeconds = try optionalNumber($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { show($0.bootSeconds) }),
+    .init(
+      key: "policy", summary: "greedy | on-demand-fallback[:k] | on-demand-only | uniform-progress",
+      apply: { $0.policy = $1 }, read: { $0.policy }),
+    .init(
+      key: "migration", summary: "optimal | best-fit | naive | none",
+      apply: { $0.migration = $1 }, read: { $0.migration }),
+    .init(
+      key: "idle_timeout_hours", summary: "hours an idle instance is kept before release",
+      apply: { $0.idleTimeoutHours = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.idleTimeoutHours)" }),
+    .init(
+      key: "checkpoint_full", summary: "transfer ratio at or above which a checkpoint is full",
+      apply: { $0.checkpointFull = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.checkpointFull)" }),
+    .init(
+      key: "checkpoint_partial", summary: "transfer ratio at or above which it is partial",
+      apply: { $0.checkpointPartial = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.checkpointPartial)" }),
+    .init(
+      key: "ou_reversion", summary: "OU mean reversion per hour",
+      apply: { $0.ou.reversion = try number($1, "a number > 0", { $0 > 0 }) },
+      read: { "\($0.ou.reversion)" }),
+    .init(
+      key: "ou_volatility", summary: "OU volatility, fraction of mean per √hour",
+      apply: { $0.ou.volatility = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.ou.volatility)" }),
+    .init(
+      key: "ou_daily_amplitude", summary: "OU daily cycle amplitude, fraction of mean",
+      apply: { $0.ou.dailyAmplitude = try number($1, "a number in [0, 1)", { $0 >= 0 && $0 < 1 }) },
+      read: { "\($0.ou.dailyAmplitude)" }),
+    .init(
+      key: "ou_hazard_sensitivity", summary: "κ: hazard is e^κ times base at on-demand price",
+      apply: { $0.ou.hazardSensitivity = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.ou.hazardSensitivity)" }),
+    .init(
+      key: "tasks", summary: "number of tasks",
+      apply: { $0.tasks = try whole($1, "a whole number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.tasks)" }),
+    .init(
+      key: "arrivals", summary: "uniform | poisson | batch",
+      apply: {
+        guard ["uniform", "poisson", "batch"].contains($1) else {
+          throw Invalid(expected: "uniform, poisson or batch")
+        }
+        $0.arrivals = $1
+      }, read: { $0.arrivals }),
+    .init(
+      key: "arrival_fraction", summary: "arrivals fall in the first fraction of the horizon",
+      apply: { $0.arrivalFraction = try number($1, "a number in (0, 1]", { $0 > 0 && $0 <= 1 }) },
+      read: { "\($0.arrivalFraction)" }),
+    .init(
+      key: "work_hours", summary: "uniform(a,b) | exponential(mean) | constant(x), reference hours",
+      apply: { $0.work = try DurationDistribution(parsing: $1) },
+      read: { $0.work.text }),
+    .init(
+      key: "state_mib", summary: "checkpoint state of every kind, MiB (growth kept)",
+      apply: { $0.stateMiB = try optionalNumber($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { show($0.stateMiB) }),
+    .init(
+      key: "memory_gib", summary: "GPU memory footprint of every kind, GiB",
+      apply: { $0.memoryGiB = try optionalNumber($1, "a number > 0", { $0 > 0 }) },
+      read: { show($0.memoryGiB) }),
+    .init(
+      key: "deadline_slack", summary: "deadline = arrival + slack × work (null: no deadlines)",
+      apply: { $0.deadlineSlack = try optionalNumber($1, "a number > 0", { $0 > 0 }) },
+      read: { show($0.deadlineSlack) }),
+    .init(
+      key: "migration_price_weight", summary: "weight of target dollars in migration cost",
+      apply: { $0.migrationCost.priceWeight = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.migrationCost.priceWeight)" }),
+    .init(
+      key: "migration_hazard_weight", summary: "weight of expected reclaim rework",
+      apply: { $0.migrationCost.hazardWeight = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.migrationCost.hazardWeight)" }),
+    .init(
+      key: "migration_delay_weight", summary: "dollars per hour of resume delay",
+      apply: { $0.migrationCost.delayWeight = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.migrationCost.delayWeight)" }),
+  ]
+}
+
+extension DurationDistribution {
+  /// Parses `uniform(a,b)`, `exponential(mean)` or `constant(x)` (or a bare number).
+  init(parsing text: String) throws {
+    let expected = "uniform(a,b), exponential(mean), constant(x) or a number, all > 0"
+    let t = text.replacingOccurrences(of: " ", with: "")
+    if let v = Double(t), v > 0 {
+      self = .constant(v)
+      return
+    }
+    guard let open = t.firstIndex(of: "("), t.hasSuffix(")") else {
+      throw ScenarioParameter.Invalid(expected: expected)
+    }
+    let head = String(t[..<open])
+    let args = t[t.index(after: open)..<t.index(before: t.endIndex)].split(separator: ",")
+      .compactMap { Double($0) }
+    switch (head, args.count) {
+    case ("uniform", 2) where args[0] > 0 && args[1] > args[0]: self = .uniform(args[0], args[1])
+    case ("exponential", 1) where args[0] > 0: self = .exponential(mean: args[0])
+    case ("constant", 1) where args[0] > 0: self = .constant(args[0])
+    default: throw ScenarioParameter.Invalid(expected: expected)
+    }
+  }
+
+  /// The text form `init(parsing:)` reads.
+  var text: String {
+    switch self {
+    case .uniform(let a, let b): return "uniform(\(a),\(b))"
+    case .exponential(let m): return "exponential(\(m))"
+    case .constant(let v): return "constant(\(v))"
+    }
+  }
+}

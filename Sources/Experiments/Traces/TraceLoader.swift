@@ -1,0 +1,176 @@
+import Foundation
+import Simulation
+
+/// Reads measured spot availability traces in the two shared formats.
+///
+/// - AWS (`<zone>_<gpu>_<n>.csv`): `date,availability` rows, `1` = available;
+///   per-tick prices from `spot_prices.json` beside it, keyed by file stem.
+/// - GCP (`<zone>_<gpu>_<n>.json`): `metadata.gap_seconds`, `data` with the
+///   **inverted** convention `1` = preempted, and `prices` per tick.
+///
+/// Both are normalised to `AvailabilityTrace` (`true` = available).
+public enum TraceLoader {
+  /// Loads one trace file, or every trace in a directory (sorted by name).
+  public static func load(_ path: String) throws -> [AvailabilityTrace] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ExperimentsError.unreadable(file: path, reason: "no such file or directory")
+    }
+    if !isDirectory.boolValue { return [try loadFile(path)] }
+    let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    var traces: [AvailabilityTrace] = []
+    for name in names {
+      let file = (path as NSString).appendingPathComponent(name)
+      if name.hasSuffix(".csv") {
+        // Skip CSVs that are not availability traces (e.g. price summaries).
+        guard try readText(file).hasPrefix("date,availability") else { continue }
+        traces.append(try loadFile(file))
+      } else if name.hasSuffix(".json") && name != "spot_prices.json" {
+        traces.append(try loadFile(file))
+      }
+    }
+    guard !traces.isEmpty else {
+      throw ExperimentsError.unreadable(file: path, reason: "no trace files (.csv or .json) in it")
+    }
+    return traces
+  }
+
+  /// Loads a single trace file by its extension.
+  public static func loadFile(_ file: String) throws -> AvailabilityTrace {
+    if file.hasSuffix(".json") { return try loadGCP(file) }
+    let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    let pricesFile = ((file as NSString).deletingLastPathComponent as NSString)
+      .appendingPathComponent("spot_prices.json")
+    var prices: [Double]?
+    if FileManager.default.fileExists(atPath: pricesFile) {
+      let table = try jsonObject(pricesFile) as? [String: Any]
+      prices = (table?[stem] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue }
+    }
+    return try parseAWS(readText(file), file: file, prices: prices)
+  }
+
+  /// Parses AWS CSV text; the tick is the mean spacing of the timestamps.
+  public static func parseAWS(_ text: String, file: String, prices: [Double]?) throws
+    -> AvailabilityTrace
+  {
+    var available: [Bool] = []
+    var first: Double?
+    var last = 0.0
+    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      if index == 0 {
+        guard line == "date,availability" else {
+          throw ExperimentsError.malformed(
+            file: file, line: 1, reason: "expected header 'date,availability', found '\(line)'")
+        }
+        continue
+      }
+      if line.isEmpty { continue }
+      let fields = line.split(separator: ",")
+      guard fields.count == 2, let seconds = parseTimestamp(String(fields[0])),
+        fields[1] == "0" || fields[1] == "1"
+      else {
+        throw ExperimentsError.malformed(
+          file: file, line: index + 1,
+          reason: "expected 'YYYY-MM-DD HH:MM:SS,0|1', found '\(line)'")
+      }
+      if first == nil { first = seconds }
+      last = seconds
+      available.append(fields[1] == "1")
+    }
+    guard available.count >= 2, let first, last > first else {
+      throw ExperimentsError.malformed(
+        file: file, line: nil, reason: "needs at least two rows in time order")
+    }
+    if let prices, prices.count != available.count {
+      throw ExperimentsError.malformed(
+        file: file, line: nil,
+        reason: "spot_prices.json has \(prices.count) prices for \(available.count) rows")
+    }
+    let zone = String(((file as NSString).lastPathComponent).split(separator: "_").first ?? "")
+    let tick = (last - first) / Double(available.count - 1) / 3600
+    return AvailabilityTrace(zone: zone, tickHours: tick, available: available, prices: prices)
+  }
+
+  /// Loads a GCP JSON trace (`data`: 1 = preempted).
+  public static func loadGCP(_ file: String) throws -> AvailabilityTrace {
+    guard let root = try jsonObject(file) as? [String: Any],
+      let metadata = root["metadata"] as? [String: Any]
+    else {
+      throw ExperimentsError.missingKey(file: file, key: "metadata")
+    }
+    guard let gap = (metadata["gap_seconds"] as? NSNumber)?.doubleValue, gap > 0 else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "metadata.gap_seconds", value: "\(metadata["gap_seconds"] ?? "null")",
+        expected: "a number > 0")
+    }
+    guard let data = root["data"] as? [Any], !data.isEmpty else {
+      throw ExperimentsError.missingKey(file: file, key: "data")
+    }
+    var available: [Bool] = []
+    for (i, item) in data.enumerated() {
+      guard let v = (item as? NSNumber)?.intValue, v == 0 || v == 1 else {
+        throw ExperimentsError.invalidValue(
+          file: file, key: "data[\(i)]", value: "\(item)", expected: "0 or 1 (1 = preempted)")
+      }
+      available.append(v == 0)
+    }
+    let prices = (root["prices"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue }
+    let zone =
+      metadata["zone"] as? String
+      ?? String(((file as NSString).lastPathComponent).split(separator: "_").first ?? "")
+    return AvailabilityTrace(
+      zone: zone, tickHours: gap / 3600, available: available,
+      prices: prices?.count == available.count ? prices : nil)
+  }
+
+  static func jsonObject(_ file: String) throws -> Any {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw ExperimentsError.unreadable(file: file, reason: "cannot read")
+    }
+    do {
+      return try JSONSerialization.jsonObject(with: data)
+    } catch {
+      throw ExperimentsError.malformed(
+        file: file, line: nil, reason: "invalid JSON: \(error.localizedDescription)")
+    }
+  }
+
+  /// Seconds since 1970 of `YYYY-MM-DD HH:MM:SS` (UTC), without Foundation's
+  /// date parsers (fast, and no locale).
+  static func parseTimestamp(_ text: String) -> Double? {
+    let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" || $0 == "T" })
+      .compactMap { Int($0) }
+    guard parts.count == 6 else { return nil }
+    let (y, m, d) = (parts[0], parts[1], parts[2])
+    guard (1...12).contains(m), (1...31).contains(d) else { return nil }
+    // Days from civil (Howard Hinnant's algorithm).
+    let yy = m <= 2 ? y - 1 : y
+    let era = (yy >= 0 ? yy : yy - 399) / 400
+    let yoe = yy - era * 400
+    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    let days = era * 146_097 + doe - 719_468
+    return Double(days * 86_400 + parts[3] * 3_600 + parts[4] * 60 + parts[5])
+  }
+}
+
+/// Loaded traces by path, shared by the runs of a sweep so each file is read
+/// once. Thread-safe; pass one instance where you need sharing.
+public final class TraceCache: @unchecked Sendable {
+  private var loaded: [String: [AvailabilityTrace]] = [:]
+  private let lock = NSLock()
+
+  /// An empty cache.
+  public init() {}
+
+  /// The traces at `path`, loading them on first use.
+  public func load(_ path: String) throws -> [AvailabilityTrace] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let traces = loaded[path] { return traces }
+    let traces = try TraceLoader.load(path)
+    loaded[path] = traces
+    return traces
+  }
+}

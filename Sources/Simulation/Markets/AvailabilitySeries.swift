@@ -1,0 +1,57 @@
+/// Whether spot capacity can be had, tick by tick (from a measured trace).
+///
+/// A spot instance can be launched only during an available tick and is
+/// terminated at the start of the next unavailable one. After the last tick
+/// the last state holds.
+public struct AvailabilitySeries: Sendable, Equatable {
+  /// Tick width in hours.
+  public let tick: Double
+  /// `available[i]` covers `[i * tick, (i + 1) * tick)`.
+  public let available: [Bool]
+  // nextOff[i] / nextOn[i]: first tick >= i that is unavailable / available,
+  // or available.count when none is.
+  let nextOff: [Int32]
+  let nextOn: [Int32]
+
+  /// Creates a series; `available` must not be empty.
+  public init(tick: Double, available: [Bool]) {
+    precondition(tick > 0 && !available.isEmpty, "need a positive tick and data")
+    self.tick = tick
+    self.available = available
+    let n = available.count
+    var off = [Int32](repeating: Int32(n), count: n + 1)
+    var on = [Int32](repeating: Int32(n), count: n + 1)
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      off[i] = available[i] ? off[i + 1] : Int32(i)
+      on[i] = available[i] ? Int32(i) : on[i + 1]
+    }
+    nextOff = off
+    nextOn = on
+  }
+
+  func index(_ t: Double) -> Int { t <= 0 ? 0 : Swift.min(Int(t / tick), available.count - 1) }
+
+  /// Whether spot capacity is available at `t`.
+  public func isAvailable(at t: Double) -> Bool { available[index(t)] }
+
+  /// Fraction of ticks that are available.
+  public var availableFraction: Double {
+    Double(available.lazy.filter { $0 }.count) / Double(available.count)
+  }
+
+  /// When capacity next disappears at or after `t` (nil: never, within the trace).
+  public func nextUnavailable(after t: Double) -> Double? {
+    let i = index(t)
+    let j = Int(nextOff[i])
+    if j >= available.count { return nil }
+    return Swift.max(t, Double(j) * tick)
+  }
+
+  /// When capacity is next available at or after `t` (nil: never again).
+  public func nextAvailable(after t: Double) -> Double? {
+    let i = index(t)
+    let j = Int(nextOn[i])
+    if j >= available.count { return nil }
+    return Swift.max(t, Double(j) * tick)
+  }
+}

@@ -1,0 +1,85 @@
+/// What one run measured. Every field is a pure function of the scenario.
+///
+/// Units: dollars, hours, GiB. Completion times run from arrival to
+/// completion, over completed tasks only.
+public struct RunMetrics: Sendable, Equatable, Codable {
+  /// Dollars for all instances, spot plus on-demand.
+  public var totalCost = 0.0
+  /// Dollars for spot instances.
+  public var spotCost = 0.0
+  /// Dollars for on-demand instances.
+  public var onDemandCost = 0.0
+  /// Dollars the same replicate costs under on-demand only.
+  public var baselineCost = 0.0
+  /// `100 × (baseline − total) / baseline`.
+  public var savingsPercent = 0.0
+
+  /// Tasks in the workload.
+  public var tasks = 0
+  /// Tasks finished by the horizon.
+  public var completed = 0
+  /// Tasks arrived but not finished by the horizon.
+  public var unfinished = 0
+  /// Tasks that could never run (no accelerator holds their memory).
+  public var failed = 0
+  /// Tasks that finished after their deadline, or had not finished when a
+  /// deadline within the horizon passed.
+  public var deadlineMisses = 0
+
+  /// Mean completion time, hours.
+  public var completionMean = 0.0
+  /// Median completion time, hours.
+  public var completionP50 = 0.0
+  /// 95th percentile completion time, hours.
+  public var completionP95 = 0.0
+  /// 99th percentile completion time, hours.
+  public var completionP99 = 0.0
+
+  /// Reclaim warnings that hit a task (one per task hit).
+  public var preemptions = 0
+  /// Spot instances that received a reclaim warning.
+  public var instancesReclaimed = 0
+  /// Grace-period checkpoints that kept all progress.
+  public var checkpointsFull = 0
+  /// Grace-period checkpoints that kept progress in proportion.
+  public var checkpointsPartial = 0
+  /// Reclaims where progress since the last durable checkpoint was lost.
+  public var checkpointsRestart = 0
+  /// Work lost to reclaims, reference hours.
+  public var workLostHours = 0.0
+  /// State moved by checkpoints and migrations, GiB.
+  public var migratedGiB = 0.0
+  /// Hours displaced tasks waited for state transfers to finish.
+  public var transferHours = 0.0
+  /// Moves a policy made on its own (reviews), not forced by reclaims.
+  public var voluntaryMigrations = 0
+
+  /// Spot instance-hours billed.
+  public var spotInstanceHours = 0.0
+  /// On-demand instance-hours billed.
+  public var onDemandInstanceHours = 0.0
+  /// Instances launched.
+  public var instancesLaunched = 0
+  /// Events taken off the queue, including cancelled ones.
+  public var eventsProcessed = 0
+
+  /// Creates zeroed metrics.
+  public init() {}
+
+  /// Sets the baseline and the savings derived from it.
+  public mutating func setBaseline(_ cost: Double) {
+    baselineCost = cost
+    savingsPercent = cost > 0 ? 100 * (cost - totalCost) / cost : 0
+  }
+}
+
+/// Percentile by linear interpolation between order statistics (Hyndman &
+/// Fan type 7, the default of R and NumPy).
+/// - Parameter sorted: values in ascending order.
+public func percentile(_ sorted: [Double], _ p: Double) -> Double {
+  guard !sorted.isEmpty else { return 0 }
+  let h = Double(sorted.count - 1) * p
+  let lo = Int(h)
+  let hi = Swift.min(lo + 1, sorted.count - 1)
+  return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+}

@@ -1,0 +1,56 @@
+/// Everything a run depends on besides the code: a run is a pure function of
+/// its scenario (which includes the seed).
+public struct Scenario: Sendable {
+  /// Simulated hours; work still running then is reported unfinished.
+  public var horizon: Double
+  /// Accelerator types the fleet may use, in catalog order.
+  public var fleet: [AcceleratorType]
+  /// Spot zones per accelerator type (a trace market fixes its own count).
+  public var zones: Int
+  /// How spot prices and reclaims are drawn.
+  public var market: any SpotMarket
+  /// The tasks to run.
+  public var workload: WorkloadSpec
+  /// Grace-period checkpoint thresholds.
+  public var checkpoint: CheckpointPlanner
+  /// Hours an idle instance is kept before release (0: at once).
+  public var idleTimeout: Double
+  /// Spot versus on-demand decisions.
+  public var policy: any SchedulingPolicy
+  /// Where displaced tasks go.
+  public var migration: any MigrationPlanner
+  /// The cost migration planners minimise.
+  public var migrationCost: MigrationCostModel
+  /// Root seed of the replicate.
+  public var seed: UInt64
+
+  /// Creates a scenario; defaults follow DESIGN.md.
+  public init(
+    horizon: Double, fleet: [AcceleratorType], zones: Int = 1,
+    market: any SpotMarket = PoissonMarket(), workload: WorkloadSpec,
+    checkpoint: CheckpointPlanner = CheckpointPlanner(), idleTimeout: Double = 0.1,
+    policy: any SchedulingPolicy = GreedyPolicy(),
+    migration: any MigrationPlanner = NaiveMigration(),
+    migrationCost: MigrationCostModel = MigrationCostModel(), seed: UInt64 = 1
+  ) {
+    precondition(horizon > 0 && !fleet.isEmpty && zones >= 1 && idleTimeout >= 0)
+    self.horizon = horizon
+    self.fleet = fleet
+    self.zones = zones
+    self.market = market
+    self.workload = workload
+    self.checkpoint = checkpoint
+    self.idleTimeout = idleTimeout
+    self.policy = policy
+    self.migration = migration
+    self.migrationCost = migrationCost
+    self.seed = seed
+  }
+}
+
+/// The named random streams of a replicate; see `SeedDerivation`.
+enum SeedStream: UInt64 {
+  case workload = 1
+  case market = 2
+  case reclaim = 3
+}

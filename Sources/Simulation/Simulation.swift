@@ -1,0 +1,23 @@
+/// Runs scenarios and pairs each with its on-demand-only baseline.
+public enum Simulation {
+  /// Runs `scenario` and, on the same replicate (same seed, hence the same
+  /// workload), the on-demand-only baseline its savings are measured against.
+  public static func run(_ scenario: Scenario) -> RunMetrics {
+    var simulator = Simulator(scenario)
+    var metrics = simulator.run()
+    metrics.setBaseline(baselineCost(of: scenario, ifAlready: metrics))
+    return metrics
+  }
+
+  /// The cost of `scenario` under OnDemandOnly with naive placement.
+  public static func baselineCost(of scenario: Scenario, ifAlready metrics: RunMetrics? = nil)
+    -> Double
+  {
+    if scenario.policy is OnDemandOnlyPolicy, let metrics { return metrics.totalCost }
+    var baseline = scenario
+    baseline.policy = OnDemandOnlyPolicy()
+    baseline.migration = NaiveMigration()
+    var simulator = Simulator(baseline)
+    return simulator.run().totalCost
+  }
+}

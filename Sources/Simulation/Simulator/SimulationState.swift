@@ -1,0 +1,87 @@
+import HeapModule
+
+/// An (accelerator, zone, capacity) from which instances are launched.
+struct Pool {
+  let accelerator: Int
+  let zone: Int
+  let capacity: Capacity
+  let type: AcceleratorType
+  /// The realised spot market; nil for on-demand.
+  let path: MarketPath?
+  /// Instances launched so far (keys each instance's reclaim draw).
+  var launches: UInt64 = 0
+  /// Instances that may have a free slot, lowest id first (stale entries are
+  /// skipped when popped).
+  var free = Heap<Int32>()
+
+  func fits(_ task: TaskSpec) -> Bool { task.memoryGiB <= type.memoryPerGPUGiB }
+
+  func price(at t: Double) -> Double { path?.price.value(at: t) ?? type.onDemandPrice }
+
+  func hazard(at t: Double) -> Double { path?.hazard?.value(at: t) ?? 0 }
+
+  func canLaunch(at t: Double) -> Bool { path?.canLaunch(at: t) ?? true }
+
+  /// Dollars per slot per reference work-hour now: how pools are ranked.
+  func unitPrice(at t: Double) -> Double {
+    price(at: t) / (Double(type.gpusPerInstance) * type.relativeSpeed)
+  }
+}
+
+/// Where a task is in its life.
+enum TaskStatus: UInt8 {
+  case notArrived, waiting, starting, running, completed, failed
+}
+
+/// The mutable state of one task during a run.
+struct TaskRecord {
+  var status = TaskStatus.notArrived
+  /// Work done, as of `runningSince` while running.
+  var progress = 0.0
+  /// Work saved by the last durable checkpoint.
+  var durable = 0.0
+  var runningSince = 0.0
+  var instance: Int32 = -1
+  /// Bumped whenever the task is interrupted, so stale events are ignored.
+  var epoch: UInt32 = 0
+  var preemptions: Int32 = 0
+  /// Transfer hours still to run once the instance is ready.
+  var pendingTransfer = 0.0
+  var completion = -1.0
+}
+
+/// The mutable state of one instance during a run.
+struct InstanceRecord {
+  let pool: Int32
+  let launchedAt: Double
+  let readyAt: Double
+  /// Scheduled reclaim, if any (spot only).
+  let reclaimWarning: Double
+  let reclaimTermination: Double
+  var ready = false
+  var warned = false
+  /// Billing end; negative while alive.
+  var endedAt = -1.0
+  var tasks: [Int32] = []
+  /// Bumped whenever the instance stops being idle.
+  var idleEpoch: UInt32 = 0
+
+  var isAlive: Bool { endedAt < 0 }
+}
+
+/// What the event loop handles. Task and instance events carry an epoch so
+/// that an interrupted task's superseded events never fire.
+enum SimulationEvent {
+  case arrival(Int32)
+  case instanceReady(Int32)
+  case warning(Int32)
+  case termination(Int32)
+  /// State transfer finished: the task starts computing.
+  case resume(Int32, UInt32)
+  case completion(Int32, UInt32)
+  case idleCheck(Int32, UInt32)
+  /// A waiting task asks the policy again.
+  case retry(Int32, UInt32)
+  case review
+  case horizon
+}

@@ -1,0 +1,172 @@
+/// Policy decisions, launches and first-fit placement.
+extension Simulator {
+  /// What the policy sees of task `i` now.
+  func snapshot(_ i: Int, capacity: Capacity? = nil) -> TaskSnapshot {
+    TaskSnapshot(
+      spec: tasks[i], progress: state[i].status == .running ? state[i].progress : state[i].durable,
+      preemptions: Int(state[i].preemptions), capacity: capacity)
+  }
+
+  /// What the policy sees of the market for task `i` now.
+  func context(for i: Int) -> PolicyContext {
+    let task = tasks[i]
+    var spotNow = false
+    var nextSpot: Double?
+    for pool in pools where pool.capacity == .spot && pool.fits(task) {
+      if pool.canLaunch(at: now) { spotNow = true }
+      if let t = pool.path?.nextLaunchable(after: now) { nextSpot = Swift.min(nextSpot ?? t, t) }
+    }
+    let onDemand = preferredPool(.onDemand, for: task).map { pools[$0].type }
+    let progress = state[i].status == .running ? state[i].progress : state[i].durable
+    let transfer =
+      progress > 0
+      ? Units.transferHours(
+        mib: task.stateMiB(atProgress: progress), gbps: onDemand?.networkGbps ?? 0) : 0
+    return PolicyContext(
+      now: now, spotAvailable: spotNow, nextSpotAvailable: nextSpot,
+      onDemandSpeed: onDemand?.relativeSpeed ?? 1,
+      restartOverhead: (onDemand?.bootHours ?? 0) + transfer)
+  }
+
+  /// Asks the policy where waiting task `task` should go.
+  func decide(_ task: Int32) -> PlacementDecision {
+    let i = Int(task)
+    return scenario.policy.place(snapshot(i), context: context(for: i))
+  }
+
+  /// The most economical pool of `capacity` that fits `task` and can launch
+  /// now (lowest index on ties).
+  func preferredPool(_ capacity: Capacity, for task: TaskSpec) -> Int? {
+    var best: Int?
+    var bestPrice = Double.infinity
+    for (p, pool) in pools.enumerated()
+    where pool.capacity == capacity && pool.fits(task) && pool.canLaunch(at: now) {
+      let price = pool.unitPrice(at: now)
+      if price < bestPrice {
+        best = p
+        bestPrice = price
+      }
+    }
+    return best
+  }
+
+  /// The lowest-id instance of pool `p` with a free slot, if any.
+  mutating func firstFree(in p: Int) -> Int32? {
+    while let id = pools[p].free.min {
+      let k = Int(id)
+      if instances[k].isAlive && !instances[k].warned
+        && instances[k].tasks.count < pools[p].type.gpusPerInstance
+      {
+        return id
+      }
+      _ = pools[p].free.popMin()
+    }
+    return nil
+  }
+
+  /// Places one waiting task by the policy's decision: first fit into a free
+  /// slot of that capacity, else a launch in the most economical pool.
+  mutating func placeAlone(_ task: Int32, decision: PlacementDecision) {
+    let i = Int(task)
+    var capacity: Capacity
+    switch decision {
+    case .wait(let until):
+      wait(task, until: until)
+      return
+    case .spot: capacity = .spot
+    case .onDemand: capacity = .onDemand
+    }
+    for p in pools.indices where pools[p].capacity == capacity && pools[p].fits(tasks[i]) {
+      if let id = firstFree(in: p) {
+        attach(task, to: id, transfer: loadHours(i, onto: p))
+        return
+      }
+    }
+    if capacity == .spot && preferredPool(.spot, for: tasks[i]) == nil {
+      // Spot cannot be had right now: wait for it, or give up on it.
+      if let next = context(for: i).nextSpotAvailable {
+        wait(task, until: next)
+        return
+      }
+      capacity = .onDemand
+    }
+    guard let p = preferredPool(capacity, for: tasks[i]) else {
+      wait(task, until: now + 0.25)
+      return
+    }
+    attach(task, to: launch(in: p), transfer: loadHours(i, onto: p))
+  }
+
+  /// Hours to load task `i`'s durable state onto an instance of pool `p`.
+  func loadHours(_ i: Int, onto p: Int) -> Double {
+    let durable = state[i].durable
+    guard durable > 0 else { return 0 }
+    return Units.transferHours(
+      mib: tasks[i].stateMiB(atProgress: durable), gbps: pools[p].type.networkGbps)
+  }
+
+  mutating func wait(_ task: Int32, until time: Double) {
+    let i = Int(task)
+    state[i].status = .waiting
+    // Never re-ask at the same instant: that could loop for ever.
+    schedule(.retry(task, state[i].epoch), at: Swift.max(time, now + 1.0 / 60.0))
+  }
+
+  /// Launches an instance in pool `p` and schedules its readiness and reclaim.
+  mutating func launch(in p: Int) -> Int32 {
+    let id = Int32(instances.count)
+    let type = pools[p].type
+    let ordinal = pools[p].launches
+    pools[p].launches += 1
+    let ready = now + type.bootHours
+    var warning = Double.infinity
+    var termination = Double.infinity
+    if let path = pools[p].path {
+      var draw = SplitMix64(
+        seed: SeedDerivation.derive(
+          scenario.seed, SeedStream.reclaim.rawValue, UInt64(pools[p].accelerator),
+          UInt64(pools[p].zone), ordinal))
+      let exposure = draw.nextExponential(rate: 1)
+      if let reclaim = path.reclaim(
+        exposedFrom: ready, launchedAt: now, grace: type.graceHours, draw: exposure)
+      {
+        warning = reclaim.warning
+        termination = reclaim.termination
+      }
+    }
+    instances.append(
+      InstanceRecord(
+        pool: Int32(p), launchedAt: now, readyAt: ready, reclaimWarning: warning,
+        reclaimTermination: termination))
+    liveInstances[pools[p].capacity, default: []].append(id)
+    metrics.instancesLaunched += 1
+    if type.gpusPerInstance > 1 { pools[p].free.insert(id) }
+    if warning.isFinite { schedule(.warning(id), at: warning) }
+    if type.bootHours > 0 {
+      schedule(.instanceReady(id), at: ready)
+    } else {
+      instances[Int(id)].ready = true
+    }
+    return id
+  }
+
+  /// Puts a task on an instance; it resumes after the instance is ready and
+  /// its state has arrived.
+  mutating func attach(_ task: Int32, to id: Int32, transfer: Double) {
+    let i = Int(task)
+    let k = Int(id)
+    instances[k].tasks.append(task)
+    instances[k].idleEpoch &+= 1
+    state[i].status = .starting
+    state[i].instance = id
+    state[i].progress = state[i].durable
+    state[i].pendingTransfer = transfer
+    if transfer > 0 {
+      metrics.transferHours += transfer
+      metrics.migratedGiB += tasks[i].stateMiB(atProgress: state[i].durable) / 1024
+    }
+    if instances[k].ready {
+      schedule(.resume(task, state[i].epoch), at: now + transfer)
+    }
+  }
+}

@@ -1,0 +1,210 @@
+/// Runs one scenario: a discrete-event simulation of tasks on spot and
+/// on-demand instances.
+///
+/// Pure and deterministic: no I/O, no clock, and every random draw comes
+/// from a stream derived from the scenario's seed.
+public struct Simulator {
+  let scenario: Scenario
+  let tasks: [TaskSpec]
+  var pools: [Pool] = []
+  var queue = EventQueue<SimulationEvent>()
+  var state: [TaskRecord]
+  var instances: [InstanceRecord] = []
+  var metrics = RunMetrics()
+  var nextArrival = 0
+  var completionTimes: [Double] = []
+  /// Instances that may be alive, per capacity (compacted at reviews).
+  var liveInstances: [Capacity: [Int32]] = [:]
+
+  /// Prepares a run: draws the workload and every zone's market path.
+  public init(_ scenario: Scenario) {
+    self.scenario = scenario
+    let workloadSeed = SeedDerivation.derive(scenario.seed, SeedStream.workload.rawValue)
+    tasks = WorkloadGenerator(spec: scenario.workload).generate(
+      horizon: scenario.horizon, seed: workloadSeed)
+    state = Array(repeating: TaskRecord(), count: tasks.count)
+    for (a, type) in scenario.fleet.enumerated() {
+      let zones = scenario.market.zoneCount(for: type, requested: scenario.zones)
+      for z in 0..<zones {
+        var generator = Xoshiro256StarStar(
+          seed: SeedDerivation.derive(
+            scenario.seed, SeedStream.market.rawValue, UInt64(a), UInt64(z)))
+        let path = scenario.market.path(
+          for: type, zone: z, horizon: scenario.horizon, using: &generator)
+        pools.append(Pool(accelerator: a, zone: z, capacity: .spot, type: type, path: path))
+      }
+      pools.append(Pool(accelerator: a, zone: 0, capacity: .onDemand, type: type, path: nil))
+    }
+  }
+
+  /// The generated workload.
+  public var workload: [TaskSpec] { tasks }
+
+  /// The realised spot price path of each spot pool, as (accelerator, zone, path).
+  public var marketPaths: [(accelerator: String, zone: Int, path: MarketPath)] {
+    pools.compactMap { p in p.path.map { (p.type.name, p.zone, $0) } }
+  }
+
+  /// Runs to the horizon and returns the metrics (baseline not set).
+  public mutating func run() -> RunMetrics {
+    metrics.tasks = tasks.count
+    if !tasks.isEmpty { queue.schedule(.arrival(0), at: tasks[0].arrival) }
+    if let interval = scenario.policy.reviewInterval, interval > 0,
+      interval < scenario.horizon
+    {
+      queue.schedule(.review, at: interval)
+    }
+    queue.schedule(.horizon, at: scenario.horizon)
+    loop: while let (_, event) = queue.next() {
+      metrics.eventsProcessed += 1
+      switch event {
+      case .arrival(let task): handleArrival(task)
+      case .instanceReady(let id): handleReady(id)
+      case .warning(let id): handleWarning(id)
+      case .termination(let id): if instances[Int(id)].isAlive { end(id) }
+      case .resume(let task, let epoch): handleResume(task, epoch)
+      case .completion(let task, let epoch): handleCompletion(task, epoch)
+      case .idleCheck(let id, let epoch): handleIdleCheck(id, epoch)
+      case .retry(let task, let epoch):
+        if state[Int(task)].epoch == epoch && state[Int(task)].status == .waiting {
+          placeAlone(task, decision: decide(task))
+        }
+      case .review: handleReview()
+      case .horizon: break loop
+      }
+    }
+    finish()
+    return metrics
+  }
+
+  /// Schedules `event` unless it falls after the horizon (it could not matter).
+  mutating func schedule(_ event: SimulationEvent, at time: Double) {
+    if time <= scenario.horizon { queue.schedule(event, at: time) }
+  }
+
+  var now: Double { queue.now }
+
+  // MARK: - Task events
+
+  mutating func handleArrival(_ task: Int32) {
+    let i = Int(task)
+    nextArrival = i + 1
+    if nextArrival < tasks.count {
+      schedule(.arrival(Int32(nextArrival)), at: tasks[nextArrival].arrival)
+    }
+    guard pools.contains(where: { $0.fits(tasks[i]) }) else {
+      state[i].status = .failed
+      metrics.failed += 1
+      return
+    }
+    state[i].status = .waiting
+    placeAlone(task, decision: decide(task))
+  }
+
+  mutating func handleResume(_ task: Int32, _ epoch: UInt32) {
+    let i = Int(task)
+    guard state[i].epoch == epoch, state[i].status == .starting else { return }
+    state[i].status = .running
+    state[i].runningSince = now
+    let speed = pools[Int(instances[Int(state[i].instance)].pool)].type.relativeSpeed
+    schedule(.completion(task, epoch), at: now + (tasks[i].work - state[i].progress) / speed)
+  }
+
+  mutating func handleCompletion(_ task: Int32, _ epoch: UInt32) {
+    let i = Int(task)
+    guard state[i].epoch == epoch, state[i].status == .running else { return }
+    state[i].status = .completed
+    state[i].progress = tasks[i].work
+    state[i].completion = now
+    metrics.completed += 1
+    completionTimes.append(now - tasks[i].arrival)
+    let instance = state[i].instance
+    state[i].instance = -1
+    release(task, from: instance)
+  }
+
+  /// Brings a running task's progress up to now.
+  mutating func accrue(_ i: Int) {
+    guard state[i].status == .running else { return }
+    let speed = pools[Int(instances[Int(state[i].instance)].pool)].type.relativeSpeed
+    state[i].progress = Swift.min(
+      tasks[i].work, state[i].progress + (now - state[i].runningSince) * speed)
+    state[i].runningSince = now
+  }
+
+  // MARK: - Instance events
+
+  mutating func handleReady(_ id: Int32) {
+    let k = Int(id)
+    guard instances[k].isAlive, !instances[k].warned else { return }
+    instances[k].ready = true
+    for task in instances[k].tasks {
+      let i = Int(task)
+      if state[i].status == .starting {
+        schedule(.resume(task, state[i].epoch), at: now + state[i].pendingTransfer)
+      }
+    }
+  }
+
+  mutating func handleIdleCheck(_ id: Int32, _ epoch: UInt32) {
+    let k = Int(id)
+    guard instances[k].isAlive, !instances[k].warned, instances[k].tasks.isEmpty,
+      instances[k].idleEpoch == epoch
+    else { return }
+    end(id)
+  }
+
+  /// Stops billing an instance now.
+  mutating func end(_ id: Int32) {
+    let k = Int(id)
+    let pool = pools[Int(instances[k].pool)]
+    let start = instances[k].launchedAt
+    let hours = now - start
+    if let path = pool.path {
+      metrics.spotCost += path.price.integral(from: start, to: now)
+      metrics.spotInstanceHours += hours
+    } else {
+      metrics.onDemandCost += pool.type.onDemandPrice * hours
+      metrics.onDemandInstanceHours += hours
+    }
+    instances[k].endedAt = now
+  }
+
+  /// Removes a task from its instance and handles the freed slot.
+  mutating func release(_ task: Int32, from id: Int32) {
+    let k = Int(id)
+    if let at = instances[k].tasks.firstIndex(of: task) { instances[k].tasks.remove(at: at) }
+    guard instances[k].isAlive, !instances[k].warned else { return }
+    pools[Int(instances[k].pool)].free.insert(id)
+    guard instances[k].tasks.isEmpty else { return }
+    instances[k].idleEpoch &+= 1
+    if scenario.idleTimeout == 0 {
+      end(id)
+    } else {
+      schedule(.idleCheck(id, instances[k].idleEpoch), at: now + scenario.idleTimeout)
+    }
+  }
+
+  // MARK: - End of run
+
+  mutating func finish() {
+    for k in instances.indices where instances[k].isAlive { end(Int32(k)) }
+    metrics.totalCost = metrics.spotCost + metrics.onDemandCost
+    metrics.unfinished = tasks.count - metrics.completed - metrics.failed
+    for (i, task) in tasks.enumerated() {
+      guard let deadline = task.deadline, state[i].status != .failed else { continue }
+      if state[i].status == .completed {
+        if state[i].completion > deadline { metrics.deadlineMisses += 1 }
+      } else if deadline <= scenario.horizon {
+        metrics.deadlineMisses += 1
+      }
+    }
+    completionTimes.sort()
+    if !completionTimes.isEmpty {
+      metrics.completionMean = completionTimes.reduce(0, +) / Double(completionTimes.count)
+      metrics.completionP50 = percentile(completionTimes, 0.50)
+      metrics.completionP95 = percentile(completionTimes, 0.95)
+      metrics.completionP99 = percentile(completionTimes, 0.99)
+    }
+  }
+}

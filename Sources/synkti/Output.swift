@@ -1,0 +1,55 @@
+import Foundation
+import Simulation
+import Experiments
+
+/// JSON for metrics: snake_case keys, sorted, numbers as Swift prints them.
+enum MetricsJSON {
+  static func encode(_ metrics: RunMetrics, extra: [String: Double] = [:]) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    let data = try encoder.encode(metrics)
+    var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    for (k, v) in extra { object[k] = v }
+    let out = try JSONSerialization.data(
+      withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// A JSON number (finite) or null.
+  static func number(_ v: Double) -> String { v.isFinite ? "\(v)" : "null" }
+}
+
+/// Aligned plain-text tables.
+enum TextTable {
+  static func render(_ rows: [[String]]) -> String {
+    guard let first = rows.first else { return "" }
+    var widths = [Int](repeating: 0, count: first.count)
+    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+    return rows.map { row in
+      row.enumerated().map { i, cell in
+        i == 0
+          ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+          : String(repeating: " ", count: widths[i] - cell.count) + cell
+      }.joined(separator: "  ")
+    }.joined(separator: "\n")
+  }
+}
+
+/// The human-readable summary of one run.
+enum MetricsSummary {
+  static func text(_ m: RunMetrics, config: ScenarioConfig, wallMs: Double) -> String {
+    func d(_ v: Double) -> String { String(format: "%.2f", v) }
+    return """
+      scenario \(config.name): policy \(config.policy), migration \(config.migration), market \(config.market), seed \(config.seed)
+      cost        $\(d(m.totalCost)) (spot $\(d(m.spotCost)), on-demand $\(d(m.onDemandCost)))
+      baseline    $\(d(m.baselineCost)) on-demand only -> savings \(d(m.savingsPercent))%
+      tasks       \(m.tasks): \(m.completed) completed, \(m.unfinished) unfinished, \(m.failed) failed, \(m.deadlineMisses) deadline misses
+      completion  mean \(d(m.completionMean)) h, p50 \(d(m.completionP50)), p95 \(d(m.completionP95)), p99 \(d(m.completionP99))
+      reclaims    \(m.preemptions) task preemptions on \(m.instancesReclaimed) instances
+      checkpoints \(m.checkpointsFull) full, \(m.checkpointsPartial) partial, \(m.checkpointsRestart) restart; work lost \(d(m.workLostHours)) h
+      migration   \(d(m.migratedGiB)) GiB moved, \(d(m.transferHours)) h of transfers, \(m.voluntaryMigrations) voluntary moves
+      instances   \(m.instancesLaunched) launched; \(d(m.spotInstanceHours)) spot h, \(d(m.onDemandInstanceHours)) on-demand h
+      events      \(m.eventsProcessed) in \(d(wallMs)) ms
+      """
+  }
+}

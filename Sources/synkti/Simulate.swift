@@ -1,0 +1,96 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Simulation
+
+extension Synkti {
+  struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run one scenario and print its metrics.",
+      discussion: """
+        The scenario comes from a YAML file (--scenario) and/or flags; a flag \
+        overrides the same key of the file, and --set KEY=VALUE overrides any \
+        parameter. Every run is a pure function of its parameters and seed.
+
+        Parameters (keys for scenario files, --set and sweep axes):
+        \(ScenarioParameter.all.map { "  \($0.key.padding(toLength: 24, withPad: " ", startingAt: 0)) \($0.summary)" }.joined(separator: "\n"))
+
+        Examples:
+          synkti simulate --scenario Experiments/headline.yaml --seed 1 --json
+          synkti simulate --accelerator V100 --market trace:../shared/data/traces/aws-v100-2023-02 --tasks 50
+          synkti simulate --scenario Experiments/headline.yaml --set state_mib=40960 --bandwidth-gbps 1
+        """)
+
+    @Option(name: .long, help: "Scenario YAML file.")
+    var scenario: String?
+
+    @Option(name: .long, help: "Accelerator catalog.")
+    var catalog = "Experiments/catalog.yaml"
+
+    @Option(help: "Root seed of the replicate.") var seed: UInt64?
+    @Option(help: "Policy, e.g. greedy, on-demand-fallback:2, uniform-progress.") var policy:
+      String?
+    @Option(help: "Migration strategy: optimal, best-fit, naive or none.") var migration: String?
+    @Option(name: .customLong("bandwidth-gbps"), help: "Network Gbit/s of every type.")
+    var bandwidthGbps: Double?
+    @Option(name: .customLong("preemption-rate"), help: "Reclaim hazard per instance-hour.")
+    var preemptionRate: Double?
+    @Option(help: "Accelerator (catalog name) for a one-type fleet.") var accelerator: String?
+    @Option(help: "Number of tasks.") var tasks: Int?
+    @Option(help: "Horizon in hours.") var hours: Double?
+    @Option(help: "Market model: poisson, ou or trace:PATH.") var market: String?
+
+    @Option(name: .customLong("set"), help: "Override any parameter: KEY=VALUE (repeatable).")
+    var overrides: [String] = []
+
+    @Flag(help: "Print the metrics as one JSON object.") var json = false
+
+    @Option(help: "Also write the metrics as JSON to this file.") var output: String?
+
+    func run() throws {
+      let catalog = try AcceleratorCatalog.load(self.catalog)
+      var config =
+        try scenario.map { try ScenarioConfig.load($0, catalog: catalog) }
+        ?? ScenarioConfig()
+      var flags: [(String, String)] = []
+      if let seed { flags.append(("seed", "\(seed)")) }
+      if let policy { flags.append(("policy", policy)) }
+      if let migration { flags.append(("migration", migration)) }
+      if let bandwidthGbps { flags.append(("bandwidth_gbps", "\(bandwidthGbps)")) }
+      if let preemptionRate { flags.append(("preemption_rate", "\(preemptionRate)")) }
+      if let accelerator { flags.append(("accelerator", accelerator)) }
+      if let tasks { flags.append(("tasks", "\(tasks)")) }
+      if let hours { flags.append(("horizon_hours", "\(hours)")) }
+      if let market { flags.append(("market", market)) }
+      for item in overrides {
+        let kv = item.split(separator: "=", maxSplits: 1).map(String.init)
+        guard kv.count == 2 else {
+          throw ValidationError("--set expects KEY=VALUE, got '\(item)'")
+        }
+        flags.append((kv[0], kv[1]))
+      }
+      config.file = scenario ?? "command line"
+      for (key, value) in flags { try config.set(key, to: value) }
+      let resolved = try config.resolve(catalog: catalog)
+      let clock = ContinuousClock()
+      var metrics = RunMetrics()
+      let elapsed = clock.measure { metrics = Simulation.run(resolved) }
+      let wallMs =
+        Double(elapsed.components.attoseconds) / 1e15
+        + Double(elapsed.components.seconds) * 1000
+      let encoded = try MetricsJSON.encode(metrics, extra: ["wall_ms": wallMs])
+      if let output {
+        do {
+          try (encoded + "\n").write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+          throw ValidationError("cannot write --output \(output): \(error.localizedDescription)")
+        }
+      }
+      if json {
+        print(encoded)
+      } else {
+        print(MetricsSummary.text(metrics, config: config, wallMs: wallMs))
+      }
+    }
+  }
+}

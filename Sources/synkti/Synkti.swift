@@ -1,0 +1,23 @@
+import ArgumentParser
+
+@main
+struct Synkti: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "synkti",
+    abstract: "Simulate GPU workloads on spot and on-demand capacity, with evidence.",
+    discussion: """
+      Synkti is a deterministic discrete-event simulator of tasks on volatile spot \
+      capacity: grace-period checkpoints, optimal (Kuhn–Munkres) migration after \
+      reclaims, spot market models and pluggable policies.
+
+      Start with:
+        synkti simulate --scenario Experiments/headline.yaml --seed 1
+        synkti catalog
+      """,
+    version: SynktiVersion.current,
+    subcommands: [Simulate.self, Assign.self, Catalog.self])
+}
+
+enum SynktiVersion {
+  static let current = "0.1.0"
+}
