@@ -144,7 +144,8 @@ func _sap<C: _AssignmentCost>(
                 remaining.withUnsafeMutableBufferPointer { remaining in
                   visitedRows.withUnsafeMutableBufferPointer { visitedRows in
                     visitedColumns.withUnsafeMutableBufferPointer { visitedColumns in
-                      for current in 0..<nr {
+                      if nr == nc { _columnReduction(nr, cost, v, col4row, row4col) }
+                      for current in 0..<nr where col4row[current] == -1 {
                         // Dijkstra from `current` over reduced costs.
                         var minValue = C.zero
                         var i = current
@@ -220,4 +221,38 @@ func _sap<C: _AssignmentCost>(
     }
   }
   return feasible ? col4row : nil
+}
+
+/// Jonker–Volgenant column reduction, for square problems only: each column's
+/// dual starts at its minimum cost and the argmin row takes it when still
+/// free. Reduced costs stay ≥ 0 and the pre-assigned pairs are tight, so the
+/// augmentations that follow remain exact; in a rectangular problem an
+/// unassigned column would need v ≤ 0, which this could break.
+@usableFromInline
+func _columnReduction<C: _AssignmentCost>(
+  _ n: Int, _ cost: UnsafeBufferPointer<C>, _ v: UnsafeMutableBufferPointer<C>,
+  _ col4row: UnsafeMutableBufferPointer<Int>, _ row4col: UnsafeMutableBufferPointer<Int>
+) {
+  guard n > 0 else { return }
+  var argmin = [Int](repeating: 0, count: n)
+  argmin.withUnsafeMutableBufferPointer { argmin in
+    // Row-major scan keeps memory access sequential.
+    for j in 0..<n { v[j] = cost[j] }
+    for i in 1..<n {
+      let base = i * n
+      for j in 0..<n where cost[base + j] < v[j] {
+        v[j] = cost[base + j]
+        argmin[j] = i
+      }
+    }
+    for j in 0..<n where v[j] < C.infinity {
+      let i = argmin[j]
+      if col4row[i] == -1 {
+        col4row[i] = j
+        row4col[j] = i
+      }
+    }
+    // A column no row can take keeps a zero dual, as without the reduction.
+    for j in 0..<n where !(v[j] < C.infinity) { v[j] = .zero }
+  }
 }

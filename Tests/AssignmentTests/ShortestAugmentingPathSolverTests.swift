@@ -40,6 +40,22 @@ import Testing
     #expect(checked == 600)
   }
 
+  @Test func squareDenseMatricesMatchBruteForce() {
+    // The square, all-allowed path starts from a column reduction.
+    var rng = Xoshiro256StarStar(seed: 17)
+    for _ in 0..<300 {
+      let n = 1 + Int(rng.next() % 7)
+      let ties = rng.next() % 2 == 0
+      let rows = (0..<n).map { _ in
+        (0..<n).map { _ in ties ? Double(rng.next() % 4) : rng.nextUniform(-50, 50) }
+      }
+      let result = AssignmentStrategy.optimal.solve(CostMatrix(rows))
+      let oracle = BruteForceAssignment.best(rows)
+      #expect(result.assignedCount == n)
+      #expect(abs(result.totalCost - oracle.cost) <= 1e-9 * max(1, abs(oracle.cost)))
+    }
+  }
+
   @Test func matchesBruteForceWithPenalties() {
     var rng = Xoshiro256StarStar(seed: 7)
     for _ in 0..<300 {

@@ -1,7 +1,11 @@
 import HeapModule
 
 /// An (accelerator, zone, capacity) from which instances are launched.
-struct Pool {
+///
+/// A class, internal to one run: the event loop reads pools on every
+/// decision, and a reference avoids copying the market path and free-slot
+/// heap each time.
+final class Pool {
   let accelerator: Int
   let zone: Int
   let capacity: Capacity
@@ -13,6 +17,14 @@ struct Pool {
   /// Instances that may have a free slot, lowest id first (stale entries are
   /// skipped when popped).
   var free = Heap<Int32>()
+
+  init(accelerator: Int, zone: Int, capacity: Capacity, type: AcceleratorType, path: MarketPath?) {
+    self.accelerator = accelerator
+    self.zone = zone
+    self.capacity = capacity
+    self.type = type
+    self.path = path
+  }
 
   func fits(_ task: TaskSpec) -> Bool { task.memoryGiB <= type.memoryPerGPUGiB }
 
@@ -62,11 +74,19 @@ struct InstanceRecord {
   var warned = false
   /// Billing end; negative while alive.
   var endedAt = -1.0
-  var tasks: [Int32] = []
+  /// This instance's slots are `slots[slotBase ..< slotBase + slotCount]`
+  /// in the simulator's flat slot table (-1 = free).
+  let slotBase: Int32
+  let slotCount: Int32
+  /// Slots holding a task.
+  var occupied: Int32 = 0
   /// Bumped whenever the instance stops being idle.
   var idleEpoch: UInt32 = 0
 
   var isAlive: Bool { endedAt < 0 }
+  var isIdle: Bool { occupied == 0 }
+  var hasRoom: Bool { occupied < slotCount }
+  var slotRange: Range<Int> { Int(slotBase)..<Int(slotBase + slotCount) }
 }
 
 /// What the event loop handles. Task and instance events carry an epoch so

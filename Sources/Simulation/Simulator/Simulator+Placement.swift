@@ -55,7 +55,7 @@ extension Simulator {
     while let id = pools[p].free.min {
       let k = Int(id)
       if instances[k].isAlive && !instances[k].warned
-        && instances[k].tasks.count < pools[p].type.gpusPerInstance
+        && instances[k].hasRoom
       {
         return id
       }
@@ -137,7 +137,9 @@ extension Simulator {
     instances.append(
       InstanceRecord(
         pool: Int32(p), launchedAt: now, readyAt: ready, reclaimWarning: warning,
-        reclaimTermination: termination))
+        reclaimTermination: termination, slotBase: Int32(slots.count),
+        slotCount: Int32(type.gpusPerInstance)))
+    slots.append(contentsOf: repeatElement(-1, count: type.gpusPerInstance))
     liveInstances[pools[p].capacity, default: []].append(id)
     metrics.instancesLaunched += 1
     if type.gpusPerInstance > 1 { pools[p].free.insert(id) }
@@ -155,7 +157,9 @@ extension Simulator {
   mutating func attach(_ task: Int32, to id: Int32, transfer: Double) {
     let i = Int(task)
     let k = Int(id)
-    instances[k].tasks.append(task)
+    let slot = instances[k].slotRange.first { slots[$0] < 0 }!
+    slots[slot] = task
+    instances[k].occupied += 1
     instances[k].idleEpoch &+= 1
     state[i].status = .starting
     state[i].instance = id

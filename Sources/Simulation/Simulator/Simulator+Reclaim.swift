@@ -10,8 +10,12 @@ extension Simulator {
     let pool = pools[Int(instances[k].pool)]
     let grace = Swift.max(0, instances[k].reclaimTermination - now)
     schedule(.termination(id), at: instances[k].reclaimTermination)
-    let displaced = instances[k].tasks
-    instances[k].tasks.removeAll()
+    var displaced: [Int32] = []
+    for slot in instances[k].slotRange where slots[slot] >= 0 {
+      displaced.append(slots[slot])
+      slots[slot] = -1
+    }
+    instances[k].occupied = 0
     for task in displaced {
       let i = Int(task)
       if state[i].status == .running {
@@ -70,7 +74,7 @@ extension Simulator {
         attach(task, to: Int32(instance), transfer: hours)
       case .newLaunch(let p):
         var id = freshInstance[p]
-        if id == nil || instances[Int(id!)].tasks.count >= pools[p].type.gpusPerInstance {
+        if id == nil || !instances[Int(id!)].hasRoom {
           id = launch(in: p)
           freshInstance[p] = id
         }
@@ -92,6 +96,8 @@ extension Simulator {
       var taken: [Int32] = []
       while taken.count < rows.count, let id = firstFree(in: p) {
         _ = pools[p].free.popMin()
+        // The heap may hold an instance twice; copies pop one after another.
+        if taken.last == id { continue }
         taken.append(id)
         existing.append((id, p))
       }
@@ -99,7 +105,7 @@ extension Simulator {
     }
     existing.sort { $0.0 < $1.0 }
     for (id, p) in existing {
-      let room = pools[p].type.gpusPerInstance - instances[Int(id)].tasks.count
+      let room = Int(instances[Int(id)].slotCount - instances[Int(id)].occupied)
       targets.append(
         MigrationTarget(
           kind: .existing(instance: Int(id)), capacity: pools[p].capacity,
@@ -157,8 +163,10 @@ extension Simulator {
     var moves: [(Int32, Capacity, Double)] = []
     for id in candidates where !instances[Int(id)].warned {
       let pool = pools[Int(instances[Int(id)].pool)]
-      for task in instances[Int(id)].tasks where state[Int(task)].status == .running {
+      for slot in instances[Int(id)].slotRange where slots[slot] >= 0 {
+        let task = slots[slot]
         let i = Int(task)
+        guard state[i].status == .running else { continue }
         accrue(i)
         let decision = scenario.policy.review(
           snapshot(i, capacity: pool.capacity), context: context(for: i))

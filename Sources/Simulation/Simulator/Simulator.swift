@@ -10,6 +10,9 @@ public struct Simulator {
   var queue = EventQueue<SimulationEvent>()
   var state: [TaskRecord]
   var instances: [InstanceRecord] = []
+  /// Every instance's task slots, contiguous per instance (-1 = free): one
+  /// table instead of an array per instance.
+  var slots: [Int32] = []
   var metrics = RunMetrics()
   var nextArrival = 0
   var completionTimes: [Double] = []
@@ -138,7 +141,8 @@ public struct Simulator {
     let k = Int(id)
     guard instances[k].isAlive, !instances[k].warned else { return }
     instances[k].ready = true
-    for task in instances[k].tasks {
+    for slot in instances[k].slotRange where slots[slot] >= 0 {
+      let task = slots[slot]
       let i = Int(task)
       if state[i].status == .starting {
         schedule(.resume(task, state[i].epoch), at: now + state[i].pendingTransfer)
@@ -148,7 +152,7 @@ public struct Simulator {
 
   mutating func handleIdleCheck(_ id: Int32, _ epoch: UInt32) {
     let k = Int(id)
-    guard instances[k].isAlive, !instances[k].warned, instances[k].tasks.isEmpty,
+    guard instances[k].isAlive, !instances[k].warned, instances[k].isIdle,
       instances[k].idleEpoch == epoch
     else { return }
     end(id)
@@ -173,10 +177,13 @@ public struct Simulator {
   /// Removes a task from its instance and handles the freed slot.
   mutating func release(_ task: Int32, from id: Int32) {
     let k = Int(id)
-    if let at = instances[k].tasks.firstIndex(of: task) { instances[k].tasks.remove(at: at) }
+    if let slot = instances[k].slotRange.first(where: { slots[$0] == task }) {
+      slots[slot] = -1
+      instances[k].occupied -= 1
+    }
     guard instances[k].isAlive, !instances[k].warned else { return }
     pools[Int(instances[k].pool)].free.insert(id)
-    guard instances[k].tasks.isEmpty else { return }
+    guard instances[k].isIdle else { return }
     instances[k].idleEpoch &+= 1
     if scenario.idleTimeout == 0 {
       end(id)
@@ -188,6 +195,7 @@ public struct Simulator {
   // MARK: - End of run
 
   mutating func finish() {
+    _checkInvariants()
     for k in instances.indices where instances[k].isAlive { end(Int32(k)) }
     metrics.totalCost = metrics.spotCost + metrics.onDemandCost
     metrics.unfinished = tasks.count - metrics.completed - metrics.failed

@@ -1,0 +1,81 @@
+import Experiments
+import Foundation
+import Simulation
+
+/// Throughput of the simulation core.
+///
+/// Target (issue: simulation core): the scale scenario — 50,000 tasks over
+/// 720 h — in under 0.5 s for the whole `synkti simulate` process, under
+/// three policy / migration variants; cost near-linear in tasks.
+struct SimulatorBenchmark {
+  let repository: String
+  let variants = [
+    ("greedy", "naive"), ("on-demand-fallback:2", "optimal"), ("uniform-progress", "best-fit"),
+  ]
+
+  func scenario(_ file: String, _ overrides: [String: String]) -> Scenario {
+    let catalog = try! AcceleratorCatalog.load("\(repository)/Experiments/catalog.yaml")
+    var config = try! ScenarioConfig.load("\(repository)/Experiments/\(file)", catalog: catalog)
+    for (k, v) in overrides.sorted(by: { $0.key < $1.key }) { try! config.set(k, to: v) }
+    return try! config.resolve(catalog: catalog)
+  }
+
+  func run() {
+    print("== simulator ==")
+    // Events per second on the headline scenario (one run, no baseline).
+    let headline = scenario("headline.yaml", [:])
+    var events = 0
+    let repeats = 50
+    let ms = milliseconds {
+      for seed in 1...repeats {
+        var s = headline
+        s.seed = UInt64(seed)
+        var sim = Simulator(s)
+        events += sim.run().eventsProcessed
+      }
+    }
+    print(
+      "headline: \(repeats) runs, \(events) events in \(format(ms)) ms -> \(format(Double(events) / ms * 1000 / 1e6, 2)) M events/s"
+    )
+
+    // Whole process, median of 5, per variant.
+    let binary = "\(repository)/.build/release/synkti"
+    print(
+      "scale scenario (50,000 tasks, 720 h), whole `synkti simulate` process incl. on-demand baseline, median of 5:"
+    )
+    var worst = 0.0
+    for (policy, migration) in variants {
+      var times: [Double] = []
+      for _ in 0..<5 {
+        let (ms, _, status) = runProcess(
+          binary,
+          [
+            "simulate", "--scenario", "\(repository)/Experiments/scale.yaml", "--catalog",
+            "\(repository)/Experiments/catalog.yaml", "--policy", policy, "--migration", migration,
+            "--json",
+          ])
+        guard status == 0 else {
+          print("  \(policy)/\(migration): synkti exited \(status) (run `make build` first)")
+          return
+        }
+        times.append(ms)
+      }
+      let m = median(times)
+      worst = max(worst, m)
+      print(
+        "  \(policy.padding(toLength: 22, withPad: " ", startingAt: 0)) \(migration.padding(toLength: 9, withPad: " ", startingAt: 0)) \(format(m)) ms"
+      )
+    }
+    print("  target < 500 ms: \(worst < 500 ? "met" : "NOT met") (worst \(format(worst)) ms)")
+
+    // Scaling in tasks, in process (run + baseline).
+    print("scaling (greedy/naive, in process, run + baseline):")
+    for tasks in [12_500, 25_000, 50_000, 100_000] {
+      let s = scenario("scale.yaml", ["tasks": "\(tasks)"])
+      let ms = milliseconds { _ = Simulation.run(s) }
+      print(
+        "  \(String(tasks).padding(toLength: 7, withPad: " ", startingAt: 0)) tasks  \(format(ms)) ms  \(format(ms * 1000 / Double(tasks), 2)) µs/task"
+      )
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// synkti-bench: speed targets, measured in release mode, never in tests.
+//
+//   synkti-bench simulator    events/s, the headline and the scale scenario
+//   synkti-bench assignment   the solver against scipy, side by side
+//   synkti-bench all          both
+
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let command = arguments.first ?? "all"
+// The benchmark runs from Benchmarks/; paths are relative to the repository.
+let repository =
+  FileManager.default.currentDirectoryPath.hasSuffix("/Benchmarks")
+  ? ".." : "."
+
+switch command {
+case "simulator": SimulatorBenchmark(repository: repository).run()
+case "assignment": AssignmentBenchmark(repository: repository).run()
+case "all":
+  SimulatorBenchmark(repository: repository).run()
+  print("")
+  AssignmentBenchmark(repository: repository).run()
+default:
+  print("usage: synkti-bench [simulator|assignment|all]")
+  exit(2)
+}
