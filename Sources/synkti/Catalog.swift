@@ -8,11 +8,11 @@ extension Synkti {
     static let configuration = CommandConfiguration(
       abstract: "List the accelerator catalog, with the source of every figure.")
 
-    @Option(name: .long, help: "Accelerator catalog.") var catalog = "Experiments/catalog.yaml"
+    @OptionGroup var catalog: CatalogOption
     @Flag(help: "Also print each figure's source.") var sources = false
 
     func run() throws {
-      let catalog = try AcceleratorCatalog.load(self.catalog)
+      let catalog = try self.catalog.load()
       let header = [
         "name", "instance", "gpus", "GiB/gpu", "Gbit/s", "od $/h", "spot $/h", "hazard/h",
         "grace s", "boot s", "speed",

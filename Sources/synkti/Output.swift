@@ -39,6 +39,10 @@ enum TextTable {
 enum MetricsSummary {
   static func text(_ m: RunMetrics, config: ScenarioConfig, wallMs: Double) -> String {
     func d(_ v: Double) -> String { String(format: "%.2f", v) }
+    let note =
+      m.failed > 0
+      ? "\nnote        \(m.failed) tasks fit no accelerator of the fleet (GPU memory too small); see --set memory_gib or accelerator"
+      : ""
     return """
       scenario \(config.name): policy \(config.policy), migration \(config.migration), market \(config.market), seed \(config.seed)
       cost        $\(d(m.totalCost)) (spot $\(d(m.spotCost)), on-demand $\(d(m.onDemandCost)))
@@ -50,6 +54,6 @@ enum MetricsSummary {
       migration   \(d(m.migratedGiB)) GiB moved, \(d(m.transferHours)) h of transfers, \(m.voluntaryMigrations) voluntary moves
       instances   \(m.instancesLaunched) launched; \(d(m.spotInstanceHours)) spot h, \(d(m.onDemandInstanceHours)) on-demand h
       events      \(m.eventsProcessed) in \(d(wallMs)) ms
-      """
+      """ + note
   }
 }

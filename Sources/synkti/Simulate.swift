@@ -24,8 +24,7 @@ extension Synkti {
     @Option(name: .long, help: "Scenario YAML file.")
     var scenario: String?
 
-    @Option(name: .long, help: "Accelerator catalog.")
-    var catalog = "Experiments/catalog.yaml"
+    @OptionGroup var catalog: CatalogOption
 
     @Option(help: "Root seed of the replicate.") var seed: UInt64?
     @Option(help: "Policy, e.g. greedy, on-demand-fallback:2, uniform-progress.") var policy:
@@ -48,7 +47,7 @@ extension Synkti {
     @Option(help: "Also write the metrics as JSON to this file.") var output: String?
 
     func run() throws {
-      let catalog = try AcceleratorCatalog.load(self.catalog)
+      let catalog = try self.catalog.load()
       var config =
         try scenario.map { try ScenarioConfig.load($0, catalog: catalog) }
         ?? ScenarioConfig()
