@@ -14,7 +14,7 @@ SYSTEM_PACKAGES = libsqlite3-dev gnuplot-nox
 all: build
 
 help:
-	@echo "make experiments   run the experiment set into Results/ (SIZE=overnight for the large one)"
+	@echo "make experiments   run Experiments/paper/ into Results/synkti.sqlite (SIZE=overnight: the large version)"
 	@echo "make test          build and run every test"
 	@echo "make bench         benchmarks: simulator throughput, scale scenario, solver vs scipy"
 	@echo "make deps          install system packages ($(SYSTEM_PACKAGES)) if missing"
@@ -44,20 +44,21 @@ build:
 test: deps
 	$(SWIFT) test
 
-# Until the sweep runner lands: the headline scenario under every built-in
-# policy and migration strategy, one JSON metrics file per run.
+# The paper's experiment set, into one database. SIZE=overnight selects each
+# spec's overnight block (more replicates, finer axes). --resume continues an
+# interrupted sweep of the same spec and commit, else starts a new one.
+DB        ?= Results/synkti.sqlite
+JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
+PAPER_SPECS = Experiments/paper/headline.yaml Experiments/paper/five-axis.yaml Experiments/paper/checkpointing.yaml
+SIZE_FLAG = $(if $(filter-out default,$(SIZE)),--size $(SIZE),)
+
 experiments: deps build
-	@mkdir -p Results/headline
-	@for policy in greedy on-demand-fallback:2 on-demand-only uniform-progress; do \
-	  for migration in naive best-fit optimal; do \
-	    out=Results/headline/$$(echo $$policy | tr ':' '-')_$$migration.json; \
-	    echo "== $$policy / $$migration -> $$out"; \
-	    $(RELEASE) simulate --scenario Experiments/headline.yaml --seed 1 \
-	      --policy $$policy --migration $$migration --set deadline_slack=2 --output $$out \
-	      | sed -n '2,4p' || exit 1; \
-	  done; \
+	@mkdir -p Results
+	@for spec in $(PAPER_SPECS); do \
+	  echo "== $$spec"; \
+	  $(RELEASE) sweep $$spec --db $(DB) --jobs $(JOBS) --resume $(SIZE_FLAG) || exit $$?; \
 	done
-	@echo "metrics written to Results/headline/"
+	@echo "results in $(DB); export with: $(RELEASE) export --db $(DB) --format csv"
 
 bench: build
 	cd Benchmarks && $(SWIFT) run -c release synkti-bench all

@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Min-cost bipartite assignment; no dependencies, no Foundation.
@@ -28,7 +29,10 @@ let package = Package(
     // Files in, runs out: catalog, scenarios, traces.
     .target(
       name: "Experiments",
-      dependencies: ["Simulation", "Yams"]
+      dependencies: [
+        "Simulation", "Yams",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .executableTarget(
       name: "synkti",
@@ -44,7 +48,10 @@ let package = Package(
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SynktiTestSupport"]),
     .testTarget(
       name: "ExperimentsTests",
-      dependencies: ["Experiments", "SynktiTestSupport"],
+      dependencies: [
+        "Experiments", "SynktiTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       resources: [.copy("Fixtures")]
     ),
   ]

@@ -13,6 +13,10 @@ public enum ExperimentsError: Error, Equatable, CustomStringConvertible, Sendabl
   case unknownKey(file: String, key: String, known: [String])
   /// A name (accelerator, policy, strategy, market) that is not defined.
   case unknownName(file: String, key: String, name: String, known: [String])
+  /// A results database that cannot be used (unreadable, foreign, newer).
+  case database(file: String, reason: String)
+  /// A request that does not fit the data (nothing to resume, no such sweep).
+  case invalidRequest(String)
 
   public var description: String {
     switch self {
@@ -29,6 +33,10 @@ public enum ExperimentsError: Error, Equatable, CustomStringConvertible, Sendabl
     case .unknownName(let file, let key, let name, let known):
       return
         "\(file): key '\(key)' names '\(name)', which is not defined; known: \(known.joined(separator: ", "))"
+    case .database(let file, let reason):
+      return "\(file): \(reason)"
+    case .invalidRequest(let reason):
+      return reason
     }
   }
 }

@@ -6,7 +6,6 @@ import Experiments
 enum MetricsJSON {
   static func encode(_ metrics: RunMetrics, extra: [String: Double] = [:]) throws -> String {
     let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
     let data = try encoder.encode(metrics)
     var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
     for (k, v) in extra { object[k] = v }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 
 @main
 struct Synkti: ParsableCommand {
@@ -15,9 +16,5 @@ struct Synkti: ParsableCommand {
         synkti catalog
       """,
     version: SynktiVersion.current,
-    subcommands: [Simulate.self, Assign.self, Catalog.self])
-}
-
-enum SynktiVersion {
-  static let current = "0.1.0"
+    subcommands: [Simulate.self, Sweep.self, Export.self, Merge.self, Assign.self, Catalog.self])
 }

@@ -66,6 +66,34 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   /// Creates zeroed metrics.
   public init() {}
 
+  /// Column and JSON names: snake_case, stable (a database migration names them).
+  public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
+    case totalCost = "total_cost"
+    case spotCost = "spot_cost"
+    case onDemandCost = "on_demand_cost"
+    case baselineCost = "baseline_cost"
+    case savingsPercent = "savings_percent"
+    case tasks, completed, unfinished, failed
+    case deadlineMisses = "deadline_misses"
+    case completionMean = "completion_mean"
+    case completionP50 = "completion_p50"
+    case completionP95 = "completion_p95"
+    case completionP99 = "completion_p99"
+    case preemptions
+    case instancesReclaimed = "instances_reclaimed"
+    case checkpointsFull = "checkpoints_full"
+    case checkpointsPartial = "checkpoints_partial"
+    case checkpointsRestart = "checkpoints_restart"
+    case workLostHours = "work_lost_hours"
+    case migratedGiB = "migrated_gib"
+    case transferHours = "transfer_hours"
+    case voluntaryMigrations = "voluntary_migrations"
+    case spotInstanceHours = "spot_instance_hours"
+    case onDemandInstanceHours = "on_demand_instance_hours"
+    case instancesLaunched = "instances_launched"
+    case eventsProcessed = "events_processed"
+  }
+
   /// Sets the baseline and the savings derived from it.
   public mutating func setBaseline(_ cost: Double) {
     baselineCost = cost

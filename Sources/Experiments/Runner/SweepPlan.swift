@@ -1,0 +1,107 @@
+import Simulation
+
+/// Which deterministic slice of a sweep this process runs.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+  /// 0-based index.
+  public var index: Int
+  /// Number of shards.
+  public var count: Int
+
+  /// The whole sweep.
+  public static let whole = Shard(index: 0, count: 1)
+
+  /// Creates a shard; requires 0 ≤ index < count.
+  public init(index: Int, count: Int) {
+    precondition(count >= 1 && index >= 0 && index < count)
+    self.index = index
+    self.count = count
+  }
+
+  /// Parses `K/N` (0 ≤ K < N).
+  public init?(parsing text: String) {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 0, k < n
+    else { return nil }
+    self.init(index: k, count: n)
+  }
+
+  /// Whether run `index` belongs to this shard: runs are dealt round-robin,
+  /// so every shard gets a share of every cell.
+  public func contains(_ runIndex: Int) -> Bool { runIndex % count == index }
+
+  public var description: String { "\(index)/\(count)" }
+}
+
+/// A validated sweep: every cell resolved, every run listed. Building one
+/// touches no database, so bad input never writes anything.
+public struct SweepPlan: Sendable {
+  /// The experiment.
+  public var spec: ExperimentSpec
+  /// Size block name (`default` when none).
+  public var size: String
+  /// Cells after `--filter`.
+  public var cells: [Cell]
+  /// Resolved scenario of each cell, by cell index.
+  public var scenarios: [Int: Scenario]
+  /// Full parameter values of each cell (for the `runs` columns).
+  public var parameters: [Int: [String: String]]
+  /// Runs of this shard, in run-index order.
+  public var runs: [PlannedRun]
+  /// Runs of the whole sweep (all shards).
+  public var totalRuns: Int
+  /// The shard.
+  public var shard: Shard
+
+  /// Expands and validates `spec`.
+  /// - Parameters:
+  ///   - filters: keep only cells whose axis `key` has `value`.
+  /// - Throws: `ExperimentsError` naming the spec file, key and value.
+  public init(
+    spec: ExperimentSpec, size: String?, catalog: AcceleratorCatalog,
+    policies: PolicyRegistry = .standard, traces: TraceCache = TraceCache(),
+    filters: [(key: String, value: String)] = [], shard: Shard = .whole
+  ) throws {
+    var cells = spec.cells()
+    for (key, value) in filters {
+      guard spec.axes.contains(where: { $0.key == key }) else {
+        throw ExperimentsError.invalidValue(
+          file: spec.file, key: "--filter \(key)", value: value,
+          expected: "an axis of the grid (\(spec.axes.map(\.key).joined(separator: ", ")))")
+      }
+      cells = cells.filter { cell in cell.values.contains { $0.key == key && $0.value == value } }
+    }
+    guard !cells.isEmpty else {
+      throw ExperimentsError.invalidValue(
+        file: spec.file, key: "grid", value: spec.axes.map { "\($0.key)" }.joined(separator: " × "),
+        expected: filters.isEmpty
+          ? "at least one cell (exclusions removed them all)"
+          : "at least one cell matching --filter")
+    }
+    var scenarios: [Int: Scenario] = [:]
+    var parameters: [Int: [String: String]] = [:]
+    for cell in cells {
+      let config = try spec.config(for: cell)
+      scenarios[cell.index] = try config.resolve(
+        catalog: catalog, policies: policies, traces: traces)
+      var values: [String: String] = [:]
+      for key in Schema.parameterKeys { values[key] = config.value(of: key) }
+      parameters[cell.index] = values
+    }
+    let all = spec.runs(cells: cells)
+    self.spec = spec
+    self.size = size ?? "default"
+    self.cells = cells
+    self.scenarios = scenarios
+    self.parameters = parameters
+    self.runs = all.filter { shard.contains($0.index) }
+    self.totalRuns = all.count
+    self.shard = shard
+  }
+
+  /// The scenario of one run (its cell's, with the run's seed).
+  public func scenario(for run: PlannedRun) -> Scenario {
+    var scenario = scenarios[run.cell.index]!
+    scenario.seed = run.seed
+    return scenario
+  }
+}

@@ -1,0 +1,200 @@
+import Dispatch
+import Foundation
+import Simulation
+
+/// How a sweep runs.
+public struct SweepOptions: Sendable {
+  /// Concurrent simulations (default: the number of cores).
+  public var jobs: Int
+  /// Continue the last unfinished sweep of this spec, size and shard.
+  public var resume: Bool
+  /// Stop after this many new runs (the sweep stays resumable).
+  public var maxRuns: Int?
+  /// Provenance stamped on a new sweep.
+  public var provenance: Provenance
+
+  /// Creates options.
+  public init(
+    jobs: Int = ProcessInfo.processInfo.activeProcessorCount, resume: Bool = false,
+    maxRuns: Int? = nil, provenance: Provenance = .current()
+  ) {
+    self.jobs = max(1, jobs)
+    self.resume = resume
+    self.maxRuns = maxRuns
+    self.provenance = provenance
+  }
+}
+
+/// Progress of a sweep, reported after each stored run.
+public struct SweepProgress: Sendable {
+  /// Runs stored so far in this invocation.
+  public var done: Int
+  /// Runs this invocation set out to do.
+  public var total: Int
+  /// Runs that were already stored (resume).
+  public var skipped: Int
+  /// Seconds since the invocation started.
+  public var elapsed: Double
+
+  /// Runs per second so far.
+  public var rate: Double { elapsed > 0 ? Double(done) / elapsed : 0 }
+  /// Estimated seconds left.
+  public var remaining: Double? { rate > 0 ? Double(total - done) / rate : nil }
+}
+
+/// What a sweep did.
+public struct SweepOutcome: Sendable {
+  /// The sweep's row id.
+  public var sweepID: Int64
+  /// Whether an unfinished sweep was continued.
+  public var resumed: Bool
+  /// Runs stored by this invocation.
+  public var ran: Int
+  /// Runs found already stored.
+  public var skipped: Int
+  /// Final status (`finished` or `interrupted`).
+  public var status: String
+  /// Seconds spent.
+  public var seconds: Double
+}
+
+/// Runs a sweep plan in parallel and stores every run as it finishes.
+///
+/// Workers (at most `jobs`, via Dispatch) take runs in index order and
+/// simulate them; a single serial writer commits each result in its own
+/// transaction. Runs are pure functions of (cell, seed), so the stored
+/// metrics are identical whatever `jobs` is.
+public struct SweepRunner: Sendable {
+  /// The store results go to.
+  public var store: ResultsStore
+
+  /// Creates a runner writing to `store`.
+  public init(store: ResultsStore) { self.store = store }
+
+  /// Runs `plan`.
+  /// - Parameter progress: called on the writer queue after each stored run.
+  /// - Throws: `ExperimentsError` (nothing to resume at another commit, database errors).
+  public func run(
+    _ plan: SweepPlan, options: SweepOptions,
+    progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }
+  ) throws -> SweepOutcome {
+    let start = ContinuousClock.now
+    let experiment = try store.experimentID(
+      name: plan.spec.name, text: plan.spec.text, hash: plan.spec.hash)
+    var sweepID: Int64
+    var resumed = false
+    var stored = Set<Int>()
+    if options.resume,
+      let open = try store.unfinishedSweep(
+        experimentID: experiment, size: plan.size, shardIndex: plan.shard.index,
+        shardCount: plan.shard.count)
+    {
+      guard open.gitCommit == options.provenance.gitCommit else {
+        throw ExperimentsError.invalidRequest(
+          "the unfinished sweep \(open.id!) of \(plan.spec.name) ran at commit \(open.gitCommit.prefix(12)); this is \(options.provenance.gitCommit.prefix(12)). Check out that commit to resume, or run without --resume to start a new sweep."
+        )
+      }
+      sweepID = open.id!
+      resumed = true
+      stored = try store.storedRunIndices(sweep: sweepID)
+      try store.setStatus("running", ofSweep: sweepID, finishedAt: nil)
+    } else {
+      sweepID = try store.insertSweep(
+        SweepRecord(
+          id: nil, experimentId: experiment, size: plan.size,
+          gitCommit: options.provenance.gitCommit, gitDirty: options.provenance.gitDirty,
+          synktiVersion: SynktiVersion.current, host: options.provenance.host,
+          startedAt: Timestamp.now(), finishedAt: nil, jobs: options.jobs, status: "running",
+          shardIndex: plan.shard.index, shardCount: plan.shard.count, totalRuns: plan.totalRuns))
+    }
+
+    var todo = plan.runs.filter { !stored.contains($0.index) }
+    let skipped = plan.runs.count - todo.count
+    if let limit = options.maxRuns { todo = Array(todo.prefix(max(0, limit))) }
+    let work = WorkList(todo)
+    let writer = DispatchQueue(label: "synkti.sweep.writer")
+    let group = DispatchGroup()
+    let state = SharedState()
+    let store = self.store
+    let id = sweepID
+    let total = todo.count
+
+    DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, todo.count))) { _ in
+      while !state.failed, let run = work.next() {
+        let scenario = plan.scenario(for: run)
+        let clock = ContinuousClock()
+        var metrics = RunMetrics()
+        let elapsed = clock.measure { metrics = Simulation.run(scenario) }
+        let wallMs = elapsed.seconds * 1000
+        let result = metrics
+        let parameters = plan.parameters[run.cell.index]!
+        group.enter()
+        writer.async {
+          defer { group.leave() }
+          guard !state.failed else { return }
+          do {
+            try store.saveRun(
+              sweep: id, run: run, parameters: parameters, metrics: result, wallMs: wallMs)
+            let done = state.increment()
+            progress(
+              SweepProgress(
+                done: done, total: total, skipped: skipped,
+                elapsed: (ContinuousClock.now - start).seconds))
+          } catch {
+            state.fail(error)
+          }
+        }
+      }
+    }
+    group.wait()
+    if let error = state.error { throw error }
+    let complete = try store.storedRunIndices(sweep: sweepID).count >= plan.runs.count
+    let status = complete ? "finished" : "interrupted"
+    try store.setStatus(status, ofSweep: sweepID, finishedAt: complete ? Timestamp.now() : nil)
+    return SweepOutcome(
+      sweepID: sweepID, resumed: resumed, ran: state.count, skipped: skipped, status: status,
+      seconds: (ContinuousClock.now - start).seconds)
+  }
+}
+
+/// Hands out runs in order to concurrent workers.
+final class WorkList: @unchecked Sendable {
+  private let runs: [PlannedRun]
+  private var position = 0
+  private let lock = NSLock()
+
+  init(_ runs: [PlannedRun]) { self.runs = runs }
+
+  func next() -> PlannedRun? {
+    lock.withLock {
+      guard position < runs.count else { return nil }
+      position += 1
+      return runs[position - 1]
+    }
+  }
+}
+
+/// Counters and the first error, shared by workers and the writer.
+final class SharedState: @unchecked Sendable {
+  private let lock = NSLock()
+  private var _count = 0
+  private var _error: (any Error)?
+
+  var count: Int { lock.withLock { _count } }
+  var error: (any Error)? { lock.withLock { _error } }
+  var failed: Bool { lock.withLock { _error != nil } }
+
+  func increment() -> Int {
+    lock.withLock {
+      _count += 1; return _count
+    }
+  }
+  func fail(_ error: any Error) { lock.withLock { if _error == nil { _error = error } } }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) / 1e18
+  }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Simulation
+
+/// An experiment: a base scenario, axes to vary, replicates and a seed.
+///
+/// ```yaml
+/// name: headline
+/// scenario: ../headline.yaml        # base scenario file (relative to this file)
+/// base: {deadline_slack: 2}         # and/or inline scenario keys over it
+/// grid:                             # any scenario parameter is an axis
+///   policy: [greedy, on-demand-only]
+///   migration: [naive, optimal]
+/// exclude: [{policy: on-demand-only, migration: optimal}]
+/// include: [{policy: greedy, migration: none}]
+/// replicates: 10
+/// seed: 1
+/// baseline: on-demand-only
+/// overnight: {replicates: 50, grid: {bandwidth_gbps: [1, 2, 5, 10]}}
+/// ```
+///
+/// A run's seed derives from (spec seed, replicate) only, so every cell of a
+/// replicate sees the same workload and market paths: common random numbers.
+public struct ExperimentSpec: Sendable {
+  /// The file it was read from.
+  public var file: String
+  /// The exact text of the file (stored with every sweep).
+  public var text: String
+  /// Experiment name.
+  public var name: String
+  /// Free text.
+  public var description: String
+  /// The base scenario every cell starts from.
+  public var base: ScenarioConfig
+  /// Axes in file order: parameter key and its values (text form).
+  public var axes: [(key: String, values: [String])]
+  /// Cells removed from the product: a cell matching every pair of one entry.
+  public var exclude: [[String: String]]
+  /// Cells added to the product (unspecified keys take base values).
+  public var include: [[String: String]]
+  /// Replicates per cell.
+  public var replicates: Int
+  /// Root seed.
+  public var seed: UInt64
+  /// The policy savings are paired against (default `on-demand-only`).
+  public var baseline: String
+
+  /// SHA-256 of the spec text: identifies the experiment across sweeps.
+  public var hash: String { SHA256.hex(Array(text.utf8)) }
+
+  /// Keys a spec may have.
+  static let keys = [
+    "name", "description", "scenario", "base", "grid", "exclude", "include", "replicates", "seed",
+    "baseline", "overnight",
+  ]
+
+  /// Loads a spec; `size` selects a size block (e.g. `overnight`) when given.
+  /// - Throws: `ExperimentsError` naming the file, key and value.
+  public static func load(_ file: String, catalog: AcceleratorCatalog, size: String? = nil) throws
+    -> ExperimentSpec
+  {
+    try parse(readText(file), file: file, catalog: catalog, size: size)
+  }
+
+  /// Parses spec text as read from `file`.
+  public static func parse(
+    _ text: String, file: String, catalog: AcceleratorCatalog, size: String? = nil
+  ) throws -> ExperimentSpec {
+    let root = try YAMLMap.parse(text, file: file)
+    try root.rejectUnknownKeys(keys)
+    let directory = (file as NSString).deletingLastPathComponent
+    var base = ScenarioConfig()
+    if let scenario = try root.string("scenario") {
+      let path =
+        scenario.hasPrefix("/")
+        ? scenario : (directory as NSString).appendingPathComponent(scenario)
+      base = try ScenarioConfig.load(path, catalog: catalog)
+    }
+    if let inline = try root.map("base") {
+      try base.merge(inline, catalog: catalog)
+    }
+    // Relative paths (traces) resolve against the file that set the keys
+    // (`merge` records it); errors point at the spec.
+    base.file = file
+
+    var axes = try readAxes(root, key: "grid")
+    var replicates = try root.int("replicates", "a whole number ≥ 1", { $0 >= 1 }) ?? 1
+    if let size {
+      guard let block = try root.map(size) else {
+        throw ExperimentsError.missingKey(file: file, key: size)
+      }
+      try block.rejectUnknownKeys(["grid", "replicates"])
+      replicates = try block.int("replicates", "a whole number ≥ 1", { $0 >= 1 }) ?? replicates
+      for (key, values) in try readAxes(block, key: "grid") {
+        if let at = axes.firstIndex(where: { $0.key == key }) {
+          axes[at].values = values
+        } else {
+          axes.append((key, values))
+        }
+      }
+    }
+    guard let seedText = try root.string("seed") ?? Optional("1"), let seed = UInt64(seedText)
+    else {
+      throw root.invalid("seed", root.node("seed")!, "a whole number ≥ 0")
+    }
+    let baseline = try root.string("baseline") ?? "on-demand-only"
+    guard PolicyRegistry.standard.names.contains(String(baseline.split(separator: ":").first ?? ""))
+    else {
+      throw ExperimentsError.unknownName(
+        file: file, key: "baseline", name: baseline, known: PolicyRegistry.standard.names)
+    }
+    return ExperimentSpec(
+      file: file, text: text,
+      name: try root.string("name")
+        ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension,
+      description: try root.string("description") ?? "", base: base, axes: axes,
+      exclude: try readCombinations(root, key: "exclude", axes: axes),
+      include: try readCombinations(root, key: "include", axes: nil),
+      replicates: replicates, seed: seed, baseline: baseline)
+  }
+
+  static func readAxes(_ map: YAMLMap, key: String) throws -> [(key: String, values: [String])] {
+    guard let grid = try map.map(key) else { return [] }
+    var axes: [(String, [String])] = []
+    for (axis, node) in grid.entries {
+      guard ScenarioParameter.named(axis) != nil, !["name", "description"].contains(axis) else {
+        throw ExperimentsError.unknownKey(
+          file: map.file, key: grid.keyPath(axis), known: ScenarioParameter.all.map(\.key))
+      }
+      let values: [String]
+      if let seq = node.sequence {
+        values = seq.map { YAMLMap.show($0) }
+      } else {
+        values = [YAMLMap.show(node)]
+      }
+      guard !values.isEmpty else {
+        throw ExperimentsError.invalidValue(
+          file: map.file, key: grid.keyPath(axis), value: "[]",
+          expected: "a non-empty list of values")
+      }
+      guard Set(values).count == values.count else {
+        throw ExperimentsError.invalidValue(
+          file: map.file, key: grid.keyPath(axis), value: values.joined(separator: ", "),
+          expected: "distinct values")
+      }
+      axes.append((axis, values))
+    }
+    return axes
+  }
+
+  static func readCombinations(
+    _ map: YAMLMap, key: String, axes: [(key: String, values: [String])]?
+  )
+    throws -> [[String: String]]
+  {
+    guard let items = try map.sequence(key) else { return [] }
+    return try items.enumerated().map { index, node in
+      let entry = try YAMLMap(node, file: map.file, path: "\(key)[\(index)]")
+      var combination: [String: String] = [:]
+      for (k, v) in entry.entries {
+        guard ScenarioParameter.named(k) != nil else {
+          throw ExperimentsError.unknownKey(
+            file: map.file, key: entry.keyPath(k), known: ScenarioParameter.all.map(\.key))
+        }
+        if let axes, !axes.contains(where: { $0.key == k }) {
+          throw ExperimentsError.invalidValue(
+            file: map.file, key: entry.keyPath(k), value: YAMLMap.show(v),
+            expected: "an axis of grid: (\(axes.map(\.key).joined(separator: ", ")))")
+        }
+        combination[k] = YAMLMap.show(v)
+      }
+      return combination
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+/// One exported run: parameters, seed and metrics, as text cells.
+public struct ExportTable: Sendable, Equatable {
+  /// Column names.
+  public var columns: [String]
+  /// Rows, each with one value per column (SQL NULL as nil).
+  public var rows: [[String?]]
+
+  /// The table without the named columns (e.g. timings, to compare sweeps).
+  public func dropping(_ names: Set<String>) -> ExportTable {
+    let keep = columns.indices.filter { !names.contains(columns[$0]) }
+    return ExportTable(
+      columns: keep.map { columns[$0] }, rows: rows.map { row in keep.map { row[$0] } })
+  }
+
+  /// Columns that vary from run to run for reasons other than the model.
+  public static let timingColumns: Set<String> = ["sweep_id", "wall_ms"]
+
+  /// RFC 4180 CSV.
+  public func csv() -> String {
+    func quote(_ s: String?) -> String {
+      guard let s else { return "" }
+      if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) {
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      }
+      return s
+    }
+    var out = columns.map(quote).joined(separator: ",") + "\n"
+    for row in rows { out += row.map(quote).joined(separator: ",") + "\n" }
+    return out
+  }
+
+  /// A JSON array of objects; numeric text becomes numbers.
+  public func json() -> String {
+    var objects: [String] = []
+    for row in rows {
+      let fields = zip(columns, row).map { column, value -> String in
+        let encoded: String
+        if let value {
+          if let d = Double(value), d.isFinite, column != "seed", column != "cell_key" {
+            encoded = value
+          } else {
+            encoded =
+              "\""
+              + value.replacingOccurrences(of: "\\", with: "\\\\")
+              .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+          }
+        } else {
+          encoded = "null"
+        }
+        return "\"\(column)\": \(encoded)"
+      }
+      objects.append("  {" + fields.joined(separator: ", ") + "}")
+    }
+    return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+  }
+}
+
+extension ResultsStore {
+  /// Every run of a sweep with its parameters, seed and metrics, ordered by
+  /// cell (grid order) then replicate.
+  public func export(sweep id: Int64) throws -> ExportTable {
+    let parameterColumns = Schema.parameterKeys.map { "r.p_\($0) AS \($0)" }
+    let metricColumns = Schema.metricColumns.map { "m.\($0)" }
+    let sql = """
+      SELECT e.name AS experiment, r.sweep_id, r.cell_index, r.cell_key, r.replicate, r.seed,
+             \(parameterColumns.joined(separator: ", ")),
+             \(metricColumns.joined(separator: ", ")), r.wall_ms
+      FROM runs r JOIN metrics m ON m.run_id = r.id
+      JOIN sweeps s ON s.id = r.sweep_id JOIN experiments e ON e.id = s.experiment_id
+      WHERE r.sweep_id = ?
+      ORDER BY r.cell_index, r.replicate
+      """
+    return try writer.read { db in
+      let rows = try Row.fetchAll(db, sql: sql, arguments: [id])
+      let columns =
+        ["experiment", "sweep_id", "cell_index", "cell_key", "replicate", "seed"]
+        + Schema.parameterKeys + Schema.metricColumns + ["wall_ms"]
+      return ExportTable(
+        columns: columns,
+        rows: rows.map { row in
+          (0..<row.count).map { i in Self.text(row[i] as DatabaseValue) }
+        })
+    }
+  }
+
+  /// A value as text: integers without a decimal point, reals round-tripping.
+  static func text(_ value: DatabaseValue) -> String? {
+    switch value.storage {
+    case .null: return nil
+    case .int64(let v): return String(v)
+    case .double(let v): return "\(v)"
+    case .string(let s): return s
+    case .blob(let d): return d.base64EncodedString()
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+
+/// What a merge found.
+public struct MergeReport: Sendable {
+  /// The merged sweep in the output database.
+  public var sweepID: Int64
+  /// Runs copied by this merge.
+  public var added: Int
+  /// Runs already present (duplicates skipped).
+  public var duplicates: Int
+  /// Runs the whole sweep has.
+  public var totalRuns: Int
+  /// Run indices still missing.
+  public var missing: [Int]
+  /// Shard indices owning the missing runs.
+  public var missingShards: [Int]
+
+  /// Whether every run of the sweep is present.
+  public var isComplete: Bool { missing.isEmpty }
+}
+
+extension ResultsStore {
+  /// Merges shard databases into this one: every sweep of every input must
+  /// come from the same spec (hash), commit and size. Runs are keyed by run
+  /// index, so re-merging or overlapping shards never duplicates a row.
+  /// - Throws: `ExperimentsError` when inputs disagree (nothing is written).
+  public func merge(_ inputs: [String]) throws -> MergeReport {
+    struct Source {
+      let file: String
+      let store: ResultsStore
+      let sweeps: [SweepRecord]
+      let spec: (name: String, text: String, hash: String)
+    }
+    var sources: [Source] = []
+    for file in inputs {
+      let store = try ResultsStore.openExisting(file)
+      let sweeps = try store.sweeps()
+      guard let first = sweeps.first, let spec = try store.spec(ofSweep: first.id!) else {
+        throw ExperimentsError.database(file: file, reason: "holds no sweep to merge")
+      }
+      sources.append(Source(file: file, store: store, sweeps: sweeps, spec: spec))
+    }
+    guard let reference = sources.first, let key = reference.sweeps.first else {
+      throw ExperimentsError.invalidRequest("merge needs at least one input database")
+    }
+    for source in sources {
+      for sweep in source.sweeps {
+        let spec = try source.store.spec(ofSweep: sweep.id!)!
+        if spec.hash != reference.spec.hash {
+          throw ExperimentsError.database(
+            file: source.file,
+            reason:
+              "sweep \(sweep.id!) is of spec \(spec.name) (hash \(spec.hash.prefix(12))), not \(reference.spec.name) (hash \(reference.spec.hash.prefix(12))) as in \(reference.file); refusing to merge"
+          )
+        }
+        if sweep.gitCommit != key.gitCommit || sweep.size != key.size {
+          throw ExperimentsError.database(
+            file: source.file,
+            reason:
+              "sweep \(sweep.id!) ran at commit \(sweep.gitCommit.prefix(12)), size \(sweep.size); \(reference.file) at \(key.gitCommit.prefix(12)), size \(key.size); refusing to merge"
+          )
+        }
+      }
+    }
+    let shardCount = sources.flatMap(\.sweeps).map(\.shardCount).max() ?? 1
+    let experiment = try experimentID(
+      name: reference.spec.name, text: reference.spec.text, hash: reference.spec.hash)
+    let existing = try writer.read { db in
+      try SweepRecord.filter(
+        Column("experiment_id") == experiment && Column("git_commit") == key.gitCommit
+          && Column("size") == key.size && Column("shard_index") == -1
+      ).fetchOne(db)
+    }
+    let all = sources.flatMap(\.sweeps)
+    let sweepID =
+      try existing?.id
+      ?? insertSweep(
+        SweepRecord(
+          id: nil, experimentId: experiment, size: key.size, gitCommit: key.gitCommit,
+          gitDirty: all.contains { $0.gitDirty }, synktiVersion: key.synktiVersion,
+          host: Set(all.map(\.host)).sorted().joined(separator: ","),
+          startedAt: all.map(\.startedAt).min()!, finishedAt: nil,
+          jobs: all.map(\.jobs).reduce(0, +), status: "running", shardIndex: -1,
+          shardCount: shardCount, totalRuns: key.totalRuns))
+
+    var present = try storedRunIndices(sweep: sweepID)
+    var added = 0
+    var duplicates = 0
+    let columns = ResultsStore.runColumns.dropFirst()  // sweep_id is replaced
+    for source in sources {
+      for sweep in source.sweeps {
+        let rows = try source.store.writer.read { db in
+          try Row.fetchAll(
+            db,
+            sql: """
+              SELECT \(columns.map { "r." + $0 }.joined(separator: ", ")),
+                     \(Schema.metricColumns.map { "m." + $0 }.joined(separator: ", "))
+              FROM runs r JOIN metrics m ON m.run_id = r.id WHERE r.sweep_id = ?
+              ORDER BY r.run_index
+              """, arguments: [sweep.id!])
+        }
+        try writer.write { db in
+          for row in rows {
+            let runIndex: Int = row["run_index"]
+            if present.contains(runIndex) {
+              duplicates += 1
+              continue
+            }
+            var runValues: [DatabaseValue] = [sweepID.databaseValue]
+            for i in 0..<columns.count { runValues.append(row[i] as DatabaseValue) }
+            try db.execute(sql: ResultsStore.insertRunSQL, arguments: StatementArguments(runValues))
+            let runID = db.lastInsertedRowID
+            var metricValues: [DatabaseValue] = [runID.databaseValue]
+            for i in columns.count..<row.count { metricValues.append(row[i] as DatabaseValue) }
+            try db.execute(
+              sql: ResultsStore.insertMetricsSQL, arguments: StatementArguments(metricValues))
+            present.insert(runIndex)
+            added += 1
+          }
+        }
+      }
+    }
+    let missing = (0..<key.totalRuns).filter { !present.contains($0) }
+    let complete = missing.isEmpty
+    try setStatus(
+      complete ? "finished" : "incomplete", ofSweep: sweepID,
+      finishedAt: complete ? all.compactMap(\.finishedAt).max() ?? Timestamp.now() : nil)
+    return MergeReport(
+      sweepID: sweepID, added: added, duplicates: duplicates, totalRuns: key.totalRuns,
+      missing: missing, missingShards: Array(Set(missing.map { $0 % shardCount })).sorted())
+  }
+}

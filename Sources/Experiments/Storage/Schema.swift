@@ -1,0 +1,102 @@
+import GRDB
+import Simulation
+
+/// The results database schema, as versioned migrations.
+///
+/// A shipped migration is never edited: a new metric or parameter gets a new
+/// migration that adds its column. Tables are named with strings, not types.
+///
+/// - `experiments`: one row per distinct spec text (name, text, SHA-256).
+/// - `sweeps`: one row per `synkti sweep` invocation (or merge): provenance
+///   (git commit and dirty flag, synkti version, host), size, shard, jobs,
+///   start/finish times, status (`running`, `finished`, `interrupted`,
+///   `failed`) and the sweep's total run count.
+/// - `runs`: one row per (sweep, cell, replicate): the run index, the cell
+///   key, every scenario parameter as a column (text, as `--set` takes it),
+///   replicate, seed (decimal text: it is a full 64-bit value), status,
+///   wall time in ms.
+/// - `metrics`: one row per finished run, one column per `RunMetrics` field.
+enum Schema {
+  /// Scenario parameters stored as `runs` columns, `p_<key>`: all but free
+  /// text and the seed (a run's seed is its own column).
+  static let parameterKeys = ScenarioParameter.all.map(\.key).filter {
+    $0 != "description" && $0 != "seed"
+  }
+
+  /// Metric columns: `RunMetrics`' coding keys, in declaration order.
+  static let metricColumns = RunMetrics.CodingKeys.allCases.map(\.rawValue)
+
+  /// Identifiers of every migration this version knows, oldest first.
+  static let migrationIdentifiers: Set<String> = ["v1: experiments, sweeps, runs, metrics"]
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: experiments, sweeps, runs, metrics") { db in
+      try db.create(table: "experiments") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("name", .text).notNull()
+        t.column("spec_text", .text).notNull()
+        t.column("spec_hash", .text).notNull()
+        t.uniqueKey(["name", "spec_hash"])
+      }
+      try db.create(table: "sweeps") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("experiment_id", .integer).notNull().indexed().references("experiments")
+        t.column("size", .text).notNull()
+        t.column("git_commit", .text).notNull()
+        t.column("git_dirty", .boolean).notNull()
+        t.column("synkti_version", .text).notNull()
+        t.column("host", .text).notNull()
+        t.column("started_at", .text).notNull()
+        t.column("finished_at", .text)
+        t.column("jobs", .integer).notNull()
+        t.column("status", .text).notNull()
+        t.column("shard_index", .integer).notNull()
+        t.column("shard_count", .integer).notNull()
+        t.column("total_runs", .integer).notNull()
+      }
+      try db.create(table: "runs") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("sweep_id", .integer).notNull().references("sweeps", onDelete: .cascade)
+        t.column("run_index", .integer).notNull()
+        t.column("cell_index", .integer).notNull()
+        t.column("cell_key", .text).notNull()
+        t.column("replicate", .integer).notNull()
+        t.column("seed", .text).notNull()
+        t.column("status", .text).notNull()
+        t.column("wall_ms", .double).notNull()
+        t.column("error", .text)
+        for key in [
+          "name", "horizon_hours", "accelerator", "zones", "market",
+          "trace_start_hour", "preemption_rate", "bandwidth_gbps", "grace_seconds", "boot_seconds",
+          "policy", "migration", "idle_timeout_hours", "checkpoint_full", "checkpoint_partial",
+          "ou_reversion", "ou_volatility", "ou_daily_amplitude", "ou_hazard_sensitivity", "tasks",
+          "arrivals", "arrival_fraction", "work_hours", "state_mib", "memory_gib", "deadline_slack",
+          "migration_price_weight", "migration_hazard_weight", "migration_delay_weight",
+        ] {
+          t.column("p_" + key, .text)
+        }
+        t.uniqueKey(["sweep_id", "run_index"])
+      }
+      try db.create(table: "metrics") { t in
+        t.primaryKey("run_id", .integer).references("runs", onDelete: .cascade)
+        for column in [
+          "total_cost", "spot_cost", "on_demand_cost", "baseline_cost", "savings_percent",
+          "completion_mean", "completion_p50", "completion_p95", "completion_p99",
+          "work_lost_hours", "migrated_gib", "transfer_hours", "spot_instance_hours",
+          "on_demand_instance_hours",
+        ] {
+          t.column(column, .double).notNull()
+        }
+        for column in [
+          "tasks", "completed", "unfinished", "failed", "deadline_misses", "preemptions",
+          "instances_reclaimed", "checkpoints_full", "checkpoints_partial", "checkpoints_restart",
+          "voluntary_migrations", "instances_launched", "events_processed",
+        ] {
+          t.column(column, .integer).notNull()
+        }
+      }
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,57 @@
+import GRDB
+
+/// A row of `sweeps`: one invocation of `synkti sweep` (or one merge).
+public struct SweepRecord: Codable, Sendable, Equatable {
+  /// Row id.
+  public var id: Int64?
+  /// The experiment's row id.
+  public var experimentId: Int64
+  /// Size block (`default`, `overnight`, ...).
+  public var size: String
+  /// `git rev-parse HEAD` when the sweep started (`unknown` outside git).
+  public var gitCommit: String
+  /// Whether the work tree had uncommitted changes.
+  public var gitDirty: Bool
+  /// Synkti's version.
+  public var synktiVersion: String
+  /// Host name.
+  public var host: String
+  /// ISO 8601 start time.
+  public var startedAt: String
+  /// ISO 8601 finish time, once finished.
+  public var finishedAt: String?
+  /// Worker count.
+  public var jobs: Int
+  /// `running`, `finished`, `interrupted`, `incomplete` (a merge missing runs).
+  public var status: String
+  /// This shard's index (0-based), -1 for a merge of shards.
+  public var shardIndex: Int
+  /// Number of shards (1 when unsharded).
+  public var shardCount: Int
+  /// Runs in the whole (unsharded) sweep.
+  public var totalRuns: Int
+
+  enum CodingKeys: String, CodingKey {
+    case id
+    case experimentId = "experiment_id"
+    case size
+    case gitCommit = "git_commit"
+    case gitDirty = "git_dirty"
+    case synktiVersion = "synkti_version"
+    case host
+    case startedAt = "started_at"
+    case finishedAt = "finished_at"
+    case jobs, status
+    case shardIndex = "shard_index"
+    case shardCount = "shard_count"
+    case totalRuns = "total_runs"
+  }
+}
+
+extension SweepRecord: FetchableRecord, MutablePersistableRecord {
+  /// The table name.
+  public static let databaseTableName = "sweeps"
+
+  /// Records the id SQLite assigned.
+  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

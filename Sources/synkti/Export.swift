@@ -1,0 +1,107 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+extension Synkti {
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print every run of a sweep with its parameters, seed and metrics.",
+      discussion: """
+        Rows come in a stable order — grid order of the cells, then replicate — \
+        so two exports of equal sweeps are equal apart from the timing columns \
+        (sweep_id, wall_ms).
+
+        Examples:
+          synkti export --format csv > runs.csv
+          synkti export --sweep 3 --format json
+        """)
+
+    @Option(help: "Results database.") var db = "Results/synkti.sqlite"
+    @Option(help: "Sweep id, or latest.") var sweep = "latest"
+    @Option(help: "Only with --sweep latest: the latest sweep of this experiment.")
+    var experiment: String?
+    @Option(help: "csv or json.") var format = "csv"
+
+    func validate() throws {
+      guard ["csv", "json"].contains(format) else {
+        throw ValidationError("--format must be csv or json, got '\(format)'")
+      }
+      guard sweep == "latest" || Int64(sweep) != nil else {
+        throw ValidationError("--sweep must be a sweep id or latest, got '\(sweep)'")
+      }
+    }
+
+    func run() throws {
+      try reportingInputErrors {
+        let store = try ResultsStore.openExisting(db)
+        let id = try SweepSelection.resolve(sweep, experiment: experiment, in: store, db: db)
+        let table = try store.export(sweep: id)
+        print(format == "csv" ? table.csv() : table.json(), terminator: "")
+      }
+    }
+  }
+
+  struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Merge shard databases of one sweep into one database.",
+      discussion: """
+        Every input must hold sweeps of the same spec (hash), commit and size. \
+        Runs are keyed by their index, so merging again, or overlapping shards, \
+        never duplicates a row. Missing runs are reported by shard, with exit \
+        code 1; rerun the missing shard (with --resume) and merge again.
+
+        Example:
+          synkti merge Results/synkti.sqlite Results/shards/five-axis-*.sqlite
+        """)
+
+    @Argument(help: "Output database (created if needed).") var output: String
+    @Argument(help: "Shard databases.") var inputs: [String]
+
+    func validate() throws {
+      guard !inputs.isEmpty else { throw ValidationError("name at least one input database") }
+      guard !inputs.contains(output) else {
+        throw ValidationError("the output cannot also be an input")
+      }
+    }
+
+    func run() throws {
+      let report = try reportingInputErrors { () throws -> MergeReport in
+        for input in inputs where !FileManager.default.fileExists(atPath: input) {
+          throw ExperimentsError.database(file: input, reason: "no such database")
+        }
+        // Validate every input before creating the output.
+        for input in inputs { _ = try ResultsStore.openExisting(input) }
+        return try ResultsStore.open(output).merge(inputs)
+      }
+      print(
+        "merged \(inputs.count) databases into sweep \(report.sweepID) of \(output): \(report.added) runs added, \(report.duplicates) duplicates skipped, \(report.totalRuns - report.missing.count)/\(report.totalRuns) present"
+      )
+      if !report.isComplete {
+        printError(
+          "incomplete: \(report.missing.count) runs missing, from shard(s) \(report.missingShards.map(String.init).joined(separator: ", ")); rerun them (with --resume) and merge again"
+        )
+        throw ExitCode(1)
+      }
+    }
+  }
+}
+
+/// Resolves `--sweep ID|latest`.
+enum SweepSelection {
+  static func resolve(_ text: String, experiment: String?, in store: ResultsStore, db: String)
+    throws
+    -> Int64
+  {
+    if text == "latest" {
+      guard let id = try store.latestSweepID(experiment: experiment) else {
+        throw ExperimentsError.invalidRequest(
+          "\(db): no sweep\(experiment.map { " of experiment \($0)" } ?? "") in this database")
+      }
+      return id
+    }
+    guard let id = Int64(text), try store.sweep(id) != nil else {
+      throw ExperimentsError.invalidRequest("\(db): no sweep \(text)")
+    }
+    return id
+  }
+}

@@ -1,0 +1,179 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Simulation
+
+extension Synkti {
+  struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run an experiment grid in parallel into a SQLite database.",
+      discussion: """
+        Expands the spec's grid (the Cartesian product of its axes, minus \
+        `exclude:`, plus `include:`), runs every cell × replicate with --jobs \
+        workers, and commits each finished run in its own transaction, so an \
+        interrupted sweep loses only the runs in flight: rerun with --resume.
+
+        A run's seed depends only on the spec seed and the replicate, so all \
+        cells of a replicate share workload and market (common random numbers), \
+        and metrics are identical at any --jobs.
+
+        Shards: --shard K/N runs runs K, K+N, K+2N, ... (0 ≤ K < N). \
+        --shard auto reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, or \
+        JOB_COMPLETION_INDEX with --shard-count (or SYNKTI_SHARD_COUNT). \
+        Combine shard databases with `synkti merge`.
+
+        Examples:
+          synkti sweep Experiments/paper/headline.yaml --dry-run
+          synkti sweep Experiments/paper/five-axis.yaml --jobs 2 --resume
+          synkti sweep Experiments/paper/five-axis.yaml --filter policy=greedy --db /tmp/g.sqlite
+          synkti sweep Experiments/paper/five-axis.yaml --shard 1/4 --db Results/shards/five-axis-1.sqlite
+        """)
+
+    @Argument(help: "Experiment spec (YAML).") var spec: String
+    @Option(help: "Results database.") var db = "Results/synkti.sqlite"
+    @Option(help: "Concurrent simulations (default: number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Continue the last unfinished sweep of this spec (else start a new one).")
+    var resume = false
+    @Flag(
+      name: .customLong("dry-run"), help: "Print axes, counts and a time estimate; write nothing.")
+    var dryRun = false
+    @Option(name: .customLong("filter"), help: "Only cells with AXIS=VALUE (repeatable).")
+    var filters: [String] = []
+    @Option(help: "Run one shard: K/N (0 ≤ K < N) or auto.") var shard: String?
+    @Option(
+      name: .customLong("shard-count"),
+      help: "Shard count for --shard auto with JOB_COMPLETION_INDEX.")
+    var shardCount: Int?
+    @Option(help: "Size block of the spec, e.g. overnight (default: the spec as written).")
+    var size: String?
+    @Option(name: .customLong("max-runs"), help: "Stop after this many runs (resume later).")
+    var maxRuns: Int?
+    @OptionGroup var catalog: CatalogOption
+
+    func validate() throws {
+      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+      if let maxRuns, maxRuns < 0 { throw ValidationError("--max-runs must be ≥ 0") }
+    }
+
+    func run() throws {
+      try reportingInputErrors {
+        let catalog = try self.catalog.load()
+        let spec = try ExperimentSpec.load(self.spec, catalog: catalog, size: size)
+        let shard = try resolveShard()
+        let pairs: [(key: String, value: String)] = try filters.map { item in
+          let kv = item.split(separator: "=", maxSplits: 1).map(String.init)
+          guard kv.count == 2 else {
+            throw ValidationError("--filter expects AXIS=VALUE, got '\(item)'")
+          }
+          return (kv[0], kv[1])
+        }
+        let plan = try SweepPlan(
+          spec: spec, size: size, catalog: catalog, filters: pairs, shard: shard)
+        if dryRun {
+          printPlan(plan)
+          return
+        }
+        let store = try ResultsStore.open(db)
+        let reporter = ProgressReporter(total: plan.runs.count)
+        let outcome = try SweepRunner(store: store).run(
+          plan, options: SweepOptions(jobs: jobs, resume: resume, maxRuns: maxRuns)
+        ) { reporter.report($0) }
+        reporter.finish()
+        let verb = outcome.resumed ? "resumed sweep" : "sweep"
+        print(
+          "\(verb) \(outcome.sweepID) of \(spec.name): \(outcome.ran) runs in \(String(format: "%.1f", outcome.seconds)) s"
+            + (outcome.skipped > 0 ? " (\(outcome.skipped) already stored)" : "")
+            + ", status \(outcome.status), database \(db)")
+        if outcome.status != "finished" {
+          print(
+            "resume with: synkti sweep \(self.spec) --resume --db \(db)"
+              + (shard == .whole ? "" : " --shard \(shard)"))
+        }
+      }
+    }
+
+    func resolveShard() throws -> Shard {
+      guard let shard else { return .whole }
+      if shard != "auto" {
+        guard let parsed = Shard(parsing: shard) else {
+          throw ValidationError("--shard expects K/N with 0 ≤ K < N, or auto; got '\(shard)'")
+        }
+        return parsed
+      }
+      let env = ProcessInfo.processInfo.environment
+      if let k = env["SLURM_ARRAY_TASK_ID"].flatMap(Int.init) {
+        guard let n = env["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init), k >= 0, k < n else {
+          throw ValidationError(
+            "--shard auto: SLURM_ARRAY_TASK_ID=\(k) needs SLURM_ARRAY_TASK_COUNT > it (use --array=0-(N-1))"
+          )
+        }
+        return Shard(index: k, count: n)
+      }
+      if let k = env["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
+        guard let n = shardCount ?? env["SYNKTI_SHARD_COUNT"].flatMap(Int.init), k >= 0, k < n
+        else {
+          throw ValidationError(
+            "--shard auto: JOB_COMPLETION_INDEX=\(k) needs --shard-count or SYNKTI_SHARD_COUNT above it"
+          )
+        }
+        return Shard(index: k, count: n)
+      }
+      throw ValidationError(
+        "--shard auto: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set")
+    }
+
+    func printPlan(_ plan: SweepPlan) {
+      print(
+        "experiment \(plan.spec.name) (\(plan.spec.file)), size \(plan.size), spec \(plan.spec.hash.prefix(12))"
+      )
+      for axis in plan.spec.axes {
+        print("  axis \(axis.key): \(axis.values.joined(separator: ", "))")
+      }
+      print(
+        "cells \(plan.cells.count), replicates \(plan.spec.replicates), runs \(plan.runs.count)"
+          + (plan.shard == .whole ? "" : " in shard \(plan.shard) of \(plan.totalRuns)"))
+      if let first = plan.runs.first {
+        let clock = ContinuousClock()
+        let sample = clock.measure { _ = Simulation.run(plan.scenario(for: first)) }
+        let seconds =
+          Double(sample.components.seconds) + Double(sample.components.attoseconds) / 1e18
+        let estimate =
+          seconds * Double(plan.runs.count)
+          / Double(max(1, min(jobs, ProcessInfo.processInfo.activeProcessorCount)))
+        print(
+          String(
+            format: "estimate: %.3f s per run (first cell) → about %.0f s with %d jobs", seconds,
+            estimate, jobs))
+      }
+      print("dry run: nothing written")
+    }
+  }
+}
+
+/// Progress on stderr: one updating line on a terminal, periodic lines otherwise.
+final class ProgressReporter: @unchecked Sendable {
+  let total: Int
+  let isTerminal = isatty(2) == 1
+  var lastLine = 0.0
+  let lock = NSLock()
+
+  init(total: Int) { self.total = total }
+
+  func report(_ p: SweepProgress) {
+    lock.withLock {
+      let eta = p.remaining.map { String(format: "%d:%02d", Int($0) / 60, Int($0) % 60) } ?? "?"
+      let line = String(format: "%d/%d runs  %.1f runs/s  ETA %@", p.done, p.total, p.rate, eta)
+      if isTerminal {
+        printError("\r\(line)   ", terminator: "")
+      } else if p.elapsed - lastLine >= 10 || p.done == p.total {
+        lastLine = p.elapsed
+        printError(line)
+      }
+    }
+  }
+
+  func finish() {
+    if isTerminal { printError("") }
+  }
+}

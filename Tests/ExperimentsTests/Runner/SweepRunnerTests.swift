@@ -1,0 +1,97 @@
+import Experiments
+import Foundation
+import Testing
+
+@Suite struct SweepRunnerTests {
+  func plan(_ spec: ExperimentSpec, shard: Shard = .whole) throws -> SweepPlan {
+    try SweepPlan(spec: spec, size: nil, catalog: RunnerFixtures.catalog, shard: shard)
+  }
+
+  func rows(_ store: ResultsStore, _ sweep: Int64) throws -> ExportTable {
+    try store.export(sweep: sweep).dropping(ExportTable.timingColumns)
+  }
+
+  @Test func oneJobAndFourJobsStoreIdenticalRows() throws {
+    let spec = try RunnerFixtures.spec(in: RunnerFixtures.scratch())
+    let a = try ResultsStore.inMemory()
+    let b = try ResultsStore.inMemory()
+    let one = try SweepRunner(store: a).run(plan(spec), options: RunnerFixtures.options(jobs: 1))
+    let four = try SweepRunner(store: b).run(plan(spec), options: RunnerFixtures.options(jobs: 4))
+    #expect(one.ran == 33 && four.ran == 33)
+    #expect(one.status == "finished")
+    let rowsA = try rows(a, one.sweepID)
+    #expect(rowsA.rows.count == 33)
+    #expect(rowsA == (try rows(b, four.sweepID)))
+  }
+
+  @Test func anInterruptedSweepResumedEqualsAFullOne() throws {
+    let spec = try RunnerFixtures.spec(in: RunnerFixtures.scratch())
+    let full = try ResultsStore.inMemory()
+    let whole = try SweepRunner(store: full).run(
+      plan(spec), options: RunnerFixtures.options(jobs: 2))
+
+    let broken = try ResultsStore.inMemory()
+    let first = try SweepRunner(store: broken).run(
+      plan(spec), options: RunnerFixtures.options(jobs: 2, maxRuns: 10))
+    #expect(first.status == "interrupted" && first.ran == 10)
+    let second = try SweepRunner(store: broken).run(
+      plan(spec), options: RunnerFixtures.options(jobs: 2, resume: true))
+    #expect(second.resumed && second.sweepID == first.sweepID)
+    #expect(second.skipped == 10 && second.ran == 23 && second.status == "finished")
+    #expect(try rows(broken, second.sweepID) == (try rows(full, whole.sweepID)))
+  }
+
+  @Test func resumeRefusesAnotherCommit() throws {
+    let spec = try RunnerFixtures.spec(in: RunnerFixtures.scratch())
+    let store = try ResultsStore.inMemory()
+    _ = try SweepRunner(store: store).run(
+      plan(spec), options: RunnerFixtures.options(jobs: 1, maxRuns: 2))
+    var other = RunnerFixtures.options(jobs: 1, resume: true)
+    other.provenance.gitCommit = "def456"
+    #expect(throws: ExperimentsError.self) {
+      try SweepRunner(store: store).run(plan(spec), options: other)
+    }
+  }
+
+  @Test func mergedShardsEqualTheUnshardedSweep() throws {
+    let dir = RunnerFixtures.scratch()
+    let spec = try RunnerFixtures.spec(in: dir)
+    let single = try ResultsStore.open(dir + "/single.sqlite")
+    let whole = try SweepRunner(store: single).run(
+      plan(spec), options: RunnerFixtures.options(jobs: 2))
+    var shardFiles: [String] = []
+    for k in 0..<4 {
+      let file = dir + "/shard-\(k).sqlite"
+      let store = try ResultsStore.open(file)
+      _ = try SweepRunner(store: store).run(
+        plan(spec, shard: Shard(index: k, count: 4)), options: RunnerFixtures.options(jobs: 1))
+      shardFiles.append(file)
+    }
+    // Leave one shard out first: the merge reports it missing.
+    let merged = try ResultsStore.open(dir + "/merged.sqlite")
+    let partial = try merged.merge(Array(shardFiles.prefix(3)))
+    #expect(!partial.isComplete && partial.missingShards == [3])
+    let report = try merged.merge(shardFiles)
+    #expect(report.isComplete && report.sweepID == partial.sweepID)
+    #expect(report.duplicates == partial.added)
+    #expect(try rows(merged, report.sweepID) == (try rows(single, whole.sweepID)))
+  }
+
+  @Test func mergeRefusesShardsOfAnotherSpec() throws {
+    let dir = RunnerFixtures.scratch()
+    let a = try ResultsStore.open(dir + "/a.sqlite")
+    _ = try SweepRunner(store: a).run(
+      plan(RunnerFixtures.spec(in: dir)), options: RunnerFixtures.options(jobs: 1, maxRuns: 1))
+    let other = RunnerFixtures.specText.replacingOccurrences(of: "seed: 7", with: "seed: 8")
+    let otherDir = RunnerFixtures.scratch()
+    let b = try ResultsStore.open(otherDir + "/b.sqlite")
+    _ = try SweepRunner(store: b).run(
+      plan(RunnerFixtures.spec(other, in: otherDir)),
+      options: RunnerFixtures.options(jobs: 1, maxRuns: 1))
+    let out = try ResultsStore.open(dir + "/out.sqlite")
+    #expect(throws: ExperimentsError.self) {
+      try out.merge([dir + "/a.sqlite", otherDir + "/b.sqlite"])
+    }
+    #expect(try out.sweeps().isEmpty)
+  }
+}
