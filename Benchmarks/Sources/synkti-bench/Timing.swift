@@ -34,3 +34,17 @@ func runProcess(_ path: String, _ arguments: [String]) -> (Double, String, Int32
 }
 
 func format(_ v: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", v) }
+
+/// CPU time (user + system, all threads) spent in `body`, in milliseconds.
+func cpuMilliseconds(_ body: () -> Void) -> Double {
+  func now() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) * 1000 + Double(usage.ru_utime.tv_usec) / 1000
+    let system = Double(usage.ru_stime.tv_sec) * 1000 + Double(usage.ru_stime.tv_usec) / 1000
+    return user + system
+  }
+  let start = now()
+  body()
+  return now() - start
+}

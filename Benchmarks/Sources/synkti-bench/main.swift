@@ -1,6 +1,7 @@
 // synkti-bench: speed targets, measured in release mode, never in tests.
 //
 //   synkti-bench simulator    events/s, the headline and the scale scenario
+//   synkti-bench runner       sweep throughput: parallel efficiency, storage cost
 //   synkti-bench assignment   the solver against scipy, side by side
 //   synkti-bench all          both
 
@@ -16,11 +17,15 @@ let repository =
 switch command {
 case "simulator": SimulatorBenchmark(repository: repository).run()
 case "assignment": AssignmentBenchmark(repository: repository).run()
+case "runner": RunnerBenchmark(repository: repository).run()
+case "storage": StorageProbe(repository: repository).run()
 case "all":
   SimulatorBenchmark(repository: repository).run()
   print("")
+  RunnerBenchmark(repository: repository).run()
+  print("")
   AssignmentBenchmark(repository: repository).run()
 default:
-  print("usage: synkti-bench [simulator|assignment|all]")
+  print("usage: synkti-bench [simulator|runner|assignment|all]")
   exit(2)
 }

@@ -108,6 +108,7 @@ public struct SweepRunner: Sendable {
           shardIndex: plan.shard.index, shardCount: plan.shard.count, totalRuns: plan.totalRuns))
     }
 
+    try store.insertCells(sweep: sweepID, plan: plan)
     var todo = plan.runs.filter { !stored.contains($0.index) }
     let skipped = plan.runs.count - todo.count
     if let limit = options.maxRuns { todo = Array(todo.prefix(max(0, limit))) }
@@ -127,14 +128,12 @@ public struct SweepRunner: Sendable {
         let elapsed = clock.measure { metrics = Simulation.run(scenario) }
         let wallMs = elapsed.seconds * 1000
         let result = metrics
-        let parameters = plan.parameters[run.cell.index]!
         group.enter()
         writer.async {
           defer { group.leave() }
           guard !state.failed else { return }
           do {
-            try store.saveRun(
-              sweep: id, run: run, parameters: parameters, metrics: result, wallMs: wallMs)
+            try store.saveRun(sweep: id, run: run, metrics: result, wallMs: wallMs)
             let done = state.increment()
             progress(
               SweepProgress(

@@ -62,13 +62,14 @@ extension ResultsStore {
   /// Every run of a sweep with its parameters, seed and metrics, ordered by
   /// cell (grid order) then replicate.
   public func export(sweep id: Int64) throws -> ExportTable {
-    let parameterColumns = Schema.parameterKeys.map { "r.p_\($0) AS \($0)" }
+    let parameterColumns = Schema.parameterKeys.map { "c.p_\($0) AS \($0)" }
     let metricColumns = Schema.metricColumns.map { "m.\($0)" }
     let sql = """
-      SELECT e.name AS experiment, r.sweep_id, r.cell_index, r.cell_key, r.replicate, r.seed,
+      SELECT e.name AS experiment, r.sweep_id, r.cell_index, c.cell_key, r.replicate, r.seed,
              \(parameterColumns.joined(separator: ", ")),
              \(metricColumns.joined(separator: ", ")), r.wall_ms
       FROM runs r JOIN metrics m ON m.run_id = r.id
+      JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
       JOIN sweeps s ON s.id = r.sweep_id JOIN experiments e ON e.id = s.experiment_id
       WHERE r.sweep_id = ?
       ORDER BY r.cell_index, r.replicate

@@ -87,34 +87,43 @@ extension ResultsStore {
     var present = try storedRunIndices(sweep: sweepID)
     var added = 0
     var duplicates = 0
-    let columns = ResultsStore.runColumns.dropFirst()  // sweep_id is replaced
+    let runColumns = ResultsStore.runColumns.dropFirst()  // sweep_id is replaced
+    let cellColumns = ResultsStore.cellColumns.dropFirst()
     for source in sources {
       for sweep in source.sweeps {
-        let rows = try source.store.writer.read { db in
-          try Row.fetchAll(
-            db,
-            sql: """
-              SELECT \(columns.map { "r." + $0 }.joined(separator: ", ")),
-                     \(Schema.metricColumns.map { "m." + $0 }.joined(separator: ", "))
-              FROM runs r JOIN metrics m ON m.run_id = r.id WHERE r.sweep_id = ?
-              ORDER BY r.run_index
-              """, arguments: [sweep.id!])
+        let (cells, runs) = try source.store.writer.read { db in
+          (
+            try Row.fetchAll(
+              db,
+              sql: "SELECT \(cellColumns.joined(separator: ", ")) FROM cells WHERE sweep_id = ?",
+              arguments: [sweep.id!]),
+            try Row.fetchAll(
+              db,
+              sql: """
+                SELECT \(runColumns.map { "r." + $0 }.joined(separator: ", ")),
+                       \(Schema.metricColumns.map { "m." + $0 }.joined(separator: ", "))
+                FROM runs r JOIN metrics m ON m.run_id = r.id WHERE r.sweep_id = ?
+                ORDER BY r.run_index
+                """, arguments: [sweep.id!])
+          )
         }
         try writer.write { db in
-          for row in rows {
+          for cell in cells {
+            let values =
+              [sweepID.databaseValue] + (0..<cell.count).map { cell[$0] as DatabaseValue }
+            try db.cachedStatement(sql: ResultsStore.insertCellSQL).execute(
+              arguments: StatementArguments(values))
+          }
+          for row in runs {
             let runIndex: Int = row["run_index"]
             if present.contains(runIndex) {
               duplicates += 1
               continue
             }
-            var runValues: [DatabaseValue] = [sweepID.databaseValue]
-            for i in 0..<columns.count { runValues.append(row[i] as DatabaseValue) }
-            try db.execute(sql: ResultsStore.insertRunSQL, arguments: StatementArguments(runValues))
-            let runID = db.lastInsertedRowID
-            var metricValues: [DatabaseValue] = [runID.databaseValue]
-            for i in columns.count..<row.count { metricValues.append(row[i] as DatabaseValue) }
-            try db.execute(
-              sql: ResultsStore.insertMetricsSQL, arguments: StatementArguments(metricValues))
+            let values =
+              [sweepID.databaseValue] + (0..<runColumns.count).map { row[$0] as DatabaseValue }
+            let metrics = (runColumns.count..<row.count).map { row[$0] as DatabaseValue }
+            try ResultsStore.insertRun(db, values: values, metrics: metrics)
             present.insert(runIndex)
             added += 1
           }

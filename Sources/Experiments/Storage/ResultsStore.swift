@@ -4,9 +4,10 @@ import Simulation
 
 /// The results database: every sweep, run and metric, behind one type.
 ///
-/// Opened on a file it uses WAL mode (a `DatabasePool`), so readers never
-/// block the sweep that is writing. Every finished run is committed in its
-/// own transaction: a sweep that dies loses only the runs in flight.
+/// Opened on a file it uses WAL mode (a `DatabasePool`) with
+/// `synchronous = NORMAL`, so readers never block the sweep that is writing.
+/// Every finished run is committed in its own transaction: a sweep that dies
+/// loses only the runs in flight.
 public struct ResultsStore: Sendable {
   let writer: any DatabaseWriter
   /// Where the database lives (`:memory:` for tests).
@@ -21,7 +22,15 @@ public struct ResultsStore: Sendable {
       try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
     do {
-      let pool = try DatabasePool(path: path)
+      var configuration = Configuration()
+      // WAL + synchronous=NORMAL: a commit survives a crash of the process
+      // (the sweep's failure mode); only a power loss can drop the last
+      // few commits, and the file stays consistent either way.
+      configuration.prepareDatabase { db in
+        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
+      }
+      let pool = try DatabasePool(path: path, configuration: configuration)
       let store = ResultsStore(writer: pool, path: path)
       try store.migrate()
       return store
@@ -182,39 +191,57 @@ public struct ResultsStore: Sendable {
     }
   }
 
-  /// Stores one finished run and its metrics in one transaction.
-  func saveRun(
-    sweep id: Int64, run: PlannedRun, parameters: [String: String], metrics: RunMetrics,
-    wallMs: Double
+  /// Records the cells of a sweep (idempotent: a resumed sweep re-records
+  /// nothing).
+  func insertCells(sweep id: Int64, plan: SweepPlan) throws {
+    try writer.write { db in
+      for cell in plan.cells {
+        try Self.insertCell(
+          db, sweep: id, index: cell.index, key: cell.key,
+          parameters: Schema.parameterKeys.map { plan.parameters[cell.index]![$0] })
+      }
+    }
+  }
+
+  static let cellColumns =
+    ["sweep_id", "cell_index", "cell_key"] + Schema.parameterKeys.map { "p_" + $0 }
+  static let insertCellSQL =
+    "INSERT OR IGNORE INTO cells (\(cellColumns.joined(separator: ", "))) VALUES (\(cellColumns.map { _ in "?" }.joined(separator: ", ")))"
+
+  static func insertCell(
+    _ db: Database, sweep: Int64, index: Int, key: String, parameters: [String?]
   ) throws {
+    let values: [(any DatabaseValueConvertible)?] = [sweep, index, key] + parameters
+    try db.cachedStatement(sql: insertCellSQL).execute(arguments: StatementArguments(values))
+  }
+
+  /// Stores one finished run and its metrics in one transaction.
+  func saveRun(sweep id: Int64, run: PlannedRun, metrics: RunMetrics, wallMs: Double) throws {
     try writer.write { db in
       try Self.insertRun(
-        db, sweep: id, runIndex: run.index, cellIndex: run.cell.index, cellKey: run.cell.key,
-        replicate: run.replicate, seed: String(run.seed), wallMs: wallMs, parameters: parameters,
-        metrics: Self.metricValues(metrics))
+        db,
+        values: [
+          id.databaseValue, run.index.databaseValue, run.cell.index.databaseValue,
+          run.replicate.databaseValue, String(run.seed).databaseValue, "done".databaseValue,
+          wallMs.databaseValue,
+        ], metrics: Self.metricValues(metrics))
     }
   }
 
   static let runColumns =
-    ["sweep_id", "run_index", "cell_index", "cell_key", "replicate", "seed", "status", "wall_ms"]
-    + Schema.parameterKeys.map { "p_" + $0 }
+    ["sweep_id", "run_index", "cell_index", "replicate", "seed", "status", "wall_ms"]
   static let insertRunSQL =
     "INSERT INTO runs (\(runColumns.joined(separator: ", "))) VALUES (\(runColumns.map { _ in "?" }.joined(separator: ", ")))"
   static let insertMetricsSQL =
     "INSERT INTO metrics (run_id, \(Schema.metricColumns.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: Schema.metricColumns.count)))"
 
-  static func insertRun(
-    _ db: Database, sweep: Int64, runIndex: Int, cellIndex: Int, cellKey: String, replicate: Int,
-    seed: String, wallMs: Double, parameters: [String: String], metrics: [DatabaseValue]
-  ) throws {
-    var values: [(any DatabaseValueConvertible)?] = [
-      sweep, runIndex, cellIndex, cellKey, replicate, seed, "done", wallMs,
-    ]
-    for key in Schema.parameterKeys { values.append(parameters[key]) }
-    try db.execute(sql: insertRunSQL, arguments: StatementArguments(values))
+  /// Inserts a run (values in `runColumns` order) and its metrics.
+  static func insertRun(_ db: Database, values: [DatabaseValue], metrics: [DatabaseValue]) throws {
+    // Cached statements: compiling these inserts dominated their cost.
+    try db.cachedStatement(sql: insertRunSQL).execute(arguments: StatementArguments(values))
     let runID = db.lastInsertedRowID
-    try db.execute(
-      sql: insertMetricsSQL, arguments: StatementArguments([runID.databaseValue] + metrics))
+    try db.cachedStatement(sql: insertMetricsSQL).execute(
+      arguments: StatementArguments([runID.databaseValue] + metrics))
   }
 
   /// Metric values in column order.
@@ -230,5 +257,20 @@ public struct ResultsStore: Sendable {
     ]
     precondition(values.count == Schema.metricColumns.count, "metric columns drifted")
     return values.map(\.databaseValue)
+  }
+}
+
+extension ResultsStore {
+  /// Stores every run of `plan` with the same metrics: the storage cost
+  /// alone, for the runner benchmark.
+  public func _benchmarkWrites(_ plan: SweepPlan, _ metrics: RunMetrics) {
+    let experiment = try! experimentID(name: "probe", text: "probe", hash: "probe")
+    let sweep = try! insertSweep(
+      SweepRecord(
+        id: nil, experimentId: experiment, size: "probe", gitCommit: "probe", gitDirty: false,
+        synktiVersion: "probe", host: "probe", startedAt: "", finishedAt: nil, jobs: 1,
+        status: "running", shardIndex: 0, shardCount: 1, totalRuns: plan.runs.count))
+    try! insertCells(sweep: sweep, plan: plan)
+    for run in plan.runs { try! saveRun(sweep: sweep, run: run, metrics: metrics, wallMs: 1) }
   }
 }

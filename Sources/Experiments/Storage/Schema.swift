@@ -11,10 +11,14 @@ import Simulation
 ///   (git commit and dirty flag, synkti version, host), size, shard, jobs,
 ///   start/finish times, status (`running`, `finished`, `interrupted`,
 ///   `failed`) and the sweep's total run count.
-/// - `runs`: one row per (sweep, cell, replicate): the run index, the cell
-///   key, every scenario parameter as a column (text, as `--set` takes it),
-///   replicate, seed (decimal text: it is a full 64-bit value), status,
-///   wall time in ms.
+/// - `cells`: one row per (sweep, cell): the cell key and every scenario
+///   parameter as a column `p_<key>` (text, as `--set` takes it).
+/// - `runs`: one row per (sweep, cell, replicate): run index, cell index,
+///   replicate, seed (decimal text: it is a full 64-bit value), status, wall
+///   time in ms. Parameters live in `cells` rather than being repeated in
+///   every run: that halves the bytes each run's transaction writes (the
+///   runner benchmark's storage target). The view `runs_with_parameters`
+///   joins the two for queries that want one wide row per run.
 /// - `metrics`: one row per finished run, one column per `RunMetrics` field.
 enum Schema {
   /// Scenario parameters stored as `runs` columns, `p_<key>`: all but free
@@ -55,27 +59,25 @@ enum Schema {
         t.column("shard_count", .integer).notNull()
         t.column("total_runs", .integer).notNull()
       }
-      try db.create(table: "runs") { t in
+      try db.create(table: "cells") { t in
         t.autoIncrementedPrimaryKey("id")
+        t.column("sweep_id", .integer).notNull().references("sweeps", onDelete: .cascade)
+        t.column("cell_index", .integer).notNull()
+        t.column("cell_key", .text).notNull()
+        for key in parameterColumnsV1 { t.column("p_" + key, .text) }
+        t.uniqueKey(["sweep_id", "cell_index"])
+      }
+      try db.create(table: "runs") { t in
+        // A plain rowid key: AUTOINCREMENT would rewrite sqlite_sequence in
+        // every run's transaction.
+        t.primaryKey("id", .integer)
         t.column("sweep_id", .integer).notNull().references("sweeps", onDelete: .cascade)
         t.column("run_index", .integer).notNull()
         t.column("cell_index", .integer).notNull()
-        t.column("cell_key", .text).notNull()
         t.column("replicate", .integer).notNull()
         t.column("seed", .text).notNull()
         t.column("status", .text).notNull()
         t.column("wall_ms", .double).notNull()
-        t.column("error", .text)
-        for key in [
-          "name", "horizon_hours", "accelerator", "zones", "market",
-          "trace_start_hour", "preemption_rate", "bandwidth_gbps", "grace_seconds", "boot_seconds",
-          "policy", "migration", "idle_timeout_hours", "checkpoint_full", "checkpoint_partial",
-          "ou_reversion", "ou_volatility", "ou_daily_amplitude", "ou_hazard_sensitivity", "tasks",
-          "arrivals", "arrival_fraction", "work_hours", "state_mib", "memory_gib", "deadline_slack",
-          "migration_price_weight", "migration_hazard_weight", "migration_delay_weight",
-        ] {
-          t.column("p_" + key, .text)
-        }
         t.uniqueKey(["sweep_id", "run_index"])
       }
       try db.create(table: "metrics") { t in
@@ -96,7 +98,23 @@ enum Schema {
           t.column(column, .integer).notNull()
         }
       }
+      try db.execute(
+        sql: """
+          CREATE VIEW runs_with_parameters AS
+          SELECT r.*, c.cell_key, \(parameterColumnsV1.map { "c.p_" + $0 }.joined(separator: ", "))
+          FROM runs r JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
+          """)
     }
     return migrator
   }
+
+  /// The parameter columns migration v1 created (frozen with it).
+  static let parameterColumnsV1 = [
+    "name", "horizon_hours", "accelerator", "zones", "market", "trace_start_hour",
+    "preemption_rate", "bandwidth_gbps", "grace_seconds", "boot_seconds", "policy", "migration",
+    "idle_timeout_hours", "checkpoint_full", "checkpoint_partial", "ou_reversion",
+    "ou_volatility", "ou_daily_amplitude", "ou_hazard_sensitivity", "tasks", "arrivals",
+    "arrival_fraction", "work_hours", "state_mib", "memory_gib", "deadline_slack",
+    "migration_price_weight", "migration_hazard_weight", "migration_delay_weight",
+  ]
 }
