@@ -9,13 +9,14 @@ SIZE      ?= default
 RELEASE    = .build/release/synkti
 SYSTEM_PACKAGES = libsqlite3-dev gnuplot-nox
 
-.PHONY: all build test experiments bench deps clean format help
+.PHONY: all build test experiments report figures bench deps clean format help
 
 all: build
 
 help:
 	@echo "make experiments   run Experiments/paper/ into Results/synkti.sqlite (SIZE=overnight: the large version)"
 	@echo "make test          build and run every test"
+	@echo "make report        rebuild Reports/<experiment>/ from the database (make figures: the same)"
 	@echo "make bench         benchmarks: simulator throughput, scale scenario, solver vs scipy"
 	@echo "make deps          install system packages ($(SYSTEM_PACKAGES)) if missing"
 	@echo "make build         release build of the synkti CLI"
@@ -58,7 +59,15 @@ experiments: deps build
 	  echo "== $$spec"; \
 	  $(RELEASE) sweep $$spec --db $(DB) --jobs $(JOBS) --resume $(SIZE_FLAG) || exit $$?; \
 	done
-	@echo "results in $(DB); export with: $(RELEASE) export --db $(DB) --format csv"
+	$(RELEASE) report --db $(DB)
+	@echo "results in $(DB), reports in Reports/; export with: $(RELEASE) export --db $(DB) --format csv"
+
+# Rebuild every report (Markdown + figures) from the database.
+report: build
+	$(RELEASE) report --db $(DB)
+
+# The paper's figures are the reports' figures (PNG + PDF, with .dat and .gp).
+figures: report
 
 bench: build
 	cd Benchmarks && $(SWIFT) run -c release synkti-bench all

@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "Assignment", targets: ["Assignment"]),
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Experiments", targets: ["Experiments"]),
+    .library(name: "Reporting", targets: ["Reporting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,18 +35,27 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
+    // Statistics, Markdown tables, gnuplot figures, comparisons.
+    .target(name: "Reporting", dependencies: ["Experiments", "Simulation"]),
     .executableTarget(
       name: "synkti",
       dependencies: [
+        "Reporting",
         "Experiments",
         "Simulation",
         "Assignment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .target(name: "SynktiTestSupport", dependencies: ["Simulation"], path: "Tests/SynktiTestSupport"),
     .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "SynktiTestSupport"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SynktiTestSupport"]),
+    .testTarget(
+      name: "ReportingTests",
+      dependencies: ["Reporting", "Experiments", "SynktiTestSupport"],
+      resources: [.copy("Golden")]
+    ),
     .testTarget(
       name: "ExperimentsTests",
       dependencies: [

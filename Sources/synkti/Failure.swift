@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import GRDB
 import Simulation
 
 /// Runs `body`; input and data errors print one line on stderr and exit 2.
@@ -12,6 +13,11 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
     throw ExitCode(2)
   } catch let error as SimulationError {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    throw ExitCode(2)
+  } catch let error as DatabaseError {
+    let message = error.message ?? "\(error.resultCode)"
+    FileHandle.standardError.write(
+      Data("error: database: \(message) (is this database from another Synkti version?)\n".utf8))
     throw ExitCode(2)
   }
 }

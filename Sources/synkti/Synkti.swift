@@ -16,5 +16,8 @@ struct Synkti: ParsableCommand {
         synkti catalog
       """,
     version: SynktiVersion.current,
-    subcommands: [Simulate.self, Sweep.self, Export.self, Merge.self, Assign.self, Catalog.self])
+    subcommands: [
+      Simulate.self, Sweep.self, Report.self, Compare.self, Export.self, Merge.self, Assign.self,
+      Catalog.self,
+    ])
 }

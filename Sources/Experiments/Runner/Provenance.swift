@@ -31,7 +31,7 @@ public struct Provenance: Sendable, Equatable {
       gitDirty: !(status ?? "").isEmpty, host: ProcessInfo.processInfo.hostName)
   }
 
-  static func git(_ arguments: [String]) -> String? {
+  public static func git(_ arguments: [String]) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git"] + arguments

@@ -45,7 +45,16 @@ public struct ExperimentSpec: Sendable {
   public var baseline: String
 
   /// SHA-256 of the spec text: identifies the experiment across sweeps.
-  public var hash: String { SHA256.hex(Array(text.utf8)) }
+  public var hash: String { Self.hash(of: text) }
+
+  /// SHA-256 (hex) of spec text.
+  public static func hash(of text: String) -> String { SHA256.hex(Array(text.utf8)) }
+
+  /// The `baseline:` of a spec's text without resolving anything else
+  /// (`on-demand-only` when absent or unreadable).
+  public static func baseline(inText text: String) -> String {
+    (try? YAMLMap.parse(text, file: "spec").string("baseline")) ?? nil ?? "on-demand-only"
+  }
 
   /// Keys a spec may have.
   static let keys = [

@@ -7,6 +7,12 @@ public struct Cell: Sendable, Hashable {
   /// Axis key → value (text form), in axis order.
   public var values: [(key: String, value: String)]
 
+  /// Creates a cell.
+  public init(index: Int, values: [(key: String, value: String)]) {
+    self.index = index
+    self.values = values
+  }
+
   /// Canonical text, e.g. `policy=greedy;migration=naive`: identifies the
   /// cell across sweeps, shards and databases.
   public var key: String { values.map { "\($0.key)=\($0.value)" }.joined(separator: ";") }

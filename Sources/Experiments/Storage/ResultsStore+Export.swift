@@ -15,6 +15,9 @@ public struct ExportTable: Sendable, Equatable {
       columns: keep.map { columns[$0] }, rows: rows.map { row in keep.map { row[$0] } })
   }
 
+  /// Metric columns (as named in exports).
+  public static let metricColumns: Set<String> = Set(Schema.metricColumns)
+
   /// Columns that vary from run to run for reasons other than the model.
   public static let timingColumns: Set<String> = ["sweep_id", "wall_ms"]
 

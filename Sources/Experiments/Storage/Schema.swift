@@ -91,7 +91,7 @@ enum Schema {
           t.column(column, .double).notNull()
         }
         for column in [
-          "tasks", "completed", "unfinished", "failed", "deadline_misses", "preemptions",
+          "tasks_total", "completed", "unfinished", "failed", "deadline_misses", "preemptions",
           "instances_reclaimed", "checkpoints_full", "checkpoints_partial", "checkpoints_restart",
           "voluntary_migrations", "instances_launched", "events_processed",
         ] {

@@ -31,6 +31,28 @@ public struct SweepRecord: Codable, Sendable, Equatable {
   /// Runs in the whole (unsharded) sweep.
   public var totalRuns: Int
 
+  /// Creates a sweep record.
+  public init(
+    id: Int64?, experimentId: Int64, size: String, gitCommit: String, gitDirty: Bool,
+    synktiVersion: String, host: String, startedAt: String, finishedAt: String?, jobs: Int,
+    status: String, shardIndex: Int, shardCount: Int, totalRuns: Int
+  ) {
+    self.id = id
+    self.experimentId = experimentId
+    self.size = size
+    self.gitCommit = gitCommit
+    self.gitDirty = gitDirty
+    self.synktiVersion = synktiVersion
+    self.host = host
+    self.startedAt = startedAt
+    self.finishedAt = finishedAt
+    self.jobs = jobs
+    self.status = status
+    self.shardIndex = shardIndex
+    self.shardCount = shardCount
+    self.totalRuns = totalRuns
+  }
+
   enum CodingKeys: String, CodingKey {
     case id
     case experimentId = "experiment_id"

@@ -73,7 +73,8 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case onDemandCost = "on_demand_cost"
     case baselineCost = "baseline_cost"
     case savingsPercent = "savings_percent"
-    case tasks, completed, unfinished, failed
+    case tasks = "tasks_total"
+    case completed, unfinished, failed
     case deadlineMisses = "deadline_misses"
     case completionMean = "completion_mean"
     case completionP50 = "completion_p50"

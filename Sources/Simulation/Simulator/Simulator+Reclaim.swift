@@ -7,6 +7,7 @@ extension Simulator {
     guard instances[k].isAlive, !instances[k].warned else { return }
     instances[k].warned = true
     metrics.instancesReclaimed += 1
+    reclaimWarnings.append(now)
     let pool = pools[Int(instances[k].pool)]
     let grace = Swift.max(0, instances[k].reclaimTermination - now)
     schedule(.termination(id), at: instances[k].reclaimTermination)

@@ -15,7 +15,11 @@ public struct Simulator {
   var slots: [Int32] = []
   var metrics = RunMetrics()
   var nextArrival = 0
-  var completionTimes: [Double] = []
+  /// Completion times (from arrival) of the tasks completed so far; sorted
+  /// once the run has finished.
+  public internal(set) var completionTimes: [Double] = []
+  /// When each reclaimed instance got its warning, in order.
+  public internal(set) var reclaimWarnings: [Double] = []
   /// Instances that may be alive, per capacity (compacted at reviews).
   var liveInstances: [Capacity: [Int32]] = [:]
 

@@ -20,6 +20,7 @@ import Testing
         "parameter \(parameter.key) has no column: add a migration")
     }
     #expect(table.rows.count == 1)
+    #expect(Set(table.columns).count == table.columns.count, "export column names collide")
   }
 
   @Test func storedMetricsRoundTripExactly() throws {

@@ -1,0 +1,174 @@
+import Foundation
+import Simulation
+
+/// The standard figures, each built from sweep data when the sweep has the
+/// axes it needs.
+public enum Figures {
+  /// Pooled summary of `metric` over every run whose cell has the given values.
+  static func pooled(_ data: SweepData, _ metric: String, where match: [String: String]) -> Summary?
+  {
+    let values = data.cells.filter { cell in match.allSatisfy { cell.values[$0.key] == $0.value } }
+      .flatMap { $0.series(metric) }
+    return values.isEmpty ? nil : Summary(values)
+  }
+
+  static func numeric(_ values: [String]) -> [(String, Double)] {
+    values.compactMap { v in Double(v).map { (v, $0) } }.sorted { $0.1 < $1.1 }
+  }
+
+  static func quoted(_ s: String) -> String {
+    "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+  }
+
+  /// One line per value of `series`, `metric` against numeric axis `x`, with 95 % CI error bars.
+  static func lines(
+    _ data: SweepData, name: String, caption: String, series: String, x: String, metric: String,
+    xLabel: String, yLabel: String
+  ) -> GnuplotFigure? {
+    guard data.axes.contains(x) else { return nil }
+    let xs = numeric(data.values(of: x))
+    guard xs.count >= 2 else { return nil }
+    let groups = data.axes.contains(series) ? data.values(of: series) : ["all"]
+    var text = "# \(caption)\n# columns: \(x) mean_\(metric) ci95_halfwidth n\n"
+    var plots: [String] = []
+    for (i, group) in groups.enumerated() {
+      text += "# \(series) = \(group)\n"
+      for (label, value) in xs {
+        var match = [x: label]
+        if group != "all" { match[series] = group }
+        guard let s = pooled(data, metric, where: match) else { continue }
+        text += "\(value) \(s.mean) \(s.halfWidth ?? 0) \(s.n)\n"
+      }
+      text += "\n\n"
+      plots.append(
+        "'\(name).dat' index \(i) using 1:2:3 with yerrorlines ls \(i % 6 + 1) title \(quoted(group))"
+      )
+    }
+    let (low, high) = (xs.first!.1, xs.last!.1)
+    let logX =
+      high / max(low, 1e-300) >= 20
+      ? "set logscale x\nset xrange [\(low / 1.5):\(high * 1.5)]\n"
+      : "set xrange [\(low - (high - low) * 0.05):\(high + (high - low) * 0.05)]\n"
+    return GnuplotFigure(
+      name: name, caption: caption, data: text,
+      commands: """
+        \(logX)set xlabel \(quoted(xLabel))
+        set ylabel \(quoted(yLabel))
+        plot \(plots.joined(separator: ", \\\n     "))
+        """)
+  }
+
+  /// (a) Cost savings against reclaim rate, a line per policy.
+  public static func savingsVersusRate(_ data: SweepData) -> GnuplotFigure? {
+    lines(
+      data, name: "savings-vs-preemption-rate",
+      caption:
+        "Cost savings against the on-demand baseline vs reclaim hazard, one line per policy (mean and 95% CI over runs).",
+      series: "policy", x: "preemption_rate", metric: "savings_percent",
+      xLabel: "Reclaim hazard (per instance-hour)", yLabel: "Savings vs on-demand (%)")
+  }
+
+  /// (b) Migration strategies across bandwidth.
+  public static func migrationVersusBandwidth(_ data: SweepData) -> GnuplotFigure? {
+    guard data.axes.contains("migration") else { return nil }
+    return lines(
+      data, name: "migration-vs-bandwidth",
+      caption:
+        "Cost savings by migration strategy across network bandwidth (mean and 95% CI over runs).",
+      series: "migration", x: "bandwidth_gbps", metric: "savings_percent",
+      xLabel: "Network bandwidth (Gbit/s)", yLabel: "Savings vs on-demand (%)")
+  }
+
+  /// (c) Accelerator types compared: clustered bars, one per policy.
+  public static func accelerators(_ data: SweepData) -> GnuplotFigure? {
+    guard data.axes.contains("accelerator") else { return nil }
+    let types = data.values(of: "accelerator")
+    let groups = data.axes.contains("policy") ? data.values(of: "policy") : ["all"]
+    let name = "accelerators"
+    let caption = "Cost savings by accelerator type and policy (mean and 95% CI over runs)."
+    var text =
+      "# \(caption)\n# columns: accelerator, then mean and ci95 per policy: \(groups.joined(separator: ", "))\n"
+    for type in types {
+      var line = type
+      for group in groups {
+        var match = ["accelerator": type]
+        if group != "all" { match["policy"] = group }
+        let s = pooled(data, "savings_percent", where: match)
+        line += " \(s?.mean ?? 0) \(s?.halfWidth ?? 0)"
+      }
+      text += line + "\n"
+    }
+    let plots = groups.enumerated().map { i, group in
+      "'\(name).dat' using \(2 + 2 * i):\(3 + 2 * i)\(i == 0 ? ":xtic(1)" : "") title \(quoted(group)) fs pattern \([0, 2, 1, 4, 5, 6][i % 6]) lc rgb '#000000'"
+    }
+    return GnuplotFigure(
+      name: name, caption: caption, data: text,
+      commands: """
+        set style data histogram
+        set style histogram errorbars gap 2 lw 1
+        set style fill pattern border -1
+        set yrange [0:*]
+        set xlabel 'Accelerator'
+        set ylabel 'Savings vs on-demand (%)'
+        plot \(plots.joined(separator: ", \\\n     "))
+        """)
+  }
+
+  /// (d) CDF of job completion time, one curve per series value, from
+  /// re-simulated runs (`times` are sorted completion times per label).
+  public static func completionCDF(_ times: [(label: String, times: [Double])]) -> GnuplotFigure? {
+    guard !times.isEmpty else { return nil }
+    let name = "completion-cdf"
+    let caption =
+      "CDF of job completion time (arrival to completion) per policy, replicate 0 of each policy's first cell, re-simulated from its seed."
+    var text = "# \(caption)\n# columns: hours fraction_completed\n"
+    var plots: [String] = []
+    for (i, series) in times.enumerated() {
+      text += "# \(series.label)\n"
+      let n = Double(series.times.count)
+      for (k, t) in series.times.enumerated() { text += "\(t) \(Double(k + 1) / n)\n" }
+      text += "\n\n"
+      plots.append(
+        "'\(name).dat' index \(i) using 1:2 with steps ls \(i % 6 + 1) title \(quoted(series.label))"
+      )
+    }
+    return GnuplotFigure(
+      name: name, caption: caption, data: text,
+      commands: """
+        set xlabel 'Job completion time (h)'
+        set ylabel 'Fraction of completed jobs'
+        set yrange [0:1]
+        plot \(plots.joined(separator: ", \\\n     "))
+        """)
+  }
+
+  /// (e) Spot price and reclaim warnings over one replicate.
+  public static func timeline(
+    price: StepFunction, horizon: Double, reclaims: [Double], label: String
+  )
+    -> GnuplotFigure
+  {
+    let name = "price-and-reclaims"
+    let caption =
+      "Spot price and reclaim warnings over one replicate (\(label)), re-simulated from its seed."
+    var text = "# \(caption)\n# block 0: hours price; block 1: hours of reclaim warnings\n"
+    var t = 0.0
+    while t < horizon {
+      text += "\(t) \(price.value(at: t))\n"
+      t += price.values.count > 1 ? price.step : horizon
+    }
+    text += "\(horizon) \(price.value(at: horizon))\n\n\n"
+    for r in reclaims { text += "\(r) 0\n" }
+    if reclaims.isEmpty { text += "# none\n" }
+    return GnuplotFigure(
+      name: name, caption: caption, data: text,
+      commands: """
+        set xlabel 'Time (h)'
+        set ylabel 'Spot price ($/instance-hour)'
+        set yrange [0:*]
+        set xrange [0:\(horizon)]
+        plot '\(name).dat' index 0 using 1:2 with steps ls 1 title 'spot price', \\
+             '\(name).dat' index 1 using 1:2 with points pt 2 ps 0.8 lc rgb '#555555' title 'reclaim warning'
+        """)
+  }
+}

@@ -1,0 +1,121 @@
+import Experiments
+
+/// One run as the reporter sees it.
+public struct RunData: Sendable, Equatable {
+  /// Replicate number.
+  public var replicate: Int
+  /// The run's seed (decimal text).
+  public var seed: String
+  /// Metric name → value.
+  public var metrics: [String: Double]
+
+  /// Creates a run.
+  public init(replicate: Int, seed: String, metrics: [String: Double]) {
+    self.replicate = replicate
+    self.seed = seed
+    self.metrics = metrics
+  }
+
+  /// A metric's value (0 when absent).
+  public subscript(_ metric: String) -> Double { metrics[metric] ?? 0 }
+}
+
+/// One cell and its runs, in replicate order.
+public struct CellData: Sendable, Equatable {
+  /// Grid position.
+  public var index: Int
+  /// Canonical key (`axis=value;...`).
+  public var key: String
+  /// Axis values in axis order.
+  public var values: [String: String]
+  /// Runs by replicate.
+  public var runs: [RunData]
+
+  /// Creates a cell.
+  public init(index: Int, key: String, values: [String: String], runs: [RunData]) {
+    self.index = index
+    self.key = key
+    self.values = values
+    self.runs = runs
+  }
+
+  /// The values of `metric` over replicates.
+  public func series(_ metric: String) -> [Double] { runs.map { $0[metric] } }
+}
+
+/// A sweep loaded for reporting.
+public struct SweepData: Sendable {
+  /// The sweep row.
+  public var sweep: SweepRecord
+  /// Experiment name.
+  public var experiment: String
+  /// The spec text stored with the experiment, and its hash.
+  public var specText: String
+  public var specHash: String
+  /// Axis keys in grid order.
+  public var axes: [String]
+  /// Cells in grid order.
+  public var cells: [CellData]
+
+  /// Creates sweep data from its parts (tests, other sources).
+  public init(
+    sweep: SweepRecord, experiment: String, specText: String, specHash: String, axes: [String],
+    cells: [CellData]
+  ) {
+    self.sweep = sweep
+    self.experiment = experiment
+    self.specText = specText
+    self.specHash = specHash
+    self.axes = axes
+    self.cells = cells
+  }
+
+  /// Loads sweep `id` from `store`.
+  public static func load(_ store: ResultsStore, sweep id: Int64) throws -> SweepData {
+    guard let sweep = try store.sweep(id), let spec = try store.spec(ofSweep: id) else {
+      throw ExperimentsError.invalidRequest("\(store.path): no sweep \(id)")
+    }
+    let table = try store.export(sweep: id)
+    let column = Dictionary(uniqueKeysWithValues: table.columns.enumerated().map { ($1, $0) })
+    let metricNames = table.columns.filter { ExportTable.metricColumns.contains($0) }
+    var cells: [CellData] = []
+    var axes: [String] = []
+    for row in table.rows {
+      let index = Int(row[column["cell_index"]!]!)!
+      let key = row[column["cell_key"]!]!
+      if cells.last?.index != index {
+        var values: [String: String] = [:]
+        for pair in key.split(separator: ";") {
+          let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+          if kv.count == 2 {
+            values[kv[0]] = kv[1]
+            if !axes.contains(kv[0]) { axes.append(kv[0]) }
+          }
+        }
+        cells.append(CellData(index: index, key: key, values: values, runs: []))
+      }
+      var metrics: [String: Double] = [:]
+      for name in metricNames { metrics[name] = row[column[name]!].flatMap(Double.init) }
+      cells[cells.count - 1].runs.append(
+        RunData(
+          replicate: Int(row[column["replicate"]!]!)!, seed: row[column["seed"]!]!,
+          metrics: metrics))
+    }
+    return SweepData(
+      sweep: sweep, experiment: spec.name, specText: spec.text, specHash: spec.hash, axes: axes,
+      cells: cells)
+  }
+
+  /// Distinct values of `axis` in grid order.
+  public func values(of axis: String) -> [String] {
+    var seen: [String] = []
+    for cell in cells { if let v = cell.values[axis], !seen.contains(v) { seen.append(v) } }
+    return seen
+  }
+
+  /// Replicates per cell (the most any cell has).
+  public var replicates: Int { cells.map(\.runs.count).max() ?? 0 }
+
+  /// Number of runs.
+  public var runCount: Int { cells.reduce(0) { $0 + $1.runs.count } }
+}

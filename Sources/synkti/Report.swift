@@ -1,0 +1,86 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Reporting
+
+extension Synkti {
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write Markdown reports with confidence intervals and gnuplot figures.",
+      discussion: """
+        Writes <out>/<experiment>/README.md for the chosen sweep: provenance, \
+        the spec in brief, tables of mean ± 95% CI (Student t) per axis and per \
+        cell, savings as paired differences against the spec's baseline, and \
+        figures (PNG + PDF, with their .dat and .gp beside them).
+
+        Without --experiment or --sweep, reports the latest sweep of every \
+        experiment in the database. Figures that need per-task data (the \
+        completion-time CDF, the price timeline) re-simulate replicate 0 from \
+        its seed, using the spec file Experiments/paper/<experiment>.yaml (or \
+        --spec) only if its hash matches the stored spec.
+
+        Examples:
+          synkti report
+          synkti report --experiment five-axis --out /tmp/reports
+        """)
+
+    @Option(help: "Results database.") var db = "Results/synkti.sqlite"
+    @Option(help: "Experiment name (default: every experiment).") var experiment: String?
+    @Option(help: "Sweep id, or latest.") var sweep = "latest"
+    @Option(help: "Output directory.") var out = "Reports"
+    @Option(
+      help: "Spec file for re-simulated figures (default: Experiments/paper/<experiment>.yaml).")
+    var spec: String?
+    @OptionGroup var catalog: CatalogOption
+
+    func run() throws {
+      try reportingInputErrors {
+        let store = try ResultsStore.openExisting(db)
+        var ids: [Int64] = []
+        if experiment == nil && sweep == "latest" {
+          var names: [String] = []
+          for s in try store.sweeps().reversed() {
+            guard let name = try store.experimentName(ofSweep: s.id!), !names.contains(name) else {
+              continue
+            }
+            names.append(name)
+            ids.append(s.id!)
+          }
+          ids.reverse()
+        } else {
+          ids = [try SweepSelection.resolve(sweep, experiment: experiment, in: store, db: db)]
+        }
+        guard !ids.isEmpty else {
+          throw ExperimentsError.invalidRequest("\(db): no sweeps to report")
+        }
+        let catalog = try? self.catalog.load()
+        for id in ids {
+          let data = try SweepData.load(store, sweep: id)
+          let (spec, note) = specFor(data, catalog: catalog)
+          let report = ExperimentReport(data: data, spec: spec, catalog: catalog, specNote: note)
+          let path = try ReportWriter(report: report).write(into: out)
+          print("wrote \(path) (sweep \(id), \(data.runCount) runs)")
+        }
+      }
+    }
+
+    func specFor(_ data: SweepData, catalog: AcceleratorCatalog?) -> (ExperimentSpec?, String?) {
+      let file = spec ?? "Experiments/paper/\(data.experiment).yaml"
+      guard let catalog else { return (nil, "no accelerator catalog found") }
+      guard FileManager.default.fileExists(atPath: file) else {
+        return (nil, "spec file \(file) not found")
+      }
+      guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+        ExperimentSpec.hash(of: text) == data.specHash
+      else { return (nil, "\(file) differs from the spec this sweep ran (hash mismatch)") }
+      do {
+        return (
+          try ExperimentSpec.load(
+            file, catalog: catalog, size: data.sweep.size == "default" ? nil : data.sweep.size), nil
+        )
+      } catch {
+        return (nil, "\(error)")
+      }
+    }
+  }
+}

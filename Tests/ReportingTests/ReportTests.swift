@@ -1,0 +1,102 @@
+import Foundation
+import Reporting
+import Testing
+
+@Suite struct ReportTests {
+  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
+
+  func goldenText(_ name: String) throws -> String {
+    try String(contentsOf: Self.golden.appendingPathComponent(name), encoding: .utf8)
+  }
+
+  @Test func markdownTablesRender() throws {
+    let table = MarkdownTable(
+      header: ["policy", "cost $"], rows: [["greedy", "30.00"], ["a|b", "1.00"]])
+    #expect(
+      table.render() == """
+        | policy | cost $ |
+        | --- | ---: |
+        | greedy | 30.00 |
+        | a\\|b | 1.00 |
+
+        """)
+  }
+
+  @Test func reportMatchesTheGoldenFile() throws {
+    let report = ExperimentReport(
+      data: Synthetic.sweep(), spec: nil, catalog: nil, specNote: "synthetic data")
+    let text = report.markdown(figures: [], skipped: ["figures skipped in this test"])
+    let expected = try goldenText("synthetic-report.md")
+    if text != expected {
+      // Leave the actual output beside the golden file to diff.
+      try? text.write(
+        to: Self.golden.appendingPathComponent("synthetic-report.actual.md"), atomically: true,
+        encoding: .utf8)
+    }
+    #expect(text == expected)
+  }
+
+  @Test func gnuplotWritesNonEmptyPNGAndPDF() throws {
+    guard Gnuplot.isAvailable else { return }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synkti-gp-\(UUID())")
+      .path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let figure = try #require(
+      Figures.completionCDF([("greedy", [1, 2, 3, 5]), ("on-demand-only", [1, 2, 2.5, 4])]))
+    let files = try Gnuplot.render(figure, in: dir)
+    for file in files {
+      let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+      #expect(size > 100, "\(file) is empty")
+    }
+    let png = try Data(contentsOf: URL(fileURLWithPath: dir + "/completion-cdf.png"))
+    #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+    let pdf = try Data(contentsOf: URL(fileURLWithPath: dir + "/completion-cdf.pdf"))
+    #expect(pdf.prefix(4) == Data("%PDF".utf8))
+  }
+
+  @Test func savingsFigureNeedsItsAxes() {
+    #expect(Figures.savingsVersusRate(Synthetic.sweep()) == nil)
+    #expect(Figures.accelerators(Synthetic.sweep()) == nil)
+  }
+}
+
+@Suite struct ComparisonTests {
+  @Test func identicalSweepsShowNoChange() throws {
+    let deltas = try Comparison.compare(base: Synthetic.sweep(), head: Synthetic.sweep(id: 8))
+    #expect(!deltas.isEmpty)
+    #expect(deltas.allSatisfy { !$0.significant && !$0.regression && $0.delta.mean == 0 })
+  }
+
+  @Test func aKnownShiftIsDetectedAsARegression() throws {
+    let deltas = try Comparison.compare(
+      base: Synthetic.sweep(), head: Synthetic.sweep(shift: 3, id: 8), metrics: ["total_cost"],
+      threshold: 5)
+    let greedy = try #require(deltas.first { $0.cell == "policy=greedy" })
+    #expect(greedy.delta.mean == 3 && greedy.pairs == 3)
+    #expect(greedy.significant && greedy.regression)
+    #expect(abs(greedy.relativePercent! - 300.0 / 31) < 1e-9)
+    #expect(!(deltas.first { $0.cell == "policy=on-demand-only" }!.significant))
+    // Below the threshold it is significant but not a failing regression.
+    let lenient = try Comparison.compare(
+      base: Synthetic.sweep(), head: Synthetic.sweep(shift: 3, id: 8), metrics: ["total_cost"],
+      threshold: 50)
+    #expect(lenient.first { $0.cell == "policy=greedy" }!.regression == false)
+    // An improvement is never a regression.
+    let better = try Comparison.compare(
+      base: Synthetic.sweep(shift: 3), head: Synthetic.sweep(id: 8), metrics: ["total_cost"])
+    #expect(better.allSatisfy { !$0.regression })
+  }
+
+  @Test func sweepsWithNothingInCommonAreAnError() {
+    var other = Synthetic.sweep(id: 9)
+    other.cells = other.cells.map { cell in
+      var c = cell
+      c.key = "policy=other-" + cell.key
+      return c
+    }
+    #expect(throws: ReportingError.self) {
+      try Comparison.compare(base: Synthetic.sweep(), head: other)
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import Experiments
+import Reporting
+
+/// Hand-made sweeps for report and compare tests.
+enum Synthetic {
+  static let record = SweepRecord(
+    id: 7, experimentId: 1, size: "default", gitCommit: "0123456789abcdef", gitDirty: false,
+    synktiVersion: "test", host: "host", startedAt: "2026-01-01T00:00:00Z",
+    finishedAt: "2026-01-01T00:01:00Z", jobs: 2, status: "finished", shardIndex: 0,
+    shardCount: 1, totalRuns: 6)
+
+  /// Two policies × three replicates; `shift` is added to greedy's cost.
+  static func sweep(shift: Double = 0, id: Int64 = 7) -> SweepData {
+    func run(_ r: Int, cost: Double, savings: Double) -> RunData {
+      RunData(
+        replicate: r, seed: "\(1000 + r)",
+        metrics: [
+          "total_cost": cost, "savings_percent": savings, "completion_mean": 10 + Double(r),
+          "completion_p95": 20, "completion_p99": 22, "deadline_misses": 0, "preemptions": 3,
+          "checkpoints_full": 2, "checkpoints_partial": 1, "checkpoints_restart": 0,
+          "work_lost_hours": 0.5, "migrated_gib": 16, "unfinished": 1,
+        ])
+    }
+    var record = record
+    record.id = id
+    return SweepData(
+      sweep: record, experiment: "synthetic", specText: "name: synthetic\n", specHash: "abc",
+      axes: ["policy"],
+      cells: [
+        CellData(
+          index: 0, key: "policy=greedy", values: ["policy": "greedy"],
+          runs: [
+            run(0, cost: 30 + shift, savings: 70), run(1, cost: 32 + shift, savings: 68),
+            run(2, cost: 31 + shift, savings: 69),
+          ]),
+        CellData(
+          index: 1, key: "policy=on-demand-only", values: ["policy": "on-demand-only"],
+          runs: [
+            run(0, cost: 100, savings: 0), run(1, cost: 100, savings: 0),
+            run(2, cost: 100, savings: 0),
+          ]),
+      ])
+  }
+}
