@@ -69,8 +69,13 @@ public enum Gnuplot {
   /// Writes the figure's data and script into `directory` and runs gnuplot
   /// there. Returns the files written.
   /// - Throws: `ReportingError.gnuplot` with gnuplot's message on failure.
+  /// - Parameter pdfDate: `YYYYMMDDHHMMSS` to stamp as the PDF's creation
+  ///   date (cairo writes the wall clock), so a report rebuilt from the same
+  ///   database is byte-for-byte the same.
   @discardableResult
-  public static func render(_ figure: GnuplotFigure, in directory: String) throws -> [String] {
+  public static func render(_ figure: GnuplotFigure, in directory: String, pdfDate: String? = nil)
+    throws -> [String]
+  {
     let dat = (directory as NSString).appendingPathComponent(figure.name + ".dat")
     let gp = (directory as NSString).appendingPathComponent(figure.name + ".gp")
     try figure.data.write(toFile: dat, atomically: true, encoding: .utf8)
@@ -88,10 +93,29 @@ public enum Gnuplot {
     guard process.terminationStatus == 0 else {
       throw ReportingError.gnuplot(script: gp, message: message)
     }
+    if let pdfDate {
+      try stampCreationDate(
+        (directory as NSString).appendingPathComponent(figure.name + ".pdf"), pdfDate)
+    }
     return [dat, gp]
       + ["png", "pdf"].map {
         (directory as NSString).appendingPathComponent("\(figure.name).\($0)")
       }
+  }
+}
+
+extension Gnuplot {
+  /// Overwrites the 14 digits of `/CreationDate (D:...` in place (same
+  /// length, so the PDF's cross-reference offsets stay valid).
+  static func stampCreationDate(_ file: String, _ date: String) throws {
+    guard date.count == 14, date.allSatisfy(\.isNumber) else { return }
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+    let marker = Array("/CreationDate (D:".utf8)
+    guard let start = bytes.firstRange(of: marker)?.upperBound, start + 14 <= bytes.count else {
+      return
+    }
+    bytes.replaceSubrange(start..<(start + 14), with: Array(date.utf8))
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
   }
 }
 

@@ -71,11 +71,13 @@ public struct ExperimentReport {
       "<details><summary>Spec</summary>\n\n```yaml\n\(data.specText.trimmingCharacters(in: .whitespacesAndNewlines))\n```\n\n</details>\n\n"
 
     out += "## Effect of each axis\n\n"
-    out += "Runs pooled over the other axes; ★ marks the value with the highest mean savings.\n\n"
+    out +=
+      "Runs pooled over the other axes; ★ marks the value with the highest mean savings (every one, when they tie).\n\n"
     for axis in data.axes { out += axisTable(axis) + "\n" }
 
     let big = data.cells.count > 30
-    out += "## Cost and savings per cell\n\n★ marks the cell with the highest mean savings.\n\n"
+    out +=
+      "## Cost and savings per cell\n\n★ marks the cell with the highest mean savings (every one, when they tie).\n\n"
     out += (big ? "<details><summary>\(data.cells.count) cells</summary>\n\n" : "")
     out += costTable().render() + (big ? "\n</details>\n" : "") + "\n"
     out +=
@@ -98,21 +100,21 @@ public struct ExperimentReport {
 
   func axisTable(_ axis: String) -> String {
     var rows: [[String]] = []
-    var best: (Int, Double)?
-    for (i, value) in data.values(of: axis).enumerated() {
+    var means: [Double?] = []
+    for value in data.values(of: axis) {
       let cells = data.cells.filter { $0.values[axis] == value }
       let pooledSavings = cells.compactMap { cell in savingsSeries(cell) }.flatMap { $0 }
       let cost = Summary(cells.flatMap { $0.series("total_cost") })
       let completion = Summary(cells.flatMap { $0.series("completion_mean") })
       let misses = Summary(cells.flatMap { $0.series("deadline_misses") })
       let s = pooledSavings.isEmpty ? nil : Summary(pooledSavings)
-      if let s, best == nil || s.mean > best!.1 { best = (i, s.mean) }
+      means.append(s?.mean)
       rows.append([
         "`\(value)`", "\(cost.n)", s.map { Format.interval($0, 1) } ?? "—", Format.interval(cost),
         Format.interval(completion), Format.number(misses.mean, 1),
       ])
     }
-    if let best { rows[best.0][0] += " ★" }
+    Self.markBest(&rows, means)
     return "### `\(axis)`\n\n"
       + MarkdownTable(
         header: [axis, "runs", "savings %", "cost $", "completion mean (h)", "deadline misses"],
@@ -138,10 +140,10 @@ public struct ExperimentReport {
 
   func costTable() -> MarkdownTable {
     var rows: [[String]] = []
-    var best: (Int, Double)?
-    for (i, cell) in data.cells.enumerated() {
+    var means: [Double?] = []
+    for cell in data.cells {
       let s = savings(cell)
-      if let s, best == nil || s.mean > best!.1 { best = (i, s.mean) }
+      means.append(s?.mean)
       rows.append(
         data.axes.map { "`\(cell.values[$0] ?? "—")`" } + [
           "\(cell.runs.count)", Format.interval(Summary(cell.series("total_cost"))),
@@ -152,12 +154,22 @@ public struct ExperimentReport {
           Format.interval(Summary(cell.series("deadline_misses")), 1),
         ])
     }
-    if let best { rows[best.0][0] += " ★" }
+    Self.markBest(&rows, means)
     return MarkdownTable(
       header: data.axes + [
         "n", "cost $", "savings % (paired)", "completion mean (h)", "p95 (h)", "p99 (h)",
         "deadline misses",
       ], rows: rows, labels: data.axes.count)
+  }
+
+  /// Appends ★ to the first cell of every row whose value is the highest
+  /// (all of them when several tie).
+  static func markBest(_ rows: inout [[String]], _ values: [Double?]) {
+    guard let top = values.compactMap({ $0 }).max() else { return }
+    for (i, v) in values.enumerated()
+    where v.map({ abs($0 - top) <= 1e-9 * max(1, abs(top)) }) == true {
+      rows[i][0] += " ★"
+    }
   }
 
   func reliabilityTable() -> MarkdownTable {

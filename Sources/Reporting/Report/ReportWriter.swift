@@ -81,7 +81,10 @@ public struct ReportWriter {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     var (figures, skipped) = figures()
     if Gnuplot.isAvailable {
-      for figure in figures { try Gnuplot.render(figure, in: folder) }
+      // Stamp PDFs with the sweep's finish time, not the wall clock.
+      let stamp = String(
+        (report.data.sweep.finishedAt ?? report.data.sweep.startedAt).filter(\.isNumber).prefix(14))
+      for figure in figures { try Gnuplot.render(figure, in: folder, pdfDate: stamp) }
     } else {
       skipped.append(
         "Figures not drawn: gnuplot is not installed (`make deps` installs gnuplot-nox).")
