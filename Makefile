@@ -9,7 +9,7 @@ SIZE      ?= default
 RELEASE    = .build/release/synkti
 SYSTEM_PACKAGES = libsqlite3-dev gnuplot-nox
 
-.PHONY: all build test experiments report figures bench deps clean format help
+.PHONY: all build test test-slurm experiments report figures bench deps clean format help
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "make experiments   run Experiments/paper/ into Results/synkti.sqlite (SIZE=overnight: the large version)"
 	@echo "make test          build and run every test"
 	@echo "make report        rebuild Reports/<experiment>/ from the database (make figures: the same)"
+	@echo "make test-slurm    start a one-node SLURM cluster and test sharded sweeps on it"
 	@echo "make bench         benchmarks: simulator throughput, scale scenario, solver vs scipy"
 	@echo "make deps          install system packages ($(SYSTEM_PACKAGES)) if missing"
 	@echo "make build         release build of the synkti CLI"
@@ -68,6 +69,11 @@ report: build
 
 # The paper's figures are the reports' figures (PNG + PDF, with .dat and .gp).
 figures: report
+
+# A real single-node SLURM cluster: array sweep + dependent merge, checked
+# against a single-process sweep (installs slurm-wlm and munge if missing).
+test-slurm: deps build
+	bash deploy/slurm/test-cluster.sh
 
 bench: build
 	cd Benchmarks && $(SWIFT) run -c release synkti-bench all

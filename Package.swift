@@ -59,7 +59,7 @@ let package = Package(
     .testTarget(
       name: "ExperimentsTests",
       dependencies: [
-        "Experiments", "SynktiTestSupport",
+        "Experiments", "SynktiTestSupport", "Yams",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       resources: [.copy("Fixtures")]

@@ -21,6 +21,10 @@ extension Synkti {
     @Option(help: "Only with --sweep latest: the latest sweep of this experiment.")
     var experiment: String?
     @Option(help: "csv or json.") var format = "csv"
+    @Flag(
+      name: .customLong("omit-timing"),
+      help: "Leave out sweep_id and wall_ms, to compare sweeps row for row.")
+    var omitTiming = false
 
     func validate() throws {
       guard ["csv", "json"].contains(format) else {
@@ -35,7 +39,8 @@ extension Synkti {
       try reportingInputErrors {
         let store = try ResultsStore.openExisting(db)
         let id = try SweepSelection.resolve(sweep, experiment: experiment, in: store, db: db)
-        let table = try store.export(sweep: id)
+        var table = try store.export(sweep: id)
+        if omitTiming { table = table.dropping(ExportTable.timingColumns) }
         print(format == "csv" ? table.csv() : table.json(), terminator: "")
       }
     }
@@ -66,15 +71,21 @@ extension Synkti {
 
     func run() throws {
       let report = try reportingInputErrors { () throws -> MergeReport in
-        for input in inputs where !FileManager.default.fileExists(atPath: input) {
-          throw ExperimentsError.database(file: input, reason: "no such database")
+        // A shard that never ran has no file: merge the rest and report it.
+        let present = inputs.filter { FileManager.default.fileExists(atPath: $0) }
+        for input in inputs where !present.contains(input) {
+          printError("warning: \(input): no such database; its runs will be reported missing")
+        }
+        guard !present.isEmpty else {
+          throw ExperimentsError.database(
+            file: inputs[0], reason: "no such database (none of the inputs exist)")
         }
         // Validate every input before creating the output.
-        for input in inputs { _ = try ResultsStore.openExisting(input) }
-        return try ResultsStore.open(output).merge(inputs)
+        for input in present { _ = try ResultsStore.openExisting(input) }
+        return try ResultsStore.open(output).merge(present)
       }
       print(
-        "merged \(inputs.count) databases into sweep \(report.sweepID) of \(output): \(report.added) runs added, \(report.duplicates) duplicates skipped, \(report.totalRuns - report.missing.count)/\(report.totalRuns) present"
+        "merged \(inputs.filter { FileManager.default.fileExists(atPath: $0) }.count) databases into sweep \(report.sweepID) of \(output): \(report.added) runs added, \(report.duplicates) duplicates skipped, \(report.totalRuns - report.missing.count)/\(report.totalRuns) present"
       )
       if !report.isComplete {
         printError(

@@ -43,7 +43,7 @@ extension Synkti {
     @Option(help: "Run one shard: K/N (0 ≤ K < N) or auto.") var shard: String?
     @Option(
       name: .customLong("shard-count"),
-      help: "Shard count for --shard auto with JOB_COMPLETION_INDEX.")
+      help: "Shard count for --shard auto (else SYNKTI_SHARD_COUNT, else SLURM_ARRAY_TASK_COUNT).")
     var shardCount: Int?
     @Option(help: "Size block of the spec, e.g. overnight (default: the spec as written).")
     var size: String?
@@ -102,17 +102,20 @@ extension Synkti {
         return parsed
       }
       let env = ProcessInfo.processInfo.environment
+      // An explicit count wins: rerunning one index (`--array=2`) makes
+      // SLURM_ARRAY_TASK_COUNT 1.
+      let explicit = shardCount ?? env["SYNKTI_SHARD_COUNT"].flatMap(Int.init)
       if let k = env["SLURM_ARRAY_TASK_ID"].flatMap(Int.init) {
-        guard let n = env["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init), k >= 0, k < n else {
+        guard let n = explicit ?? env["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init), k >= 0, k < n
+        else {
           throw ValidationError(
-            "--shard auto: SLURM_ARRAY_TASK_ID=\(k) needs SLURM_ARRAY_TASK_COUNT > it (use --array=0-(N-1))"
+            "--shard auto: SLURM_ARRAY_TASK_ID=\(k) needs a shard count above it (SYNKTI_SHARD_COUNT, --shard-count or SLURM_ARRAY_TASK_COUNT)"
           )
         }
         return Shard(index: k, count: n)
       }
       if let k = env["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
-        guard let n = shardCount ?? env["SYNKTI_SHARD_COUNT"].flatMap(Int.init), k >= 0, k < n
-        else {
+        guard let n = explicit, k >= 0, k < n else {
           throw ValidationError(
             "--shard auto: JOB_COMPLETION_INDEX=\(k) needs --shard-count or SYNKTI_SHARD_COUNT above it"
           )
