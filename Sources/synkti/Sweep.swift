@@ -138,7 +138,7 @@ extension Synkti {
           + (plan.shard == .whole ? "" : " in shard \(plan.shard) of \(plan.totalRuns)"))
       if let first = plan.runs.first {
         let clock = ContinuousClock()
-        let sample = clock.measure { _ = Simulation.run(plan.scenario(for: first)) }
+        let sample = clock.measure { _ = plan.simulate(first) }
         let seconds =
           Double(sample.components.seconds) + Double(sample.components.attoseconds) / 1e18
         let estimate =

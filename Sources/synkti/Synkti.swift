@@ -18,6 +18,6 @@ struct Synkti: ParsableCommand {
     version: SynktiVersion.current,
     subcommands: [
       Simulate.self, Sweep.self, Report.self, Compare.self, Export.self, Merge.self, Assign.self,
-      Catalog.self,
+      Catalog.self, TraceWindows.self,
     ])
 }

@@ -18,7 +18,8 @@ enum Synthetic {
           "total_cost": cost, "savings_percent": savings, "completion_mean": 10 + Double(r),
           "completion_p95": 20, "completion_p99": 22, "deadline_misses": 0, "preemptions": 3,
           "checkpoints_full": 2, "checkpoints_partial": 1, "checkpoints_restart": 0,
-          "work_lost_hours": 0.5, "migrated_gib": 16, "unfinished": 1,
+          "work_lost_hours": 0.5, "migrated_gib": 16, "unfinished": 1, "baseline_cost": 100,
+          "spot_instance_hours": cost / 0.3,
         ])
     }
     var record = record

@@ -24,7 +24,7 @@ struct RunnerBenchmark {
       milliseconds {
         DispatchQueue.concurrentPerform(iterations: threads) { part in
           for run in plan.runs where run.index % threads == part {
-            _ = Simulation.run(plan.scenario(for: run))
+            _ = plan.simulate(run)
           }
         }
       }
@@ -89,7 +89,7 @@ struct StorageProbe {
     let spec = try! ExperimentSpec.load(
       "\(repository)/Experiments/paper/headline.yaml", catalog: catalog, size: "overnight")
     let plan = try! SweepPlan(spec: spec, size: "overnight", catalog: catalog)
-    let metrics = Simulation.run(plan.scenario(for: plan.runs[0]))
+    let metrics = plan.simulate(plan.runs[0])
     let file = FileManager.default.temporaryDirectory.appendingPathComponent(
       "probe-\(getpid()).sqlite"
     ).path

@@ -19,6 +19,7 @@ case "simulator": SimulatorBenchmark(repository: repository).run()
 case "assignment": AssignmentBenchmark(repository: repository).run()
 case "runner": RunnerBenchmark(repository: repository).run()
 case "storage": StorageProbe(repository: repository).run()
+case "deadline": DeadlineBenchmark(repository: repository).run()
 case "all":
   SimulatorBenchmark(repository: repository).run()
   print("")

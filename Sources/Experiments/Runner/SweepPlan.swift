@@ -42,7 +42,7 @@ public struct SweepPlan: Sendable {
   /// Cells after `--filter`.
   public var cells: [Cell]
   /// Resolved scenario of each cell, by cell index.
-  public var scenarios: [Int: Scenario]
+  public var scenarios: [Int: RunnableScenario]
   /// Full parameter values of each cell (for the `runs` columns).
   public var parameters: [Int: [String: String]]
   /// Runs of this shard, in run-index order.
@@ -77,12 +77,13 @@ public struct SweepPlan: Sendable {
           ? "at least one cell (exclusions removed them all)"
           : "at least one cell matching --filter")
     }
-    var scenarios: [Int: Scenario] = [:]
+    var scenarios: [Int: RunnableScenario] = [:]
+    let optima = OptimumCache()
     var parameters: [Int: [String: String]] = [:]
     for cell in cells {
       let config = try spec.config(for: cell)
-      scenarios[cell.index] = try config.resolve(
-        catalog: catalog, policies: policies, traces: traces)
+      scenarios[cell.index] = try config.resolveRunnable(
+        catalog: catalog, policies: policies, traces: traces, optima: optima)
       var values: [String: String] = [:]
       for key in Schema.parameterKeys { values[key] = config.value(of: key) }
       parameters[cell.index] = values
@@ -98,10 +99,8 @@ public struct SweepPlan: Sendable {
     self.shard = shard
   }
 
-  /// The scenario of one run (its cell's, with the run's seed).
-  public func scenario(for run: PlannedRun) -> Scenario {
-    var scenario = scenarios[run.cell.index]!
-    scenario.seed = run.seed
-    return scenario
+  /// Simulates one run: its cell's scenario with the run's seed.
+  public func simulate(_ run: PlannedRun) -> RunMetrics {
+    scenarios[run.cell.index]!.run(seed: run.seed)
   }
 }

@@ -122,10 +122,9 @@ public struct SweepRunner: Sendable {
 
     DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, todo.count))) { _ in
       while !state.failed, let run = work.next() {
-        let scenario = plan.scenario(for: run)
         let clock = ContinuousClock()
         var metrics = RunMetrics()
-        let elapsed = clock.measure { metrics = Simulation.run(scenario) }
+        let elapsed = clock.measure { metrics = plan.simulate(run) }
         let wallMs = elapsed.seconds * 1000
         let result = metrics
         group.enter()

@@ -40,6 +40,15 @@ public struct ScenarioConfig: Sendable {
   public var memoryGiB: Double?
   public var deadlineSlack: Double?
   public var migrationCost = MigrationCostModel()
+  /// `fleet` (the event-driven fleet simulator) or `deadline-job` (one job
+  /// with a deadline on one zone's trace, tick by tick: the Can't Be Late setting).
+  public var model = "fleet"
+  /// Deadline of the deadline job, hours from the window start.
+  public var deadlineHours = 52.0
+  /// Restart overhead of the deadline job, hours, charged on every start.
+  public var restartOverheadHours = 0.2
+  /// Zone of the trace the deadline job runs on (trace markets).
+  public var traceZone: String?
 
   /// A config with every default.
   public init() {}

@@ -175,6 +175,26 @@ public struct ScenarioParameter: Sendable {
       apply: { $0.migrationCost.hazardWeight = try number($1, "a number ≥ 0", { $0 >= 0 }) },
       read: { "\($0.migrationCost.hazardWeight)" }),
     .init(
+      key: "model", summary: "fleet | deadline-job (one job, one zone's trace, tick by tick)",
+      apply: {
+        guard ["fleet", "deadline-job"].contains($1) else {
+          throw Invalid(expected: "fleet or deadline-job")
+        }
+        $0.model = $1
+      }, read: { $0.model }),
+    .init(
+      key: "deadline_hours", summary: "deadline-job: deadline, hours from the window start",
+      apply: { $0.deadlineHours = try number($1, "a number > 0", { $0 > 0 }) },
+      read: { "\($0.deadlineHours)" }),
+    .init(
+      key: "restart_overhead_hours", summary: "deadline-job: overhead d charged on every start",
+      apply: { $0.restartOverheadHours = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      read: { "\($0.restartOverheadHours)" }),
+    .init(
+      key: "trace_zone", summary: "deadline-job: the trace zone to replay (e.g. us-east-1a)",
+      apply: { $0.traceZone = ["", "null", "none", "~"].contains($1) ? nil : $1 },
+      read: { $0.traceZone ?? "null" }),
+    .init(
       key: "migration_delay_weight", summary: "dollars per hour of resume delay",
       apply: { $0.migrationCost.delayWeight = try number($1, "a number ≥ 0", { $0 >= 0 }) },
       read: { "\($0.migrationCost.delayWeight)" }),

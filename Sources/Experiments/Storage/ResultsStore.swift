@@ -247,16 +247,16 @@ public struct ResultsStore: Sendable {
   /// Metric values in column order.
   static func metricValues(_ metrics: RunMetrics) -> [DatabaseValue] {
     let m = metrics
-    let values: [any DatabaseValueConvertible] = [
+    let values: [(any DatabaseValueConvertible)?] = [
       m.totalCost, m.spotCost, m.onDemandCost, m.baselineCost, m.savingsPercent, m.tasks,
       m.completed, m.unfinished, m.failed, m.deadlineMisses, m.completionMean, m.completionP50,
       m.completionP95, m.completionP99, m.preemptions, m.instancesReclaimed, m.checkpointsFull,
       m.checkpointsPartial, m.checkpointsRestart, m.workLostHours, m.migratedGiB,
       m.transferHours, m.voluntaryMigrations, m.spotInstanceHours, m.onDemandInstanceHours,
-      m.instancesLaunched, m.eventsProcessed,
+      m.instancesLaunched, m.eventsProcessed, m.gapToOptimal,
     ]
     precondition(values.count == Schema.metricColumns.count, "metric columns drifted")
-    return values.map(\.databaseValue)
+    return values.map { $0?.databaseValue ?? .null }
   }
 }
 

@@ -31,7 +31,9 @@ enum Schema {
   static let metricColumns = RunMetrics.CodingKeys.allCases.map(\.rawValue)
 
   /// Identifiers of every migration this version knows, oldest first.
-  static let migrationIdentifiers: Set<String> = ["v1: experiments, sweeps, runs, metrics"]
+  static let migrationIdentifiers: Set<String> = [
+    "v1: experiments, sweeps, runs, metrics", "v2: deadline-job parameters, gap to optimal",
+  ]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -105,8 +107,26 @@ enum Schema {
           FROM runs r JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
           """)
     }
+    migrator.registerMigration("v2: deadline-job parameters, gap to optimal") { db in
+      for key in parameterColumnsV2 {
+        try db.alter(table: "cells") { t in t.add(column: "p_" + key, .text) }
+      }
+      try db.alter(table: "metrics") { t in t.add(column: "gap_to_optimal", .double) }
+      try db.execute(sql: "DROP VIEW runs_with_parameters")
+      try db.execute(
+        sql: """
+          CREATE VIEW runs_with_parameters AS
+          SELECT r.*, c.cell_key, \((parameterColumnsV1 + parameterColumnsV2).map { "c.p_" + $0 }.joined(separator: ", "))
+          FROM runs r JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
+          """)
+    }
     return migrator
   }
+
+  /// The parameter columns migration v2 added (frozen with it).
+  static let parameterColumnsV2 = [
+    "model", "deadline_hours", "restart_overhead_hours", "trace_zone",
+  ]
 
   /// The parameter columns migration v1 created (frozen with it).
   static let parameterColumnsV1 = [

@@ -79,21 +79,24 @@ public enum Figures {
       xLabel: "Network bandwidth (Gbit/s)", yLabel: "Savings vs on-demand (%)")
   }
 
-  /// (c) Accelerator types compared: clustered bars, one per policy.
-  public static func accelerators(_ data: SweepData) -> GnuplotFigure? {
-    guard data.axes.contains("accelerator") else { return nil }
-    let types = data.values(of: "accelerator")
-    let groups = data.axes.contains("policy") ? data.values(of: "policy") : ["all"]
-    let name = "accelerators"
-    let caption = "Cost savings by accelerator type and policy (mean and 95% CI over runs)."
+  /// Clustered bars: one cluster per value of `axis`, one bar per value of
+  /// `series`, mean `metric` with 95 % CI error bars.
+  static func bars(
+    _ data: SweepData, name: String, caption: String, axis: String, series: String,
+    metric: String, xLabel: String, yLabel: String, exclude: Set<String> = []
+  ) -> GnuplotFigure? {
+    guard data.axes.contains(axis) else { return nil }
+    let groups =
+      data.axes.contains(series)
+      ? data.values(of: series).filter { !exclude.contains($0) } : ["all"]
     var text =
-      "# \(caption)\n# columns: accelerator, then mean and ci95 per policy: \(groups.joined(separator: ", "))\n"
-    for type in types {
-      var line = type
+      "# \(caption)\n# columns: \(axis), then mean and ci95 per \(series): \(groups.joined(separator: ", "))\n"
+    for value in data.values(of: axis) {
+      var line = value
       for group in groups {
-        var match = ["accelerator": type]
-        if group != "all" { match["policy"] = group }
-        let s = pooled(data, "savings_percent", where: match)
+        var match = [axis: value]
+        if group != "all" { match[series] = group }
+        let s = pooled(data, metric, where: match)
         line += " \(s?.mean ?? 0) \(s?.halfWidth ?? 0)"
       }
       text += line + "\n"
@@ -108,10 +111,41 @@ public enum Figures {
         set style histogram errorbars gap 2 lw 1
         set style fill pattern border -1
         set yrange [0:*]
-        set xlabel 'Accelerator'
-        set ylabel 'Savings vs on-demand (%)'
+        set xtics rotate by -30
+        set xlabel \(quoted(xLabel))
+        set ylabel \(quoted(yLabel))
         plot \(plots.joined(separator: ", \\\n     "))
         """)
+  }
+
+  /// (c) Accelerator types compared: clustered bars, one per policy.
+  public static func accelerators(_ data: SweepData) -> GnuplotFigure? {
+    bars(
+      data, name: "accelerators",
+      caption: "Cost savings by accelerator type and policy (mean and 95% CI over runs).",
+      axis: "accelerator", series: "policy", metric: "savings_percent", xLabel: "Accelerator",
+      yLabel: "Savings vs on-demand (%)")
+  }
+
+  /// Cost normalised to on-demand per trace zone, a bar per policy.
+  public static func normalizedCostByZone(_ data: SweepData) -> GnuplotFigure? {
+    bars(
+      data, name: "normalized-cost-by-zone",
+      caption:
+        "Cost normalised to on-demand only, per trace zone and policy (mean and 95% CI over windows and deadlines).",
+      axis: "trace_zone", series: "policy", metric: "normalized_cost", xLabel: "Zone",
+      yLabel: "Cost / on-demand cost")
+  }
+
+  /// Gap to the omniscient optimum per deadline, a bar per policy.
+  public static func gapToOptimal(_ data: SweepData) -> GnuplotFigure? {
+    guard data.cells.contains(where: { !$0.series("gap_to_optimal").isEmpty }) else { return nil }
+    return bars(
+      data, name: "gap-to-optimal",
+      caption:
+        "Cost ÷ the omniscient optimum of the same window, per deadline and policy (mean and 95% CI over zones and windows; spot-only may miss the deadline and so fall below 1).",
+      axis: "deadline_hours", series: "policy", metric: "gap_to_optimal",
+      xLabel: "Deadline (h)", yLabel: "Cost / optimal cost", exclude: ["optimal-offline"])
   }
 
   /// (d) CDF of job completion time, one curve per series value, from

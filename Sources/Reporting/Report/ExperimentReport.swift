@@ -28,12 +28,15 @@ public struct ExperimentReport {
     self.specNote = specNote
   }
 
+  /// The sweep with many-valued axes pooled, and those axes' names.
+  var pooled: (data: SweepData, pooled: [String]) { data.pooling() }
+
   /// The policy savings are paired against.
   var baseline: String { ExperimentSpec.baseline(inText: data.specText) }
 
   /// Paired savings (%) of a cell against the baseline.
-  func savings(_ cell: CellData) -> Summary? {
-    savingsSeries(cell).flatMap { $0.isEmpty ? nil : Summary($0) }
+  func savings(_ cell: CellData, in data: SweepData) -> Summary? {
+    savingsSeries(cell, in: data).flatMap { $0.isEmpty ? nil : Summary($0) }
   }
 
   // MARK: - Markdown
@@ -73,17 +76,18 @@ public struct ExperimentReport {
     out += "## Effect of each axis\n\n"
     out +=
       "Runs pooled over the other axes; ★ marks the value with the highest mean savings (every one, when they tie).\n\n"
-    for axis in data.axes { out += axisTable(axis) + "\n" }
+    let tableData = pooled.data
+    for axis in tableData.axes { out += axisTable(axis, in: tableData) + "\n" }
 
-    let big = data.cells.count > 30
+    let big = tableData.cells.count > 30
     out +=
       "## Cost and savings per cell\n\n★ marks the cell with the highest mean savings (every one, when they tie).\n\n"
-    out += (big ? "<details><summary>\(data.cells.count) cells</summary>\n\n" : "")
-    out += costTable().render() + (big ? "\n</details>\n" : "") + "\n"
+    out += (big ? "<details><summary>\(tableData.cells.count) cells</summary>\n\n" : "")
+    out += costTable(tableData).render() + (big ? "\n</details>\n" : "") + "\n"
     out +=
-      "## Reliability per cell\n\nPer-run means: reclaim warnings that hit a task, grace-period checkpoints by outcome, work lost, data moved, tasks unfinished at the horizon.\n\n"
-    out += (big ? "<details><summary>\(data.cells.count) cells</summary>\n\n" : "")
-    out += reliabilityTable().render() + (big ? "\n</details>\n" : "") + "\n"
+      "## Reliability per cell\n\nPer-run means: reclaim warnings that hit a task, grace-period checkpoints by outcome, work lost, data moved, tasks unfinished at the horizon, instance-hours billed.\n\n"
+    out += (big ? "<details><summary>\(tableData.cells.count) cells</summary>\n\n" : "")
+    out += reliabilityTable(tableData).render() + (big ? "\n</details>\n" : "") + "\n"
 
     if !figures.isEmpty || !skipped.isEmpty {
       out +=
@@ -98,20 +102,21 @@ public struct ExperimentReport {
     return out
   }
 
-  func axisTable(_ axis: String) -> String {
+  func axisTable(_ axis: String, in data: SweepData) -> String {
     var rows: [[String]] = []
     var means: [Double?] = []
     for value in data.values(of: axis) {
       let cells = data.cells.filter { $0.values[axis] == value }
-      let pooledSavings = cells.compactMap { cell in savingsSeries(cell) }.flatMap { $0 }
-      let cost = Summary(cells.flatMap { $0.series("total_cost") })
-      let completion = Summary(cells.flatMap { $0.series("completion_mean") })
-      let misses = Summary(cells.flatMap { $0.series("deadline_misses") })
+      let pooledSavings = cells.compactMap { cell in savingsSeries(cell, in: data) }.flatMap { $0 }
+      let cost = cells.flatMap { $0.series("total_cost") }
+      let completion = cells.flatMap { $0.series("completion_mean") }
+      let misses = cells.flatMap { $0.series("deadline_misses") }
       let s = pooledSavings.isEmpty ? nil : Summary(pooledSavings)
       means.append(s?.mean)
       rows.append([
-        "`\(value)`", "\(cost.n)", s.map { Format.interval($0, 1) } ?? "—", Format.interval(cost),
-        Format.interval(completion), Format.number(misses.mean, 1),
+        "`\(value)`", "\(cells.reduce(0) { $0 + $1.runs.count })",
+        s.map { Format.interval($0, 1) } ?? "—", Format.interval(cost), Format.interval(completion),
+        Format.mean(misses, 1),
       ])
     }
     Self.markBest(&rows, means)
@@ -126,7 +131,7 @@ public struct ExperimentReport {
   /// runs' own `savings_percent` for `on-demand-only` (each run carries its
   /// replicate's on-demand cost), else against the cell that differs only
   /// in `policy`, replicate by replicate. Nil when there is no such cell.
-  func savingsSeries(_ cell: CellData) -> [Double]? {
+  func savingsSeries(_ cell: CellData, in data: SweepData) -> [Double]? {
     if baseline == "on-demand-only" { return cell.series("savings_percent") }
     var partner = cell.values
     partner["policy"] = baseline
@@ -138,28 +143,31 @@ public struct ExperimentReport {
     }
   }
 
-  func costTable() -> MarkdownTable {
+  func costTable(_ data: SweepData) -> MarkdownTable {
     var rows: [[String]] = []
     var means: [Double?] = []
+    let gap = data.cells.contains { !$0.series("gap_to_optimal").isEmpty }
     for cell in data.cells {
-      let s = savings(cell)
+      let s = savings(cell, in: data)
       means.append(s?.mean)
+      let gapSeries = cell.series("gap_to_optimal")
       rows.append(
         data.axes.map { "`\(cell.values[$0] ?? "—")`" } + [
-          "\(cell.runs.count)", Format.interval(Summary(cell.series("total_cost"))),
+          "\(cell.runs.count)", Format.interval(cell.series("total_cost")),
+          Format.interval(cell.series("normalized_cost"), 3),
           s.map { Format.interval($0, 1) } ?? "—",
-          Format.interval(Summary(cell.series("completion_mean"))),
-          Format.number(Summary(cell.series("completion_p95")).mean),
-          Format.number(Summary(cell.series("completion_p99")).mean),
-          Format.interval(Summary(cell.series("deadline_misses")), 1),
-        ])
+          Format.interval(cell.series("completion_mean")),
+          Format.mean(cell.series("completion_p95")),
+          Format.mean(cell.series("completion_p99")),
+          Format.interval(cell.series("deadline_misses"), 2),
+        ] + (gap ? [gapSeries.isEmpty ? "—" : Format.interval(gapSeries, 3)] : []))
     }
     Self.markBest(&rows, means)
     return MarkdownTable(
       header: data.axes + [
-        "n", "cost $", "savings % (paired)", "completion mean (h)", "p95 (h)", "p99 (h)",
-        "deadline misses",
-      ], rows: rows, labels: data.axes.count)
+        "n", "cost $", "cost / on-demand", "savings % (paired)", "completion mean (h)", "p95 (h)",
+        "p99 (h)", "deadline misses",
+      ] + (gap ? ["gap to optimal (cost ÷ optimum)"] : []), rows: rows, labels: data.axes.count)
   }
 
   /// Appends ★ to the first cell of every row whose value is the highest
@@ -172,22 +180,24 @@ public struct ExperimentReport {
     }
   }
 
-  func reliabilityTable() -> MarkdownTable {
+  func reliabilityTable(_ data: SweepData) -> MarkdownTable {
     let rows = data.cells.map { cell in
       data.axes.map { "`\(cell.values[$0] ?? "—")`" } + [
-        Format.interval(Summary(cell.series("preemptions")), 1),
+        Format.interval(cell.series("preemptions"), 1),
         [
           "checkpoints_full", "checkpoints_partial", "checkpoints_restart",
-        ].map { Format.number(Summary(cell.series($0)).mean, 1) }.joined(separator: " / "),
-        Format.interval(Summary(cell.series("work_lost_hours")), 1),
-        Format.number(Summary(cell.series("migrated_gib")).mean, 1),
-        Format.number(Summary(cell.series("unfinished")).mean, 1),
+        ].map { Format.mean(cell.series($0), 1) }.joined(separator: " / "),
+        Format.interval(cell.series("work_lost_hours"), 1),
+        Format.mean(cell.series("migrated_gib"), 1),
+        Format.mean(cell.series("unfinished"), 2),
+        Format.interval(cell.series("spot_instance_hours"), 1),
+        Format.interval(cell.series("on_demand_instance_hours"), 1),
       ]
     }
     return MarkdownTable(
       header: data.axes + [
         "preemptions", "checkpoints full / partial / restart", "work lost (h)", "migrated GiB",
-        "unfinished",
+        "unfinished", "spot h", "on-demand h",
       ], rows: rows, labels: data.axes.count)
   }
 }

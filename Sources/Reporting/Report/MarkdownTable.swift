@@ -35,6 +35,16 @@ public enum Format {
     return s
   }
 
+  /// `mean ± half` of `values`, or — when there are none.
+  public static func interval(_ values: [Double], _ digits: Int = 2) -> String {
+    values.isEmpty ? "—" : interval(Summary(values), digits)
+  }
+
+  /// The mean of `values`, or — when there are none.
+  public static func mean(_ values: [Double], _ digits: Int = 2) -> String {
+    values.isEmpty ? "—" : number(Summary(values).mean, digits)
+  }
+
   /// `mean ± half` (or just the mean when n < 2).
   public static func interval(_ s: Summary, _ digits: Int = 2) -> String {
     guard let h = s.halfWidth else { return number(s.mean, digits) }

@@ -16,7 +16,7 @@ public struct ReportWriter {
     let data = report.data
     var figures = [
       Figures.savingsVersusRate(data), Figures.migrationVersusBandwidth(data),
-      Figures.accelerators(data),
+      Figures.accelerators(data), Figures.normalizedCostByZone(data), Figures.gapToOptimal(data),
     ].compactMap { $0 }
     var skipped: [String] = []
     if let spec = report.spec, let catalog = report.catalog {
@@ -38,7 +38,7 @@ public struct ReportWriter {
   func simulate(_ spec: ExperimentSpec, _ catalog: AcceleratorCatalog, _ data: CellData)
     -> Simulator?
   {
-    guard let config = try? spec.config(for: cell(data)),
+    guard let config = try? spec.config(for: cell(data)), config.model == "fleet",
       var scenario = try? config.resolve(catalog: catalog)
     else { return nil }
     scenario.seed = spec.seed(replicate: 0)

@@ -16,8 +16,20 @@ public struct RunData: Sendable, Equatable {
     self.metrics = metrics
   }
 
-  /// A metric's value (0 when absent).
-  public subscript(_ metric: String) -> Double { metrics[metric] ?? 0 }
+  /// A metric's value (0 when absent). `normalized_cost` is derived: cost ÷
+  /// the on-demand baseline of the same replicate.
+  public subscript(_ metric: String) -> Double {
+    if metric == "normalized_cost" {
+      let base = metrics["baseline_cost"] ?? 0
+      return base > 0 ? (metrics["total_cost"] ?? 0) / base : 0
+    }
+    return metrics[metric] ?? 0
+  }
+
+  /// Whether the run has a value for `metric` (nullable metrics may not).
+  public func has(_ metric: String) -> Bool {
+    metric == "normalized_cost" ? (metrics["baseline_cost"] ?? 0) > 0 : metrics[metric] != nil
+  }
 }
 
 /// One cell and its runs, in replicate order.
@@ -39,8 +51,10 @@ public struct CellData: Sendable, Equatable {
     self.runs = runs
   }
 
-  /// The values of `metric` over replicates.
-  public func series(_ metric: String) -> [Double] { runs.map { $0[metric] } }
+  /// The values of `metric` over replicates (runs without it are skipped).
+  public func series(_ metric: String) -> [Double] {
+    runs.filter { $0.has(metric) }.map { $0[metric] }
+  }
 }
 
 /// A sweep loaded for reporting.
@@ -111,6 +125,32 @@ public struct SweepData: Sendable {
     var seen: [String] = []
     for cell in cells { if let v = cell.values[axis], !seen.contains(v) { seen.append(v) } }
     return seen
+  }
+
+  /// Axes with more than `limit` values (start windows, say) are pooled:
+  /// the cells that differ only in them merge into one, their runs
+  /// concatenated in grid order.
+  public func pooling(axesWithMoreThan limit: Int = 24) -> (data: SweepData, pooled: [String]) {
+    let pooled = axes.filter { values(of: $0).count > limit }
+    guard !pooled.isEmpty else { return (self, []) }
+    let kept = axes.filter { !pooled.contains($0) }
+    var merged: [CellData] = []
+    var position: [String: Int] = [:]
+    for cell in cells {
+      let key = kept.map { "\($0)=\(cell.values[$0] ?? "")" }.joined(separator: ";")
+      if let i = position[key] {
+        merged[i].runs += cell.runs
+      } else {
+        position[key] = merged.count
+        var values = cell.values
+        for axis in pooled { values[axis] = nil }
+        merged.append(CellData(index: merged.count, key: key, values: values, runs: cell.runs))
+      }
+    }
+    var data = self
+    data.axes = kept
+    data.cells = merged
+    return (data, pooled)
   }
 
   /// Replicates per cell (the most any cell has).

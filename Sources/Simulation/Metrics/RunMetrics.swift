@@ -62,6 +62,9 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   public var instancesLaunched = 0
   /// Events taken off the queue, including cancelled ones.
   public var eventsProcessed = 0
+  /// Cost ÷ the omniscient optimum of the same window (deadline-job runs
+  /// only; nil elsewhere).
+  public var gapToOptimal: Double?
 
   /// Creates zeroed metrics.
   public init() {}
@@ -93,6 +96,7 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case onDemandInstanceHours = "on_demand_instance_hours"
     case instancesLaunched = "instances_launched"
     case eventsProcessed = "events_processed"
+    case gapToOptimal = "gap_to_optimal"
   }
 
   /// Sets the baseline and the savings derived from it.

@@ -30,7 +30,7 @@ import Testing
     let outcome = try SweepRunner(store: store).run(
       plan, options: RunnerFixtures.options(jobs: 1, maxRuns: 1))
     let table = try store.export(sweep: outcome.sweepID)
-    let metrics = Simulation.run(plan.scenario(for: plan.runs[0]))
+    let metrics = plan.simulate(plan.runs[0])
     let cost = table.rows[0][table.columns.firstIndex(of: "total_cost")!]
     #expect(cost.flatMap(Double.init) == metrics.totalCost)
     let events = table.rows[0][table.columns.firstIndex(of: "events_processed")!]

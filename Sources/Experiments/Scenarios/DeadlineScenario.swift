@@ -1,0 +1,152 @@
+import Foundation
+import Simulation
+
+/// A resolved deadline-job run: one job on one zone's trace window.
+public struct DeadlineScenario: Sendable {
+  /// The job.
+  public var job: DeadlineJob
+  /// The trace window (from the start hour to the deadline).
+  public var window: TraceWindow
+  /// A policy name from `DeadlinePolicies.names`.
+  public var policy: String
+  /// Identifies the window for the optimum cache.
+  public var windowKey: String
+  /// Shared optimum results (one solve per window per sweep).
+  public var optima: OptimumCache
+
+  /// Runs the policy (or solves the optimum) and reports metrics, with the
+  /// on-demand-only cost of the same window as the baseline and the cost
+  /// relative to the omniscient optimum.
+  public func run() -> RunMetrics {
+    let optimum = optima.optimum(key: windowKey) { OfflineOptimum.solve(job: job, window: window) }
+    let outcome: DeadlineOutcome
+    if policy == "optimal-offline" {
+      outcome =
+        optimum
+        ?? DeadlineJobSimulator.run(DeadlineOnDemandOnly(), job: job, window: window)
+    } else {
+      let chosen = DeadlinePolicies.all.first { $0.name == policy }!
+      outcome = DeadlineJobSimulator.run(chosen, job: job, window: window)
+    }
+    var m = RunMetrics()
+    m.tasks = 1
+    m.completed = outcome.missed ? 0 : 1
+    m.unfinished = 1 - m.completed
+    m.deadlineMisses = outcome.missed ? 1 : 0
+    m.totalCost = outcome.cost
+    m.spotCost = outcome.spotCost
+    m.onDemandCost = outcome.cost - outcome.spotCost
+    m.spotInstanceHours = outcome.spotHours
+    m.onDemandInstanceHours = outcome.onDemandHours
+    m.preemptions = outcome.preemptions
+    m.instancesReclaimed = outcome.preemptions
+    m.instancesLaunched = outcome.restarts
+    m.eventsProcessed = window.available.count
+    if let finish = outcome.finishedAt {
+      m.completionMean = finish
+      m.completionP50 = finish
+      m.completionP95 = finish
+      m.completionP99 = finish
+    }
+    let baseline = DeadlineJobSimulator.run(DeadlineOnDemandOnly(), job: job, window: window)
+    m.setBaseline(baseline.cost)
+    if let optimum, optimum.cost > 0 { m.gapToOptimal = outcome.cost / optimum.cost }
+    return m
+  }
+}
+
+/// Omniscient optima by window, shared by the runs of a sweep. Thread-safe.
+public final class OptimumCache: @unchecked Sendable {
+  private var solved: [String: DeadlineOutcome?] = [:]
+  private var keyLocks: [String: NSLock] = [:]
+  private let lock = NSLock()
+
+  /// An empty cache.
+  public init() {}
+
+  /// The optimum for `key`, solving it on first use; a second caller for
+  /// the same key waits for the first instead of solving again.
+  func optimum(key: String, solve: () -> DeadlineOutcome?) -> DeadlineOutcome? {
+    let keyLock = lock.withLock { () -> NSLock in
+      if let existing = keyLocks[key] { return existing }
+      let created = NSLock()
+      keyLocks[key] = created
+      return created
+    }
+    return keyLock.withLock {
+      if let hit = lock.withLock({ solved[key] }) { return hit }
+      let result = solve()
+      lock.withLock { solved[key] = result }
+      return result
+    }
+  }
+}
+
+/// A resolved run of either model.
+public enum RunnableScenario: Sendable {
+  /// The event-driven fleet simulator.
+  case fleet(Scenario)
+  /// One deadline job on a trace window.
+  case deadline(DeadlineScenario)
+
+  /// Runs it with `seed` (deadline jobs are deterministic and ignore it).
+  public func run(seed: UInt64) -> RunMetrics {
+    switch self {
+    case .fleet(var scenario):
+      scenario.seed = seed
+      return Simulation.run(scenario)
+    case .deadline(let scenario):
+      return scenario.run()
+    }
+  }
+}
+
+extension ScenarioConfig {
+  /// Resolves to whichever model `model` names.
+  public func resolveRunnable(
+    catalog: AcceleratorCatalog, policies: PolicyRegistry = .standard,
+    traces: TraceCache = TraceCache(), optima: OptimumCache = OptimumCache()
+  ) throws -> RunnableScenario {
+    guard model == "deadline-job" else {
+      return .fleet(try resolve(catalog: catalog, policies: policies, traces: traces))
+    }
+    guard DeadlinePolicies.names.contains(policy) else {
+      throw ExperimentsError.unknownName(
+        file: file, key: "policy", name: policy, known: DeadlinePolicies.names)
+    }
+    // The fleet part (accelerator, prices) resolves as usual; the deadline
+    // policies are not fleet policies, so resolve it with a placeholder.
+    var fleetConfig = self
+    fleetConfig.policy = "greedy"
+    let fleet = try fleetConfig.resolve(catalog: catalog, policies: policies, traces: traces).fleet
+    guard let market = try marketModel(traces) as? TraceMarket else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "market", value: market, expected: "trace:PATH for model deadline-job")
+    }
+    guard let zone = traceZone else {
+      throw ExperimentsError.missingKey(file: file, key: "trace_zone")
+    }
+    guard let trace = market.traces.first(where: { $0.zone == zone }) else {
+      throw ExperimentsError.unknownName(
+        file: file, key: "trace_zone", name: zone, known: market.traces.map(\.zone))
+    }
+    let work = self.work.mean
+    guard deadlineHours >= work + restartOverheadHours else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "deadline_hours", value: "\(deadlineHours)",
+        expected: "at least work + restart overhead (\(work + restartOverheadHours) h)")
+    }
+    let type = fleet[0]
+    let job = DeadlineJob(
+      work: work, deadline: deadlineHours, restartOverhead: restartOverheadHours,
+      onDemandPrice: type.onDemandPrice)
+    let window = TraceWindow(
+      trace: trace, startHour: traceStartHour,
+      ticks: TraceWindow.ticks(covering: deadlineHours, tick: trace.tickHours),
+      fallbackPrice: type.spotPrice)
+    let key =
+      "\(market.traces.count)|\(zone)|\(traceStartHour)|\(work)|\(deadlineHours)|\(restartOverheadHours)|\(type.onDemandPrice)"
+    return .deadline(
+      DeadlineScenario(job: job, window: window, policy: policy, windowKey: key, optima: optima))
+  }
+}

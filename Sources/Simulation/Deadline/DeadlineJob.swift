@@ -1,0 +1,138 @@
+/// One job with a deadline on one zone's measured spot availability: the
+/// setting of "Can't Be Late" (Wu et al., NSDI 2024).
+///
+/// Time is quantised to the trace's ticks, as in the paper's simulator: at
+/// each tick the policy chooses to run on spot (only while spot is
+/// available), on on-demand, or to idle, and each tick on an instance is
+/// billed in full. Every start — a launch, a relaunch after a preemption, a
+/// switch between spot and on-demand — costs a restart overhead `d` before
+/// progress resumes; overhead not yet worked off is lost when spot is
+/// preempted. Progress itself is never lost (the job checkpoints).
+public struct DeadlineJob: Sendable, Hashable {
+  /// Work in hours.
+  public var work: Double
+  /// Deadline in hours from the start of the window.
+  public var deadline: Double
+  /// Restart overhead in hours, charged on every start.
+  public var restartOverhead: Double
+  /// On-demand price in $ per hour.
+  public var onDemandPrice: Double
+
+  /// Creates a job.
+  public init(work: Double, deadline: Double, restartOverhead: Double, onDemandPrice: Double) {
+    precondition(work > 0 && deadline >= work + restartOverhead && restartOverhead >= 0)
+    self.work = work
+    self.deadline = deadline
+    self.restartOverhead = restartOverhead
+    self.onDemandPrice = onDemandPrice
+  }
+}
+
+/// A window of one zone's trace: availability and spot price per tick.
+public struct TraceWindow: Sendable, Equatable {
+  /// Tick length in hours.
+  public var tick: Double
+  /// Spot availability per tick.
+  public var available: [Bool]
+  /// Spot price per tick, $ per hour.
+  public var price: [Double]
+
+  /// Creates a window; `available` and `price` have one entry per tick.
+  public init(tick: Double, available: [Bool], price: [Double]) {
+    precondition(tick > 0 && available.count == price.count && !available.isEmpty)
+    self.tick = tick
+    self.available = available
+    self.price = price
+  }
+
+  /// The window of `trace` starting at `startHour` and `ticks` long (the
+  /// last tick repeats if the trace ends first).
+  public init(trace: AvailabilityTrace, startHour: Double, ticks: Int, fallbackPrice: Double) {
+    let start = Swift.min(Int(startHour / trace.tickHours), trace.available.count - 1)
+    var available: [Bool] = []
+    var price: [Double] = []
+    for k in 0..<ticks {
+      let i = Swift.min(start + k, trace.available.count - 1)
+      available.append(trace.available[i])
+      price.append(trace.prices?[i] ?? fallbackPrice)
+    }
+    self.init(tick: trace.tickHours, available: available, price: price)
+  }
+
+  /// Ticks needed to cover `hours`.
+  public static func ticks(covering hours: Double, tick: Double) -> Int {
+    Int((hours / tick).rounded(.up))
+  }
+
+  /// Seeded random start hours for `count` windows of `hours` that fit in a
+  /// trace of `traceTicks` ticks (sorted, distinct when the trace allows).
+  public static func randomStarts(
+    count: Int, hours: Double, traceTicks: Int, tick: Double, seed: UInt64
+  ) -> [Double] {
+    let span = traceTicks - ticks(covering: hours, tick: tick)
+    guard span > 0 else { return Array(repeating: 0, count: Swift.max(0, count)) }
+    var rng = Xoshiro256StarStar(seed: seed)
+    var chosen = Set<Int>()
+    var starts: [Int] = []
+    while starts.count < count {
+      let k = Int(rng.next() % UInt64(span + 1))
+      if chosen.insert(k).inserted || chosen.count > span { starts.append(k) }
+    }
+    return starts.sorted().map { Double($0) * tick }
+  }
+}
+
+/// What runs during a tick.
+public enum DeadlineMode: Int, Sendable, CaseIterable {
+  case idle, spot, onDemand
+}
+
+/// The job's state at the start of a tick, as a policy sees it.
+public struct DeadlineState: Sendable, Equatable {
+  /// Tick index; time is `tick × window.tick` hours since the window start.
+  public var tick: Int
+  /// Time in hours since the window start.
+  public var time: Double
+  /// Work done, hours.
+  public var done: Double
+  /// Mode in the previous tick (after any preemption, idle).
+  public var mode: DeadlineMode
+  /// Overhead still to work off on the current instance, hours.
+  public var overheadLeft: Double
+  /// Whether spot can be had this tick.
+  public var spotAvailable: Bool
+
+  /// Creates a state.
+  public init(
+    tick: Int, time: Double, done: Double, mode: DeadlineMode, overheadLeft: Double,
+    spotAvailable: Bool
+  ) {
+    self.tick = tick
+    self.time = time
+    self.done = done
+    self.mode = mode
+    self.overheadLeft = overheadLeft
+    self.spotAvailable = spotAvailable
+  }
+}
+
+/// What a deadline-job run produced.
+public struct DeadlineOutcome: Sendable, Equatable {
+  /// Dollars spent.
+  public var cost: Double
+  /// Dollars on spot.
+  public var spotCost: Double
+  /// Hours billed on spot.
+  public var spotHours: Double
+  /// Hours billed on on-demand.
+  public var onDemandHours: Double
+  /// Preemptions suffered.
+  public var preemptions: Int
+  /// Restarts paid (each a restart overhead).
+  public var restarts: Int
+  /// When the work was done (hours), or nil if it was not by the deadline.
+  public var finishedAt: Double?
+
+  /// Whether the deadline was missed.
+  public var missed: Bool { finishedAt == nil }
+}

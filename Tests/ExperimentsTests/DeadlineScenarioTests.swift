@@ -1,0 +1,56 @@
+import Experiments
+import Simulation
+import Testing
+
+@Suite struct DeadlineScenarioTests {
+  let catalog = try! AcceleratorCatalog.load(Paths.catalog)
+
+  func config(_ pairs: [(String, String)]) throws -> ScenarioConfig {
+    var c = ScenarioConfig()
+    c.file = "cbl.yaml"
+    c.baseDirectory = Paths.fixtures
+    for (k, v) in [
+      ("model", "deadline-job"), ("accelerator", "V100"), ("market", "trace:aws"),
+      ("trace_zone", "us-test-1a"), ("work_hours", "constant(0.1)"), ("deadline_hours", "0.3"),
+      ("restart_overhead_hours", "0.02"),
+    ] + pairs {
+      try c.set(k, to: v)
+    }
+    return c
+  }
+
+  @Test func resolvesAndRunsOnTheFixtureTrace() throws {
+    // Fixture availability: 0 1 1 0 1 1 1 (ticks of 195 s).
+    for policy in DeadlinePolicies.names {
+      let runnable = try config([("policy", policy)]).resolveRunnable(catalog: catalog)
+      guard case .deadline(let scenario) = runnable else {
+        Issue.record("not a deadline job")
+        return
+      }
+      #expect(scenario.window.available == [false, true, true, false, true, true])
+      let m = runnable.run(seed: 1)
+      #expect(m.tasks == 1 && m.completed + m.unfinished == 1)
+      if policy != "spot-only" { #expect(m.deadlineMisses == 0, "\(policy)") }
+      if m.deadlineMisses == 0 { #expect(m.gapToOptimal! >= 1 - 1e-12, "\(policy)") }
+      #expect(abs(m.baselineCost - 3.06 * 195.0 / 3600 * 3) < 1e-9)  // 0.12 h → 3 ticks on demand
+    }
+  }
+
+  @Test func badDeadlineJobsNameTheKey() throws {
+    #expect(throws: ExperimentsError.missingKey(file: "cbl.yaml", key: "trace_zone")) {
+      try config([("trace_zone", "null")]).resolveRunnable(catalog: catalog)
+    }
+    #expect(throws: ExperimentsError.self) {
+      try config([("trace_zone", "mars-1a")]).resolveRunnable(catalog: catalog)
+    }
+    #expect(throws: ExperimentsError.self) {
+      try config([("deadline_hours", "0.1")]).resolveRunnable(catalog: catalog)
+    }
+    #expect(throws: ExperimentsError.self) {
+      try config([("policy", "on-demand-fallback:2")]).resolveRunnable(catalog: catalog)
+    }
+    #expect(throws: ExperimentsError.self) {
+      try config([("market", "poisson")]).resolveRunnable(catalog: catalog)
+    }
+  }
+}
