@@ -33,14 +33,11 @@ public enum TestScenarios {
 /// A market whose price and hazard are given step functions: lets tests put
 /// a reclaim or a price change exactly where they want it.
 public struct ScriptedMarket: SpotMarket {
-  public var price: StepFunction
-  public var hazard: StepFunction?
-  public var availability: AvailabilitySeries?
+  /// The path every zone gets.
+  public var path: MarketPath
 
   public init(price: StepFunction, hazard: StepFunction?, availability: AvailabilitySeries? = nil) {
-    self.price = price
-    self.hazard = hazard
-    self.availability = availability
+    path = MarketPath(price: price, hazard: hazard, availability: availability)
   }
 
   public var name: String { "scripted" }
@@ -49,7 +46,7 @@ public struct ScriptedMarket: SpotMarket {
     for accelerator: AcceleratorType, zone: Int, horizon: Double,
     using generator: inout Xoshiro256StarStar
   ) -> MarketPath {
-    MarketPath(price: price, hazard: hazard, availability: availability)
+    path
   }
 }
 

@@ -3,6 +3,7 @@
 //   synkti-bench simulator    events/s, the headline and the scale scenario
 //   synkti-bench runner       sweep throughput: parallel efficiency, storage cost
 //   synkti-bench assignment   the solver against scipy, side by side
+//   synkti-bench deadline     the offline optimum per real-trace window
 //   synkti-bench all          both
 
 import Foundation
@@ -26,7 +27,9 @@ case "all":
   RunnerBenchmark(repository: repository).run()
   print("")
   AssignmentBenchmark(repository: repository).run()
+  print("")
+  DeadlineBenchmark(repository: repository).run()
 default:
-  print("usage: synkti-bench [simulator|runner|assignment|all]")
+  print("usage: synkti-bench [simulator|runner|assignment|deadline|all]")
   exit(2)
 }
