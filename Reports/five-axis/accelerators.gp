@@ -17,6 +17,7 @@ set style data histogram
 set style histogram errorbars gap 2 lw 1
 set style fill pattern border -1
 set yrange [0:*]
+set xtics rotate by -30
 set xlabel 'Accelerator'
 set ylabel 'Savings vs on-demand (%)'
 plot 'accelerators.dat' using 2:3:xtic(1) title 'greedy' fs pattern 0 lc rgb '#000000', \
