@@ -18,13 +18,16 @@ public enum TraceLoader {
     }
     if !isDirectory.boolValue { return [try loadFile(path)] }
     let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    // One parse of the shared price table for every zone's CSV.
+    let prices = try priceTable(besides: (path as NSString).appendingPathComponent("x.csv"))
     var traces: [AvailabilityTrace] = []
     for name in names {
       let file = (path as NSString).appendingPathComponent(name)
       if name.hasSuffix(".csv") {
         // Skip CSVs that are not availability traces (e.g. price summaries).
-        guard try readText(file).hasPrefix("date,availability") else { continue }
-        traces.append(try loadFile(file))
+        let text = try readText(file)
+        guard text.hasPrefix("date,availability") else { continue }
+        traces.append(try parseAWS(text, file: file, prices: prices?[stem(of: file)]))
       } else if name.hasSuffix(".json") && name != "spot_prices.json" {
         traces.append(try loadFile(file))
       }
@@ -38,15 +41,21 @@ public enum TraceLoader {
   /// Loads a single trace file by its extension.
   public static func loadFile(_ file: String) throws -> AvailabilityTrace {
     if file.hasSuffix(".json") { return try loadGCP(file) }
-    let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    let prices = try priceTable(besides: file)?[stem(of: file)]
+    return try parseAWS(readText(file), file: file, prices: prices)
+  }
+
+  static func stem(of file: String) -> String {
+    ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
+  /// `spot_prices.json` beside `file`, by trace stem (nil when absent).
+  static func priceTable(besides file: String) throws -> [String: [Double]]? {
     let pricesFile = ((file as NSString).deletingLastPathComponent as NSString)
       .appendingPathComponent("spot_prices.json")
-    var prices: [Double]?
-    if FileManager.default.fileExists(atPath: pricesFile) {
-      let table = try jsonObject(pricesFile) as? [String: Any]
-      prices = (table?[stem] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue }
-    }
-    return try parseAWS(readText(file), file: file, prices: prices)
+    guard FileManager.default.fileExists(atPath: pricesFile) else { return nil }
+    guard let table = try jsonObject(pricesFile) as? [String: Any] else { return nil }
+    return table.mapValues { ($0 as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? [] }
   }
 
   /// Parses AWS CSV text; the tick is the mean spacing of the timestamps.

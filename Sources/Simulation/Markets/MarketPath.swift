@@ -19,9 +19,18 @@ public struct MarketPath: Sendable {
     self.availability = availability
   }
 
-  /// Whether a spot instance can be launched at `t`.
-  public func canLaunch(at t: Double) -> Bool {
-    availability?.isAvailable(at: t) ?? true
+  /// Whether a spot instance can be launched at `t` and keep its capacity
+  /// for more than `minimumLife` hours. With the grace period as minimum, a
+  /// launch is never warned at the instant it starts — otherwise its tasks
+  /// would relaunch at the same instant for ever.
+  public func canLaunch(at t: Double, lasting minimumLife: Double = 0) -> Bool {
+    guard let availability else { return true }
+    guard availability.isAvailable(at: t) else { return false }
+    guard let end = availability.nextUnavailable(after: t) else { return true }
+    // A relaunch typically happens at exactly `end − grace` (the previous
+    // instance's warning), where `end − t == grace` up to rounding: demand a
+    // margin well above floating-point noise (1e-9 h ≈ 4 µs).
+    return end - t > minimumLife + 1e-9
   }
 
   /// When spot can next be launched, at or after `t` (nil: never).

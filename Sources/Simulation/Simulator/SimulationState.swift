@@ -32,7 +32,7 @@ final class Pool {
 
   func hazard(at t: Double) -> Double { path?.hazard?.value(at: t) ?? 0 }
 
-  func canLaunch(at t: Double) -> Bool { path?.canLaunch(at: t) ?? true }
+  func canLaunch(at t: Double) -> Bool { path?.canLaunch(at: t, lasting: type.graceHours) ?? true }
 
   /// Dollars per slot per reference work-hour now: how pools are ranked.
   func unitPrice(at t: Double) -> Double {

@@ -38,4 +38,35 @@ import Testing
     #expect(abs(m.completionMean - 17) < 1e-9)
     #expect(abs(m.spotCost - 0.4 * 14) < 1e-9)
   }
+
+  @Test func launchesNeverWarnedAtTheirOwnInstant() {
+    // Ticks of 195 s alternating available / unavailable with a 120 s grace:
+    // the last 120 s of each available tick must not admit a launch, or the
+    // displaced tasks would relaunch at the same instant for ever.
+    let tick = 195.0 / 3600
+    let available = (0..<400).map { $0 % 2 == 0 }
+    let trace = AvailabilityTrace(
+      zone: "flaky", tickHours: tick, available: available, prices: nil)
+    let s = Scenario(
+      horizon: 20, fleet: [TestScenarios.gpu(grace: 120, boot: 0)],
+      market: TraceMarket(traces: [trace]),
+      workload: TestScenarios.workload(
+        tasks: 3, work: .constant(2), stateMiB: 1024, arrivals: .batch),
+      idleTimeout: 0, policy: GreedyPolicy())
+    var sim = Simulator(s)
+    let m = sim.run()
+    #expect(m.completed + m.unfinished + m.failed == 3)
+    #expect(m.instancesLaunched < 2_000)
+    let path = MarketPath(
+      price: StepFunction(constant: 1), hazard: nil,
+      availability: AvailabilitySeries(tick: tick, available: available))
+    #expect(path.canLaunch(at: 0.001, lasting: 120.0 / 3600))
+    #expect(!path.canLaunch(at: tick - 60.0 / 3600, lasting: 120.0 / 3600))
+    // Exactly one grace period before capacity goes, computed the way the
+    // simulator computes a warning time: no launch (rounding must not let one in).
+    for k in stride(from: 0, to: 400, by: 2) {
+      let end = Double(k + 1) * tick
+      #expect(!path.canLaunch(at: end - 120.0 / 3600, lasting: 120.0 / 3600))
+    }
+  }
 }
