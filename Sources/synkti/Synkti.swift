@@ -13,7 +13,9 @@ struct Synkti: ParsableCommand {
 
       Start with:
         synkti simulate --scenario Experiments/headline.yaml --seed 1
-        synkti catalog
+        synkti sweep Experiments/paper/headline.yaml     (or: make experiments)
+        synkti report                                    (writes Reports/<experiment>/)
+        synkti catalog --sources
       """,
     version: SynktiVersion.current,
     subcommands: [
