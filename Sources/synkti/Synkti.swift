@@ -14,7 +14,7 @@ struct Synkti: ParsableCommand {
       Start with:
         synkti simulate --scenario Experiments/headline.yaml --seed 1
         synkti sweep Experiments/paper/headline.yaml     (or: make experiments)
-        synkti report                                    (writes Reports/<experiment>/)
+        synkti report                                    (writes Reports/)
         synkti catalog --sources
       """,
     version: SynktiVersion.current,
