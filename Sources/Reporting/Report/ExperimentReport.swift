@@ -28,9 +28,6 @@ public struct ExperimentReport {
     self.specNote = specNote
   }
 
-  /// The sweep with many-valued axes pooled, and those axes' names.
-  var pooled: (data: SweepData, pooled: [String]) { data.pooling() }
-
   /// The policy savings are paired against.
   var baseline: String { ExperimentSpec.baseline(inText: data.specText) }
 
@@ -69,14 +66,20 @@ public struct ExperimentReport {
     out +=
       "- replicates per cell: \(data.replicates); seeds depend only on the spec seed and the replicate, so cells are compared on the same workloads and market paths\n"
     out +=
-      "- savings are paired differences against `\(baseline)` on the same replicate; intervals are 95% Student-t confidence intervals\n\n"
+      "- savings are paired differences against `\(baseline)` on the same replicate; intervals are 95% Student-t confidence intervals\n"
+    // Axes with many values (start windows) are pooled in the tables below.
+    let (tableData, pooledAxes) = data.pooling()
+    for axis in pooledAxes {
+      out +=
+        "- tables pool the \(data.values(of: axis).count) values of `\(axis)`: each row's n counts runs over them\n"
+    }
+    out += "\n"
     out +=
       "<details><summary>Spec</summary>\n\n```yaml\n\(data.specText.trimmingCharacters(in: .whitespacesAndNewlines))\n```\n\n</details>\n\n"
 
     out += "## Effect of each axis\n\n"
     out +=
       "Runs pooled over the other axes; ★ marks the value with the highest mean savings (every one, when they tie).\n\n"
-    let tableData = pooled.data
     for axis in tableData.axes { out += axisTable(axis, in: tableData) + "\n" }
 
     let big = tableData.cells.count > 30

@@ -1,29 +1,39 @@
 /// Policy decisions, launches and first-fit placement.
 extension Simulator {
+  /// Work task `i` keeps if it moves now: all of it while running (reviews
+  /// checkpoint fully), else what its last durable checkpoint saved.
+  func movableProgress(_ i: Int) -> Double {
+    state[i].status == .running ? state[i].progress : state[i].durable
+  }
+
   /// What the policy sees of task `i` now.
   func snapshot(_ i: Int, capacity: Capacity? = nil) -> TaskSnapshot {
     TaskSnapshot(
-      spec: tasks[i], progress: state[i].status == .running ? state[i].progress : state[i].durable,
-      preemptions: Int(state[i].preemptions), capacity: capacity)
+      spec: tasks[i], progress: movableProgress(i), preemptions: Int(state[i].preemptions),
+      capacity: capacity)
+  }
+
+  /// When spot that fits `task` can next be launched (now if it can).
+  func nextSpotLaunch(for task: TaskSpec) -> Double? {
+    var next: Double?
+    for pool in pools where pool.capacity == .spot && pool.fits(task) {
+      if let t = pool.path?.nextLaunchable(after: now) { next = Swift.min(next ?? t, t) }
+    }
+    return next
   }
 
   /// What the policy sees of the market for task `i` now.
   func context(for i: Int) -> PolicyContext {
     let task = tasks[i]
-    var spotNow = false
-    var nextSpot: Double?
-    for pool in pools where pool.capacity == .spot && pool.fits(task) {
-      if pool.canLaunch(at: now) { spotNow = true }
-      if let t = pool.path?.nextLaunchable(after: now) { nextSpot = Swift.min(nextSpot ?? t, t) }
-    }
+    let spotNow = pools.contains { $0.capacity == .spot && $0.fits(task) && $0.canLaunch(at: now) }
     let onDemand = preferredPool(.onDemand, for: task).map { pools[$0].type }
-    let progress = state[i].status == .running ? state[i].progress : state[i].durable
+    let progress = movableProgress(i)
     let transfer =
       progress > 0
       ? Units.transferHours(
         mib: task.stateMiB(atProgress: progress), gbps: onDemand?.networkGbps ?? 0) : 0
     return PolicyContext(
-      now: now, spotAvailable: spotNow, nextSpotAvailable: nextSpot,
+      now: now, spotAvailable: spotNow, nextSpotAvailable: nextSpotLaunch(for: task),
       onDemandSpeed: onDemand?.relativeSpeed ?? 1,
       restartOverhead: (onDemand?.bootHours ?? 0) + transfer)
   }
@@ -82,15 +92,17 @@ extension Simulator {
         return
       }
     }
-    if capacity == .spot && preferredPool(.spot, for: tasks[i]) == nil {
+    var pool = preferredPool(capacity, for: tasks[i])
+    if pool == nil && capacity == .spot {
       // Spot cannot be had right now: wait for it, or give up on it.
-      if let next = context(for: i).nextSpotAvailable {
+      if let next = nextSpotLaunch(for: tasks[i]) {
         wait(task, until: next)
         return
       }
       capacity = .onDemand
+      pool = preferredPool(capacity, for: tasks[i])
     }
-    guard let p = preferredPool(capacity, for: tasks[i]) else {
+    guard let p = pool else {
       wait(task, until: now + 0.25)
       return
     }
