@@ -17,7 +17,9 @@ import Testing
       let base = try ExperimentSpec.load(file, catalog: catalog)
       let overnight = try ExperimentSpec.load(file, catalog: catalog, size: "overnight")
       #expect(!base.cells().isEmpty, "\(name)")
-      #expect(overnight.cells().count * overnight.replicates >= base.cells().count * base.replicates, "\(name)")
+      #expect(
+        overnight.cells().count * overnight.replicates >= base.cells().count * base.replicates,
+        "\(name)")
     }
   }
 }

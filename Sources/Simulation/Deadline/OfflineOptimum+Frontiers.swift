@@ -38,7 +38,6 @@ extension OfflineOptimum {
       case .onDemand: return phases + n
       }
     }
-    var bound = bound
     // Overhead left before progress, per continuation (spot, on-demand), in
     // each state. Point A dominates point B of another state when A costs
     // no more and leads in work by at least the most extra overhead A could
@@ -54,7 +53,6 @@ extension OfflineOptimum {
     let lead = overheadLeft.map { a in
       overheadLeft.map { b in Swift.max(0, a.spot - b.spot, a.onDemand - b.onDemand) }
     }
-    var best: DeadlineOutcome?
 
     // Admissible cost-to-go from tick k in state s with R hours of work
     // left. Spot can give at most, per availability run left, the run's
@@ -90,6 +88,8 @@ extension OfflineOptimum {
         + (remaining - onSpot + onDemandOverhead) * job.onDemandPrice
     }
 
+    var bound = bound
+    var best: DeadlineOutcome?
     var frontier = [[FrontierPoint]](repeating: [], count: stateCount)
     frontier[0] = [
       FrontierPoint(work: 0, cost: 0, spotTicks: 0, onDemandTicks: 0, restarts: 0, preemptions: 0)
@@ -189,7 +189,11 @@ extension OfflineOptimum {
   static func removeDominated(
     _ points: inout [FrontierPoint], by frontier: [FrontierPoint], lead: Double
   ) {
-    guard !frontier.isEmpty && !points.isEmpty else { return }
+    // Nothing to do when even the most work falls short of the least work
+    // plus the lead, or the cheapest costs more than the dearest.
+    guard let most = frontier.first, let least = points.last,
+      most.work - lead >= least.work, frontier[frontier.count - 1].cost <= points[0].cost
+    else { return }
     var j = 0
     var cheapest = Double.infinity  // among frontier points with at least the work
     let margin = lead > 0 ? lead + 1e-12 : 0  // never a lead lost to rounding
