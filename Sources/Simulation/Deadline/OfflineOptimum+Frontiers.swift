@@ -15,11 +15,12 @@ extension OfflineOptimum {
   /// state it keeps the Pareto frontier of (work done, dollars spent), with
   /// work a real number. A point with at least the work and at most the
   /// cost of another in the same state dominates it: any continuation of
-  /// one applies to the other. Points that cannot finish even on on-demand,
-  /// or whose cost plus an admissible cost-to-go reaches `bound`, are
-  /// dropped.
+  /// one applies to the other; so does one in another state with a work
+  /// lead covering the extra overhead it could face (see `lead`). Points
+  /// that cannot finish even on on-demand, or whose cost plus an admissible
+  /// cost-to-go reaches `bound`, are dropped.
   ///
-  /// - Complexity: O(ticks × states × frontier), with frontiers kept small
+  /// - Complexity: O(ticks × states² × frontier), with frontiers kept small
   ///   by the pruning; see `make bench` for measured times.
   static func solveByFrontiers(job: DeadlineJob, window: TraceWindow, ticks: Int, bound: Double)
     -> DeadlineOutcome?
