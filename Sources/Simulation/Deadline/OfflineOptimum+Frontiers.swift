@@ -39,6 +39,9 @@ extension OfflineOptimum {
       case .onDemand: return phases + n
       }
     }
+    func decode(_ s: Int) -> (mode: DeadlineMode, ticks: Int) {
+      s == 0 ? (.idle, 0) : s <= phases ? (.spot, s) : (.onDemand, s - phases)
+    }
     // Overhead left before progress, per continuation (spot, on-demand), in
     // each state. Point A dominates point B of another state when A costs
     // no more and leads in work by at least the most extra overhead A could
@@ -46,10 +49,9 @@ extension OfflineOptimum {
     // less work, so it finishes no later at no more cost. (Running beats
     // idle with no lead; the later phase of a mode beats an earlier one.)
     let overheadLeft: [(spot: Double, onDemand: Double)] = (0..<stateCount).map { s in
-      if s == 0 { return (d, d) }
-      let n = s <= phases ? s : s - phases
+      let (mode, n) = decode(s)
       let left = Swift.max(0, d - Double(n) * dt)
-      return s <= phases ? (left, d) : (d, left)
+      return mode == .idle ? (d, d) : mode == .spot ? (left, d) : (d, left)
     }
     let lead = overheadLeft.map { a in
       overheadLeft.map { b in Swift.max(0, a.spot - b.spot, a.onDemand - b.onDemand) }
@@ -78,7 +80,7 @@ extension OfflineOptimum {
     func costToGo(from k: Int, state s: Int, work remaining: Double) -> Double {
       guard k < ticks else { return .infinity }
       var capacity = spotCapacity[k]
-      if s >= 1 && s <= phases && window.available[k] {
+      if decode(s).mode == .spot && window.available[k] {
         let length = Double(runEnd[k] - k) * dt
         capacity += Swift.max(0, length - overheadLeft[s].spot) - Swift.max(0, length - d)
       }
@@ -106,8 +108,7 @@ extension OfflineOptimum {
 
       for s in 0..<stateCount where !frontier[s].isEmpty {
         // Decode; a spot instance is gone when availability drops.
-        var mode: DeadlineMode = s == 0 ? .idle : (s <= phases ? .spot : .onDemand)
-        var n = s == 0 ? 0 : (s <= phases ? s : s - phases)
+        var (mode, n) = decode(s)
         let preempted = mode == .spot && !available
         if preempted {
           mode = .idle
@@ -120,7 +121,8 @@ extension OfflineOptimum {
           let progress = action == .idle ? 0 : dt - consumed(ran)
           let price = action == .spot ? spotPrice : action == .onDemand ? onDemandPrice : 0
           let target = action == .idle ? 0 : index(action, Swift.min(ran + 1, phases))
-          let overheadAfter = action == .idle ? d : Swift.max(0, d - Double(ran + 1) * dt)
+          // The least overhead the target state can face on its next start.
+          let overheadAfter = Swift.min(overheadLeft[target].spot, overheadLeft[target].onDemand)
           let timeAfter = time + dt
           for point in frontier[s] {
             let cost = point.cost + price
@@ -148,11 +150,7 @@ extension OfflineOptimum {
             }
             // Even on-demand from here must be able to finish.
             let left = job.work - work
-            if timeAfter + left + (action == .idle ? d : Swift.min(overheadAfter, d)) > job.deadline
-              + 1e-9
-            {
-              continue
-            }
+            if timeAfter + left + overheadAfter > job.deadline + 1e-9 { continue }
             if cost + costToGo(from: k + 1, state: target, work: left) >= bound { continue }
             p.work = work
             next[target].append(p)
