@@ -9,60 +9,52 @@ extension OfflineOptimum {
     var preemptions: Int32
   }
 
-  /// The exact optimum for any tick and overhead: a forward dynamic program
-  /// over ticks whose state is the mode of the last tick and how many ticks
-  /// the current instance has run (which fixes the overhead left); for each
+  /// The exact optimum for any tick and overhead over one class of
+  /// schedules, with on-demand (`onDemand`) or spot alone: a forward
+  /// dynamic program over ticks whose state is the mode of the last tick,
+  /// how many ticks the current instance has run (which fixes the overhead
+  /// left) and whether the one mid-gap on-demand start is used; for each
   /// state it keeps the Pareto frontier of (work done, dollars spent), with
   /// work a real number. A point with at least the work and at most the
   /// cost of another in the same state dominates it: any continuation of
-  /// one applies to the other; so does one in another state with a work
-  /// lead covering the extra overhead it could face (see `lead`). Points
-  /// that cannot finish even on on-demand, or whose cost plus an admissible
-  /// cost-to-go reaches `bound`, are dropped.
+  /// one applies to the other; so does one in another state that faces no
+  /// more overhead, where the rules below let it follow (see
+  /// `ScheduleStates.dominates`). Points that cannot finish even on
+  /// on-demand, or whose cost plus an admissible cost-to-go reaches
+  /// `bound`, are dropped.
+  ///
+  /// Only canonical schedules are searched. Each rule is an exchange that
+  /// never costs more, so a cheapest schedule obeys them all:
+  /// - on-demand never idles after it: run it later instead, up to what
+  ///   follows (spot, or more on-demand, which saves an overhead);
+  /// - on-demand starts inside a gap (off spot, not at the gap's first
+  ///   tick) at most once: of two such runs, ticks move from one to the
+  ///   other, ends fixed, until one starts at its gap's first tick or is
+  ///   short enough to drop for one tick more of the other;
+  /// - with on-demand, where spot costs less than on-demand: spot that has
+  ///   worked off its overhead runs on while available, and spot starts
+  ///   only where availability starts. Otherwise one tick of spot more and
+  ///   one of on-demand less would do as much work for less.
   ///
   /// - Complexity: O(ticks × states² × frontier), with frontiers kept small
   ///   by the pruning; see `make bench` for measured times.
-  static func solveByFrontiers(job: DeadlineJob, window: TraceWindow, ticks: Int, bound: Double)
-    -> DeadlineOutcome?
-  {
+  static func solveByFrontiers(
+    job: DeadlineJob, window: TraceWindow, ticks: Int, bound: Double, onDemand: Bool
+  ) -> DeadlineOutcome? {
     let dt = window.tick
     let d = job.restartOverhead
-    let phases = Swift.max(1, Int((d / dt - 1e-12).rounded(.up)))  // ticks to work off d
-    // Overhead consumed in the tick after `n` ticks on the instance.
-    func consumed(_ n: Int) -> Double { Swift.min(dt, Swift.max(0, d - Double(n) * dt)) }
-    // State index: 0 = idle; 1...phases = spot after n ticks; then on-demand.
-    let stateCount = 1 + 2 * phases
-    func index(_ mode: DeadlineMode, _ n: Int) -> Int {
-      switch mode {
-      case .idle: return 0
-      case .spot: return n
-      case .onDemand: return phases + n
-      }
-    }
-    func decode(_ s: Int) -> (mode: DeadlineMode, ticks: Int) {
-      s == 0 ? (.idle, 0) : s <= phases ? (.spot, s) : (.onDemand, s - phases)
-    }
-    // Overhead left before progress, per continuation (spot, on-demand), in
-    // each state. Point A dominates point B of another state when A costs
-    // no more and leads in work by at least the most extra overhead A could
-    // face (`lead[A][B]`): following B's schedule from then on, A never has
-    // less work, so it finishes no later at no more cost. (Running beats
-    // idle with no lead; the later phase of a mode beats an earlier one.)
-    let overheadLeft: [(spot: Double, onDemand: Double)] = (0..<stateCount).map { s in
-      let (mode, n) = decode(s)
-      let left = Swift.max(0, d - Double(n) * dt)
-      return mode == .idle ? (d, d) : mode == .spot ? (left, d) : (d, left)
-    }
-    let lead = overheadLeft.map { a in
-      overheadLeft.map { b in Swift.max(0, a.spot - b.spot, a.onDemand - b.onDemand) }
+    let states = ScheduleStates(overhead: d, tick: dt)
+    let phases = states.phases
+    let stateCount = states.count
+    let overheadLeft = (0..<stateCount).map(states.overheadLeft)
+    // Point A dominates point B of another state when A costs no more, has
+    // at least the work and `states.dominates(A, B)`. (A work lead could
+    // cover more overhead, but comparing those states costs more time than
+    // the points it drops save.)
+    let dominates = (0..<stateCount).map { a in
+      (0..<stateCount).map { b in states.dominates(a, b, onDemand: onDemand) }
     }
 
-    // Admissible cost-to-go from tick k in state s with R hours of work
-    // left. Spot can give at most, per availability run left, the run's
-    // length less the overhead of starting on it (less only what is left
-    // for a spot instance already running on it), at no less than the
-    // cheapest spot price left; the rest is on-demand, plus its overhead.
-    // Suffix tables make it O(1).
     var runEnd = [Int](repeating: ticks, count: ticks + 1)
     var spotCapacity = [Double](repeating: 0, count: ticks + 1)  // hours, fresh starts
     var cheapestLeft = [Double](repeating: job.onDemandPrice, count: ticks + 1)
@@ -77,18 +69,21 @@ extension OfflineOptimum {
         cheapestLeft[k] = cheapestLeft[k + 1]
       }
     }
-    func costToGo(from k: Int, state s: Int, work remaining: Double) -> Double {
-      guard k < ticks else { return .infinity }
+    // The cost-to-go from tick k in state s, as a function of the work left.
+    func costToGo(from k: Int, state s: Int) -> (Double) -> Double {
+      guard k < ticks else { return { _ in .infinity } }
       var capacity = spotCapacity[k]
-      if decode(s).mode == .spot && window.available[k] {
+      if states.decode(s).mode == .spot && window.available[k] {
         let length = Double(runEnd[k] - k) * dt
         capacity += Swift.max(0, length - overheadLeft[s].spot) - Swift.max(0, length - d)
       }
-      let onSpot = Swift.min(remaining, capacity)
-      guard remaining > onSpot else { return onSpot * cheapestLeft[k] }
-      let onDemandOverhead = overheadLeft[s].onDemand
-      return onSpot * cheapestLeft[k]
-        + (remaining - onSpot + onDemandOverhead) * job.onDemandPrice
+      let cheapest = cheapestLeft[k]
+      let onDemandOverhead = onDemand ? overheadLeft[s].onDemand : .infinity
+      return { remaining in
+        remaining <= capacity
+          ? remaining * cheapest
+          : capacity * cheapest + (remaining - capacity + onDemandOverhead) * job.onDemandPrice
+      }
     }
 
     var bound = bound
@@ -108,22 +103,45 @@ extension OfflineOptimum {
 
       for s in 0..<stateCount where !frontier[s].isEmpty {
         // Decode; a spot instance is gone when availability drops.
-        var (mode, n) = decode(s)
+        var (mode, n, midGapUsed) = states.decode(s)
+        // A gap (ticks off spot) starts at the window start or after spot.
+        let gapStart = k == 0 || mode == .spot
         let preempted = mode == .spot && !available
         if preempted {
           mode = .idle
           n = 0
         }
+        // Where spot is cheaper than on-demand, a schedule that uses
+        // on-demand at all keeps spot past its overhead running while it is
+        // available, and starts spot only where a run of availability
+        // starts: otherwise a tick of spot more and one of on-demand less
+        // would do the same work for less.
+        let midRun = k > 0 && window.available[k - 1] && window.price[k - 1] < job.onDemandPrice
+        let mustStay =
+          onDemand && mode == .spot && n == phases && window.price[k] < job.onDemandPrice
         for action in DeadlineMode.allCases {
           if action == .spot && !available { continue }
+          if action == .onDemand && !onDemand { continue }
+          if mustStay && action != .spot { continue }
+          if onDemand && midRun && action == .spot && mode != .spot { continue }
+          // Canonical schedules: on-demand never idles after it, and starts
+          // inside a gap at most once.
+          if mode == .onDemand && action == .idle { continue }
+          var used = midGapUsed
+          if action == .onDemand && mode == .idle && !gapStart {
+            if used { continue }
+            used = true
+          }
           let continuing = action == mode && action != .idle
           let ran = continuing ? n : 0
-          let progress = action == .idle ? 0 : dt - consumed(ran)
+          let progress = action == .idle ? 0 : dt - states.consumed(ran)
           let price = action == .spot ? spotPrice : action == .onDemand ? onDemandPrice : 0
-          let target = action == .idle ? 0 : index(action, Swift.min(ran + 1, phases))
+          let target = states.index(
+            action, action == .idle ? 0 : Swift.min(ran + 1, phases), used: used)
           // The least overhead the target state can face on its next start.
           let overheadAfter = Swift.min(overheadLeft[target].spot, overheadLeft[target].onDemand)
           let timeAfter = time + dt
+          let floor = costToGo(from: k + 1, state: target)
           for point in frontier[s] {
             let cost = point.cost + price
             if cost >= bound { continue }
@@ -151,7 +169,7 @@ extension OfflineOptimum {
             // Even on-demand from here must be able to finish.
             let left = job.work - work
             if timeAfter + left + overheadAfter > job.deadline + 1e-9 { continue }
-            if cost + costToGo(from: k + 1, state: target, work: left) >= bound { continue }
+            if cost + floor(left) >= bound { continue }
             p.work = work
             next[target].append(p)
           }
@@ -170,10 +188,10 @@ extension OfflineOptimum {
         next[s].removeLast(next[s].count - kept)
       }
       // Across states: a point is also dominated by one in another state
-      // with at most its cost and at least its work plus `lead`.
+      // with at most its cost and at least its work (see `dominates`).
       for b in 0..<stateCount where !next[b].isEmpty {
-        for a in 0..<stateCount where a != b && !next[a].isEmpty {
-          removeDominated(&next[b], by: next[a], lead: lead[a][b])
+        for a in 0..<stateCount where dominates[a][b] && !next[a].isEmpty {
+          removeDominated(&next[b], by: next[a])
         }
       }
       swap(&frontier, &next)
@@ -183,22 +201,19 @@ extension OfflineOptimum {
   }
 
   /// Drops from `points` those that a point of `frontier` dominates — at
-  /// most the cost, at least the work plus `lead`; both are frontiers (work
+  /// most the cost, at least the work; both are frontiers (work
   /// descending, cost descending).
-  static func removeDominated(
-    _ points: inout [FrontierPoint], by frontier: [FrontierPoint], lead: Double
-  ) {
-    // Nothing to do when even the most work falls short of the least work
-    // plus the lead, or the cheapest costs more than the dearest.
-    guard let most = frontier.first, let least = points.last,
-      most.work - lead >= least.work, frontier[frontier.count - 1].cost <= points[0].cost
+  static func removeDominated(_ points: inout [FrontierPoint], by frontier: [FrontierPoint]) {
+    // Nothing to do when even the most work falls short of the least, or
+    // the cheapest costs more than the dearest.
+    guard let most = frontier.first, let least = points.last, most.work >= least.work,
+      frontier[frontier.count - 1].cost <= points[0].cost
     else { return }
     var j = 0
     var cheapest = Double.infinity  // among frontier points with at least the work
-    let margin = lead > 0 ? lead + 1e-12 : 0  // never a lead lost to rounding
     var kept = 0
     for i in points.indices {
-      while j < frontier.count && frontier[j].work - margin >= points[i].work {
+      while j < frontier.count && frontier[j].work >= points[i].work {
         cheapest = frontier[j].cost
         j += 1
       }

@@ -22,8 +22,17 @@ public enum OfflineOptimum {
       let run = DeadlineJobSimulator.run(policy, job: job, window: window)
       if !run.missed && run.cost < (incumbent?.cost ?? .infinity) { incumbent = run }
     }
-    let found = solveByFrontiers(
-      job: job, window: window, ticks: ticks, bound: (incumbent?.cost ?? .infinity) + 1e-9)
+    let ceiling = (incumbent?.cost ?? .infinity) + 1e-9
+    // Schedules without on-demand and with it obey different canonical
+    // rules (see `solveByFrontiers`): solve each; the first bounds the second.
+    var found = solveByFrontiers(
+      job: job, window: window, ticks: ticks, bound: ceiling, onDemand: false)
+    if let better = solveByFrontiers(
+      job: job, window: window, ticks: ticks,
+      bound: Swift.min(ceiling, (found?.cost ?? .infinity) + 1e-9), onDemand: true)
+    {
+      found = better
+    }
     guard let found, found.cost < (incumbent?.cost ?? .infinity) - 1e-9 else { return incumbent }
     return found
   }

@@ -79,6 +79,93 @@ struct Replay: DeadlinePolicy {
     #expect(countsCompared > 5)
   }
 
+  /// The optimum by the plainest exact search: every mode in every tick,
+  /// stepped by the simulator's own rule, one Pareto frontier of (work,
+  /// cost) per (mode, ticks on the instance); no canonical schedules, no
+  /// cross-state dominance, no bounds.
+  func referenceOptimum(_ job: DeadlineJob, _ w: TraceWindow) -> Double? {
+    struct State: Hashable {
+      var mode: DeadlineMode
+      var ran: Int  // ticks on the instance, capped once the overhead is off
+    }
+    let dt = w.tick
+    let d = job.restartOverhead
+    let cap = Int((d / dt).rounded(.up)) + 1
+    let ticks = Swift.min(w.available.count, Int((job.deadline / dt - 1e-9).rounded(.up)))
+    var frontier: [State: [(work: Double, cost: Double)]] = [State(mode: .idle, ran: 0): [(0, 0)]]
+    var best = Double.infinity
+    for k in 0..<ticks {
+      let time = Double(k) * dt
+      var next: [State: [(work: Double, cost: Double)]] = [:]
+      for (state, points) in frontier {
+        var previous = state.mode
+        var ran = state.ran
+        if previous == .spot && !w.available[k] { (previous, ran) = (.idle, 0) }
+        for action in DeadlineMode.allCases where action != .spot || w.available[k] {
+          var overheadLeft = previous == .idle ? 0 : Swift.max(0, d - Double(ran) * dt)
+          let (progress, _) = DeadlineJobSimulator.step(
+            mode: action, previous: previous, overheadLeft: &overheadLeft, tick: dt,
+            restartOverhead: d)
+          let price = action == .spot ? w.price[k] : action == .onDemand ? job.onDemandPrice : 0
+          let after =
+            action == .idle
+            ? State(mode: .idle, ran: 0)
+            : State(mode: action, ran: Swift.min(action == previous ? ran + 1 : 1, cap))
+          for point in points {
+            let cost = point.cost + price * dt
+            if point.work + progress >= job.work - 1e-9 {
+              let finish = time + (dt - progress) + (job.work - point.work)
+              if finish <= job.deadline + 1e-9 { best = Swift.min(best, cost) }
+            } else {
+              next[after, default: []].append((point.work + progress, cost))
+            }
+          }
+        }
+      }
+      frontier = next.mapValues { points in
+        var kept: [(work: Double, cost: Double)] = []
+        for p in points.sorted(by: {
+          $0.work > $1.work || ($0.work == $1.work && $0.cost < $1.cost)
+        })
+        where p.cost < (kept.last?.cost ?? .infinity) {
+          kept.append(p)
+        }
+        return kept
+      }
+    }
+    return best.isFinite ? best : nil
+  }
+
+  /// Windows of 40 ticks, long availability runs and gaps, spot prices on
+  /// both sides of on-demand's (so the rules that hold only where spot is
+  /// cheaper are tested where they do not apply too).
+  @Test func matchesAPlainSearchOnLongerWindows() {
+    var rng = Xoshiro256StarStar(seed: 34)
+    var compared = 0
+    var withOnDemand = 0
+    for _ in 0..<150 {
+      let job = DeadlineJob(
+        work: rng.nextUniform(1.5, 3.2), deadline: 4, restartOverhead: rng.nextUniform(0.05, 0.35),
+        onDemandPrice: 3)
+      var up = rng.nextUnit() < 0.5
+      let available: [Bool] = (0..<40).map { _ in
+        if rng.nextUnit() < 0.2 { up.toggle() }
+        return up
+      }
+      let w = TraceWindow(
+        tick: 0.1, available: available, price: (0..<40).map { _ in rng.nextUniform(0.5, 3.6) })
+      let reference = referenceOptimum(job, w)
+      let optimum = OfflineOptimum.solve(job: job, window: w)
+      #expect((reference == nil) == (optimum == nil))
+      guard let reference, let optimum else { continue }
+      #expect(abs(reference - optimum.cost) < 1e-9, "reference \(reference), dp \(optimum.cost)")
+      compared += 1
+      if optimum.onDemandHours > 0 { withOnDemand += 1 }
+    }
+    #expect(compared > 100)
+    #expect(withOnDemand > 50)
+  }
+
   @Test func neverCostsMoreThanAnyPolicyThatMeetsTheDeadline() throws {
     var rng = Xoshiro256StarStar(seed: 8)
     for _ in 0..<100 {
