@@ -28,9 +28,12 @@ extension OfflineOptimum {
   /// - on-demand never idles after it: run it later instead, up to what
   ///   follows (spot, or more on-demand, which saves an overhead);
   /// - on-demand starts inside a gap (off spot, not at the gap's first
-  ///   tick) at most once: of two such runs, ticks move from one to the
-  ///   other, ends fixed, until one starts at its gap's first tick or is
-  ///   short enough to drop for one tick more of the other;
+  ///   tick) at most once, and no other on-demand run starts after that
+  ///   one: ticks move, ends fixed, from a later run (or another mid-gap
+  ///   one) to it until it starts at its gap's first tick or the other
+  ///   run starts mid-gap or is short enough to drop for one tick more;
+  /// - with every spot tick billed, a spot run lasts at least until its
+  ///   overhead is worked off (a shorter one only costs);
   /// - with on-demand, where spot costs less than on-demand: spot that has
   ///   worked off its overhead runs on while available, and spot starts
   ///   only where availability starts. Otherwise one tick of spot more and
@@ -69,22 +72,28 @@ extension OfflineOptimum {
         cheapestLeft[k] = cheapestLeft[k + 1]
       }
     }
-    // The cost-to-go from tick k in state s, as a function of the work left.
-    func costToGo(from k: Int, state s: Int) -> (Double) -> Double {
-      guard k < ticks else { return { _ in .infinity } }
+    // The cost-to-go from tick k in state s: spot up to `capacity` hours at
+    // `cheapest`, the rest on-demand after `onDemandOverhead`.
+    func costToGo(from k: Int, state s: Int) -> (
+      capacity: Double, cheapest: Double, onDemandOverhead: Double
+    ) {
+      guard k < ticks else { return (0, 0, .infinity) }
       var capacity = spotCapacity[k]
       if states.decode(s).mode == .spot && window.available[k] {
         let length = Double(runEnd[k] - k) * dt
         capacity += Swift.max(0, length - overheadLeft[s].spot) - Swift.max(0, length - d)
       }
-      let cheapest = cheapestLeft[k]
-      let onDemandOverhead = onDemand ? overheadLeft[s].onDemand : .infinity
-      return { remaining in
-        remaining <= capacity
-          ? remaining * cheapest
-          : capacity * cheapest + (remaining - capacity + onDemandOverhead) * job.onDemandPrice
-      }
+      // On-demand is open to a class with it, and after the mid-gap start
+      // only to the run it began.
+      let (mode, _, used) = states.decode(s)
+      let open = onDemand && (!used || mode == .onDemand)
+      return (capacity, cheapestLeft[k], open ? overheadLeft[s].onDemand : .infinity)
     }
+
+    // With every spot tick billed, a spot run too short to work off its
+    // overhead only costs: spot starts only where it can last that long,
+    // and runs on at least that long.
+    let pricesPositive = window.price.prefix(ticks).allSatisfy { $0 > 0 }
 
     var bound = bound
     var best: DeadlineOutcome?
@@ -118,20 +127,23 @@ extension OfflineOptimum {
         // would do the same work for less.
         let midRun = k > 0 && window.available[k - 1] && window.price[k - 1] < job.onDemandPrice
         let mustStay =
-          onDemand && mode == .spot && n == phases && window.price[k] < job.onDemandPrice
+          (mode == .spot && n < phases && pricesPositive)
+          || (onDemand && mode == .spot && n == phases && window.price[k] < job.onDemandPrice)
         for action in DeadlineMode.allCases {
           if action == .spot && !available { continue }
           if action == .onDemand && !onDemand { continue }
           if mustStay && action != .spot { continue }
-          if onDemand && midRun && action == .spot && mode != .spot { continue }
+          if action == .spot && mode != .spot {
+            if onDemand && midRun { continue }
+            if pricesPositive && runEnd[k] - k < phases { continue }  // too short to work
+          }
           // Canonical schedules: on-demand never idles after it, and starts
           // inside a gap at most once.
           if mode == .onDemand && action == .idle { continue }
+          // After the mid-gap start, no on-demand but that run.
+          if action == .onDemand && midGapUsed && mode != .onDemand { continue }
           var used = midGapUsed
-          if action == .onDemand && mode == .idle && !gapStart {
-            if used { continue }
-            used = true
-          }
+          if action == .onDemand && mode == .idle && !gapStart { used = true }
           let continuing = action == mode && action != .idle
           let ran = continuing ? n : 0
           let progress = action == .idle ? 0 : dt - states.consumed(ran)
@@ -141,7 +153,11 @@ extension OfflineOptimum {
           // The least overhead the target state can face on its next start.
           let overheadAfter = Swift.min(overheadLeft[target].spot, overheadLeft[target].onDemand)
           let timeAfter = time + dt
-          let floor = costToGo(from: k + 1, state: target)
+          let toGo = costToGo(from: k + 1, state: target)
+          // Appends go to a local array (no nested copy-on-write checks).
+          var bucket: [FrontierPoint] = []
+          swap(&bucket, &next[target])
+          defer { swap(&bucket, &next[target]) }
           for point in frontier[s] {
             let cost = point.cost + price
             if cost >= bound { continue }
@@ -169,9 +185,14 @@ extension OfflineOptimum {
             // Even on-demand from here must be able to finish.
             let left = job.work - work
             if timeAfter + left + overheadAfter > job.deadline + 1e-9 { continue }
-            if cost + floor(left) >= bound { continue }
+            let floor =
+              left <= toGo.capacity
+              ? left * toGo.cheapest
+              : toGo.capacity * toGo.cheapest
+                + (left - toGo.capacity + toGo.onDemandOverhead) * job.onDemandPrice
+            if cost + floor >= bound { continue }
             p.work = work
-            next[target].append(p)
+            bucket.append(p)
           }
         }
       }

@@ -55,8 +55,9 @@ extension OfflineOptimum {
     /// Whether a point in state `a` may make every move open to one in
     /// state `b`, so that with no more cost, at least the work and no more
     /// overhead either way it dominates. Nothing with its mid-gap start
-    /// used follows one without. On-demand may not idle, and an idle point
-    /// starts on-demand mid-gap only by using its start. With on-demand
+    /// used follows one without. On-demand may not idle, an idle point
+    /// starts on-demand mid-gap only by using its start, and spot still
+    /// working off its overhead may not stop. With on-demand
     /// (`onDemand`), spot past its overhead may not stop and spot may start
     /// only where availability does, so only the same mode follows, and
     /// spot only from no further along.
@@ -75,6 +76,7 @@ extension OfflineOptimum {
       switch (ma, mb) {
       case (.onDemand, .idle), (.onDemand, .spot): return false
       case (.idle, .spot), (.idle, .onDemand): return !ua && ub
+      case (.spot, .idle), (.spot, .onDemand): return na == phases
       default: return true
       }
     }

@@ -38,14 +38,16 @@ import Testing
     #expect(pairs == [[0, 5], [1, 6], [2, 7], [3, 8], [4, 3], [4, 8], [4, 9], [9, 8]])
   }
 
-  @Test func spotAloneLetsRunningSpotDominateIdle() {
+  @Test func spotAloneLetsSpotPastItsOverheadDominateIdle() {
     let states = OfflineOptimum.ScheduleStates(overhead: 0.2, tick: 0.1)
     let idle = states.index(.idle, 0, used: false)
     let fresh = states.index(.spot, 1, used: false)
     let running = states.index(.spot, 2, used: false)
     #expect(states.dominates(running, fresh, onDemand: false))
-    #expect(states.dominates(fresh, idle, onDemand: false))
+    #expect(states.dominates(running, idle, onDemand: false))
     #expect(!states.dominates(idle, fresh, onDemand: false))
+    // Spot still working off its overhead may not stop.
+    #expect(!states.dominates(fresh, idle, onDemand: false))
     #expect(!states.dominates(fresh, running, onDemand: false))
     // With on-demand, spot past its overhead may not stop, so it cannot
     // stand in for a point that may.
