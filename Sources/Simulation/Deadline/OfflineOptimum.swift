@@ -5,9 +5,11 @@
 /// whole-tick billing).
 ///
 /// An exact forward dynamic program over ticks and (mode, overhead phase)
-/// that keeps Pareto frontiers of (work, cost) — see `solveByFrontiers`.
-/// Along the cheapest schedule it counts spot and on-demand ticks, restarts
-/// and preemptions, so the optimum reports the same metrics as a policy.
+/// that keeps Pareto frontiers of (work, cost) and searches only canonical
+/// schedules, among which a cheapest one always is — see
+/// `solveByFrontiers`. Along the cheapest schedule it counts spot and
+/// on-demand ticks, restarts and preemptions, so the optimum reports the
+/// same metrics as a policy (of equally cheap schedules, the first found).
 /// When the optimum costs no less than the cheaper of guarded Greedy and
 /// Uniform Progress (beyond rounding), that policy's own run is returned, so
 /// a policy that is optimal shows a gap of exactly 1.
