@@ -78,14 +78,14 @@ extension OfflineOptimum {
       capacity: Double, cheapest: Double, onDemandOverhead: Double
     ) {
       guard k < ticks else { return (0, 0, .infinity) }
+      let (mode, _, used) = states.decode(s)
       var capacity = spotCapacity[k]
-      if states.decode(s).mode == .spot && window.available[k] {
+      if mode == .spot && window.available[k] {
         let length = Double(runEnd[k] - k) * dt
         capacity += Swift.max(0, length - overheadLeft[s].spot) - Swift.max(0, length - d)
       }
       // On-demand is open to a class with it, and after the mid-gap start
       // only to the run it began.
-      let (mode, _, used) = states.decode(s)
       let open = onDemand && (!used || mode == .onDemand)
       return (capacity, cheapestLeft[k], open ? overheadLeft[s].onDemand : .infinity)
     }
@@ -108,6 +108,8 @@ extension OfflineOptimum {
       let available = window.available[k]
       let spotPrice = window.price[k] * dt
       let onDemandPrice = job.onDemandPrice * dt
+      // Spot was available in the last tick, and cheaper than on-demand.
+      let midRun = k > 0 && window.available[k - 1] && window.price[k - 1] < job.onDemandPrice
       for s in 0..<stateCount { next[s].removeAll(keepingCapacity: true) }
 
       for s in 0..<stateCount where !frontier[s].isEmpty {
@@ -125,7 +127,6 @@ extension OfflineOptimum {
         // available, and starts spot only where a run of availability
         // starts: otherwise a tick of spot more and one of on-demand less
         // would do the same work for less.
-        let midRun = k > 0 && window.available[k - 1] && window.price[k - 1] < job.onDemandPrice
         let mustStay =
           (mode == .spot && n < phases && pricesPositive)
           || (onDemand && mode == .spot && n == phases && window.price[k] < job.onDemandPrice)
