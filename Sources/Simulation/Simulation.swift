@@ -5,19 +5,20 @@ public enum Simulation {
   public static func run(_ scenario: Scenario) -> RunMetrics {
     var simulator = Simulator(scenario)
     var metrics = simulator.run()
-    metrics.setBaseline(baselineCost(of: scenario, ifAlready: metrics))
+    let baseline = baseline(of: scenario, ifAlready: metrics)
+    metrics.setBaseline(baseline.totalCost, completedWork: baseline.completedWorkHours)
     return metrics
   }
 
-  /// The cost of `scenario` under OnDemandOnly with naive placement.
-  public static func baselineCost(of scenario: Scenario, ifAlready metrics: RunMetrics? = nil)
-    -> Double
+  /// The metrics of `scenario` under OnDemandOnly with naive placement.
+  public static func baseline(of scenario: Scenario, ifAlready metrics: RunMetrics? = nil)
+    -> RunMetrics
   {
-    if scenario.policy is OnDemandOnlyPolicy, let metrics { return metrics.totalCost }
+    if scenario.policy is OnDemandOnlyPolicy, let metrics { return metrics }
     var baseline = scenario
     baseline.policy = OnDemandOnlyPolicy()
     baseline.migration = NaiveMigration()
     var simulator = Simulator(baseline)
-    return simulator.run().totalCost
+    return simulator.run()
   }
 }

@@ -8,6 +8,10 @@ enum MetricsJSON {
     let encoder = JSONEncoder()
     let data = try encoder.encode(metrics)
     var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    // Undefined metrics (nothing completed, no baseline work) are null, not absent.
+    for key in RunMetrics.CodingKeys.allCases where object[key.rawValue] == nil {
+      object[key.rawValue] = NSNull()
+    }
     for (k, v) in extra { object[k] = v }
     let out = try JSONSerialization.data(
       withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
@@ -38,6 +42,7 @@ enum TextTable {
 enum MetricsSummary {
   static func text(_ m: RunMetrics, config: ScenarioConfig, wallMs: Double) -> String {
     func d(_ v: Double) -> String { String(format: "%.2f", v) }
+    func d(_ v: Double?) -> String { v.map { d($0) } ?? "—" }
     let note =
       m.failed > 0
       ? "\nnote        \(m.failed) tasks fit no accelerator of the fleet (GPU memory too small); see --set memory_gib or accelerator"
@@ -45,8 +50,9 @@ enum MetricsSummary {
     return """
       scenario \(config.name): policy \(config.policy), migration \(config.migration), market \(config.market), seed \(config.seed)
       cost        $\(d(m.totalCost)) (spot $\(d(m.spotCost)), on-demand $\(d(m.onDemandCost)))
-      baseline    $\(d(m.baselineCost)) on-demand only -> savings \(d(m.savingsPercent))%
+      baseline    $\(d(m.baselineCost)) on-demand only -> savings \(d(m.savingsPercent))% on equal work
       tasks       \(m.tasks): \(m.completed) completed, \(m.unfinished) unfinished, \(m.failed) failed, \(m.deadlineMisses) deadline misses
+      work        \(d(m.completedWorkHours)) h completed, \(d(m.unfinishedWorkHours)) h unfinished; $\(d(m.costPerWorkHour)) per work-hour
       completion  mean \(d(m.completionMean)) h, p50 \(d(m.completionP50)), p95 \(d(m.completionP95)), p99 \(d(m.completionP99))
       reclaims    \(m.preemptions) task preemptions on \(m.instancesReclaimed) instances
       checkpoints \(m.checkpointsFull) full, \(m.checkpointsPartial) partial, \(m.checkpointsRestart) restart; work lost \(d(m.workLostHours)) h

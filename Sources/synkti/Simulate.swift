@@ -47,6 +47,10 @@ extension Synkti {
     @Option(help: "Also write the metrics as JSON to this file.") var output: String?
 
     func run() throws {
+      try reportingInputErrors { try simulate() }
+    }
+
+    func simulate() throws {
       let catalog = try self.catalog.load()
       var config =
         try scenario.map { try ScenarioConfig.load($0, catalog: catalog) }

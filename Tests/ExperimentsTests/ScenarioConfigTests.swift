@@ -58,14 +58,33 @@ import Testing
     #expect(throws: ExperimentsError.self) { try config.set("work_hours", to: "uniform(5,1)") }
   }
 
+  @Test func aTracePricesOnlyItsOwnTypeUnlessScaled() throws {
+    var config = ScenarioConfig()
+    config.baseDirectory = Paths.fixtures
+    try config.set("market", to: "trace:aws")
+    try config.set("accelerator", to: "H100-80GB")
+    do {
+      _ = try config.resolve(catalog: catalog)
+      Issue.record("a V100 trace must not price H100-80GB")
+    } catch let error as ExperimentsError {
+      #expect("\(error)".contains("H100-80GB") && "\(error)".contains("V100"))
+    }
+    try config.set("trace_other_types", to: "scaled")
+    let s = try config.resolve(catalog: catalog)
+    let market = try #require(s.market as? TraceMarket)
+    #expect(market.accelerator == "V100")
+    #expect(throws: ExperimentsError.self) { try config.set("trace_other_types", to: "free") }
+  }
+
   @Test func traceMarketsLoadRelativeToTheScenario() throws {
     var config = ScenarioConfig()
     config.baseDirectory = Paths.fixtures
     try config.set("market", to: "trace:gcp")
-    try config.set("accelerator", to: "V100")
+    try config.set("accelerator", to: "H100-80GB-GCP")
     let s = try config.resolve(catalog: catalog)
     let market = try #require(s.market as? TraceMarket)
     #expect(market.traces.count == 1)
+    #expect(market.accelerator == "H100-80GB-GCP")
   }
 }
 

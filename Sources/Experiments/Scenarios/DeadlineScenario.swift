@@ -42,14 +42,17 @@ public struct DeadlineScenario: Sendable {
     m.instancesReclaimed = outcome.preemptions
     m.instancesLaunched = outcome.restarts
     m.eventsProcessed = window.available.count
-    if let finish = outcome.finishedAt {
+    // One job: its completion time is the mean and the median; tail
+    // percentiles of a single value would say nothing, so they stay nil.
+    if let finish = outcome.finishedAt, !outcome.missed {
       m.completionMean = finish
       m.completionP50 = finish
-      m.completionP95 = finish
-      m.completionP99 = finish
     }
+    m.completedWorkHours = outcome.missed ? 0 : job.work
+    m.unfinishedWorkHours = job.work - m.completedWorkHours
+    if m.completedWorkHours > 0 { m.costPerWorkHour = m.totalCost / m.completedWorkHours }
     let baseline = DeadlineJobSimulator.run(DeadlineOnDemandOnly(), job: job, window: window)
-    m.setBaseline(baseline.cost)
+    m.setBaseline(baseline.cost, completedWork: baseline.missed ? 0 : job.work)
     if let optimum, optimum.cost > 0 { m.gapToOptimal = outcome.cost / optimum.cost }
     return m
   }
@@ -119,7 +122,7 @@ extension ScenarioConfig {
     var fleetConfig = self
     fleetConfig.policy = "greedy"
     let fleet = try fleetConfig.resolve(catalog: catalog, policies: policies, traces: traces).fleet
-    guard let market = try marketModel(traces) as? TraceMarket else {
+    guard let market = try marketModel(traces, catalog: catalog) as? TraceMarket else {
       throw ExperimentsError.invalidValue(
         file: file, key: "market", value: market, expected: "trace:PATH for model deadline-job")
     }

@@ -43,13 +43,22 @@ extension ScenarioConfig {
         file: file, key: "checkpoint_partial", value: "\(checkpointPartial)",
         expected: "a ratio ≤ checkpoint_full (\(checkpointFull))")
     }
+    let market = try marketModel(traces, catalog: catalog)
+    if let trace = market as? TraceMarket, let other = trace.unpricedTypes(in: fleet).first {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "accelerator", value: other,
+        expected:
+          "the trace's own type \(trace.accelerator ?? "?") (\(self.market) measured it), or trace_other_types: scaled to price \(other) at its own spot price times the trace's relative price"
+      )
+    }
     return Scenario(
-      horizon: horizonHours, fleet: fleet, zones: zones, market: try marketModel(traces),
+      horizon: horizonHours, fleet: fleet, zones: zones, market: market,
       workload: workload,
       checkpoint: CheckpointPlanner(
-        fullThreshold: checkpointFull, partialThreshold: checkpointPartial),
+        fullThreshold: checkpointFull, partialThreshold: checkpointPartial,
+        model: checkpointModel),
       idleTimeout: idleTimeoutHours, policy: policy, migration: planner,
-      migrationCost: migrationCost, seed: seed)
+      migrationCost: migrationCost, storageGbps: storageGbps, seed: seed)
   }
 
   /// The workload spec these parameters describe.
@@ -71,7 +80,7 @@ extension ScenarioConfig {
       tasks: tasks, arrivals: process, work: work, kinds: profiles, deadlineSlack: deadlineSlack)
   }
 
-  func marketModel(_ traces: TraceCache) throws -> any SpotMarket {
+  func marketModel(_ traces: TraceCache, catalog: AcceleratorCatalog) throws -> any SpotMarket {
     switch market {
     case "poisson": return PoissonMarket()
     case "ou": return ou
@@ -81,7 +90,13 @@ extension ScenarioConfig {
         FileManager.default.fileExists(atPath: path)
         ? path : (baseDirectory as NSString).appendingPathComponent(path)
       let loaded = try traces.load(resolved)
-      return TraceMarket(traces: loaded, startHour: traceStartHour)
+      // The catalog type whose instance the trace measured.
+      let measured = loaded.first?.instanceType.flatMap { instance in
+        catalog.names.first { catalog.instances[$0] == instance }
+      }
+      return TraceMarket(
+        traces: loaded, startHour: traceStartHour, accelerator: measured,
+        otherTypes: traceOtherTypes)
     }
   }
 

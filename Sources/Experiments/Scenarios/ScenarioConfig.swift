@@ -30,6 +30,13 @@ public struct ScenarioConfig: Sendable {
   public var idleTimeoutHours = 0.1
   public var checkpointFull = 0.8
   public var checkpointPartial = 0.3
+  /// How a checkpoint's transfer ratio becomes saved progress.
+  public var checkpointModel = CheckpointModel.bands
+  /// Throughput of durable checkpoint storage, Gbit/s (restores read at
+  /// the slower of this and the target's link).
+  public var storageGbps = Scenario.defaultStorageGbps
+  /// How a trace market prices types other than the one it measured.
+  public var traceOtherTypes = TracePricing.refuse
   public var ou = OrnsteinUhlenbeckMarket()
   public var tasks = 200
   public var arrivals = "uniform"

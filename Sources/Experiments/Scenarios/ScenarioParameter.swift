@@ -119,6 +119,28 @@ public struct ScenarioParameter: Sendable {
       apply: { $0.checkpointPartial = try number($1, "a number ≥ 0", { $0 >= 0 }) },
       read: { "\($0.checkpointPartial)" }),
     .init(
+      key: "checkpoint_model",
+      summary: "bands (litepaper: ≥ full keeps all) | proportional (keeps min(1, ratio))",
+      apply: {
+        guard let model = CheckpointModel(rawValue: $1) else {
+          throw Invalid(expected: "bands or proportional")
+        }
+        $0.checkpointModel = model
+      }, read: { $0.checkpointModel.rawValue }),
+    .init(
+      key: "storage_gbps", summary: "checkpoint storage Gbit/s; restores read at min(link, this)",
+      apply: { $0.storageGbps = try number($1, "a number > 0", { $0 > 0 }) },
+      read: { "\($0.storageGbps)" }),
+    .init(
+      key: "trace_other_types",
+      summary: "refuse | scaled: price other types on a trace at own spot × relative trace price",
+      apply: {
+        guard let mode = TracePricing(rawValue: $1) else {
+          throw Invalid(expected: "refuse or scaled")
+        }
+        $0.traceOtherTypes = mode
+      }, read: { $0.traceOtherTypes.rawValue }),
+    .init(
       key: "ou_reversion", summary: "OU mean reversion per hour",
       apply: { $0.ou.reversion = try number($1, "a number > 0", { $0 > 0 }) },
       read: { "\($0.ou.reversion)" }),
@@ -163,7 +185,8 @@ public struct ScenarioParameter: Sendable {
       apply: { $0.memoryGiB = try optionalNumber($1, "a number > 0", { $0 > 0 }) },
       read: { show($0.memoryGiB) }),
     .init(
-      key: "deadline_slack", summary: "deadline = arrival + slack × work (null: no deadlines)",
+      key: "deadline_slack",
+      summary: "deadline = arrival + slack × runtime on the fastest fitting type (null: none)",
       apply: { $0.deadlineSlack = try optionalNumber($1, "a number > 0", { $0 > 0 }) },
       read: { show($0.deadlineSlack) }),
     .init(

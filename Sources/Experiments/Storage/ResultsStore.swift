@@ -253,7 +253,8 @@ public struct ResultsStore: Sendable {
       m.completionP95, m.completionP99, m.preemptions, m.instancesReclaimed, m.checkpointsFull,
       m.checkpointsPartial, m.checkpointsRestart, m.workLostHours, m.migratedGiB,
       m.transferHours, m.voluntaryMigrations, m.spotInstanceHours, m.onDemandInstanceHours,
-      m.instancesLaunched, m.eventsProcessed, m.gapToOptimal,
+      m.instancesLaunched, m.eventsProcessed, m.gapToOptimal, m.completedWorkHours,
+      m.unfinishedWorkHours, m.costPerWorkHour,
     ]
     precondition(values.count == Schema.metricColumns.count, "metric columns drifted")
     return values.map { $0?.databaseValue ?? .null }

@@ -33,6 +33,7 @@ enum Schema {
   /// Identifiers of every migration this version knows, oldest first.
   static let migrationIdentifiers: Set<String> = [
     "v1: experiments, sweeps, runs, metrics", "v2: deadline-job parameters, gap to optimal",
+    "v3: equal-work savings, nullable completion statistics, checkpoint model, storage, trace pricing",
   ]
 
   static var migrator: DatabaseMigrator {
@@ -120,8 +121,62 @@ enum Schema {
           FROM runs r JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
           """)
     }
+    migrator.registerMigration(
+      "v3: equal-work savings, nullable completion statistics, checkpoint model, storage, trace pricing"
+    ) { db in
+      for key in parameterColumnsV3 {
+        try db.alter(table: "cells") { t in t.add(column: "p_" + key, .text) }
+      }
+      // Completion statistics and savings may now be undefined (NULL). SQLite
+      // cannot drop NOT NULL, so the table is rebuilt with its rows.
+      let nowNullable = [
+        "savings_percent", "completion_mean", "completion_p50", "completion_p95",
+        "completion_p99",
+      ]
+      let reals = [
+        "total_cost", "spot_cost", "on_demand_cost", "baseline_cost", "savings_percent",
+        "completion_mean", "completion_p50", "completion_p95", "completion_p99",
+        "work_lost_hours", "migrated_gib", "transfer_hours", "spot_instance_hours",
+        "on_demand_instance_hours",
+      ]
+      let integers = [
+        "tasks_total", "completed", "unfinished", "failed", "deadline_misses", "preemptions",
+        "instances_reclaimed", "checkpoints_full", "checkpoints_partial", "checkpoints_restart",
+        "voluntary_migrations", "instances_launched", "events_processed",
+      ]
+      try db.create(table: "metrics_v3") { t in
+        t.primaryKey("run_id", .integer).references("runs", onDelete: .cascade)
+        for column in reals {
+          if nowNullable.contains(column) {
+            t.column(column, .double)
+          } else {
+            t.column(column, .double).notNull()
+          }
+        }
+        for column in integers { t.column(column, .integer).notNull() }
+        t.column("gap_to_optimal", .double)
+        // Unknown for runs stored before this version: NULL there.
+        t.column("completed_work_hours", .double)
+        t.column("unfinished_work_hours", .double)
+        t.column("cost_per_work_hour", .double)
+      }
+      let copied = (["run_id"] + reals + integers + ["gap_to_optimal"]).joined(separator: ", ")
+      try db.execute(sql: "INSERT INTO metrics_v3 (\(copied)) SELECT \(copied) FROM metrics")
+      try db.execute(sql: "DROP TABLE metrics")
+      try db.execute(sql: "ALTER TABLE metrics_v3 RENAME TO metrics")
+      try db.execute(sql: "DROP VIEW runs_with_parameters")
+      try db.execute(
+        sql: """
+          CREATE VIEW runs_with_parameters AS
+          SELECT r.*, c.cell_key, \((parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3).map { "c.p_" + $0 }.joined(separator: ", "))
+          FROM runs r JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
+          """)
+    }
     return migrator
   }
+
+  /// The parameter columns migration v3 added (frozen with it).
+  static let parameterColumnsV3 = ["checkpoint_model", "storage_gbps", "trace_other_types"]
 
   /// The parameter columns migration v2 added (frozen with it).
   static let parameterColumnsV2 = [

@@ -8,8 +8,26 @@ import Simulation
 /// - GCP (`<zone>_<gpu>_<n>.json`): `metadata.gap_seconds`, `data` with the
 ///   **inverted** convention `1` = preempted, and `prices` per tick.
 ///
-/// Both are normalised to `AvailabilityTrace` (`true` = available).
+/// Both are normalised to `AvailabilityTrace` (`true` = available). The
+/// instance type a trace measured comes from the GCP metadata
+/// (`price_info.machine_type`) or, failing that, from the file name's GPU
+/// token and the format (`instanceTypes`).
 public enum TraceLoader {
+  /// Instance types by (format, GPU token of `<zone>_<gpu>_<n>`): the shared
+  /// AWS traces probe p3.2xlarge (1× V100), the GCP ones a3-highgpu-8g
+  /// (`shared/data/README.md`).
+  public static let instanceTypes: [String: String] = [
+    "csv:v100": "p3.2xlarge", "json:h100": "a3-highgpu-8g",
+  ]
+
+  /// The instance type named by a trace file's name, if known.
+  static func instanceType(fromName file: String) -> String? {
+    let parts = stem(of: file).split(separator: "_")
+    guard parts.count >= 2 else { return nil }
+    let format = (file as NSString).pathExtension.lowercased()
+    return instanceTypes["\(format):\(parts[parts.count - 2].lowercased())"]
+  }
+
   /// Loads one trace file, or every trace in a directory (sorted by name).
   public static func load(_ path: String) throws -> [AvailabilityTrace] {
     var isDirectory: ObjCBool = false
@@ -98,7 +116,9 @@ public enum TraceLoader {
     }
     let zone = String(((file as NSString).lastPathComponent).split(separator: "_").first ?? "")
     let tick = (last - first) / Double(available.count - 1) / 3600
-    return AvailabilityTrace(zone: zone, tickHours: tick, available: available, prices: prices)
+    return AvailabilityTrace(
+      zone: zone, tickHours: tick, available: available, prices: prices,
+      instanceType: instanceType(fromName: file))
   }
 
   /// Loads a GCP JSON trace (`data`: 1 = preempted).
@@ -128,9 +148,11 @@ public enum TraceLoader {
     let zone =
       metadata["zone"] as? String
       ?? String(((file as NSString).lastPathComponent).split(separator: "_").first ?? "")
+    let machine = (metadata["price_info"] as? [String: Any])?["machine_type"] as? String
     return AvailabilityTrace(
       zone: zone, tickHours: gap / 3600, available: available,
-      prices: prices?.count == available.count ? prices : nil)
+      prices: prices?.count == available.count ? prices : nil,
+      instanceType: machine ?? instanceType(fromName: file))
   }
 
   static func jsonObject(_ file: String) throws -> Any {

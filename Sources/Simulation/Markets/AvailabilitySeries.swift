@@ -12,6 +12,10 @@ public struct AvailabilitySeries: Sendable, Equatable {
   // or available.count when none is.
   let nextOff: [Int32]
   let nextOn: [Int32]
+  // availableBefore[i]: available ticks in [0, i); lossesThrough[i]: ticks
+  // j in 1...i where capacity was lost (available at j − 1, not at j).
+  let availableBefore: [Int32]
+  let lossesThrough: [Int32]
 
   /// Creates a series; `available` must not be empty.
   public init(tick: Double, available: [Bool]) {
@@ -27,6 +31,14 @@ public struct AvailabilitySeries: Sendable, Equatable {
     }
     nextOff = off
     nextOn = on
+    var before = [Int32](repeating: 0, count: n + 1)
+    var losses = [Int32](repeating: 0, count: n)
+    for i in 0..<n {
+      before[i + 1] = before[i] + (available[i] ? 1 : 0)
+      if i > 0 { losses[i] = losses[i - 1] + (available[i - 1] && !available[i] ? 1 : 0) }
+    }
+    availableBefore = before
+    lossesThrough = losses
   }
 
   func index(_ t: Double) -> Int { t <= 0 ? 0 : Swift.min(Int(t / tick), available.count - 1) }
@@ -37,6 +49,19 @@ public struct AvailabilitySeries: Sendable, Equatable {
   /// Fraction of ticks that are available.
   public var availableFraction: Double {
     Double(available.lazy.filter { $0 }.count) / Double(available.count)
+  }
+
+  /// The reclaim hazard per available hour as estimated at `t` from the
+  /// history up to `t` only: capacity losses seen so far over the available
+  /// hours seen so far, shrunk toward `priorRate` as if `priorHours` of
+  /// history at that rate had been seen before the start.
+  public func estimatedHazard(at t: Double, priorRate: Double, priorHours: Double) -> Double {
+    let i = index(t)
+    // After the last tick its state holds, so exposure keeps growing.
+    let within = available[i] ? Swift.max(0, t - Double(i) * tick) : 0
+    let exposure = Double(availableBefore[i]) * tick + within
+    let losses = Double(lossesThrough[i])
+    return (losses + priorRate * priorHours) / Swift.max(exposure + priorHours, 1e-12)
   }
 
   /// When capacity next disappears at or after `t` (nil: never, within the trace).

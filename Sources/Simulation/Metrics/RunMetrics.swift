@@ -1,7 +1,8 @@
 /// What one run measured. Every field is a pure function of the scenario.
 ///
 /// Units: dollars, hours, GiB. Completion times run from arrival to
-/// completion, over completed tasks only.
+/// completion, over completed tasks only, and are nil when none completed.
+/// Savings compare equal delivered work (`setBaseline`).
 public struct RunMetrics: Sendable, Equatable, Codable {
   /// Dollars for all instances, spot plus on-demand.
   public var totalCost = 0.0
@@ -11,8 +12,17 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   public var onDemandCost = 0.0
   /// Dollars the same replicate costs under on-demand only.
   public var baselineCost = 0.0
-  /// `100 × (baseline − total) / baseline`.
-  public var savingsPercent = 0.0
+  /// Savings against the baseline on equal delivered work, percent; nil when
+  /// the baseline delivered no work (see `setBaseline`).
+  public var savingsPercent: Double?
+  /// Work of the tasks completed, reference hours.
+  public var completedWorkHours = 0.0
+  /// Work of the tasks not completed by the horizon (arrived or not, failed
+  /// excluded), reference hours: none of it was delivered.
+  public var unfinishedWorkHours = 0.0
+  /// Total cost ÷ completed work, $ per reference hour; nil when no work
+  /// was completed.
+  public var costPerWorkHour: Double?
 
   /// Tasks in the workload.
   public var tasks = 0
@@ -26,14 +36,14 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   /// deadline within the horizon passed.
   public var deadlineMisses = 0
 
-  /// Mean completion time, hours.
-  public var completionMean = 0.0
-  /// Median completion time, hours.
-  public var completionP50 = 0.0
-  /// 95th percentile completion time, hours.
-  public var completionP95 = 0.0
-  /// 99th percentile completion time, hours.
-  public var completionP99 = 0.0
+  /// Mean completion time, hours (nil: nothing completed).
+  public var completionMean: Double?
+  /// Median completion time, hours (nil: nothing completed).
+  public var completionP50: Double?
+  /// 95th percentile completion time, hours (nil: nothing completed).
+  public var completionP95: Double?
+  /// 99th percentile completion time, hours (nil: nothing completed).
+  public var completionP99: Double?
 
   /// Reclaim warnings that hit a task (one per task hit).
   public var preemptions = 0
@@ -97,12 +107,34 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case instancesLaunched = "instances_launched"
     case eventsProcessed = "events_processed"
     case gapToOptimal = "gap_to_optimal"
+    case completedWorkHours = "completed_work_hours"
+    case unfinishedWorkHours = "unfinished_work_hours"
+    case costPerWorkHour = "cost_per_work_hour"
   }
 
-  /// Sets the baseline and the savings derived from it.
-  public mutating func setBaseline(_ cost: Double) {
+  /// Sets the baseline and the savings derived from it, on equal delivered
+  /// work.
+  ///
+  /// Work the baseline completed and this run did not is charged at what
+  /// the baseline paid per completed work-hour, as if it were bought there:
+  /// `equal-work cost = total + max(0, W_base − W) × baseline / W_base`, and
+  /// `savings = 100 × (baseline − equal-work cost) / baseline`. So a run
+  /// that completes nothing saves −100 × total / baseline ≤ 0, and one that
+  /// leaves work unfinished is not credited with the dollars it did not
+  /// spend on it. Nil when the baseline completed no work (nothing to price
+  /// the difference at) or cost nothing.
+  /// - Parameters:
+  ///   - cost: the baseline's total cost.
+  ///   - completedWork: the work-hours the baseline completed.
+  public mutating func setBaseline(_ cost: Double, completedWork: Double) {
     baselineCost = cost
-    savingsPercent = cost > 0 ? 100 * (cost - totalCost) / cost : 0
+    guard cost > 0, completedWork > 0 else {
+      savingsPercent = nil
+      return
+    }
+    let shortfall = Swift.max(0, completedWork - completedWorkHours)
+    let equalWorkCost = totalCost + shortfall * cost / completedWork
+    savingsPercent = 100 * (cost - equalWorkCost) / cost
   }
 }
 

@@ -21,6 +21,9 @@ public struct Scenario: Sendable {
   public var migration: any MigrationPlanner
   /// The cost migration planners minimise.
   public var migrationCost: MigrationCostModel
+  /// Throughput of the durable storage checkpoints are read back from,
+  /// Gbit/s: a restore runs at the slower of this and the target's link.
+  public var storageGbps: Double
   /// Root seed of the replicate.
   public var seed: UInt64
 
@@ -31,7 +34,8 @@ public struct Scenario: Sendable {
     checkpoint: CheckpointPlanner = CheckpointPlanner(), idleTimeout: Double = 0.1,
     policy: any SchedulingPolicy = GreedyPolicy(),
     migration: any MigrationPlanner = NaiveMigration(),
-    migrationCost: MigrationCostModel = MigrationCostModel(), seed: UInt64 = 1
+    migrationCost: MigrationCostModel = MigrationCostModel(),
+    storageGbps: Double = Scenario.defaultStorageGbps, seed: UInt64 = 1
   ) {
     precondition(horizon > 0 && !fleet.isEmpty && zones >= 1 && idleTimeout >= 0)
     self.horizon = horizon
@@ -44,8 +48,14 @@ public struct Scenario: Sendable {
     self.policy = policy
     self.migration = migration
     self.migrationCost = migrationCost
+    self.storageGbps = storageGbps
     self.seed = seed
   }
+
+  /// Object-store throughput from one instance within its region, Gbit/s:
+  /// 9.72, measured S3 throughput in the SkyNomad artifact
+  /// (`sky_spot/migration_model.py`, see `shared/data/README.md`).
+  public static let defaultStorageGbps = 9.72
 }
 
 /// The named random streams of a replicate; see `SeedDerivation`.

@@ -12,8 +12,12 @@ final class Pool {
   let type: AcceleratorType
   /// The realised spot market; nil for on-demand.
   let path: MarketPath?
-  /// Instances launched so far (keys each instance's reclaim draw).
-  var launches: UInt64 = 0
+  /// Time of the latest launch, and how many launches happened at exactly
+  /// that time before the next one: with the pool and the time they key each
+  /// instance's reclaim draw, so two runs that launch in this pool at the
+  /// same moment see the same reclaim (common random numbers).
+  var lastLaunchTime = -Double.infinity
+  var launchesAtLastTime: UInt64 = 0
   /// Instances that may have a free slot, lowest id first (stale entries are
   /// skipped when popped).
   var free = Heap<Int32>()
@@ -30,7 +34,23 @@ final class Pool {
 
   func price(at t: Double) -> Double { path?.price.value(at: t) ?? type.onDemandPrice }
 
-  func hazard(at t: Double) -> Double { path?.hazard?.value(at: t) ?? 0 }
+  /// The reclaim hazard per hour as a planner may know it at `t`: the
+  /// market's own hazard where it has one; on a trace, an estimate from the
+  /// availability seen up to `t` (never the future), shrunk toward the
+  /// type's catalog hazard with 24 h of prior weight; 0 on on-demand.
+  func hazardEstimate(at t: Double) -> Double {
+    guard let path else { return 0 }
+    if let hazard = path.hazard { return hazard.value(at: t) }
+    if let availability = path.availability {
+      return availability.estimatedHazard(
+        at: t, priorRate: type.hazardPerHour, priorHours: Self.hazardPriorHours)
+    }
+    return 0
+  }
+
+  /// Prior weight, in available hours, of the catalog hazard in a trace
+  /// pool's online estimate.
+  static let hazardPriorHours = 24.0
 
   func canLaunch(at t: Double) -> Bool { path?.canLaunch(at: t, lasting: type.graceHours) ?? true }
 
@@ -57,8 +77,11 @@ struct TaskRecord {
   /// Bumped whenever the task is interrupted, so stale events are ignored.
   var epoch: UInt32 = 0
   var preemptions: Int32 = 0
-  /// Transfer hours still to run once the instance is ready.
-  var pendingTransfer = 0.0
+  /// When the durable checkpoint can be read from storage (its upload in
+  /// the grace period is done).
+  var durableAt = 0.0
+  /// When the task would finish where it is placed, if not interrupted.
+  var expectedEnd = 0.0
   var completion = -1.0
 }
 
@@ -70,8 +93,12 @@ struct InstanceRecord {
   /// Scheduled reclaim, if any (spot only).
   let reclaimWarning: Double
   let reclaimTermination: Double
-  var ready = false
   var warned = false
+  /// The instance's link is busy restoring tasks until then (restores into
+  /// one instance share its link, one after another).
+  var restoreFreeAt = 0.0
+  /// When the instance last became idle.
+  var idleSince = 0.0
   /// Billing end; negative while alive.
   var endedAt = -1.0
   /// This instance's slots are `slots[slotBase ..< slotBase + slotCount]`
@@ -93,10 +120,12 @@ struct InstanceRecord {
 /// that an interrupted task's superseded events never fire.
 enum SimulationEvent {
   case arrival(Int32)
-  case instanceReady(Int32)
   case warning(Int32)
+  /// The tasks displaced by every warning of this instant are placed, as one
+  /// migration problem.
+  case migrateDisplaced
   case termination(Int32)
-  /// State transfer finished: the task starts computing.
+  /// Instance ready and state restored: the task starts computing.
   case resume(Int32, UInt32)
   case completion(Int32, UInt32)
   case idleCheck(Int32, UInt32)

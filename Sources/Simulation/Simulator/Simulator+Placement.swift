@@ -88,7 +88,7 @@ extension Simulator {
     }
     for p in pools.indices where pools[p].capacity == capacity && pools[p].fits(tasks[i]) {
       if let id = firstFree(in: p) {
-        attach(task, to: id, transfer: loadHours(i, onto: p))
+        attach(task, to: id)
         return
       }
     }
@@ -106,15 +106,33 @@ extension Simulator {
       wait(task, until: now + 0.25)
       return
     }
-    attach(task, to: launch(in: p), transfer: loadHours(i, onto: p))
+    attach(task, to: launch(in: p))
   }
 
-  /// Hours to load task `i`'s durable state onto an instance of pool `p`.
-  func loadHours(_ i: Int, onto p: Int) -> Double {
+  /// Hours to restore task `i`'s durable state onto an instance of pool
+  /// `p`: checkpoints live in durable storage, and a restore reads them at
+  /// the slower of the target's link and the storage throughput. Arrivals,
+  /// retries and migrations all restore this way.
+  func restoreHours(_ i: Int, onto p: Int) -> Double {
     let durable = state[i].durable
     guard durable > 0 else { return 0 }
     return Units.transferHours(
-      mib: tasks[i].stateMiB(atProgress: durable), gbps: pools[p].type.networkGbps)
+      mib: tasks[i].stateMiB(atProgress: durable),
+      gbps: Swift.min(pools[p].type.networkGbps, scenario.storageGbps))
+  }
+
+  /// When task `i` would compute again on instance `id` (or, with `id` nil,
+  /// on a fresh launch in pool `p`): once the instance is ready, the
+  /// checkpoint is durable and the restores ahead of it on the instance's
+  /// link are done, plus its own restore.
+  func resumeTime(_ i: Int, onInstance id: Int32?, pool p: Int) -> Double {
+    var start = Swift.max(now, state[i].durableAt)
+    if let id {
+      start = Swift.max(start, instances[Int(id)].readyAt, instances[Int(id)].restoreFreeAt)
+    } else {
+      start = Swift.max(start, now + pools[p].type.bootHours)
+    }
+    return start + restoreHours(i, onto: p)
   }
 
   mutating func wait(_ task: Int32, until time: Double) {
@@ -124,20 +142,28 @@ extension Simulator {
     schedule(.retry(task, state[i].epoch), at: Swift.max(time, now + 1.0 / 60.0))
   }
 
-  /// Launches an instance in pool `p` and schedules its readiness and reclaim.
+  /// Launches an instance in pool `p` and schedules its reclaim.
   mutating func launch(in p: Int) -> Int32 {
     let id = Int32(instances.count)
     let type = pools[p].type
-    let ordinal = pools[p].launches
-    pools[p].launches += 1
+    if pools[p].lastLaunchTime == now {
+      pools[p].launchesAtLastTime += 1
+    } else {
+      pools[p].lastLaunchTime = now
+      pools[p].launchesAtLastTime = 0
+    }
     let ready = now + type.bootHours
     var warning = Double.infinity
     var termination = Double.infinity
     if let path = pools[p].path {
+      // Keyed by pool and launch time (and the launch's place among those of
+      // the same instant), not by how many launches came before: one
+      // different placement earlier in the run must not reshuffle every
+      // later reclaim.
       var draw = SplitMix64(
         seed: SeedDerivation.derive(
           scenario.seed, SeedStream.reclaim.rawValue, UInt64(pools[p].accelerator),
-          UInt64(pools[p].zone), ordinal))
+          UInt64(pools[p].zone), now.bitPattern, pools[p].launchesAtLastTime))
       let exposure = draw.nextExponential(rate: 1)
       if let reclaim = path.reclaim(
         exposedFrom: ready, launchedAt: now, grace: type.graceHours, draw: exposure)
@@ -149,40 +175,38 @@ extension Simulator {
     instances.append(
       InstanceRecord(
         pool: Int32(p), launchedAt: now, readyAt: ready, reclaimWarning: warning,
-        reclaimTermination: termination, slotBase: Int32(slots.count),
-        slotCount: Int32(type.gpusPerInstance)))
+        reclaimTermination: termination, restoreFreeAt: now, idleSince: now,
+        slotBase: Int32(slots.count), slotCount: Int32(type.gpusPerInstance)))
     slots.append(contentsOf: repeatElement(-1, count: type.gpusPerInstance))
     liveInstances[pools[p].capacity, default: []].append(id)
     metrics.instancesLaunched += 1
     if type.gpusPerInstance > 1 { pools[p].free.insert(id) }
     if warning.isFinite { schedule(.warning(id), at: warning) }
-    if type.bootHours > 0 {
-      schedule(.instanceReady(id), at: ready)
-    } else {
-      instances[Int(id)].ready = true
-    }
     return id
   }
 
-  /// Puts a task on an instance; it resumes after the instance is ready and
-  /// its state has arrived.
-  mutating func attach(_ task: Int32, to id: Int32, transfer: Double) {
+  /// Puts a task on an instance; it resumes once the instance is ready and
+  /// its state is restored (`resumeTime`).
+  mutating func attach(_ task: Int32, to id: Int32) {
     let i = Int(task)
     let k = Int(id)
+    let p = Int(instances[k].pool)
     let slot = instances[k].slotRange.first { slots[$0] < 0 }!
+    let restore = restoreHours(i, onto: p)
+    let resume = resumeTime(i, onInstance: id, pool: p)
     slots[slot] = task
     instances[k].occupied += 1
     instances[k].idleEpoch &+= 1
     state[i].status = .starting
     state[i].instance = id
     state[i].progress = state[i].durable
-    state[i].pendingTransfer = transfer
-    if transfer > 0 {
-      metrics.transferHours += transfer
+    state[i].expectedEnd =
+      resume + (tasks[i].work - state[i].durable) / pools[p].type.relativeSpeed
+    if restore > 0 {
+      instances[k].restoreFreeAt = resume
+      metrics.transferHours += restore
       metrics.migratedGiB += tasks[i].stateMiB(atProgress: state[i].durable) / 1024
     }
-    if instances[k].ready {
-      schedule(.resume(task, state[i].epoch), at: now + transfer)
-    }
+    schedule(.resume(task, state[i].epoch), at: resume)
   }
 }

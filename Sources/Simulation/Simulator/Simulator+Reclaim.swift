@@ -2,6 +2,11 @@ import Assignment
 
 /// Reclaim warnings, grace-period checkpoints, migration and policy reviews.
 extension Simulator {
+  /// A warning stops the instance's tasks and checkpoints them over its
+  /// shared link; placing them waits for `migrateDisplaced`, which runs
+  /// after every other warning of the same instant, so that all the tasks
+  /// displaced at one moment form one migration problem and no warned
+  /// instance is offered as a target.
   mutating func handleWarning(_ id: Int32) {
     let k = Int(id)
     guard instances[k].isAlive, !instances[k].warned else { return }
@@ -11,28 +16,36 @@ extension Simulator {
     let pool = pools[Int(instances[k].pool)]
     let grace = Swift.max(0, instances[k].reclaimTermination - now)
     schedule(.termination(id), at: instances[k].reclaimTermination)
-    var displaced: [Int32] = []
+    var hit: [Int32] = []
     for slot in instances[k].slotRange where slots[slot] >= 0 {
-      displaced.append(slots[slot])
+      hit.append(slots[slot])
       slots[slot] = -1
     }
     instances[k].occupied = 0
-    for task in displaced {
-      let i = Int(task)
-      if state[i].status == .running {
-        accrue(i)
-        let decision = scenario.checkpoint.checkpoint(
+    let running = hit.filter { state[Int($0)].status == .running }
+    for task in running { accrue(Int(task)) }
+    let decisions = scenario.checkpoint.sharedLink(
+      running.map { task in
+        let i = Int(task)
+        return CheckpointPlanner.Checkpointing(
           progress: state[i].progress, durable: state[i].durable,
-          stateMiB: tasks[i].stateMiB(atProgress: state[i].progress),
-          bandwidthGbps: pool.type.networkGbps, graceHours: grace)
-        switch decision.outcome {
-        case .full: metrics.checkpointsFull += 1
-        case .partial: metrics.checkpointsPartial += 1
-        case .restart: metrics.checkpointsRestart += 1
-        }
-        metrics.workLostHours += state[i].progress - decision.durableProgress
-        state[i].durable = decision.durableProgress
+          stateMiB: tasks[i].stateMiB(atProgress: state[i].progress))
+      }, bandwidthGbps: pool.type.networkGbps, graceHours: grace)
+    for (task, decision) in zip(running, decisions) {
+      let i = Int(task)
+      switch decision.outcome {
+      case .full: metrics.checkpointsFull += 1
+      case .partial: metrics.checkpointsPartial += 1
+      case .restart: metrics.checkpointsRestart += 1
       }
+      metrics.workLostHours += state[i].progress - decision.durableProgress
+      if decision.durableProgress > state[i].durable {
+        state[i].durable = decision.durableProgress
+        state[i].durableAt = now + decision.durableAfterHours
+      }
+    }
+    for task in hit {
+      let i = Int(task)
       state[i].progress = state[i].durable
       state[i].epoch &+= 1
       state[i].preemptions += 1
@@ -40,12 +53,19 @@ extension Simulator {
       state[i].instance = -1
       metrics.preemptions += 1
     }
-    let decisions = displaced.map { decide($0) }
-    migrate(displaced, decisions: decisions, sourceGbps: pool.type.networkGbps)
+    if displaced.isEmpty && !hit.isEmpty { schedule(.migrateDisplaced, at: now) }
+    displaced += hit
+  }
+
+  /// Places every task displaced at this instant, as one problem.
+  mutating func handleDisplaced() {
+    let batch = displaced
+    displaced = []
+    migrate(batch, decisions: batch.map { decide($0) })
   }
 
   /// Sends displaced tasks where the policy and the migration planner say.
-  mutating func migrate(_ tasks: [Int32], decisions: [PlacementDecision], sourceGbps: Double) {
+  mutating func migrate(_ tasks: [Int32], decisions: [PlacementDecision]) {
     var rows: [Int32] = []
     var wanted: [Capacity] = []
     for (task, decision) in zip(tasks, decisions) {
@@ -60,38 +80,38 @@ extension Simulator {
       }
     }
     guard !rows.isEmpty else { return }
-    let (problem, transfer) = migrationProblem(rows, wanted: wanted, sourceGbps: sourceGbps)
+    let problem = migrationProblem(rows, wanted: wanted)
     let choice = scenario.migration.plan(problem)
-    var freshInstance: [Int: Int32] = [:]  // pool -> launched instance with room
+    // Tasks sent to the same new pool share fresh instances, in row order.
+    var freshInstance: [Int: Int32] = [:]
     for (r, task) in rows.enumerated() {
       guard let c = choice[r], problem.costs.isAllowed(r, c) else {
         // Nothing fits now (e.g. spot unavailable everywhere): ask again later.
         wait(task, until: now + 0.25)
         continue
       }
-      let hours = transfer[r * problem.targets.count + c]
+      plannedPlacementCosts.append(problem.costs[r, c])
       switch problem.targets[c].kind {
       case .existing(let instance):
-        attach(task, to: Int32(instance), transfer: hours)
+        attach(task, to: Int32(instance))
       case .newLaunch(let p):
         var id = freshInstance[p]
         if id == nil || !instances[Int(id!)].hasRoom {
           id = launch(in: p)
           freshInstance[p] = id
         }
-        attach(task, to: id!, transfer: hours)
+        attach(task, to: id!)
       }
     }
   }
 
-  /// The cost matrix of moving `rows` to every target, and the transfer hours
-  /// of each pair (row-major, same shape).
-  mutating func migrationProblem(
-    _ rows: [Int32], wanted: [Capacity], sourceGbps: Double
-  ) -> (MigrationProblem, [Double]) {
+  /// The cost matrix of moving `rows` to every target: free slots on live,
+  /// unwarned instances (by id), then fresh launches in every launchable
+  /// pool, most economical first. Each pair costs the marginal dollars the
+  /// run would pay (`MigrationCostModel`).
+  mutating func migrationProblem(_ rows: [Int32], wanted: [Capacity]) -> MigrationProblem {
     var targets: [MigrationTarget] = []
     var targetPool: [Int] = []
-    // Existing instances with room, by id.
     var existing: [(Int32, Int)] = []
     for p in pools.indices {
       var taken: [Int32] = []
@@ -113,7 +133,6 @@ extension Simulator {
           slots: Swift.min(room, rows.count)))
       targetPool.append(p)
     }
-    // Fresh launches, most economical pool first.
     let launchable = pools.indices.filter { pools[$0].canLaunch(at: now) }
       .sorted { (pools[$0].unitPrice(at: now), $0) < (pools[$1].unitPrice(at: now), $1) }
     for p in launchable {
@@ -121,40 +140,66 @@ extension Simulator {
         MigrationTarget(kind: .newLaunch(pool: p), capacity: pools[p].capacity, slots: rows.count))
       targetPool.append(p)
     }
-
+    let rowsWanting = Capacity.allCases.map { c in wanted.lazy.filter { $0 == c }.count }
     let width = targets.count
     var costs = [Double](repeating: .infinity, count: rows.count * width)
-    var transfer = [Double](repeating: 0, count: rows.count * width)
-    for (r, task) in rows.enumerated() {
-      let i = Int(task)
-      let durable = state[i].durable
-      let stateMiB = durable > 0 ? self.tasks[i].stateMiB(atProgress: durable) : 0
-      for c in 0..<width {
-        let pool = pools[targetPool[c]]
+    for c in 0..<width {
+      let p = targetPool[c]
+      let pool = pools[p]
+      var instance: Int32?
+      var busyUntil = now
+      var sharers = Swift.min(
+        pool.type.gpusPerInstance, rowsWanting[pool.capacity == .spot ? 0 : 1])
+      if case .existing(let id) = targets[c].kind {
+        instance = Int32(id)
+        busyUntil = self.busyUntil(Int32(id))
+        sharers = Int(instances[id].occupied) + 1
+      }
+      let price = pool.price(at: now)
+      let hazard = pool.hazardEstimate(at: now)
+      let transferable =
+        Units.transferableMiB(gbps: pool.type.networkGbps, hours: pool.type.graceHours)
+        / Double(Swift.max(1, sharers))
+      for (r, task) in rows.enumerated() {
+        let i = Int(task)
         guard pool.capacity == wanted[r], pool.fits(self.tasks[i]) else { continue }
-        let hours = Units.transferHours(
-          mib: stateMiB, gbps: Swift.min(sourceGbps, pool.type.networkGbps))
-        let boot: Double
-        if case .existing(let id) = targets[c].kind {
-          boot = Swift.max(0, instances[id].readyAt - now)
-        } else {
-          boot = pool.type.bootHours
-        }
-        transfer[r * width + c] = hours
+        let resume = resumeTime(i, onInstance: instance, pool: p)
+        let runtime = (self.tasks[i].work - state[i].durable) / pool.type.relativeSpeed
+        let end = resume + runtime
+        // A launch bills its whole life, idle tail included; a slot on a
+        // running instance bills only the time it adds past that instance's
+        // own end (the idle tail is paid either way).
+        let extra =
+          instance == nil ? end - now + scenario.idleTimeout : Swift.max(0, end - busyUntil)
+        let midState = self.tasks[i].stateMiB(
+          atProgress: (state[i].durable + self.tasks[i].work) / 2)
+        let ratio = midState > 0 ? transferable / midState : .infinity
         costs[r * width + c] = scenario.migrationCost.cost(
           MigrationCostModel.Pair(
-            transferHours: hours, bootHours: boot,
-            runtimeHours: (self.tasks[i].work - durable) / pool.type.relativeSpeed,
-            slotPrice: pool.price(at: now) / Double(pool.type.gpusPerInstance),
-            hazard: pool.hazard(at: now)))
+            delayHours: resume - now, runtimeHours: runtime, extraInstanceHours: extra,
+            instancePrice: price, slotPrice: price / Double(pool.type.gpusPerInstance),
+            hazard: hazard, lossFraction: 1 - scenario.checkpoint.savedShare(forRatio: ratio),
+            restartHours: pool.type.bootHours + restoreHours(i, onto: p)))
       }
     }
-    let problem = MigrationProblem(
+    return MigrationProblem(
       costs: CostMatrix(rows: rows.count, columns: width, values: costs), targets: targets)
-    return (problem, transfer)
   }
 
-  /// Periodic policy review of running tasks.
+  /// When instance `id` would stop being billed, bar its idle tail: its
+  /// tasks' expected ends, or when it became idle.
+  func busyUntil(_ id: Int32) -> Double {
+    let k = Int(id)
+    guard instances[k].occupied > 0 else { return instances[k].idleSince }
+    var until = now
+    for slot in instances[k].slotRange where slots[slot] >= 0 {
+      until = Swift.max(until, state[Int(slots[slot])].expectedEnd)
+    }
+    return until
+  }
+
+  /// Periodic policy review of running tasks; the moves it asks for form
+  /// one migration problem.
   mutating func handleReview() {
     var candidates: [Int32] = []
     for capacity in scenario.policy.reviewedCapacities {
@@ -176,17 +221,22 @@ extension Simulator {
         }
       }
     }
-    for (task, target, gbps) in moves {
+    for (task, _, gbps) in moves {
       let i = Int(task)
-      // A voluntary move checkpoints everything: there is no deadline on it.
+      // A voluntary move checkpoints everything: there is no deadline on
+      // it. The upload runs at the source link's speed.
       state[i].durable = state[i].progress
+      state[i].durableAt =
+        now + Units.transferHours(mib: tasks[i].stateMiB(atProgress: state[i].progress), gbps: gbps)
       state[i].epoch &+= 1
       state[i].status = .waiting
       let instance = state[i].instance
       state[i].instance = -1
       release(task, from: instance)
       metrics.voluntaryMigrations += 1
-      migrate([task], decisions: [target == .spot ? .spot : .onDemand], sourceGbps: gbps)
+    }
+    if !moves.isEmpty {
+      migrate(moves.map(\.0), decisions: moves.map { $0.1 == .spot ? .spot : .onDemand })
     }
     if let interval = scenario.policy.reviewInterval {
       schedule(.review, at: now + interval)

@@ -20,15 +20,23 @@ public struct Simulator {
   public internal(set) var completionTimes: [Double] = []
   /// When each reclaimed instance got its warning, in order.
   public internal(set) var reclaimWarnings: [Double] = []
+  /// The planned cost (`MigrationCostModel`) of every placement a
+  /// migration plan made, in order.
+  public internal(set) var plannedPlacementCosts: [Double] = []
   /// Instances that may be alive, per capacity (compacted at reviews).
   var liveInstances: [Capacity: [Int32]] = [:]
+  /// Tasks displaced by the warnings of the current instant, waiting for the
+  /// one `migrateDisplaced` event that places them together.
+  var displaced: [Int32] = []
 
   /// Prepares a run: draws the workload and every zone's market path.
   public init(_ scenario: Scenario) {
     self.scenario = scenario
     let workloadSeed = SeedDerivation.derive(scenario.seed, SeedStream.workload.rawValue)
-    tasks = WorkloadGenerator(spec: scenario.workload).generate(
-      horizon: scenario.horizon, seed: workloadSeed)
+    tasks = Self.scaledDeadlines(
+      WorkloadGenerator(spec: scenario.workload).generate(
+        horizon: scenario.horizon, seed: workloadSeed),
+      slack: scenario.workload.deadlineSlack, fleet: scenario.fleet)
     state = Array(repeating: TaskRecord(), count: tasks.count)
     for (a, type) in scenario.fleet.enumerated() {
       let zones = scenario.market.zoneCount(for: type, requested: scenario.zones)
@@ -41,6 +49,22 @@ public struct Simulator {
         pools.append(Pool(accelerator: a, zone: z, capacity: .spot, type: type, path: path))
       }
       pools.append(Pool(accelerator: a, zone: 0, capacity: .onDemand, type: type, path: nil))
+    }
+  }
+
+  /// Sets each deadline to arrival + slack × the task's runtime on the
+  /// fastest type of the fleet that fits it (its reference work where none
+  /// does), so a slack means the same on slow and fast hardware.
+  static func scaledDeadlines(_ tasks: [TaskSpec], slack: Double?, fleet: [AcceleratorType])
+    -> [TaskSpec]
+  {
+    guard let slack else { return tasks }
+    return tasks.map { task in
+      var task = task
+      let fastest = fleet.filter { task.memoryGiB <= $0.memoryPerGPUGiB }.map(\.relativeSpeed)
+        .max()
+      task.deadline = task.arrival + slack * task.work / (fastest ?? 1)
+      return task
     }
   }
 
@@ -66,8 +90,8 @@ public struct Simulator {
       metrics.eventsProcessed += 1
       switch event {
       case .arrival(let task): handleArrival(task)
-      case .instanceReady(let id): handleReady(id)
       case .warning(let id): handleWarning(id)
+      case .migrateDisplaced: handleDisplaced()
       case .termination(let id): if instances[Int(id)].isAlive { end(id) }
       case .resume(let task, let epoch): handleResume(task, epoch)
       case .completion(let task, let epoch): handleCompletion(task, epoch)
@@ -113,8 +137,7 @@ public struct Simulator {
     guard state[i].epoch == epoch, state[i].status == .starting else { return }
     state[i].status = .running
     state[i].runningSince = now
-    let speed = pools[Int(instances[Int(state[i].instance)].pool)].type.relativeSpeed
-    schedule(.completion(task, epoch), at: now + (tasks[i].work - state[i].progress) / speed)
+    schedule(.completion(task, epoch), at: state[i].expectedEnd)
   }
 
   mutating func handleCompletion(_ task: Int32, _ epoch: UInt32) {
@@ -140,19 +163,6 @@ public struct Simulator {
   }
 
   // MARK: - Instance events
-
-  mutating func handleReady(_ id: Int32) {
-    let k = Int(id)
-    guard instances[k].isAlive, !instances[k].warned else { return }
-    instances[k].ready = true
-    for slot in instances[k].slotRange where slots[slot] >= 0 {
-      let task = slots[slot]
-      let i = Int(task)
-      if state[i].status == .starting {
-        schedule(.resume(task, state[i].epoch), at: now + state[i].pendingTransfer)
-      }
-    }
-  }
 
   mutating func handleIdleCheck(_ id: Int32, _ epoch: UInt32) {
     let k = Int(id)
@@ -189,6 +199,7 @@ public struct Simulator {
     pools[Int(instances[k].pool)].free.insert(id)
     guard instances[k].isIdle else { return }
     instances[k].idleEpoch &+= 1
+    instances[k].idleSince = now
     if scenario.idleTimeout == 0 {
       end(id)
     } else {
@@ -204,6 +215,16 @@ public struct Simulator {
     metrics.totalCost = metrics.spotCost + metrics.onDemandCost
     metrics.unfinished = tasks.count - metrics.completed - metrics.failed
     for (i, task) in tasks.enumerated() {
+      switch state[i].status {
+      case .completed: metrics.completedWorkHours += task.work
+      case .failed: break
+      default: metrics.unfinishedWorkHours += task.work
+      }
+    }
+    if metrics.completedWorkHours > 0 {
+      metrics.costPerWorkHour = metrics.totalCost / metrics.completedWorkHours
+    }
+    for (i, task) in tasks.enumerated() {
       guard let deadline = task.deadline, state[i].status != .failed else { continue }
       if state[i].status == .completed {
         if state[i].completion > deadline { metrics.deadlineMisses += 1 }
@@ -212,9 +233,13 @@ public struct Simulator {
       }
     }
     completionTimes.sort()
+    // Statistics over completed tasks only: nil (never 0) when none
+    // completed, and tail percentiles only when there are several to rank.
     if !completionTimes.isEmpty {
       metrics.completionMean = completionTimes.reduce(0, +) / Double(completionTimes.count)
       metrics.completionP50 = percentile(completionTimes, 0.50)
+    }
+    if completionTimes.count >= 2 {
       metrics.completionP95 = percentile(completionTimes, 0.95)
       metrics.completionP99 = percentile(completionTimes, 0.99)
     }

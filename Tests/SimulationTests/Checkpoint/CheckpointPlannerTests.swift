@@ -53,3 +53,48 @@ import Testing
     #expect(abs(Units.transferHours(mib: 119.20928955078125 * 3600, gbps: 1) - 1) < 1e-12)
   }
 }
+
+@Suite struct CheckpointModelTests {
+  let transferable = Units.transferableMiB(gbps: 1, hours: 120.0 / 3600)
+
+  func kept(_ model: CheckpointModel, ratio: Double) -> Double {
+    CheckpointPlanner(model: model).checkpoint(
+      progress: 10, durable: 0, stateMiB: transferable / ratio, bandwidthGbps: 1,
+      graceHours: 120.0 / 3600
+    ).durableProgress
+  }
+
+  @Test func bandsJumpAtTheFullThresholdProportionalDoesNot() {
+    #expect(abs(kept(.bands, ratio: 0.79) - 7.9) < 1e-9)
+    #expect(kept(.bands, ratio: 0.80) == 10)
+    #expect(abs(kept(.proportional, ratio: 0.79) - 7.9) < 1e-9)
+    #expect(abs(kept(.proportional, ratio: 0.80) - 8.0) < 1e-9)
+    // Below the partial threshold bands keep nothing new; proportional keeps its share.
+    #expect(kept(.bands, ratio: 0.2) == 0)
+    #expect(abs(kept(.proportional, ratio: 0.2) - 2.0) < 1e-9)
+    #expect(kept(.proportional, ratio: 3) == 10)
+  }
+
+  @Test func theSharedLinkGoesToTheMostProgressPerMiBFirst() {
+    // Budget 14,305 MiB over three tasks; stakes per MiB: 6/10,000,
+    // 2/10,000 and 9/30,000.
+    let tasks = [
+      CheckpointPlanner.Checkpointing(progress: 6, durable: 0, stateMiB: 10_000),
+      .init(progress: 2, durable: 0, stateMiB: 10_000),
+      .init(progress: 9, durable: 0, stateMiB: 30_000),
+    ]
+    let d = CheckpointPlanner(model: .proportional).sharedLink(
+      tasks, bandwidthGbps: 1, graceHours: 120.0 / 3600)
+    #expect(d[0].savedMiB == 10_000 && d[0].durableProgress == 6)
+    let rest = transferable - 10_000
+    #expect(abs(d[2].savedMiB - rest) < 1e-9)
+    #expect(abs(d[2].durableProgress - 9 * rest / 30_000) < 1e-9)
+    #expect(d[1].savedMiB == 0 && d[1].durableProgress == 0)
+    // Uploads run in that order: the second finishes when the link has
+    // moved everything.
+    #expect(abs(d[0].durableAfterHours - Units.transferHours(mib: 10_000, gbps: 1)) < 1e-12)
+    #expect(abs(d[2].durableAfterHours - 120.0 / 3600) < 1e-9)
+    // Together they never exceed what the link moves.
+    #expect(d.map(\.savedMiB).reduce(0, +) <= transferable + 1e-9)
+  }
+}

@@ -27,9 +27,10 @@ import Testing
     #expect(m.checkpointsRestart == 1)
     #expect(m.completed == 1)
     // Restarted from scratch on on-demand at the warning time w ∈ [3, 3.01).
-    #expect(m.completionMean > 13 && m.completionMean < 13.01)
+    let mean = m.completionMean ?? 0
+    #expect(mean > 13 && mean < 13.01)
     // The work lost is exactly the progress made before the warning.
-    #expect(abs(m.workLostHours - (m.completionMean - 10)) < 1e-9)
+    #expect(abs(m.workLostHours - (mean - 10)) < 1e-9)
     #expect(m.onDemandInstanceHours == 10)
   }
 
@@ -102,7 +103,8 @@ import Testing
     #expect(m.checkpointsFull > 0)
     #expect(m.checkpointsPartial > 0)
     #expect(m.checkpointsRestart > 0)
-    #expect(m.checkpointsFull + m.checkpointsPartial + m.checkpointsRestart == m.preemptions)
+    // A task hit while still restoring has nothing new to checkpoint.
+    #expect(m.checkpointsFull + m.checkpointsPartial + m.checkpointsRestart <= m.preemptions)
     #expect(m.workLostHours > 0)
   }
 
@@ -121,7 +123,7 @@ import Testing
         seed: UInt64(seed))
       let m = run(s)
       #expect(m.completed == 1 && m.checkpointsFull == 0 && m.checkpointsPartial == 0)
-      total += m.completionMean
+      total += m.completionMean ?? .nan
     }
     let mean = total / Double(n) - d
     #expect(abs(mean - formula) / formula < 0.03, "mean \(mean) vs formula \(formula)")
@@ -166,7 +168,13 @@ import Testing
     let m = Simulation.run(s)
     var od = s
     od.policy = OnDemandOnlyPolicy()
-    #expect(m.baselineCost == Simulation.run(od).totalCost)
-    #expect(abs(m.savingsPercent - 100 * (m.baselineCost - m.totalCost) / m.baselineCost) < 1e-12)
+    let baseline = Simulation.run(od)
+    #expect(m.baselineCost == baseline.totalCost)
+    // Savings on equal work: what the baseline completed and this run did
+    // not is charged at the baseline's dollars per completed work-hour.
+    let shortfall = max(0, baseline.completedWorkHours - m.completedWorkHours)
+    let equalWork = m.totalCost + shortfall * baseline.totalCost / baseline.completedWorkHours
+    let expected = 100 * (baseline.totalCost - equalWork) / baseline.totalCost
+    #expect(abs((m.savingsPercent ?? .nan) - expected) < 1e-12)
   }
 }

@@ -8,7 +8,7 @@ import Testing
       zone: "z", tickHours: 1, available: available, prices: available.map { _ in 0.4 })
     return Scenario(
       horizon: 200, fleet: [TestScenarios.gpu(onDemand: 3, grace: 0, boot: 0)],
-      market: TraceMarket(traces: [trace]),
+      market: TraceMarket(traces: [trace], accelerator: "test-gpu"),
       workload: TestScenarios.workload(tasks: 1, work: .constant(10), arrivals: .batch),
       idleTimeout: 0, policy: policy)
   }
@@ -35,7 +35,7 @@ import Testing
     #expect(m.preemptions == 1)
     #expect(m.onDemandCost == 0)
     // 4 h of work lost (grace 0 → restart), 3 h waiting, then 10 h of work.
-    #expect(abs(m.completionMean - 17) < 1e-9)
+    #expect(abs((m.completionMean ?? 0) - 17) < 1e-9)
     #expect(abs(m.spotCost - 0.4 * 14) < 1e-9)
   }
 
