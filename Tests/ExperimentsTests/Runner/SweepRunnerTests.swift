@@ -41,6 +41,31 @@ import Testing
     #expect(try rows(broken, second.sweepID) == (try rows(full, whole.sweepID)))
   }
 
+  @Test func undefinedMetricsAreStoredAsNull() throws {
+    // A 1 h horizon: no 6–12 h task can finish, so completion statistics and
+    // cost per work-hour are undefined, and savings are on equal work.
+    let text = """
+      name: nothing-done
+      base: {horizon_hours: 1, tasks: 5, accelerator: A10G, memory_gib: 16, work_hours: "uniform(6,12)"}
+      grid: {policy: [greedy]}
+      replicates: 1
+      seed: 3
+      """
+    let spec = try RunnerFixtures.spec(text, in: RunnerFixtures.scratch())
+    let store = try ResultsStore.inMemory()
+    let result = try SweepRunner(store: store).run(
+      plan(spec), options: RunnerFixtures.options(jobs: 1))
+    let table = try store.export(sweep: result.sweepID)
+    let row = try #require(table.rows.first)
+    func value(_ column: String) -> String? { row[table.columns.firstIndex(of: column)!] }
+    #expect(value("completed") == "0")
+    for column in ["completion_mean", "completion_p50", "completion_p95", "cost_per_work_hour"] {
+      #expect(value(column) == nil, "\(column)")
+    }
+    #expect(value("savings_percent") == nil)
+    #expect(table.json().contains("\"completion_mean\": null"))
+  }
+
   @Test func resumeRefusesAnotherCommit() throws {
     let spec = try RunnerFixtures.spec(in: RunnerFixtures.scratch())
     let store = try ResultsStore.inMemory()

@@ -99,6 +99,31 @@ struct ZonedMarket: SpotMarket {
     #expect(abs((m.completionMean ?? 0) - (w + upload + restore + (10 - w))) < 1e-9)
   }
 
+  @Test func restoresIntoOneInstanceShareItsLink() {
+    // Two tasks on one 2-GPU host, reclaimed at w ≈ 3 h with full
+    // checkpoints (uploads u and 2u at 100 Gbit/s, one after the other),
+    // fall back to one fresh on-demand host and restore at 2 Gbit/s one
+    // after the other: the second resumes one restore r after the first.
+    let market = ScriptedMarket(price: StepFunction(constant: 0.3), hazard: Self.spikeAtThree)
+    let state = 50_000.0
+    let s = Scenario(
+      horizon: 100, fleet: [TestScenarios.gpu(gbps: 100, grace: 600, boot: 0, gpus: 2)],
+      market: market,
+      workload: TestScenarios.workload(
+        tasks: 2, work: .constant(10), stateMiB: state, arrivals: .batch),
+      idleTimeout: 0, policy: OnDemandFallbackPolicy(maxPreemptions: 1),
+      migration: NaiveMigration(), storageGbps: 2)
+    var sim = Simulator(s)
+    let m = sim.run()
+    #expect(m.checkpointsFull == 2 && m.completed == 2 && m.instancesLaunched == 2)
+    let w = sim.reclaimWarnings[0]
+    let u = Units.transferHours(mib: state, gbps: 100)
+    let r = Units.transferHours(mib: state, gbps: 2)
+    let done = sim.completionTimes
+    #expect(abs(done[0] - (w + u + r + (10 - w))) < 1e-9)
+    #expect(abs(done[1] - (w + u + 2 * r + (10 - w))) < 1e-9)
+  }
+
   @Test func tasksOnOneHostShareItsLinkInTheGracePeriod() {
     // 8 tasks of 14,000 MiB on one 8-GPU host with a 1 Gbit/s link and a
     // 120 s grace: the link moves 14,305 MiB, so one checkpoint is full and
