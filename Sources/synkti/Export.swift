@@ -9,11 +9,19 @@ extension Synkti {
       discussion: """
         Rows come in a stable order — grid order of the cells, then replicate — \
         so two exports of equal sweeps are equal apart from the timing columns \
-        (sweep_id, wall_ms).
+        (sweep_id, wall_ms). Each row carries its status (done or failed) and, \
+        for a failed run, the reason; undefined metrics are empty in CSV and \
+        null in JSON. A sweep that is unfinished or had failed runs is said so \
+        on stderr.
+
+        The database is opened read-only: export never creates, migrates or \
+        changes it. A live database is the .sqlite file together with its \
+        -wal file; --to writes one self-contained copy (VACUUM INTO) to ship.
 
         Examples:
           synkti export --format csv > runs.csv
           synkti export --sweep 3 --format json
+          synkti export --to /tmp/results-copy.sqlite
         """)
 
     @Option(help: "Results database.") var db = "Results/synkti.sqlite"
@@ -25,6 +33,8 @@ extension Synkti {
       name: .customLong("omit-timing"),
       help: "Leave out sweep_id and wall_ms, to compare sweeps row for row.")
     var omitTiming = false
+    @Option(help: "Instead of printing runs, write a self-contained copy of the database here.")
+    var to: String?
 
     func validate() throws {
       guard ["csv", "json"].contains(format) else {
@@ -37,8 +47,22 @@ extension Synkti {
 
     func run() throws {
       try reportingInputErrors {
-        let store = try ResultsStore.openExisting(db)
+        let store = try ResultsStore.openReadOnly(db)
+        if let to {
+          try store.copy(to: to)
+          printError("wrote \(to): a self-contained copy of \(db)")
+          return
+        }
         let id = try SweepSelection.resolve(sweep, experiment: experiment, in: store, db: db)
+        if let record = try store.sweep(id) {
+          let failed = try store.failedRunCount(sweep: id)
+          if record.status != "finished" || failed > 0 {
+            printError(
+              "note: sweep \(id) is \(record.status)"
+                + (failed > 0
+                  ? " with \(failed) failed runs (status failed, see failure_reason)" : ""))
+          }
+        }
         var table = try store.export(sweep: id)
         if omitTiming { table = table.dropping(ExportTable.timingColumns) }
         print(format == "csv" ? table.csv() : table.json(), terminator: "")
@@ -81,8 +105,15 @@ extension Synkti {
             file: inputs[0], reason: "no such database (none of the inputs exist)")
         }
         // Validate every input before creating the output.
-        for input in present { _ = try ResultsStore.openExisting(input) }
-        return try ResultsStore.open(output).merge(present)
+        for input in present { _ = try ResultsStore.openReadOnly(input) }
+        try ResultsStore.checkWritable(output)
+        let lock = try SweepLock.acquire(
+          besides: output, owner: SweepLock.owner("synkti merge into \(output)"), wait: false)
+        defer { withExtendedLifetime(lock) {} }
+        let store = try ResultsStore.open(output)
+        let report = try store.merge(present)
+        try store.checkpoint(truncate: true)
+        return report
       }
       print(
         "merged \(inputs.filter { FileManager.default.fileExists(atPath: $0) }.count) databases into sweep \(report.sweepID) of \(output): \(report.added) runs added, \(report.duplicates) duplicates skipped, \(report.totalRuns - report.missing.count)/\(report.totalRuns) present"

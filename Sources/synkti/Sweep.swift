@@ -13,6 +13,18 @@ extension Synkti {
         workers, and commits each finished run in its own transaction, so an \
         interrupted sweep loses only the runs in flight: rerun with --resume.
 
+        One writer per database: a second sweep (or merge) on a database that \
+        a sweep is writing is refused at once with exit code 2, naming it, or \
+        waits for it with --wait; it never disturbs the running one. --resume \
+        of a sweep that already finished says so and exits 0; --force starts a \
+        new sweep regardless. A run that produces a NaN or infinite metric is \
+        stored as failed, with its reason; the sweep stops (exit code 1) after \
+        more than --max-failures of them (default 0). The WAL is checkpointed \
+        every 1,000 runs and at the end, so the .sqlite file holds the results.
+
+        Exit codes: 0 done (or already complete), 1 stopped by failed runs, \
+        2 bad input or a database in use.
+
         A run's seed depends only on the spec seed and the replicate, so all \
         cells of a replicate share workload and market (common random numbers), \
         and metrics are identical at any --jobs.
@@ -35,6 +47,13 @@ extension Synkti {
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Continue the last unfinished sweep of this spec (else start a new one).")
     var resume = false
+    @Flag(help: "Start a new sweep even if --resume would find one.") var force = false
+    @Flag(help: "Wait for a sweep already writing this database, instead of refusing.")
+    var wait = false
+    @Option(
+      name: .customLong("max-failures"),
+      help: "Failed runs (non-finite metrics) tolerated before the sweep stops (default 0).")
+    var maxFailures = 0
     @Flag(
       name: .customLong("dry-run"), help: "Print axes, counts and a time estimate; write nothing.")
     var dryRun = false
@@ -54,6 +73,9 @@ extension Synkti {
     func validate() throws {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
       if let maxRuns, maxRuns < 0 { throw ValidationError("--max-runs must be ≥ 0") }
+      guard maxFailures >= 0 else {
+        throw ValidationError("--max-failures must be ≥ 0, got \(maxFailures)")
+      }
     }
 
     func run() throws {
@@ -74,17 +96,42 @@ extension Synkti {
           printPlan(plan)
           return
         }
+        // The lock comes first: nothing is opened, let alone written,
+        // while another sweep holds the database.
+        try ResultsStore.checkWritable(db)
+        let lock = try SweepLock.acquire(
+          besides: db, owner: SweepLock.owner("synkti sweep \(self.spec)"), wait: wait
+        ) { holder in printError("waiting for the sweep writing \(db) (\(holder))") }
+        defer { withExtendedLifetime(lock) {} }
         let store = try ResultsStore.open(db)
         let reporter = ProgressReporter(total: plan.runs.count)
         let outcome = try SweepRunner(store: store).run(
-          plan, options: SweepOptions(jobs: jobs, resume: resume, maxRuns: maxRuns)
+          plan,
+          options: SweepOptions(
+            jobs: jobs, resume: resume, maxRuns: maxRuns, maxFailures: maxFailures, force: force)
         ) { reporter.report($0) }
         reporter.finish()
+        if outcome.alreadyComplete {
+          print(
+            "sweep \(outcome.sweepID) of \(spec.name) is already complete (\(outcome.skipped) runs) at this commit; nothing to do (use --force to run it again)"
+          )
+          return
+        }
         let verb = outcome.resumed ? "resumed sweep" : "sweep"
         print(
           "\(verb) \(outcome.sweepID) of \(spec.name): \(outcome.ran) runs in \(String(format: "%.1f", outcome.seconds)) s"
             + (outcome.skipped > 0 ? " (\(outcome.skipped) already stored)" : "")
             + ", status \(outcome.status), database \(db)")
+        if outcome.failed > 0 {
+          printError(
+            "\(outcome.failed) runs failed (stored with status failed): \(outcome.firstFailure ?? "see failure_reason in the export")"
+          )
+        }
+        if outcome.status == "failed" {
+          printError(
+            "stopped: more than \(maxFailures) failed runs; raise --max-failures to go on")
+          throw ExitCode(1)
+        }
         if outcome.status != "finished" {
           print(
             "resume with: synkti sweep \(self.spec) --resume --db \(db)"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import Foundation
 
 @main
 struct Synkti: ParsableCommand {
@@ -22,4 +23,21 @@ struct Synkti: ParsableCommand {
       Simulate.self, Sweep.self, Report.self, Compare.self, Export.self, Merge.self, Assign.self,
       Catalog.self, TraceWindows.self,
     ])
+
+  /// Exit codes are the same for every command: 0 success, 1 a regression
+  /// (compare), missing shards (merge) or a sweep stopped by failed runs, 2
+  /// bad input. ArgumentParser reports usage and validation errors as 64
+  /// (EX_USAGE); here they are bad input too, so they exit 2.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -68,7 +68,7 @@ import Testing
     #expect(
       throws: ExperimentsError.invalidValue(
         file: "c.yaml", key: "accelerators[0].memory_per_gpu_gib", value: "-4",
-        expected: "a number > 0")
+        expected: "a number in (0, 1000000]")
     ) { try AcceleratorCatalog.parse(text, file: "c.yaml") }
     #expect(throws: ExperimentsError.self) {
       try AcceleratorCatalog.parse("accelerators:\n  - name: X\n    colour: red\n", file: "c.yaml")

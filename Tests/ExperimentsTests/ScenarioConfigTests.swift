@@ -33,7 +33,8 @@ import Testing
     config.file = "s.yaml"
     #expect(
       throws: ExperimentsError.invalidValue(
-        file: "s.yaml", key: "bandwidth_gbps", value: "fast", expected: "a number > 0 (or null)")
+        file: "s.yaml", key: "bandwidth_gbps", value: "fast",
+        expected: "a number in [0.001, 1000000] (or null)")
     ) { try config.set("bandwidth_gbps", to: "fast") }
     #expect(throws: ExperimentsError.self) { try config.set("bandwith_gbps", to: "1") }
     try config.set("policy", to: "fastest")

@@ -31,7 +31,9 @@ import Testing
     #expect(
       throws: ExperimentsError.malformed(
         file: "t.csv", line: 3,
-        reason: "expected 'YYYY-MM-DD HH:MM:SS,0|1', found '2023-02-15 22:11:31,maybe'")
+        reason:
+          "expected 'YYYY-MM-DD HH:MM:SS,0|1' (a year from 1970 to 9999), found '2023-02-15 22:11:31,maybe'"
+      )
     ) {
       try TraceLoader.parseAWS(text, file: "t.csv", prices: nil)
     }

@@ -74,47 +74,59 @@ public struct AcceleratorCatalog: Sendable {
   /// default's values (used for inline overrides in scenarios).
   static func accelerator(from m: YAMLMap, defaults: AcceleratorType?) throws -> AcceleratorType {
     try m.rejectUnknownKeys(acceleratorKeys)
-    let positive = "a number > 0"
-    let nonNegative = "a number ≥ 0"
-    func value(_ key: String, _ expected: String, _ check: (Double) -> Bool, _ fallback: Double?)
+    typealias Limits = ScenarioLimits
+    func bounded(_ range: ClosedRange<Double>, positive: Bool = false) -> (
+      String, (Double) -> Bool
+    ) {
+      (
+        Limits.describe(range, exclusiveLower: positive),
+        { range.contains($0) && (!positive || $0 > range.lowerBound) }
+      )
+    }
+    func value(_ key: String, _ rule: (String, (Double) -> Bool), _ fallback: Double?)
       throws -> Double
     {
-      if let v = try m.double(key, expected, check) { return v }
+      if let v = try m.double(key, rule.0, rule.1) { return v }
       if let fallback { return fallback }
       throw m.missing(key)
     }
     let name = try m.string("name") ?? defaults?.name
     guard let name else { throw m.missing("name") }
-    let onDemand = try value(
-      "on_demand_usd_per_hour", positive, { $0 > 0 }, defaults?.onDemandPrice)
+    let price = bounded(Limits.usdPerHour, positive: true)
+    let onDemand = try value("on_demand_usd_per_hour", price, defaults?.onDemandPrice)
     var spot = defaults?.spotPrice
     if let s = try m.double(
       "spot_savings_percent", "a percentage in [0, 100)", { $0 >= 0 && $0 < 100 })
     {
       spot = onDemand * (1 - s / 100)
     }
-    if let p = try m.double("spot_usd_per_hour", positive, { $0 > 0 }) { spot = p }
+    if let p = try m.double("spot_usd_per_hour", price.0, price.1) { spot = p }
     guard let spot else { throw m.missing("spot_usd_per_hour") }
     var hazard = defaults?.hazardPerHour
     if let band = try m.int("interruption_band", "a band from 0 to 4", { (0...4).contains($0) }) {
       hazard = AcceleratorType.hourlyHazard(monthlyInterruptedFraction: bandMidpoints[band])
     }
-    if let h = try m.double("hazard_per_hour", nonNegative, { $0 >= 0 }) { hazard = h }
+    let hazardRule = bounded(Limits.hazardPerHour)
+    if let h = try m.double("hazard_per_hour", hazardRule.0, hazardRule.1) { hazard = h }
     guard let hazard else { throw m.missing("hazard_per_hour") }
     let gpus =
-      try m.int("gpus_per_instance", "a whole number ≥ 1", { $0 >= 1 })
+      try m.int(
+        "gpus_per_instance", Limits.describe(Limits.gpusPerInstance),
+        { Limits.gpusPerInstance.contains($0) })
       ?? defaults?.gpusPerInstance ?? 1
     return AcceleratorType(
       name: name, provider: try m.string("provider") ?? defaults?.provider ?? "custom",
       gpusPerInstance: gpus,
       memoryPerGPUGiB: try value(
-        "memory_per_gpu_gib", positive, { $0 > 0 }, defaults?.memoryPerGPUGiB),
-      networkGbps: try value("network_gbps", positive, { $0 > 0 }, defaults?.networkGbps),
+        "memory_per_gpu_gib", bounded(Limits.memoryGiB, positive: true), defaults?.memoryPerGPUGiB
+      ),
+      networkGbps: try value("network_gbps", bounded(Limits.gbps), defaults?.networkGbps),
       onDemandPrice: onDemand, spotPrice: spot, hazardPerHour: hazard,
-      graceSeconds: try value("grace_seconds", nonNegative, { $0 >= 0 }, defaults?.graceSeconds),
+      graceSeconds: try value("grace_seconds", bounded(Limits.seconds), defaults?.graceSeconds),
       bootHours: try value(
-        "boot_seconds", nonNegative, { $0 >= 0 }, defaults.map { $0.bootHours * 3600 }) / 3600,
-      relativeSpeed: try value("relative_speed", positive, { $0 > 0 }, defaults?.relativeSpeed ?? 1)
+        "boot_seconds", bounded(Limits.seconds), defaults.map { $0.bootHours * 3600 }) / 3600,
+      relativeSpeed: try value(
+        "relative_speed", bounded(Limits.relativeSpeed), defaults?.relativeSpeed ?? 1)
     )
   }
 }

@@ -10,14 +10,38 @@ struct YAMLMap {
 
   /// Parses `text` (from `file`) whose top level must be a mapping.
   static func parse(_ text: String, file: String) throws -> YAMLMap {
+    // Specs and catalogs never need many aliases; a file with more is
+    // refused before anything expands them (billion-laughs).
+    if aliasCount(text) > maxAliases {
+      throw ExperimentsError.malformed(
+        file: file, line: nil, reason: "more than \(maxAliases) YAML aliases")
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      throw ExperimentsError.malformed(file: file, line: nil, reason: "\(error)")
+      throw ExperimentsError.malformed(
+        file: file, line: nil, reason: truncated("\(error)", limit: 400))
     }
     guard let node else { return YAMLMap(file: file, path: "", entries: []) }
     return try YAMLMap(node, file: file, path: "")
+  }
+
+  /// Most YAML aliases a file may use (none of ours uses any).
+  static let maxAliases = 256
+
+  /// Alias references (`*name` after a separator) in `text`: a cheap upper
+  /// bound, since a `*` inside a quoted string may count too.
+  static func aliasCount(_ text: String) -> Int {
+    var count = 0
+    var previous: UInt8 = UInt8(ascii: "\n")
+    var afterStar = false
+    for byte in text.utf8 {
+      if afterStar, byte.isAnchorCharacter { count += 1 }
+      afterStar = byte == UInt8(ascii: "*") && previous.isAliasSeparator
+      previous = byte
+    }
+    return count
   }
 
   /// Loads and parses a file.
@@ -124,10 +148,24 @@ struct YAMLMap {
     .missingKey(file: file, key: keyPath(key))
   }
 
+  /// A short text form of a node for messages: scalars as written
+  /// (truncated), collections by their size. Never serialises a collection,
+  /// so an alias bomb (a node that expands exponentially) stays cheap.
   static func show(_ node: Node) -> String {
-    if let s = node.scalar?.string { return s }
-    return (try? Yams.serialize(node: node).trimmingCharacters(in: .whitespacesAndNewlines))
-      ?? "?"
+    if let s = node.scalar?.string { return truncated(s) }
+    if let m = node.mapping { return "a mapping of \(m.count) keys" }
+    if let q = node.sequence {
+      if q.count <= 8, q.allSatisfy({ $0.scalar != nil }) {
+        return truncated("[" + q.map { $0.scalar!.string }.joined(separator: ", ") + "]")
+      }
+      return "a list of \(q.count) items"
+    }
+    return "?"
+  }
+
+  /// At most `limit` characters of `text`, marked when cut.
+  static func truncated(_ text: String, limit: Int = 120) -> String {
+    text.count <= limit ? text : String(text.prefix(limit)) + "… (\(text.count) characters)"
   }
 }
 
@@ -140,5 +178,19 @@ func readText(_ file: String) throws -> String {
     return try String(contentsOfFile: file, encoding: .utf8)
   } catch {
     throw ExperimentsError.unreadable(file: file, reason: error.localizedDescription)
+  }
+}
+
+extension UInt8 {
+  fileprivate var isAliasSeparator: Bool {
+    self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") || self == UInt8(ascii: "\n")
+      || self == UInt8(ascii: "[") || self == UInt8(ascii: ",") || self == UInt8(ascii: "{")
+      || self == UInt8(ascii: "-") || self == UInt8(ascii: ":")
+  }
+
+  fileprivate var isAnchorCharacter: Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self)
+      || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || self == UInt8(ascii: "_")
   }
 }

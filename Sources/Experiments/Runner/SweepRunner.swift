@@ -10,17 +10,25 @@ public struct SweepOptions: Sendable {
   public var resume: Bool
   /// Stop after this many new runs (the sweep stays resumable).
   public var maxRuns: Int?
+  /// Failed runs (a non-finite metric) the sweep tolerates before it stops
+  /// with status `failed` (default 0: stop at the first).
+  public var maxFailures: Int
+  /// Start a new sweep even when `resume` finds one (finished or not).
+  public var force: Bool
   /// Provenance stamped on a new sweep.
   public var provenance: Provenance
 
   /// Creates options.
   public init(
     jobs: Int = ProcessInfo.processInfo.activeProcessorCount, resume: Bool = false,
-    maxRuns: Int? = nil, provenance: Provenance = .current()
+    maxRuns: Int? = nil, maxFailures: Int = 0, force: Bool = false,
+    provenance: Provenance = .current()
   ) {
     self.jobs = max(1, jobs)
     self.resume = resume
     self.maxRuns = maxRuns
+    self.maxFailures = max(0, maxFailures)
+    self.force = force
     self.provenance = provenance
   }
 }
@@ -52,8 +60,14 @@ public struct SweepOutcome: Sendable {
   public var ran: Int
   /// Runs found already stored.
   public var skipped: Int
-  /// Final status (`finished` or `interrupted`).
+  /// Runs stored as failed (a non-finite metric), in the whole sweep.
+  public var failed: Int = 0
+  /// Final status (`finished`, `interrupted` or `failed`).
   public var status: String
+  /// `resume` found the sweep already finished and ran nothing.
+  public var alreadyComplete = false
+  /// Why the first failed run of this invocation failed.
+  public var firstFailure: String?
   /// Seconds spent.
   public var seconds: Double
 }
@@ -84,7 +98,18 @@ public struct SweepRunner: Sendable {
     var sweepID: Int64
     var resumed = false
     var stored = Set<Int>()
-    if options.resume,
+    if options.resume, !options.force,
+      let latest = try store.latestSweep(
+        experimentID: experiment, size: plan.size, shardIndex: plan.shard.index,
+        shardCount: plan.shard.count),
+      latest.status == "finished", latest.gitCommit == options.provenance.gitCommit
+    {
+      return SweepOutcome(
+        sweepID: latest.id!, resumed: true, ran: 0, skipped: plan.runs.count,
+        failed: try store.failedRunCount(sweep: latest.id!), status: "finished",
+        alreadyComplete: true, seconds: (ContinuousClock.now - start).seconds)
+    }
+    if options.resume, !options.force,
       let open = try store.unfinishedSweep(
         experimentID: experiment, size: plan.size, shardIndex: plan.shard.index,
         shardCount: plan.shard.count)
@@ -119,9 +144,11 @@ public struct SweepRunner: Sendable {
     let store = self.store
     let id = sweepID
     let total = todo.count
+    let failuresBefore = try store.failedRunCount(sweep: sweepID)
+    let maxFailures = options.maxFailures
 
     DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, todo.count))) { _ in
-      while !state.failed, let run = work.next() {
+      while !state.stopped, let run = work.next() {
         let clock = ContinuousClock()
         var metrics = RunMetrics()
         let elapsed = clock.measure { metrics = plan.simulate(run) }
@@ -130,10 +157,20 @@ public struct SweepRunner: Sendable {
         group.enter()
         writer.async {
           defer { group.leave() }
-          guard !state.failed else { return }
+          guard !state.stopped else { return }
           do {
-            try store.saveRun(sweep: id, run: run, metrics: result, wallMs: wallMs)
+            let bad = result.nonFiniteMetrics
+            if bad.isEmpty {
+              try store.saveRun(sweep: id, run: run, metrics: result, wallMs: wallMs)
+            } else {
+              let reason = "non-finite metrics: \(bad.joined(separator: ", "))"
+              try store.saveFailedRun(sweep: id, run: run, reason: reason, wallMs: wallMs)
+              if failuresBefore + state.recordFailure(reason) > maxFailures { state.stop() }
+            }
             let done = state.increment()
+            // Move committed runs into the main file now and then, so a
+            // copy of the .sqlite alone holds nearly everything.
+            if done % ResultsStore.checkpointEvery == 0 { try store.checkpoint(truncate: false) }
             progress(
               SweepProgress(
                 done: done, total: total, skipped: skipped,
@@ -145,12 +182,20 @@ public struct SweepRunner: Sendable {
       }
     }
     group.wait()
-    if let error = state.error { throw error }
+    if let error = state.error {
+      try? store.setStatus("interrupted", ofSweep: sweepID, finishedAt: nil)
+      try? store.checkpoint(truncate: true)
+      throw error
+    }
+    let failed = failuresBefore + state.failures
     let complete = try store.storedRunIndices(sweep: sweepID).count >= plan.runs.count
-    let status = complete ? "finished" : "interrupted"
-    try store.setStatus(status, ofSweep: sweepID, finishedAt: complete ? Timestamp.now() : nil)
+    let status = failed > maxFailures ? "failed" : complete ? "finished" : "interrupted"
+    try store.setStatus(
+      status, ofSweep: sweepID, finishedAt: status == "interrupted" ? nil : Timestamp.now())
+    try store.checkpoint(truncate: true)
     return SweepOutcome(
-      sweepID: sweepID, resumed: resumed, ran: state.count, skipped: skipped, status: status,
+      sweepID: sweepID, resumed: resumed, ran: state.count, skipped: skipped, failed: failed,
+      status: status, firstFailure: state.firstFailure,
       seconds: (ContinuousClock.now - start).seconds)
   }
 }
@@ -172,15 +217,32 @@ final class WorkList: @unchecked Sendable {
   }
 }
 
-/// Counters and the first error, shared by workers and the writer.
+/// Counters, failures and the first error, shared by workers and the writer.
 final class SharedState: @unchecked Sendable {
   private let lock = NSLock()
   private var _count = 0
   private var _error: (any Error)?
+  private var _failures = 0
+  private var _firstFailure: String?
+  private var _stopped = false
 
   var count: Int { lock.withLock { _count } }
   var error: (any Error)? { lock.withLock { _error } }
-  var failed: Bool { lock.withLock { _error != nil } }
+  var failures: Int { lock.withLock { _failures } }
+  var firstFailure: String? { lock.withLock { _firstFailure } }
+  /// Whether workers should take no more runs (an error, or too many failures).
+  var stopped: Bool { lock.withLock { _error != nil || _stopped } }
+
+  func stop() { lock.withLock { _stopped = true } }
+
+  /// Counts a failed run; returns the failures so far.
+  func recordFailure(_ reason: String) -> Int {
+    lock.withLock {
+      _failures += 1
+      if _firstFailure == nil { _firstFailure = reason }
+      return _failures
+    }
+  }
 
   func increment() -> Int {
     lock.withLock {

@@ -67,7 +67,11 @@ extension ScenarioConfig {
   }
 
   static func readKinds(_ map: YAMLMap) throws -> [WorkloadKind: KindProfile] {
-    guard let kindsMap = try map.map("kinds") else { return [:] }
+    guard let kindsMap = try map.map("kinds") else {
+      throw ExperimentsError.invalidValue(
+        file: map.file, key: map.keyPath("kinds"), value: "null",
+        expected: "a mapping of workload kinds, at least one with weight > 0")
+    }
     var kinds: [WorkloadKind: KindProfile] = [:]
     for key in kindsMap.keys {
       guard let kind = WorkloadKind(rawValue: key) else {
@@ -83,13 +87,19 @@ extension ScenarioConfig {
       guard let entry = try kindsMap.map(key) else { continue }
       try entry.rejectUnknownKeys(["weight", "memory_gib", "state_mib", "state_growth_mib"])
       kinds[kind] = KindProfile(
-        weight: try entry.double("weight", "a number ≥ 0", { $0 >= 0 }) ?? 1,
-        memoryGiB: try entry.double("memory_gib", "a number > 0", { $0 > 0 }) ?? defaults.memoryGiB,
+        weight: try entry.double(
+          "weight", ScenarioLimits.describe(ScenarioLimits.factor),
+          { ScenarioLimits.factor.contains($0) }) ?? 1,
+        memoryGiB: try entry.double(
+          "memory_gib", ScenarioLimits.describe(ScenarioLimits.memoryGiB, exclusiveLower: true),
+          { $0 > 0 && ScenarioLimits.memoryGiB.contains($0) }) ?? defaults.memoryGiB,
         state: StateSizeModel(
-          baseMiB: try entry.double("state_mib", "a number ≥ 0", { $0 >= 0 })
-            ?? defaults.state.baseMiB,
-          growthMiB: try entry.double("state_growth_mib", "a number ≥ 0", { $0 >= 0 })
-            ?? defaults.state.growthMiB))
+          baseMiB: try entry.double(
+            "state_mib", ScenarioLimits.describe(ScenarioLimits.stateMiB),
+            { ScenarioLimits.stateMiB.contains($0) }) ?? defaults.state.baseMiB,
+          growthMiB: try entry.double(
+            "state_growth_mib", ScenarioLimits.describe(ScenarioLimits.stateMiB),
+            { ScenarioLimits.stateMiB.contains($0) }) ?? defaults.state.growthMiB))
     }
     guard kinds.values.contains(where: { $0.weight > 0 }) else {
       throw ExperimentsError.invalidValue(

@@ -24,6 +24,28 @@ public struct ScenarioParameter: Sendable {
     return v
   }
 
+  /// A finite number in `range` (above its lower bound when `positive`).
+  static func number(_ text: String, in range: ClosedRange<Double>, positive: Bool = false)
+    throws -> Double
+  {
+    try number(
+      text, ScenarioLimits.describe(range, exclusiveLower: positive),
+      { range.contains($0) && (!positive || $0 > range.lowerBound) })
+  }
+
+  static func optionalNumber(_ text: String, in range: ClosedRange<Double>, positive: Bool = false)
+    throws -> Double?
+  {
+    if ["", "null", "none", "~"].contains(text) { return nil }
+    return try optionalNumber(
+      text, ScenarioLimits.describe(range, exclusiveLower: positive),
+      { range.contains($0) && (!positive || $0 > range.lowerBound) })
+  }
+
+  static func whole(_ text: String, in range: ClosedRange<Int>) throws -> Int {
+    try whole(text, ScenarioLimits.describe(range), { range.contains($0) })
+  }
+
   static func optionalNumber(_ text: String, _ expected: String, _ check: (Double) -> Bool) throws
     -> Double?
   {
@@ -46,7 +68,7 @@ public struct ScenarioParameter: Sendable {
       read: { $0.description }),
     .init(
       key: "horizon_hours", summary: "simulated hours; work running then is unfinished",
-      apply: { $0.horizonHours = try number($1, "a number > 0", { $0 > 0 }) },
+      apply: { $0.horizonHours = try number($1, in: ScenarioLimits.hours, positive: true) },
       read: { "\($0.horizonHours)" }),
     .init(
       key: "seed", summary: "root seed of the replicate (a whole number ≥ 0)",
@@ -70,7 +92,7 @@ public struct ScenarioParameter: Sendable {
       }),
     .init(
       key: "zones", summary: "spot zones per accelerator type (trace markets fix their own)",
-      apply: { $0.zones = try whole($1, "a whole number ≥ 1", { $0 >= 1 }) },
+      apply: { $0.zones = try whole($1, in: ScenarioLimits.zones) },
       read: { "\($0.zones)" }),
     .init(
       key: "market", summary: "poisson | ou | trace:PATH (a trace file or directory)",
@@ -82,23 +104,23 @@ public struct ScenarioParameter: Sendable {
       }, read: { $0.market }),
     .init(
       key: "trace_start_hour", summary: "hours into each trace where replay starts",
-      apply: { $0.traceStartHour = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.traceStartHour = try number($1, in: ScenarioLimits.hours) },
       read: { "\($0.traceStartHour)" }),
     .init(
       key: "preemption_rate", summary: "spot reclaim hazard per instance-hour, for every type",
-      apply: { $0.preemptionRate = try optionalNumber($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.preemptionRate = try optionalNumber($1, in: ScenarioLimits.hazardPerHour) },
       read: { show($0.preemptionRate) }),
     .init(
       key: "bandwidth_gbps", summary: "network Gbit/s of every type",
-      apply: { $0.bandwidthGbps = try optionalNumber($1, "a number > 0", { $0 > 0 }) },
+      apply: { $0.bandwidthGbps = try optionalNumber($1, in: ScenarioLimits.gbps) },
       read: { show($0.bandwidthGbps) }),
     .init(
       key: "grace_seconds", summary: "reclaim notice of every type, seconds",
-      apply: { $0.graceSeconds = try optionalNumber($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.graceSeconds = try optionalNumber($1, in: ScenarioLimits.seconds) },
       read: { show($0.graceSeconds) }),
     .init(
       key: "boot_seconds", summary: "launch-to-ready delay of every type, seconds",
-      apply: { $0.bootSeconds = try optionalNumber($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.bootSeconds = try optionalNumber($1, in: ScenarioLimits.seconds) },
       read: { show($0.bootSeconds) }),
     .init(
       key: "policy", summary: "greedy | on-demand-fallback[:k] | on-demand-only | uniform-progress",
@@ -108,15 +130,15 @@ public struct ScenarioParameter: Sendable {
       apply: { $0.migration = $1 }, read: { $0.migration }),
     .init(
       key: "idle_timeout_hours", summary: "hours an idle instance is kept before release",
-      apply: { $0.idleTimeoutHours = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.idleTimeoutHours = try number($1, in: ScenarioLimits.hours) },
       read: { "\($0.idleTimeoutHours)" }),
     .init(
       key: "checkpoint_full", summary: "transfer ratio at or above which a checkpoint is full",
-      apply: { $0.checkpointFull = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.checkpointFull = try number($1, in: ScenarioLimits.factor) },
       read: { "\($0.checkpointFull)" }),
     .init(
       key: "checkpoint_partial", summary: "transfer ratio at or above which it is partial",
-      apply: { $0.checkpointPartial = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.checkpointPartial = try number($1, in: ScenarioLimits.factor) },
       read: { "\($0.checkpointPartial)" }),
     .init(
       key: "checkpoint_model",
@@ -129,7 +151,7 @@ public struct ScenarioParameter: Sendable {
       }, read: { $0.checkpointModel.rawValue }),
     .init(
       key: "storage_gbps", summary: "checkpoint storage Gbit/s; restores read at min(link, this)",
-      apply: { $0.storageGbps = try number($1, "a number > 0", { $0 > 0 }) },
+      apply: { $0.storageGbps = try number($1, in: ScenarioLimits.gbps) },
       read: { "\($0.storageGbps)" }),
     .init(
       key: "trace_other_types",
@@ -142,11 +164,11 @@ public struct ScenarioParameter: Sendable {
       }, read: { $0.traceOtherTypes.rawValue }),
     .init(
       key: "ou_reversion", summary: "OU mean reversion per hour",
-      apply: { $0.ou.reversion = try number($1, "a number > 0", { $0 > 0 }) },
+      apply: { $0.ou.reversion = try number($1, in: 0...1_000, positive: true) },
       read: { "\($0.ou.reversion)" }),
     .init(
       key: "ou_volatility", summary: "OU volatility, fraction of mean per √hour",
-      apply: { $0.ou.volatility = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.ou.volatility = try number($1, in: 0...100) },
       read: { "\($0.ou.volatility)" }),
     .init(
       key: "ou_daily_amplitude", summary: "OU daily cycle amplitude, fraction of mean",
@@ -154,11 +176,11 @@ public struct ScenarioParameter: Sendable {
       read: { "\($0.ou.dailyAmplitude)" }),
     .init(
       key: "ou_hazard_sensitivity", summary: "κ: hazard is e^κ times base at on-demand price",
-      apply: { $0.ou.hazardSensitivity = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.ou.hazardSensitivity = try number($1, in: ScenarioLimits.hazardSensitivity) },
       read: { "\($0.ou.hazardSensitivity)" }),
     .init(
       key: "tasks", summary: "number of tasks",
-      apply: { $0.tasks = try whole($1, "a whole number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.tasks = try whole($1, in: ScenarioLimits.tasks) },
       read: { "\($0.tasks)" }),
     .init(
       key: "arrivals", summary: "uniform | poisson | batch",
@@ -178,24 +200,28 @@ public struct ScenarioParameter: Sendable {
       read: { $0.work.text }),
     .init(
       key: "state_mib", summary: "checkpoint state of every kind, MiB (growth kept)",
-      apply: { $0.stateMiB = try optionalNumber($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.stateMiB = try optionalNumber($1, in: ScenarioLimits.stateMiB) },
       read: { show($0.stateMiB) }),
     .init(
       key: "memory_gib", summary: "GPU memory footprint of every kind, GiB",
-      apply: { $0.memoryGiB = try optionalNumber($1, "a number > 0", { $0 > 0 }) },
+      apply: {
+        $0.memoryGiB = try optionalNumber($1, in: ScenarioLimits.memoryGiB, positive: true)
+      },
       read: { show($0.memoryGiB) }),
     .init(
       key: "deadline_slack",
       summary: "deadline = arrival + slack × runtime on the fastest fitting type (null: none)",
-      apply: { $0.deadlineSlack = try optionalNumber($1, "a number > 0", { $0 > 0 }) },
+      apply: {
+        $0.deadlineSlack = try optionalNumber($1, in: ScenarioLimits.factor, positive: true)
+      },
       read: { show($0.deadlineSlack) }),
     .init(
       key: "migration_price_weight", summary: "weight of target dollars in migration cost",
-      apply: { $0.migrationCost.priceWeight = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.migrationCost.priceWeight = try number($1, in: ScenarioLimits.factor) },
       read: { "\($0.migrationCost.priceWeight)" }),
     .init(
       key: "migration_hazard_weight", summary: "weight of expected reclaim rework",
-      apply: { $0.migrationCost.hazardWeight = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.migrationCost.hazardWeight = try number($1, in: ScenarioLimits.factor) },
       read: { "\($0.migrationCost.hazardWeight)" }),
     .init(
       key: "model", summary: "fleet | deadline-job (one job, one zone's trace, tick by tick)",
@@ -207,11 +233,11 @@ public struct ScenarioParameter: Sendable {
       }, read: { $0.model }),
     .init(
       key: "deadline_hours", summary: "deadline-job: deadline, hours from the window start",
-      apply: { $0.deadlineHours = try number($1, "a number > 0", { $0 > 0 }) },
+      apply: { $0.deadlineHours = try number($1, in: ScenarioLimits.hours, positive: true) },
       read: { "\($0.deadlineHours)" }),
     .init(
       key: "restart_overhead_hours", summary: "deadline-job: overhead d charged on every start",
-      apply: { $0.restartOverheadHours = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.restartOverheadHours = try number($1, in: ScenarioLimits.hours) },
       read: { "\($0.restartOverheadHours)" }),
     .init(
       key: "trace_zone", summary: "deadline-job: the trace zone to replay (e.g. us-east-1a)",
@@ -219,7 +245,7 @@ public struct ScenarioParameter: Sendable {
       read: { $0.traceZone ?? "null" }),
     .init(
       key: "migration_delay_weight", summary: "dollars per hour of resume delay",
-      apply: { $0.migrationCost.delayWeight = try number($1, "a number ≥ 0", { $0 >= 0 }) },
+      apply: { $0.migrationCost.delayWeight = try number($1, in: ScenarioLimits.factor) },
       read: { "\($0.migrationCost.delayWeight)" }),
   ]
 }
@@ -227,9 +253,13 @@ public struct ScenarioParameter: Sendable {
 extension DurationDistribution {
   /// Parses `uniform(a,b)`, `exponential(mean)` or `constant(x)` (or a bare number).
   init(parsing text: String) throws {
-    let expected = "uniform(a,b), exponential(mean), constant(x) or a number, all > 0"
+    let limit = ScenarioLimits.show(ScenarioLimits.workHours.upperBound)
+    let expected =
+      "uniform(a,b) with a < b, exponential(mean), constant(x) or a number, all finite, > 0 and ≤ \(limit)"
     let t = text.replacingOccurrences(of: " ", with: "")
-    if let v = Double(t), v > 0 {
+    func ok(_ v: Double) -> Bool { v.isFinite && v > 0 && ScenarioLimits.workHours.contains(v) }
+    if let v = Double(t) {
+      guard ok(v) else { throw ScenarioParameter.Invalid(expected: expected) }
       self = .constant(v)
       return
     }
@@ -237,8 +267,12 @@ extension DurationDistribution {
       throw ScenarioParameter.Invalid(expected: expected)
     }
     let head = String(t[..<open])
-    let args = t[t.index(after: open)..<t.index(before: t.endIndex)].split(separator: ",")
-      .compactMap { Double($0) }
+    let fields = t[t.index(after: open)..<t.index(before: t.endIndex)].split(
+      separator: ",", omittingEmptySubsequences: false)
+    let args = fields.compactMap { Double($0) }
+    guard args.count == fields.count, args.allSatisfy(ok) else {
+      throw ScenarioParameter.Invalid(expected: expected)
+    }
     switch (head, args.count) {
     case ("uniform", 2) where args[0] > 0 && args[1] > args[0]: self = .uniform(args[0], args[1])
     case ("exponential", 1) where args[0] > 0: self = .exponential(mean: args[0])

@@ -75,6 +75,10 @@ public struct ExperimentSpec: Sendable {
     _ text: String, file: String, catalog: AcceleratorCatalog, size: String? = nil
   ) throws -> ExperimentSpec {
     let root = try YAMLMap.parse(text, file: file)
+    guard !root.entries.isEmpty else {
+      throw ExperimentsError.malformed(
+        file: file, line: nil, reason: "empty spec: it needs at least a grid or a base scenario")
+    }
     try root.rejectUnknownKeys(keys)
     let directory = (file as NSString).deletingLastPathComponent
     var base = ScenarioConfig()
@@ -92,13 +96,17 @@ public struct ExperimentSpec: Sendable {
     base.file = file
 
     var axes = try readAxes(root, key: "grid")
-    var replicates = try root.int("replicates", "a whole number ≥ 1", { $0 >= 1 }) ?? 1
+    let replicateRule = ScenarioLimits.describe(ScenarioLimits.replicates)
+    var replicates =
+      try root.int("replicates", replicateRule, { ScenarioLimits.replicates.contains($0) }) ?? 1
     if let size {
       guard let block = try root.map(size) else {
         throw ExperimentsError.missingKey(file: file, key: size)
       }
       try block.rejectUnknownKeys(["grid", "replicates"])
-      replicates = try block.int("replicates", "a whole number ≥ 1", { $0 >= 1 }) ?? replicates
+      replicates =
+        try block.int("replicates", replicateRule, { ScenarioLimits.replicates.contains($0) })
+        ?? replicates
       for (key, values) in try readAxes(block, key: "grid") {
         if let at = axes.firstIndex(where: { $0.key == key }) {
           axes[at].values = values
@@ -111,6 +119,7 @@ public struct ExperimentSpec: Sendable {
     else {
       throw root.invalid("seed", root.node("seed")!, "a whole number ≥ 0")
     }
+    try checkRunCount(axes: axes, replicates: replicates, root: root)
     let baseline = try root.string("baseline") ?? "on-demand-only"
     guard PolicyRegistry.standard.names.contains(String(baseline.split(separator: ":").first ?? ""))
     else {
@@ -127,6 +136,27 @@ public struct ExperimentSpec: Sendable {
       replicates: replicates, seed: seed, baseline: baseline)
   }
 
+  /// Refuses a grid whose cells × replicates exceed `ScenarioLimits.runs`,
+  /// with the product computed without overflow before anything is expanded.
+  static func checkRunCount(
+    axes: [(key: String, values: [String])], replicates: Int, root: YAMLMap
+  ) throws {
+    var runs = replicates
+    let includes = (try? root.sequence("include"))??.count ?? 0
+    for axis in axes {
+      let (product, overflow) = runs.multipliedReportingOverflow(by: axis.values.count)
+      runs = overflow ? Int.max : product
+    }
+    let (total, overflow) = runs.addingReportingOverflow(includes * replicates)
+    if overflow || total > ScenarioLimits.runs {
+      throw ExperimentsError.invalidValue(
+        file: root.file, key: "grid",
+        value: axes.map { "\($0.key) (\($0.values.count))" }.joined(separator: " × ")
+          + " × \(replicates) replicates",
+        expected: "at most \(ScenarioLimits.runs) runs in all")
+    }
+  }
+
   static func readAxes(_ map: YAMLMap, key: String) throws -> [(key: String, values: [String])] {
     guard let grid = try map.map(key) else { return [] }
     var axes: [(String, [String])] = []
@@ -137,9 +167,20 @@ public struct ExperimentSpec: Sendable {
       }
       let values: [String]
       if let seq = node.sequence {
-        values = seq.map { YAMLMap.show($0) }
-      } else {
+        values = try seq.map { item in
+          guard item.scalar != nil, item.null == nil else {
+            throw ExperimentsError.invalidValue(
+              file: map.file, key: grid.keyPath(axis), value: YAMLMap.show(item),
+              expected: "a list of plain values")
+          }
+          return YAMLMap.show(item)
+        }
+      } else if node.scalar != nil, node.null == nil {
         values = [YAMLMap.show(node)]
+      } else {
+        throw ExperimentsError.invalidValue(
+          file: map.file, key: grid.keyPath(axis), value: YAMLMap.show(node),
+          expected: "a non-empty list of values")
       }
       guard !values.isEmpty else {
         throw ExperimentsError.invalidValue(

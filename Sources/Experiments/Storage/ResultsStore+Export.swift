@@ -18,6 +18,9 @@ public struct ExportTable: Sendable, Equatable {
   /// Metric columns (as named in exports).
   public static let metricColumns: Set<String> = Set(Schema.metricColumns)
 
+  /// Columns exported as JSON strings even when their text looks numeric.
+  static let textColumns: Set<String> = ["seed", "cell_key", "status", "failure_reason"]
+
   /// Columns that vary from run to run for reasons other than the model.
   public static let timingColumns: Set<String> = ["sweep_id", "wall_ms"]
 
@@ -42,7 +45,7 @@ public struct ExportTable: Sendable, Equatable {
       let fields = zip(columns, row).map { column, value -> String in
         let encoded: String
         if let value {
-          if let d = Double(value), d.isFinite, column != "seed", column != "cell_key" {
+          if let d = Double(value), d.isFinite, !Self.textColumns.contains(column) {
             encoded = value
           } else {
             encoded =
@@ -69,9 +72,10 @@ extension ResultsStore {
     let metricColumns = Schema.metricColumns.map { "m.\($0)" }
     let sql = """
       SELECT e.name AS experiment, r.sweep_id, r.cell_index, c.cell_key, r.replicate, r.seed,
+             r.status, r.failure_reason,
              \(parameterColumns.joined(separator: ", ")),
              \(metricColumns.joined(separator: ", ")), r.wall_ms
-      FROM runs r JOIN metrics m ON m.run_id = r.id
+      FROM runs r LEFT JOIN metrics m ON m.run_id = r.id
       JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
       JOIN sweeps s ON s.id = r.sweep_id JOIN experiments e ON e.id = s.experiment_id
       WHERE r.sweep_id = ?
@@ -80,7 +84,10 @@ extension ResultsStore {
     return try writer.read { db in
       let rows = try Row.fetchAll(db, sql: sql, arguments: [id])
       let columns =
-        ["experiment", "sweep_id", "cell_index", "cell_key", "replicate", "seed"]
+        [
+          "experiment", "sweep_id", "cell_index", "cell_key", "replicate", "seed", "status",
+          "failure_reason",
+        ]
         + Schema.parameterKeys + Schema.metricColumns + ["wall_ms"]
       return ExportTable(
         columns: columns,

@@ -102,7 +102,7 @@ extension ResultsStore {
               sql: """
                 SELECT \(runColumns.map { "r." + $0 }.joined(separator: ", ")),
                        \(Schema.metricColumns.map { "m." + $0 }.joined(separator: ", "))
-                FROM runs r JOIN metrics m ON m.run_id = r.id WHERE r.sweep_id = ?
+                FROM runs r LEFT JOIN metrics m ON m.run_id = r.id WHERE r.sweep_id = ?
                 ORDER BY r.run_index
                 """, arguments: [sweep.id!])
           )
@@ -122,8 +122,9 @@ extension ResultsStore {
             }
             let values =
               [sweepID.databaseValue] + (0..<runColumns.count).map { row[$0] as DatabaseValue }
+            let failed = (row["status"] as String?) == "failed"
             let metrics = (runColumns.count..<row.count).map { row[$0] as DatabaseValue }
-            try ResultsStore.insertRun(db, values: values, metrics: metrics)
+            try ResultsStore.insertRun(db, values: values, metrics: failed ? nil : metrics)
             present.insert(runIndex)
             added += 1
           }

@@ -13,7 +13,13 @@ public struct ResultsStore: Sendable {
   /// Where the database lives (`:memory:` for tests).
   public let path: String
 
-  /// Opens (creating if needed) the database at `path` and migrates it.
+  /// Opens (creating if needed) the database at `path` for writing, and
+  /// migrates it.
+  ///
+  /// A file that exists is inspected read-only first, so a foreign or
+  /// newer database is refused untouched (never switched to WAL). Writers
+  /// wait up to `busyTimeout` seconds for a lock instead of failing.
+  /// Callers that write a sweep hold the `SweepLock` first.
   /// - Throws: `ExperimentsError.database` for a file that is not SQLite, a
   ///   database that is not Synkti's, or one written by a newer Synkti.
   public static func open(_ path: String) throws -> ResultsStore {
@@ -21,8 +27,11 @@ public struct ResultsStore: Sendable {
     if !directory.isEmpty {
       try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
+    // Refuse foreign, newer or broken files before any write touches them.
+    try checkWritable(path)
     do {
       var configuration = Configuration()
+      configuration.busyMode = .timeout(busyTimeout)
       // WAL + synchronous=NORMAL: a commit survives a crash of the process
       // (the sweep's failure mode); only a power loss can drop the last
       // few commits, and the file stays consistent either way.
@@ -37,18 +46,121 @@ public struct ResultsStore: Sendable {
     } catch let error as ExperimentsError {
       throw error
     } catch let error as DatabaseError {
-      throw ExperimentsError.database(
-        file: path, reason: "cannot use this database: \(error.message ?? "\(error)")")
+      throw ExperimentsError.database(file: path, reason: describe(error))
     }
   }
 
-  /// Opens an existing database without creating one.
-  public static func openExisting(_ path: String) throws -> ResultsStore {
-    guard FileManager.default.fileExists(atPath: path) else {
+  /// Refuses, without touching it, a file at `path` that `open` would
+  /// refuse (foreign, newer, not SQLite): checked before a lock file is
+  /// made beside it.
+  public static func checkWritable(_ path: String) throws {
+    if let size = fileSize(path), size > 0 { _ = try inspect(path) }
+  }
+
+  /// Seconds a writer waits for another connection's lock.
+  static let busyTimeout: TimeInterval = 30
+
+  /// Opens an existing database for reading only: never creates a file,
+  /// never changes its journal mode, never migrates it.
+  ///
+  /// An empty (0-byte), non-SQLite or foreign file is refused untouched. A
+  /// database from an older Synkti, or one this user cannot open in place
+  /// (a WAL database in a directory it cannot write), is read from a private
+  /// copy in the temporary directory.
+  /// - Throws: `ExperimentsError.database` naming the file and the reason.
+  public static func openReadOnly(_ path: String) throws -> ResultsStore {
+    guard let size = fileSize(path) else {
       throw ExperimentsError.database(
         file: path, reason: "no such database (run `synkti sweep` first)")
     }
-    return try open(path)
+    guard size > 0 else {
+      throw ExperimentsError.database(
+        file: path, reason: "an empty file (0 bytes), not a Synkti results database")
+    }
+    guard let (store, state) = try inspect(path) else { return try readFromCopy(path) }
+    switch state {
+    case .current: return store
+    case .older: return try readFromCopy(path)
+    }
+  }
+
+  /// Opens a non-empty file read-only and checks it is a Synkti database
+  /// this version can use; nil when it cannot be opened in place.
+  static func inspect(_ path: String) throws -> (ResultsStore, SchemaState)? {
+    guard let handle = FileHandle(forReadingAtPath: path),
+      let header = try? handle.read(upToCount: 16), header == Data("SQLite format 3\0".utf8)
+    else {
+      throw ExperimentsError.database(file: path, reason: "not an SQLite database")
+    }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(busyTimeout)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let store = ResultsStore(writer: queue, path: path)
+      return (store, try store.schemaState())
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+      return nil
+    } catch let error as DatabaseError {
+      throw ExperimentsError.database(file: path, reason: describe(error))
+    }
+  }
+
+  /// Reads a private, migrated copy of `path` (and its WAL).
+  static func readFromCopy(_ path: String) throws -> ResultsStore {
+    let copy = FileManager.default.temporaryDirectory
+      .appendingPathComponent("synkti-read-\(UUID().uuidString).sqlite").path
+    do {
+      try FileManager.default.copyItem(atPath: path, toPath: copy)
+      if FileManager.default.fileExists(atPath: path + "-wal") {
+        try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+      }
+    } catch {
+      throw ExperimentsError.database(
+        file: path, reason: "cannot read it, nor copy it to read: \(error.localizedDescription)")
+    }
+    let queue = try DatabaseQueue(path: copy)
+    let store = ResultsStore(writer: queue, path: path)
+    try store.migrate()
+    return store
+  }
+
+  /// The size of the file at `path`, nil when there is none.
+  static func fileSize(_ path: String) -> Int? {
+    (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+  }
+
+  /// An SQLite error in words a user can act on.
+  static func describe(_ error: DatabaseError) -> String {
+    switch error.resultCode {
+    case .SQLITE_BUSY, .SQLITE_LOCKED:
+      return "the database is busy: another process is writing it"
+    case .SQLITE_NOTADB: return "not an SQLite database"
+    case .SQLITE_READONLY: return "the database is read-only here"
+    case .SQLITE_CANTOPEN: return "cannot open it (check the path and permissions)"
+    default: return "cannot use this database: \(error.message ?? "\(error)")"
+    }
+  }
+
+  /// Opens an existing database without creating one (read-only).
+  public static func openExisting(_ path: String) throws -> ResultsStore {
+    try openReadOnly(path)
+  }
+
+  /// Writes a self-contained copy of the database (no WAL) to `target`, for
+  /// shipping results: `VACUUM INTO`.
+  /// - Throws: `ExperimentsError.database` when `target` exists.
+  public func copy(to target: String) throws {
+    guard !FileManager.default.fileExists(atPath: target) else {
+      throw ExperimentsError.database(file: target, reason: "exists; refusing to overwrite it")
+    }
+    do {
+      try writer.writeWithoutTransaction { db in
+        try db.execute(sql: "VACUUM INTO ?", arguments: [target])
+      }
+    } catch let error as DatabaseError {
+      throw ExperimentsError.database(file: target, reason: Self.describe(error))
+    }
   }
 
   /// A fresh in-memory database (tests).
@@ -58,27 +170,39 @@ public struct ResultsStore: Sendable {
     return store
   }
 
-  func migrate() throws {
-    let migrator = Schema.migrator
+  enum SchemaState { case current, older }
+
+  /// Whether this is a Synkti database this version can read as it is.
+  /// - Throws: for a foreign database, or one from a newer Synkti.
+  func schemaState() throws -> SchemaState {
     try writer.read { db in
       let tables = try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      if !tables.isEmpty && !tables.contains("grdb_migrations") {
+      if !tables.contains("grdb_migrations") {
         throw ExperimentsError.database(
           file: path,
-          reason:
-            "not a Synkti results database (it has tables \(tables.sorted().joined(separator: ", ")))"
+          reason: tables.isEmpty
+            ? "holds no Synkti results (an empty SQLite database)"
+            : "not a Synkti results database (it has tables \(tables.sorted().joined(separator: ", ")))"
         )
       }
-      if tables.contains("grdb_migrations") {
-        let applied = try migrator.appliedIdentifiers(db)
-        if !applied.isSubset(of: Schema.migrationIdentifiers) {
-          throw ExperimentsError.database(
-            file: path, reason: "written by a newer Synkti; upgrade to read it")
-        }
+      let applied = try Schema.migrator.appliedIdentifiers(db)
+      if !applied.isSubset(of: Schema.migrationIdentifiers) {
+        throw ExperimentsError.database(
+          file: path, reason: "written by a newer Synkti; upgrade to read it")
       }
+      return applied == Schema.migrationIdentifiers ? .current : .older
     }
-    try migrator.migrate(writer)
+  }
+
+  func migrate() throws {
+    // An empty database becomes a Synkti one; any other must already be one.
+    let empty = try writer.read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") == 0
+    }
+    if !empty { _ = try schemaState() }
+    try Schema.migrator.migrate(writer)
   }
 
   // MARK: - Experiments and sweeps
@@ -141,6 +265,30 @@ public struct ResultsStore: Sendable {
             """, arguments: [id])
       else { return nil }
       return (row[0], row[1], row[2])
+    }
+  }
+
+  /// The most recent sweep of this experiment, size and shard, if any.
+  func latestSweep(experimentID: Int64, size: String, shardIndex: Int, shardCount: Int) throws
+    -> SweepRecord?
+  {
+    try writer.read { db in
+      try SweepRecord.filter(
+        Column("experiment_id") == experimentID && Column("size") == size
+          && Column("shard_index") == shardIndex && Column("shard_count") == shardCount
+      ).order(Column("id").desc).fetchOne(db)
+    }
+  }
+
+  /// Runs between two WAL checkpoints during a sweep.
+  static let checkpointEvery = 1_000
+
+  /// Copies committed pages from the WAL into the database file (and, with
+  /// `truncate`, empties the WAL), so the `.sqlite` file alone holds them.
+  public func checkpoint(truncate: Bool) throws {
+    guard writer is DatabasePool else { return }
+    try writer.writeWithoutTransaction { db in
+      try db.checkpoint(truncate ? .truncate : .passive)
     }
   }
 
@@ -223,22 +371,50 @@ public struct ResultsStore: Sendable {
         values: [
           id.databaseValue, run.index.databaseValue, run.cell.index.databaseValue,
           run.replicate.databaseValue, String(run.seed).databaseValue, "done".databaseValue,
-          wallMs.databaseValue,
+          wallMs.databaseValue, DatabaseValue.null,
         ], metrics: Self.metricValues(metrics))
     }
   }
 
+  /// Stores a run that produced a non-finite metric: status `failed`, the
+  /// reason, and no metrics row (so no NaN or infinity reaches the table).
+  func saveFailedRun(sweep id: Int64, run: PlannedRun, reason: String, wallMs: Double) throws {
+    try writer.write { db in
+      try Self.insertRun(
+        db,
+        values: [
+          id.databaseValue, run.index.databaseValue, run.cell.index.databaseValue,
+          run.replicate.databaseValue, String(run.seed).databaseValue, "failed".databaseValue,
+          wallMs.databaseValue, reason.databaseValue,
+        ], metrics: nil)
+    }
+  }
+
+  /// Runs of a sweep stored as failed.
+  public func failedRunCount(sweep id: Int64) throws -> Int {
+    try writer.read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM runs WHERE sweep_id = ? AND status = 'failed'",
+        arguments: [id]) ?? 0
+    }
+  }
+
   static let runColumns =
-    ["sweep_id", "run_index", "cell_index", "replicate", "seed", "status", "wall_ms"]
+    [
+      "sweep_id", "run_index", "cell_index", "replicate", "seed", "status", "wall_ms",
+      "failure_reason",
+    ]
   static let insertRunSQL =
     "INSERT INTO runs (\(runColumns.joined(separator: ", "))) VALUES (\(runColumns.map { _ in "?" }.joined(separator: ", ")))"
   static let insertMetricsSQL =
     "INSERT INTO metrics (run_id, \(Schema.metricColumns.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: Schema.metricColumns.count)))"
 
-  /// Inserts a run (values in `runColumns` order) and its metrics.
-  static func insertRun(_ db: Database, values: [DatabaseValue], metrics: [DatabaseValue]) throws {
+  /// Inserts a run (values in `runColumns` order) and its metrics (none for
+  /// a failed run).
+  static func insertRun(_ db: Database, values: [DatabaseValue], metrics: [DatabaseValue]?) throws {
     // Cached statements: compiling these inserts dominated their cost.
     try db.cachedStatement(sql: insertRunSQL).execute(arguments: StatementArguments(values))
+    guard let metrics else { return }
     let runID = db.lastInsertedRowID
     try db.cachedStatement(sql: insertMetricsSQL).execute(
       arguments: StatementArguments([runID.databaseValue] + metrics))

@@ -127,6 +127,8 @@ enum Schema {
       for key in parameterColumnsV3 {
         try db.alter(table: "cells") { t in t.add(column: "p_" + key, .text) }
       }
+      // Why a run failed (status `failed`: a non-finite metric), else NULL.
+      try db.alter(table: "runs") { t in t.add(column: "failure_reason", .text) }
       // Completion statistics and savings may now be undefined (NULL). SQLite
       // cannot drop NOT NULL, so the table is rebuilt with its rows.
       let nowNullable = [

@@ -44,7 +44,8 @@ public enum TraceLoader {
       if name.hasSuffix(".csv") {
         // Skip CSVs that are not availability traces (e.g. price summaries).
         let text = try readText(file)
-        guard text.hasPrefix("date,availability") else { continue }
+        guard text.hasPrefix("date,availability") || text.hasPrefix("\u{FEFF}date,availability")
+        else { continue }
         traces.append(try parseAWS(text, file: file, prices: prices?[stem(of: file)]))
       } else if name.hasSuffix(".json") && name != "spot_prices.json" {
         traces.append(try loadFile(file))
@@ -68,12 +69,43 @@ public enum TraceLoader {
   }
 
   /// `spot_prices.json` beside `file`, by trace stem (nil when absent).
+  /// - Throws: when it is not an object of lists of finite prices ≥ 0.
   static func priceTable(besides file: String) throws -> [String: [Double]]? {
     let pricesFile = ((file as NSString).deletingLastPathComponent as NSString)
       .appendingPathComponent("spot_prices.json")
     guard FileManager.default.fileExists(atPath: pricesFile) else { return nil }
-    guard let table = try jsonObject(pricesFile) as? [String: Any] else { return nil }
-    return table.mapValues { ($0 as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? [] }
+    guard let table = try jsonObject(pricesFile) as? [String: Any] else {
+      throw ExperimentsError.malformed(
+        file: pricesFile, line: nil,
+        reason: "expected an object {\"<zone>_<gpu>_<n>\": [price, ...]}")
+    }
+    var prices: [String: [Double]] = [:]
+    for key in table.keys.sorted() {
+      guard let list = table[key] as? [Any] else {
+        throw ExperimentsError.invalidValue(
+          file: pricesFile, key: key, value: excerpt("\(table[key]!)"),
+          expected: "a list of prices")
+      }
+      prices[key] = try Self.prices(list, file: pricesFile, key: key)
+    }
+    return prices
+  }
+
+  /// Prices from a JSON list, each finite and ≥ 0.
+  static func prices(_ list: [Any], file: String, key: String) throws -> [Double] {
+    try list.enumerated().map { i, item in
+      guard let v = (item as? NSNumber)?.doubleValue, v.isFinite, v >= 0 else {
+        throw ExperimentsError.invalidValue(
+          file: file, key: "\(key)[\(i)]", value: excerpt("\(item)"),
+          expected: "a finite price ≥ 0 ($/h)")
+      }
+      return v
+    }
+  }
+
+  /// At most 80 characters of `text`, for messages.
+  static func excerpt(_ text: String) -> String {
+    text.count <= 80 ? text : String(text.prefix(80)) + "…"
   }
 
   /// Parses AWS CSV text; the tick is the mean spacing of the timestamps.
@@ -83,12 +115,17 @@ public enum TraceLoader {
     var available: [Bool] = []
     var first: Double?
     var last = 0.0
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    // Any line ending (LF, CRLF, CR) and a leading byte-order mark are fine.
+    let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    for (index, raw) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      .enumerated()
+    {
+      let line = raw.trimmingCharacters(in: .whitespaces)
       if index == 0 {
         guard line == "date,availability" else {
           throw ExperimentsError.malformed(
-            file: file, line: 1, reason: "expected header 'date,availability', found '\(line)'")
+            file: file, line: 1,
+            reason: "expected header 'date,availability', found '\(excerpt(line))'")
         }
         continue
       }
@@ -99,7 +136,14 @@ public enum TraceLoader {
       else {
         throw ExperimentsError.malformed(
           file: file, line: index + 1,
-          reason: "expected 'YYYY-MM-DD HH:MM:SS,0|1', found '\(line)'")
+          reason:
+            "expected 'YYYY-MM-DD HH:MM:SS,0|1' (a year from 1970 to 9999), found '\(excerpt(line))'"
+        )
+      }
+      if let previous = first.map({ _ in last }), seconds < previous {
+        throw ExperimentsError.malformed(
+          file: file, line: index + 1,
+          reason: "timestamps must not go back in time, found '\(excerpt(line))'")
       }
       if first == nil { first = seconds }
       last = seconds
@@ -144,7 +188,14 @@ public enum TraceLoader {
       }
       available.append(v == 0)
     }
-    let prices = (root["prices"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue }
+    var prices: [Double]?
+    if let list = root["prices"] {
+      guard let list = list as? [Any] else {
+        throw ExperimentsError.invalidValue(
+          file: file, key: "prices", value: excerpt("\(list)"), expected: "a list of prices")
+      }
+      prices = try Self.prices(list, file: file, key: "prices")
+    }
     let zone =
       metadata["zone"] as? String
       ?? String(((file as NSString).lastPathComponent).split(separator: "_").first ?? "")
@@ -174,7 +225,10 @@ public enum TraceLoader {
       .compactMap { Int($0) }
     guard parts.count == 6 else { return nil }
     let (y, m, d) = (parts[0], parts[1], parts[2])
-    guard (1...12).contains(m), (1...31).contains(d) else { return nil }
+    // Bounded so that the arithmetic below cannot overflow.
+    guard (1970...9999).contains(y), (1...12).contains(m), (1...31).contains(d),
+      (0...23).contains(parts[3]), (0...59).contains(parts[4]), (0...60).contains(parts[5])
+    else { return nil }
     // Days from civil (Howard Hinnant's algorithm).
     let yy = m <= 2 ? y - 1 : y
     let era = (yy >= 0 ? yy : yy - 399) / 400

@@ -41,7 +41,14 @@ public struct AvailabilitySeries: Sendable, Equatable {
     lossesThrough = losses
   }
 
-  func index(_ t: Double) -> Int { t <= 0 ? 0 : Swift.min(Int(t / tick), available.count - 1) }
+  /// The tick holding `t`; total for every `Double` (see `StepFunction`).
+  func index(_ t: Double) -> Int {
+    let last = available.count - 1
+    guard t > 0 else { return 0 }
+    let ticks = t / tick
+    guard ticks < Double(last) else { return last }
+    return Int(ticks)
+  }
 
   /// Whether spot capacity is available at `t`.
   public func isAvailable(at t: Double) -> Bool { available[index(t)] }

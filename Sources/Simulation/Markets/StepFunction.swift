@@ -28,11 +28,15 @@ public struct StepFunction: Sendable, Equatable {
     self.prefix = prefix
   }
 
+  /// The step holding `t`; total for every `Double` (an out-of-range or
+  /// NaN time takes the first or last step, never a trapping conversion).
   @inlinable
   func index(_ t: Double) -> Int {
-    if t <= 0 { return 0 }
-    let i = Int(t / step)
-    return Swift.min(i, values.count - 1)
+    let last = values.count - 1
+    guard t > 0 else { return 0 }
+    let steps = t / step
+    guard steps < Double(last) else { return last }
+    return Int(steps)
   }
 
   /// The value in force at `t`.

@@ -79,6 +79,21 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   /// Creates zeroed metrics.
   public init() {}
 
+  /// The names of metrics that are NaN or infinite (none for a sound run).
+  /// A run that has any is stored as failed, never with those values.
+  public var nonFiniteMetrics: [String] {
+    Mirror(reflecting: self).children.compactMap { child in
+      let value: Double?
+      switch child.value {
+      case let v as Double: value = v
+      case let v as Double?: value = v
+      default: value = nil
+      }
+      guard let value, !value.isFinite, let label = child.label else { return nil }
+      return label
+    }
+  }
+
   /// Column and JSON names: snake_case, stable (a database migration names them).
   public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
     case totalCost = "total_cost"
