@@ -51,6 +51,9 @@ let package = Package(
     .target(name: "SynktiTestSupport", dependencies: ["Simulation"], path: "Tests/SynktiTestSupport"),
     .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "SynktiTestSupport"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SynktiTestSupport"]),
+    // Runs the built CLI as a process (exit codes, fuzzing, kills); the
+    // dependency only makes sure `synkti` is built first.
+    .testTarget(name: "CLITests", dependencies: ["synkti"]),
     .testTarget(
       name: "ReportingTests",
       dependencies: ["Reporting", "Experiments", "SynktiTestSupport"],

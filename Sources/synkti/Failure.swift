@@ -15,9 +15,7 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     throw ExitCode(2)
   } catch let error as DatabaseError {
-    let message = error.message ?? "\(error.resultCode)"
-    FileHandle.standardError.write(
-      Data("error: database: \(message) (is this database from another Synkti version?)\n".utf8))
+    FileHandle.standardError.write(Data("error: database: \(ResultsStore.describe(error))\n".utf8))
     throw ExitCode(2)
   }
 }

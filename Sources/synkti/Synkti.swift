@@ -32,6 +32,10 @@ struct Synkti: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let error as ExperimentsError {
+      // Input and data errors from any command: one line, exit 2.
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      Foundation.exit(2)
     } catch {
       if exitCode(for: error) == .validationFailure {
         FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -56,3 +56,67 @@ import Testing
     #expect(abs(down - 0.76) < 0.01)
   }
 }
+
+@Suite struct TraceRobustnessTests {
+  let lf =
+    "date,availability\n2023-02-15 22:08:16,0\n2023-02-15 22:11:31,1\n2023-02-15 22:14:46,1\n"
+
+  @Test func crlfAndAByteOrderMarkReadLikeLF() throws {
+    let plain = try TraceLoader.parseAWS(lf, file: "t.csv", prices: nil)
+    let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+    #expect(try TraceLoader.parseAWS(crlf, file: "t.csv", prices: nil) == plain)
+    #expect(try TraceLoader.parseAWS("\u{FEFF}" + crlf, file: "t.csv", prices: nil) == plain)
+  }
+
+  @Test(arguments: [
+    "99999999999999-02-28 00:00:00", "2023-13-01 00:00:00", "2023-02-15 25:00:00",
+    "-9223372036854775808-01-01 00:00:00",
+  ])
+  func absurdTimestampsNameTheLine(stamp: String) {
+    let text = lf + "\(stamp),1\n"
+    do {
+      _ = try TraceLoader.parseAWS(text, file: "t.csv", prices: nil)
+      Issue.record("\(stamp) must be refused")
+    } catch let error as ExperimentsError {
+      #expect("\(error)".hasPrefix("t.csv:5:"))
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
+  @Test func aMalformedOneLineFileIsQuotedShortly() {
+    let huge = "date,availability " + String(repeating: "x", count: 100_000)
+    do {
+      _ = try TraceLoader.parseAWS(huge, file: "t.csv", prices: nil)
+      Issue.record("must be refused")
+    } catch {
+      #expect("\(error)".count < 300)
+    }
+  }
+
+  func directory(prices: String) throws -> String {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("synkti-trace-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try lf.write(toFile: dir + "/z-1a_v100_1.csv", atomically: true, encoding: .utf8)
+    try prices.write(toFile: dir + "/spot_prices.json", atomically: true, encoding: .utf8)
+    return dir
+  }
+
+  @Test(arguments: [
+    "[1, 2, 3]", "{\"z-1a_v100_1\": [1, -2, 3]}", "{\"z-1a_v100_1\": \"cheap\"}",
+    "{\"z-1a_v100_1\": [1, 1e999, 3]}",
+  ])
+  func badPriceFilesAreRefused(prices: String) throws {
+    let dir = try directory(prices: prices)
+    #expect(throws: ExperimentsError.self) { try TraceLoader.load(dir) }
+  }
+
+  @Test func gcpPricesMustBeFiniteAndNonNegative() throws {
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("z-a_h100_16-\(UUID().uuidString).json").path
+    try #"{"metadata": {"gap_seconds": 600}, "data": [0, 1], "prices": [1, -1]}"#
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(throws: ExperimentsError.self) { try TraceLoader.loadFile(file) }
+  }
+}

@@ -37,6 +37,19 @@ import Testing
     #expect(text == expected)
   }
 
+  @Test func aReportSaysWhenItsSweepIsIncompleteOrHadFailures() {
+    var data = Synthetic.sweep()
+    let complete = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+    #expect(!complete.markdown(figures: [], skipped: []).contains("Incomplete"))
+    data.sweep.status = "interrupted"
+    data.sweep.totalRuns = 10
+    data.failedRuns = 2
+    let text = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    #expect(text.contains("**Incomplete.** Sweep 7 is `interrupted`: 8 of its 10 runs are stored."))
+    #expect(text.contains("2 runs failed"))
+  }
+
   @Test func gnuplotWritesNonEmptyPNGAndPDF() throws {
     guard Gnuplot.isAvailable else { return }
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synkti-gp-\(UUID())")

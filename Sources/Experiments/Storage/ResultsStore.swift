@@ -131,7 +131,7 @@ public struct ResultsStore: Sendable {
   }
 
   /// An SQLite error in words a user can act on.
-  static func describe(_ error: DatabaseError) -> String {
+  public static func describe(_ error: DatabaseError) -> String {
     switch error.resultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED:
       return "the database is busy: another process is writing it"

@@ -59,6 +59,18 @@ public struct ExperimentReport {
         ["spec", "SHA-256 `\(data.specHash.prefix(16))…`"],
       ], labels: 2)
     out += provenance.render() + "\n"
+    if s.status != "finished" || data.failedRuns > 0 {
+      var warning = "**Incomplete.** "
+      if s.status != "finished" {
+        warning +=
+          "Sweep \(s.id!) is `\(s.status)`: \(data.runCount + data.failedRuns) of its \(s.totalRuns) runs are stored. "
+      }
+      if data.failedRuns > 0 {
+        warning +=
+          "\(data.failedRuns) runs failed (a non-finite metric; see `failure_reason` in `synkti export`) and are left out of every table. "
+      }
+      out += warning + "Numbers below cover the stored, finished runs only.\n\n"
+    }
     out += "## The experiment in brief\n\n"
     for axis in data.axes {
       out += "- `\(axis)`: \(data.values(of: axis).map { "`\($0)`" }.joined(separator: ", "))\n"

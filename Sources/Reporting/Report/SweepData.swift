@@ -70,6 +70,8 @@ public struct SweepData: Sendable {
   public var axes: [String]
   /// Cells in grid order.
   public var cells: [CellData]
+  /// Runs stored as failed (a non-finite metric); they are in no cell.
+  public var failedRuns = 0
 
   /// Creates sweep data from its parts (tests, other sources).
   public init(
@@ -94,7 +96,12 @@ public struct SweepData: Sendable {
     let metricNames = table.columns.filter { ExportTable.metricColumns.contains($0) }
     var cells: [CellData] = []
     var axes: [String] = []
+    var failed = 0
     for row in table.rows {
+      if row[column["status"]!] == "failed" {
+        failed += 1
+        continue
+      }
       let index = Int(row[column["cell_index"]!]!)!
       let key = row[column["cell_key"]!]!
       if cells.last?.index != index {
@@ -115,9 +122,11 @@ public struct SweepData: Sendable {
           replicate: Int(row[column["replicate"]!]!)!, seed: row[column["seed"]!]!,
           metrics: metrics))
     }
-    return SweepData(
+    var data = SweepData(
       sweep: sweep, experiment: spec.name, specText: spec.text, specHash: spec.hash, axes: axes,
       cells: cells)
+    data.failedRuns = failed
+    return data
   }
 
   /// Distinct values of `axis` in grid order.

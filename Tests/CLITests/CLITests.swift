@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The CLI as a process: exit codes, fuzzed inputs, concurrent writers and
+/// kills. One serialized suite, so these processes never compete with each
+/// other for the machine's cores; the whole suite stays near a minute.
+@Suite(.serialized) struct CLITests {
+  @Test func theBinaryIsBuilt() {
+    #expect(FileManager.default.isExecutableFile(atPath: CLI.binary), "\(CLI.binary)")
+  }
+
+  /// Bad input exits 2 for every command, argument validation included.
+  @Test func everyCommandExitsTwoOnBadInput() throws {
+    let dir = CLI.scratch()
+    let missing = dir + "/missing.sqlite"
+    let cases: [[String]] = [
+      ["simulate", "--set", "no_such_key=1"],
+      ["simulate", "--set", "boot_seconds=1e308"],
+      ["simulate", "--policy", "greedy:3"],
+      ["simulate", "--no-such-flag"],
+      ["sweep", dir + "/no-such-spec.yaml", "--db", dir + "/s.sqlite"],
+      ["sweep", "Experiments/paper/headline.yaml", "--jobs", "0", "--db", dir + "/s.sqlite"],
+      ["report", "--db", missing],
+      ["compare", "1", "2", "--db", missing],
+      ["export", "--db", missing],
+      ["export", "--format", "xml"],
+      ["merge", dir + "/out.sqlite"],
+      ["merge", dir + "/out.sqlite", missing],
+      ["assign", "--costs", dir + "/no-such.csv"],
+      ["catalog", "--catalog", dir + "/no-such.yaml"],
+      ["trace-windows", "--trace", dir + "/no-such-trace"],
+      ["trace-windows", "--trace", "Tests/ExperimentsTests/Fixtures/aws", "--count", "x"],
+      ["no-such-command"],
+    ]
+    for arguments in cases {
+      let result = CLI.run(arguments)
+      #expect(result.status == 2, "\(arguments.joined(separator: " ")): \(result.stderr)")
+    }
+    for path in [missing, dir + "/s.sqlite", dir + "/out.sqlite"] {
+      #expect(!FileManager.default.fileExists(atPath: path), "\(path) was created")
+    }
+    #expect(CLI.run(["--version"]).status == 0)
+    #expect(CLI.run(["simulate", "--tasks", "5", "--hours", "24"]).status == 0)
+  }
+
+  /// Mutations of the paper specs, seeded: every outcome is exit 0 or 2,
+  /// never a signal or a hang, and an exit 2 writes no database.
+  @Test func fuzzedSpecsExitZeroOrTwoAndWriteNothingOnTwo() throws {
+    let layout = try FuzzLayout()
+    var choices = Choices(state: 20_261_201)
+    let specs = ["headline", "five-axis", "checkpointing"]
+    var outcomes: [Int32: Int] = [:]
+    for index in 0..<200 {
+      let name = choices.pick(specs)
+      let text = Mutation.apply(to: layout.spec(name), using: &choices)
+      try text.write(toFile: layout.specFile, atomically: true, encoding: .utf8)
+      let db = layout.root + "/fuzz-\(index).sqlite"
+      let result = CLI.run(
+        ["sweep", layout.specFile, "--db", db, "--max-runs", "1", "--jobs", "1"], timeout: 30)
+      outcomes[result.status, default: 0] += 1
+      let context = "case \(index) (\(name)):\n\(text)\n\(result.stderr)"
+      #expect(!result.signaled && !result.timedOut, "\(context)")
+      #expect(result.status == 0 || result.status == 2, "exit \(result.status), \(context)")
+      if result.status == 2 {
+        #expect(!FileManager.default.fileExists(atPath: db), "database written: \(context)")
+      }
+    }
+    // Both kinds of outcome occur, or the fuzzer is not exercising anything.
+    #expect((outcomes[0] ?? 0) > 10 && (outcomes[2] ?? 0) > 10, "\(outcomes)")
+    print("spec fuzzer: 200 cases, outcomes by exit code \(outcomes.sorted { $0.key < $1.key })")
+  }
+
+  /// Mutated trace files: simulate on them exits 0 or 2, never a signal.
+  @Test func fuzzedTracesExitZeroOrTwo() throws {
+    let dir = CLI.scratch()
+    let fixture = CLI.repository.appendingPathComponent("Tests/ExperimentsTests/Fixtures")
+    let aws = try String(
+      contentsOf: fixture.appendingPathComponent("aws/us-test-1a_v100_1.csv"), encoding: .utf8)
+    let gcp = try String(
+      contentsOf: fixture.appendingPathComponent("gcp/test-zone-a_h100_16.json"), encoding: .utf8)
+    var choices = Choices(state: 17)
+    var outcomes: [Int32: Int] = [:]
+    for index in 0..<60 {
+      let isAWS = index % 2 == 0
+      let text = Mutation.applyToTrace(isAWS ? aws : gcp, using: &choices)
+      let file = dir + (isAWS ? "/z\(index)-1a_v100_1.csv" : "/z\(index)-a_h100_16.json")
+      try text.write(toFile: file, atomically: true, encoding: .utf8)
+      let result = CLI.run([
+        "simulate", "--accelerator", isAWS ? "V100" : "H100-80GB-GCP", "--market", "trace:" + file,
+        "--tasks", "3", "--hours", "2", "--set", "memory_gib=12",
+      ])
+      outcomes[result.status, default: 0] += 1
+      #expect(!result.signaled && !result.timedOut, "trace case \(index):\n\(text)")
+      #expect(result.status == 0 || result.status == 2, "trace case \(index): \(result.stderr)")
+      #expect(result.stderr.count < 2_000, "trace case \(index): message too long")
+    }
+    print("trace fuzzer: 60 cases, outcomes by exit code \(outcomes.sorted { $0.key < $1.key })")
+  }
+
+  /// A second sweep on a database being written is refused at once (or
+  /// waits with --wait); the first finishes with every run stored.
+  @Test func aSecondSweepNeverDisturbsTheFirst() throws {
+    let dir = CLI.scratch()
+    let db = dir + "/shared.sqlite"
+    let spec = "Experiments/paper/headline.yaml"
+    let first = try CLI.start(["sweep", spec, "--db", db, "--jobs", "2"])
+    usleep(400_000)
+    let refused = CLI.run(["sweep", spec, "--db", db, "--resume"])
+    #expect(refused.status == 2 && refused.stderr.contains("in use by another sweep"))
+    let waited = CLI.run(["sweep", spec, "--db", db, "--resume", "--wait"], timeout: 60)
+    first.waitUntilExit()
+    #expect(first.terminationStatus == 0)
+    #expect(waited.status == 0 && waited.stdout.contains("already complete"), "\(waited.stdout)")
+    let rows = CLI.run(["export", "--db", db, "--format", "csv"]).stdout
+      .split(separator: "\n").count
+    #expect(rows == 361)
+  }
+
+  /// kill -9 at several moments, then --resume: the same rows as a sweep
+  /// that was never interrupted.
+  @Test func killedAndResumedSweepsEqualAnUninterruptedOne() throws {
+    let dir = CLI.scratch()
+    let spec = "Experiments/paper/headline.yaml"
+    let whole = dir + "/whole.sqlite"
+    #expect(CLI.run(["sweep", spec, "--db", whole, "--jobs", "2"], timeout: 60).status == 0)
+    let expected = CLI.run(["export", "--db", whole, "--omit-timing"]).stdout
+    for (trial, delay) in [200_000, 700_000, 1_200_000].enumerated() {
+      let db = dir + "/killed-\(trial).sqlite"
+      let sweep = try CLI.start(["sweep", spec, "--db", db, "--jobs", "2"])
+      usleep(useconds_t(delay))
+      kill(sweep.processIdentifier, SIGKILL)
+      sweep.waitUntilExit()
+      let resumed = CLI.run(["sweep", spec, "--db", db, "--jobs", "2", "--resume"], timeout: 60)
+      #expect(resumed.status == 0, "trial \(trial): \(resumed.stderr)")
+      let rows = CLI.run(["export", "--db", db, "--omit-timing"]).stdout
+      #expect(rows == expected, "trial \(trial) (kill after \(delay / 1000) ms)")
+    }
+  }
+}
+
+/// A scratch copy of the paper specs' neighbourhood, so mutated specs keep
+/// resolving their relative paths (`../headline.yaml`, the shared traces).
+struct FuzzLayout {
+  let root = CLI.scratch()
+  let specFile: String
+  private let texts: [String: String]
+
+  init() throws {
+    let experiments = CLI.repository.appendingPathComponent("Experiments")
+    let paper = root + "/main/Experiments/paper"
+    try FileManager.default.createDirectory(atPath: paper, withIntermediateDirectories: true)
+    for name in ["headline.yaml", "checkpoint-bands.yaml", "heterogeneous.yaml", "scale.yaml"] {
+      try FileManager.default.copyItem(
+        atPath: experiments.appendingPathComponent(name).path,
+        toPath: root + "/main/Experiments/" + name)
+    }
+    try? FileManager.default.createSymbolicLink(
+      atPath: root + "/shared",
+      withDestinationPath: CLI.repository.deletingLastPathComponent().appendingPathComponent(
+        "shared"
+      ).path)
+    var texts: [String: String] = [:]
+    for name in ["headline", "five-axis", "checkpointing"] {
+      texts[name] = try String(
+        contentsOf: experiments.appendingPathComponent("paper/\(name).yaml"), encoding: .utf8)
+    }
+    self.texts = texts
+    specFile = paper + "/fuzzed.yaml"
+  }
+
+  func spec(_ name: String) -> String { texts[name]! }
+}
