@@ -101,6 +101,49 @@ import Testing
     print("trace fuzzer: 60 cases, outcomes by exit code \(outcomes.sorted { $0.key < $1.key })")
   }
 
+  /// As another user, on a read-only directory: export and report work and
+  /// leave the file byte for byte as it was. Needs root (to switch user), as
+  /// in CI; elsewhere it checks nothing and says so.
+  @Test func readOnlyCommandsWorkForAnotherUserAndChangeNothing() throws {
+    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") else {
+      print("read-only test skipped: needs root and runuser")
+      return
+    }
+    let dir = CLI.scratch()
+    let db = dir + "/r.sqlite"
+    let sweep = CLI.run([
+      "sweep", "Experiments/paper/headline.yaml", "--db", db, "--max-runs", "12",
+    ])
+    #expect(sweep.status == 0)
+    // The other user needs to reach the binary and the scratch directory.
+    let binary = dir + "/synkti"
+    try FileManager.default.copyItem(atPath: CLI.binary, toPath: binary)
+    chmod(dir, 0o555)
+    chmod(db, 0o444)
+    defer { chmod(dir, 0o755) }
+    let before = try Data(contentsOf: URL(fileURLWithPath: db))
+    let listing = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+    for command in [
+      ["export", "--db", db, "--format", "json"],
+      [
+        "report", "--db", db, "--out",
+        FileManager.default.temporaryDirectory.path + "/ro-\(getpid())",
+      ],
+    ] {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+      process.arguments = ["-u", "nobody", "--", binary] + command
+      process.currentDirectoryURL = CLI.repository
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0, "\(command[0]) as nobody")
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == listing)
+  }
+
   /// A second sweep on a database being written is refused at once (or
   /// waits with --wait); the first finishes with every run stored.
   @Test func aSecondSweepNeverDisturbsTheFirst() throws {

@@ -99,7 +99,10 @@ public struct ResultsStore: Sendable {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       let store = ResultsStore(writer: queue, path: path)
       return (store, try store.schemaState())
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+    } catch let error as DatabaseError
+      where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY
+    {
+      // A WAL database whose -shm this user cannot create: read a copy.
       return nil
     } catch let error as DatabaseError {
       throw ExperimentsError.database(file: path, reason: describe(error))
