@@ -58,6 +58,15 @@ public struct ScenarioParameter: Sendable {
     return v
   }
 
+  /// One of an enumeration's cases, by its raw name.
+  static func choice<T: RawRepresentable & CaseIterable>(_ text: String) throws -> T
+  where T.RawValue == String {
+    guard let value = T(rawValue: text) else {
+      throw Invalid(expected: T.allCases.map(\.rawValue).joined(separator: " or "))
+    }
+    return value
+  }
+
   static func show(_ v: Double?) -> String { v.map { "\($0)" } ?? "null" }
 
   /// Every parameter, in documentation order.
@@ -143,12 +152,7 @@ public struct ScenarioParameter: Sendable {
     .init(
       key: "checkpoint_model",
       summary: "bands (litepaper: ≥ full keeps all) | proportional (keeps min(1, ratio))",
-      apply: {
-        guard let model = CheckpointModel(rawValue: $1) else {
-          throw Invalid(expected: "bands or proportional")
-        }
-        $0.checkpointModel = model
-      }, read: { $0.checkpointModel.rawValue }),
+      apply: { $0.checkpointModel = try choice($1) }, read: { $0.checkpointModel.rawValue }),
     .init(
       key: "storage_gbps", summary: "checkpoint storage Gbit/s; restores read at min(link, this)",
       apply: { $0.storageGbps = try number($1, in: ScenarioLimits.gbps) },
@@ -156,12 +160,7 @@ public struct ScenarioParameter: Sendable {
     .init(
       key: "trace_other_types",
       summary: "refuse | scaled: price other types on a trace at own spot × relative trace price",
-      apply: {
-        guard let mode = TracePricing(rawValue: $1) else {
-          throw Invalid(expected: "refuse or scaled")
-        }
-        $0.traceOtherTypes = mode
-      }, read: { $0.traceOtherTypes.rawValue }),
+      apply: { $0.traceOtherTypes = try choice($1) }, read: { $0.traceOtherTypes.rawValue }),
     .init(
       key: "ou_reversion", summary: "OU mean reversion per hour",
       apply: { $0.ou.reversion = try number($1, in: 0...1_000, positive: true) },

@@ -370,12 +370,8 @@ public struct ResultsStore: Sendable {
   func saveRun(sweep id: Int64, run: PlannedRun, metrics: RunMetrics, wallMs: Double) throws {
     try writer.write { db in
       try Self.insertRun(
-        db,
-        values: [
-          id.databaseValue, run.index.databaseValue, run.cell.index.databaseValue,
-          run.replicate.databaseValue, String(run.seed).databaseValue, "done".databaseValue,
-          wallMs.databaseValue, DatabaseValue.null,
-        ], metrics: Self.metricValues(metrics))
+        db, values: Self.runValues(id, run, status: "done", wallMs: wallMs, reason: nil),
+        metrics: Self.metricValues(metrics))
     }
   }
 
@@ -384,13 +380,20 @@ public struct ResultsStore: Sendable {
   func saveFailedRun(sweep id: Int64, run: PlannedRun, reason: String, wallMs: Double) throws {
     try writer.write { db in
       try Self.insertRun(
-        db,
-        values: [
-          id.databaseValue, run.index.databaseValue, run.cell.index.databaseValue,
-          run.replicate.databaseValue, String(run.seed).databaseValue, "failed".databaseValue,
-          wallMs.databaseValue, reason.databaseValue,
-        ], metrics: nil)
+        db, values: Self.runValues(id, run, status: "failed", wallMs: wallMs, reason: reason),
+        metrics: nil)
     }
+  }
+
+  /// A run's row in `runColumns` order.
+  static func runValues(
+    _ sweep: Int64, _ run: PlannedRun, status: String, wallMs: Double, reason: String?
+  ) -> [DatabaseValue] {
+    [
+      sweep.databaseValue, run.index.databaseValue, run.cell.index.databaseValue,
+      run.replicate.databaseValue, String(run.seed).databaseValue, status.databaseValue,
+      wallMs.databaseValue, reason?.databaseValue ?? .null,
+    ]
   }
 
   /// Runs of a sweep stored as failed.

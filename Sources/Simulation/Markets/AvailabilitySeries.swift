@@ -42,13 +42,7 @@ public struct AvailabilitySeries: Sendable, Equatable {
   }
 
   /// The tick holding `t`; total for every `Double` (see `StepFunction`).
-  func index(_ t: Double) -> Int {
-    let last = available.count - 1
-    guard t > 0 else { return 0 }
-    let ticks = t / tick
-    guard ticks < Double(last) else { return last }
-    return Int(ticks)
-  }
+  func index(_ t: Double) -> Int { stepIndex(t, width: tick, count: available.count) }
 
   /// Whether spot capacity is available at `t`.
   public func isAvailable(at t: Double) -> Bool { available[index(t)] }

@@ -31,13 +31,7 @@ public struct StepFunction: Sendable, Equatable {
   /// The step holding `t`; total for every `Double` (an out-of-range or
   /// NaN time takes the first or last step, never a trapping conversion).
   @inlinable
-  func index(_ t: Double) -> Int {
-    let last = values.count - 1
-    guard t > 0 else { return 0 }
-    let steps = t / step
-    guard steps < Double(last) else { return last }
-    return Int(steps)
-  }
+  func index(_ t: Double) -> Int { stepIndex(t, width: step, count: values.count) }
 
   /// The value in force at `t`.
   @inlinable
@@ -84,4 +78,16 @@ public struct StepFunction: Sendable, Equatable {
     if v <= 0 { return Double(lo) * step }
     return start + (target - base) / v
   }
+}
+
+/// The index of the step of `width` holding `t` among `count` steps from 0:
+/// total for every `Double` (before 0, NaN → the first; past the end → the
+/// last), never a trapping conversion.
+@inlinable
+func stepIndex(_ t: Double, width: Double, count: Int) -> Int {
+  let last = count - 1
+  guard t > 0 else { return 0 }
+  let steps = t / width
+  guard steps < Double(last) else { return last }
+  return Int(steps)
 }
