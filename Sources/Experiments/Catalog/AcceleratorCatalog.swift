@@ -1,3 +1,4 @@
+import Foundation
 import Simulation
 
 /// The accelerator types a scenario can name, loaded from `catalog.yaml`.
@@ -8,6 +9,12 @@ public struct AcceleratorCatalog: Sendable {
   public var sources: [String: [String: String]]
   /// Instance type names (e.g. `p3.2xlarge`) per accelerator name.
   public var instances: [String: String]
+  /// Bandwidth by path and egress prices between regions.
+  public var network = NetworkModel()
+  /// Where each network figure came from.
+  public var networkSources: [String: String] = [:]
+  /// Named fleets: lists of type names, usable as `fleet: NAME`.
+  public var fleets: [String: [String]] = [:]
 
   /// Creates a catalog from types.
   public init(
@@ -40,7 +47,7 @@ public struct AcceleratorCatalog: Sendable {
   /// Parses catalog text.
   public static func parse(_ text: String, file: String) throws -> AcceleratorCatalog {
     let root = try YAMLMap.parse(text, file: file)
-    try root.rejectUnknownKeys(["accelerators"])
+    try root.rejectUnknownKeys(["accelerators", "network", "fleets"])
     guard let entries = try root.sequence("accelerators") else {
       throw root.missing("accelerators")
     }
@@ -60,7 +67,81 @@ public struct AcceleratorCatalog: Sendable {
       }
       catalog.instances[type.name] = try entry.string("instance")
     }
+    if let network = try root.map("network") {
+      try catalog.readNetwork(network, file: file)
+    }
+    catalog.fleets = try readFleets(root, known: catalog.names)
     return catalog
+  }
+
+  /// Reads `network:`: path speeds, the egress table and its default.
+  mutating func readNetwork(_ m: YAMLMap, file: String) throws {
+    try m.rejectUnknownKeys([
+      "in_region_gbps", "cross_region_gbps", "cross_continent_gbps", "egress_table",
+      "default_egress_usd_per_gb", "sources",
+    ])
+    let gbps = ScenarioLimits.describe(ScenarioLimits.gbps)
+    func speed(_ key: String) throws -> Double? {
+      try m.double(key, gbps) { ScenarioLimits.gbps.contains($0) }
+    }
+    if let v = try speed("in_region_gbps") { network.inRegionGbps = v }
+    if let v = try speed("cross_region_gbps") { network.crossRegionGbps = v }
+    if let v = try speed("cross_continent_gbps") { network.crossContinentGbps = v }
+    if let v = try m.double(
+      "default_egress_usd_per_gb", "a price in [0, 100]", { (0...100).contains($0) })
+    {
+      network.defaultEgressPerGB = v
+    }
+    if let table = try m.string("egress_table") {
+      let path =
+        table.hasPrefix("/")
+        ? table
+        : ((file as NSString).deletingLastPathComponent as NSString)
+          .appendingPathComponent(table)
+      // The shared data may be absent (a bare checkout): then every pair
+      // costs the default, as the table's own README says to.
+      if FileManager.default.fileExists(atPath: path) {
+        network.egressTable = try Self.egressTable(readText(path), file: path)
+      }
+    }
+    if let sources = try m.map("sources") {
+      for key in sources.keys { networkSources[key] = try sources.string(key) }
+    }
+  }
+
+  /// Parses `from_region,to_region,price_usd_per_gb` rows.
+  static func egressTable(_ text: String, file: String) throws -> [String: [String: Double]] {
+    var table: [String: [String: Double]] = [:]
+    for (i, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+      if i == 0 { continue }
+      let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard fields.count == 3, let price = Double(fields[2]), price.isFinite, price >= 0 else {
+        throw ExperimentsError.malformed(
+          file: file, line: i + 1,
+          reason: "expected 'from_region,to_region,price_usd_per_gb', found '\(line.prefix(80))'")
+      }
+      table[fields[0], default: [:]][fields[1]] = price
+    }
+    return table
+  }
+
+  /// Reads `fleets:`, a mapping of names to lists of type names.
+  static func readFleets(_ root: YAMLMap, known: [String]) throws -> [String: [String]] {
+    guard let fleets = try root.map("fleets") else { return [:] }
+    var result: [String: [String]] = [:]
+    for name in fleets.keys {
+      guard let items = try fleets.sequence(name), !items.isEmpty else {
+        throw fleets.invalid(name, fleets.node(name)!, "a non-empty list of accelerator names")
+      }
+      result[name] = try items.map { node in
+        guard let type = node.scalar?.string, known.contains(type) else {
+          throw ExperimentsError.unknownName(
+            file: root.file, key: fleets.keyPath(name), name: YAMLMap.show(node), known: known)
+        }
+        return type
+      }
+    }
+    return result
   }
 
   /// Keys an accelerator entry may have.
@@ -68,6 +149,7 @@ public struct AcceleratorCatalog: Sendable {
     "name", "instance", "provider", "gpus_per_instance", "memory_per_gpu_gib", "network_gbps",
     "on_demand_usd_per_hour", "spot_usd_per_hour", "spot_savings_percent", "hazard_per_hour",
     "interruption_band", "grace_seconds", "boot_seconds", "relative_speed", "sources", "base",
+    "spot_capacity",
   ]
 
   /// Reads one accelerator definition; with `defaults`, absent keys keep the
@@ -126,7 +208,10 @@ public struct AcceleratorCatalog: Sendable {
       bootHours: try value(
         "boot_seconds", bounded(Limits.seconds), defaults.map { $0.bootHours * 3600 }) / 3600,
       relativeSpeed: try value(
-        "relative_speed", bounded(Limits.relativeSpeed), defaults?.relativeSpeed ?? 1)
+        "relative_speed", bounded(Limits.relativeSpeed), defaults?.relativeSpeed ?? 1),
+      spotCapacity: try m.int(
+        "spot_capacity", "a whole number in [0, 1000000000]", { (0...1_000_000_000).contains($0) })
+        ?? defaults?.spotCapacity
     )
   }
 }

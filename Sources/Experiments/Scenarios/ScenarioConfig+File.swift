@@ -85,7 +85,9 @@ extension ScenarioConfig {
       case .batch: defaults = .batch
       }
       guard let entry = try kindsMap.map(key) else { continue }
-      try entry.rejectUnknownKeys(["weight", "memory_gib", "state_mib", "state_growth_mib"])
+      try entry.rejectUnknownKeys([
+        "weight", "memory_gib", "state_mib", "state_growth_mib", "weights_gib",
+      ])
       kinds[kind] = KindProfile(
         weight: try entry.double(
           "weight", ScenarioLimits.describe(ScenarioLimits.factor),
@@ -99,7 +101,10 @@ extension ScenarioConfig {
             { ScenarioLimits.stateMiB.contains($0) }) ?? defaults.state.baseMiB,
           growthMiB: try entry.double(
             "state_growth_mib", ScenarioLimits.describe(ScenarioLimits.stateMiB),
-            { ScenarioLimits.stateMiB.contains($0) }) ?? defaults.state.growthMiB))
+            { ScenarioLimits.stateMiB.contains($0) }) ?? defaults.state.growthMiB),
+        weightsGiB: try entry.double(
+          "weights_gib", ScenarioLimits.describe(ScenarioLimits.memoryGiB),
+          { ScenarioLimits.memoryGiB.contains($0) }) ?? defaults.weightsGiB)
     }
     guard kinds.values.contains(where: { $0.weight > 0 }) else {
       throw ExperimentsError.invalidValue(

@@ -9,7 +9,16 @@ extension ScenarioConfig {
     catalog: AcceleratorCatalog, policies: PolicyRegistry = .standard,
     traces: TraceCache = TraceCache()
   ) throws -> Scenario {
-    var fleet: [AcceleratorType] = try accelerators.map { choice in
+    var choices = accelerators
+    if let fleetName {
+      guard let names = namedFleets[fleetName] ?? catalog.fleets[fleetName] else {
+        throw ExperimentsError.unknownName(
+          file: file, key: "fleet", name: fleetName,
+          known: Set(namedFleets.keys).union(catalog.fleets.keys).sorted())
+      }
+      choices = names.map { .named($0) }
+    }
+    var fleet: [AcceleratorType] = try choices.map { choice in
       switch choice {
       case .inline(let type): return type
       case .named(let name):
@@ -21,6 +30,9 @@ extension ScenarioConfig {
       }
     }
     for i in fleet.indices {
+      // Scales keep each type's own figure; the absolute keys set them all.
+      fleet[i].hazardPerHour *= hazardScale
+      fleet[i].networkGbps *= bandwidthScale
       if let preemptionRate { fleet[i].hazardPerHour = preemptionRate }
       if let bandwidthGbps { fleet[i].networkGbps = bandwidthGbps }
       if let graceSeconds { fleet[i].graceSeconds = graceSeconds }
@@ -51,6 +63,13 @@ extension ScenarioConfig {
           "the trace's own type \(trace.accelerator ?? "?") (\(self.market) measured it), or trace_other_types: scaled to price \(other) at its own spot price times the trace's relative price"
       )
     }
+    var network = catalog.network
+    network.inRegionGbps = storageGbps
+    if let crossRegionGbps { network.crossRegionGbps = crossRegionGbps }
+    if let crossContinentGbps { network.crossContinentGbps = crossContinentGbps }
+    if let egressPerGB { network.defaultEgressPerGB = egressPerGB }
+    var perType: [String: Int] = [:]
+    for type in fleet { if let c = type.spotCapacity { perType[type.name] = c } }
     return Scenario(
       horizon: horizonHours, fleet: fleet, zones: zones, market: market,
       workload: workload,
@@ -58,7 +77,27 @@ extension ScenarioConfig {
         fullThreshold: checkpointFull, partialThreshold: checkpointPartial,
         model: checkpointModel),
       idleTimeout: idleTimeoutHours, policy: policy, migration: planner,
-      migrationCost: migrationCost, storageGbps: storageGbps, seed: seed)
+      migrationCost: migrationCost, network: network, geography: try geography(for: market),
+      spotCapacity: SpotCapacity(
+        defaultLimit: spotCapacity, perType: perType, perZone: zoneSpotCapacity),
+      crunches: crunches, zoneVariation: zoneVariation, seed: seed)
+  }
+
+  /// The zones' regions: declared (`zone_regions`) for synthetic markets,
+  /// else nil (one region; trace markets derive theirs from zone names).
+  func geography(for market: any SpotMarket) throws -> Geography? {
+    guard let zoneRegions else { return nil }
+    guard market.isSynthetic else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "zone_regions", value: zoneRegions.joined(separator: ","),
+        expected: "null for a trace market (its zones name their own regions)")
+    }
+    return Geography(
+      zones: zoneRegions.enumerated().map { z, region in
+        Geography.Zone(
+          name: "\(region)-z\(z)", region: region,
+          continent: String(region.split(separator: "-").first ?? Substring(region)))
+      })
   }
 
   /// The workload spec these parameters describe.
@@ -67,6 +106,7 @@ extension ScenarioConfig {
     for (kind, profile) in profiles {
       var p = profile
       if let stateMiB { p.state.baseMiB = stateMiB }
+      if let weightsGiB { p.weightsGiB = weightsGiB }
       if let memoryGiB { p.memoryGiB = memoryGiB }
       profiles[kind] = p
     }

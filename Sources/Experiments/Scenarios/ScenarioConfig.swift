@@ -37,6 +37,30 @@ public struct ScenarioConfig: Sendable {
   public var storageGbps = Scenario.defaultStorageGbps
   /// How a trace market prices types other than the one it measured.
   public var traceOtherTypes = TracePricing.refuse
+  /// A named fleet (from the spec's or the catalog's `fleets:`), replacing
+  /// `accelerators` when set.
+  public var fleetName: String?
+  /// Fleets a spec defines, by name.
+  public var namedFleets: [String: [String]] = [:]
+  /// Region of each synthetic zone (sets the zone count); nil: one region.
+  public var zoneRegions: [String]?
+  /// Spot instances per (type, zone); nil: unlimited (or the type's own).
+  public var spotCapacity: Int?
+  /// Per-zone spot capacity, overriding the rest (nil entries fall through).
+  public var zoneSpotCapacity: [Int?] = []
+  /// Zone-wide crunches.
+  public var crunches = CrunchModel()
+  /// How synthetic zones differ.
+  public var zoneVariation = ZoneVariation()
+  /// Cross-region and cross-continent throughput, Gbit/s (nil: catalog).
+  public var crossRegionGbps: Double?
+  public var crossContinentGbps: Double?
+  /// Egress $/GB between regions the table does not list (nil: catalog).
+  public var egressPerGB: Double?
+  /// Multipliers of every type's own link speed and reclaim hazard, which
+  /// keep the types' differences (unlike `bandwidth_gbps`, `preemption_rate`).
+  public var bandwidthScale = 1.0
+  public var hazardScale = 1.0
   public var ou = OrnsteinUhlenbeckMarket()
   public var tasks = 200
   public var arrivals = "uniform"
@@ -44,6 +68,8 @@ public struct ScenarioConfig: Sendable {
   public var work = DurationDistribution.uniform(1, 20)
   public var kinds: [WorkloadKind: KindProfile] = [.training: .training]
   public var stateMiB: Double?
+  /// Model weights every start loads, GiB, for every kind (nil: the kinds' own).
+  public var weightsGiB: Double?
   public var memoryGiB: Double?
   public var deadlineSlack: Double?
   public var migrationCost = MigrationCostModel()

@@ -58,6 +58,29 @@ public struct ScenarioParameter: Sendable {
     return v
   }
 
+  /// A comma-separated list (`a,b,c`, or `[a, b, c]`), nil for null.
+  static func list(_ text: String) -> [String]? {
+    if ["", "null", "none", "~"].contains(text) { return nil }
+    var t = text.trimmingCharacters(in: .whitespaces)
+    if t.hasPrefix("[") && t.hasSuffix("]") { t = String(t.dropFirst().dropLast()) }
+    return t.split(separator: ",", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+  }
+
+  static func numbers(_ text: String, in range: ClosedRange<Double>) throws -> [Double]? {
+    guard let items = list(text) else { return nil }
+    let expected = "a list of numbers in \(ScenarioLimits.describe(range).dropFirst(12)) (or null)"
+    guard !items.isEmpty, items.count <= ScenarioLimits.zones.upperBound else {
+      throw Invalid(expected: expected)
+    }
+    return try items.map { try number($0, expected, { range.contains($0) }) }
+  }
+
+  static func showList(_ values: [String]?) -> String {
+    values.map { $0.joined(separator: ",") } ?? "null"
+  }
+
   /// One of an enumeration's cases, by its raw name.
   static func choice<T: RawRepresentable & CaseIterable>(_ text: String) throws -> T
   where T.RawValue == String {
@@ -162,6 +185,104 @@ public struct ScenarioParameter: Sendable {
       summary: "refuse | scaled: price other types on a trace at own spot × relative trace price",
       apply: { $0.traceOtherTypes = try choice($1) }, read: { $0.traceOtherTypes.rawValue }),
     .init(
+      key: "fleet",
+      summary: "a named fleet from the spec's or catalog's fleets: (replaces accelerators)",
+      apply: { $0.fleetName = ["", "null", "none", "~"].contains($1) ? nil : $1 },
+      read: { $0.fleetName ?? "null" }),
+    .init(
+      key: "zone_regions",
+      summary: "region of each synthetic zone, e.g. us-east-1,us-east-1,eu-west-1 (sets zones)",
+      apply: { config, text in
+        guard let regions = list(text) else {
+          config.zoneRegions = nil
+          return
+        }
+        guard !regions.isEmpty, regions.count <= ScenarioLimits.zones.upperBound,
+          regions.allSatisfy({ !$0.isEmpty })
+        else { throw Invalid(expected: "a list of region names (or null)") }
+        config.zoneRegions = regions
+        config.zones = regions.count
+      }, read: { showList($0.zoneRegions) }),
+    .init(
+      key: "spot_capacity", summary: "spot instances per (type, zone); null: unlimited",
+      apply: { config, text in
+        config.spotCapacity =
+          try optionalNumber(text, in: 0...1e9).map { v in
+            guard v == v.rounded() else { throw Invalid(expected: "a whole number (or null)") }
+            return Int(v)
+          }
+      }, read: { $0.spotCapacity.map(String.init) ?? "null" }),
+    .init(
+      key: "zone_spot_capacity",
+      summary: "spot capacity per zone, e.g. 10,-,4 (- falls through to spot_capacity)",
+      apply: { config, text in
+        guard let items = list(text) else {
+          config.zoneSpotCapacity = []
+          return
+        }
+        config.zoneSpotCapacity = try items.map { item in
+          if item == "-" { return nil }
+          guard let v = Int(item), v >= 0, v <= 1_000_000_000 else {
+            throw Invalid(expected: "a list of whole numbers ≥ 0 or - (or null)")
+          }
+          return v
+        }
+      },
+      read: { config in
+        config.zoneSpotCapacity.isEmpty
+          ? "null"
+          : config.zoneSpotCapacity.map { $0.map(String.init) ?? "-" }.joined(separator: ",")
+      }),
+    .init(
+      key: "crunch_rate_per_hour", summary: "zone-wide capacity crunches per zone per hour",
+      apply: { $0.crunches.ratePerHour = try number($1, in: ScenarioLimits.hazardPerHour) },
+      read: { "\($0.crunches.ratePerHour)" }),
+    .init(
+      key: "crunch_fraction", summary: "share of a zone's spot instances a crunch reclaims",
+      apply: { $0.crunches.fraction = try number($1, in: 0...1) },
+      read: { "\($0.crunches.fraction)" }),
+    .init(
+      key: "crunch_hours", summary: "hours a crunch keeps the zone's capacity reduced",
+      apply: { $0.crunches.hours = try number($1, in: ScenarioLimits.hours) },
+      read: { "\($0.crunches.hours)" }),
+    .init(
+      key: "zone_price_spread", summary: "σ of each synthetic zone's log price multiplier",
+      apply: { $0.zoneVariation.priceSpread = try number($1, in: 0...3) },
+      read: { "\($0.zoneVariation.priceSpread)" }),
+    .init(
+      key: "zone_hazard_spread", summary: "σ of each synthetic zone's log hazard multiplier",
+      apply: { $0.zoneVariation.hazardSpread = try number($1, in: 0...3) },
+      read: { "\($0.zoneVariation.hazardSpread)" }),
+    .init(
+      key: "zone_price_scale", summary: "explicit price multiplier per zone, e.g. 1,1.4,0.8",
+      apply: { $0.zoneVariation.priceScale = try numbers($1, in: 0.001...1000) },
+      read: { showList($0.zoneVariation.priceScale?.map { "\($0)" }) }),
+    .init(
+      key: "zone_hazard_scale", summary: "explicit hazard multiplier per zone, e.g. 1,3,0.5",
+      apply: { $0.zoneVariation.hazardScale = try numbers($1, in: 0...1000) },
+      read: { showList($0.zoneVariation.hazardScale?.map { "\($0)" }) }),
+    .init(
+      key: "cross_region_gbps", summary: "restore Gbit/s across regions of one continent",
+      apply: { $0.crossRegionGbps = try optionalNumber($1, in: ScenarioLimits.gbps) },
+      read: { show($0.crossRegionGbps) }),
+    .init(
+      key: "cross_continent_gbps", summary: "restore Gbit/s across continents",
+      apply: { $0.crossContinentGbps = try optionalNumber($1, in: ScenarioLimits.gbps) },
+      read: { show($0.crossContinentGbps) }),
+    .init(
+      key: "egress_usd_per_gb", summary: "egress $/GB between regions the egress table lacks",
+      apply: { $0.egressPerGB = try optionalNumber($1, in: 0...100) },
+      read: { show($0.egressPerGB) }),
+    .init(
+      key: "bandwidth_scale", summary: "multiplies every type's own link speed (keeps differences)",
+      apply: { $0.bandwidthScale = try number($1, in: 0.001...1000) },
+      read: { "\($0.bandwidthScale)" }),
+    .init(
+      key: "hazard_scale",
+      summary: "multiplies every type's own reclaim hazard (keeps differences)",
+      apply: { $0.hazardScale = try number($1, in: 0...1000) },
+      read: { "\($0.hazardScale)" }),
+    .init(
       key: "ou_reversion", summary: "OU mean reversion per hour",
       apply: { $0.ou.reversion = try number($1, in: 0...1_000, positive: true) },
       read: { "\($0.ou.reversion)" }),
@@ -201,6 +322,10 @@ public struct ScenarioParameter: Sendable {
       key: "state_mib", summary: "checkpoint state of every kind, MiB (growth kept)",
       apply: { $0.stateMiB = try optionalNumber($1, in: ScenarioLimits.stateMiB) },
       read: { show($0.stateMiB) }),
+    .init(
+      key: "weights_gib", summary: "model weights every start loads, GiB, for every kind",
+      apply: { $0.weightsGiB = try optionalNumber($1, in: ScenarioLimits.memoryGiB) },
+      read: { show($0.weightsGiB) }),
     .init(
       key: "memory_gib", summary: "GPU memory footprint of every kind, GiB",
       apply: {

@@ -59,7 +59,7 @@ public struct ExperimentSpec: Sendable {
   /// Keys a spec may have.
   static let keys = [
     "name", "description", "scenario", "base", "grid", "exclude", "include", "replicates", "seed",
-    "baseline", "overnight",
+    "baseline", "overnight", "fleets",
   ]
 
   /// Loads a spec; `size` selects a size block (e.g. `overnight`) when given.
@@ -94,6 +94,8 @@ public struct ExperimentSpec: Sendable {
     // Relative paths (traces) resolve against the file that set the keys
     // (`merge` records it); errors point at the spec.
     base.file = file
+    // Named fleets (`fleet:` values), beside the catalog's.
+    base.namedFleets = try AcceleratorCatalog.readFleets(root, known: catalog.names)
 
     var axes = try readAxes(root, key: "grid")
     let replicateRule = ScenarioLimits.describe(ScenarioLimits.replicates)

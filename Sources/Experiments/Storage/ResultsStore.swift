@@ -436,7 +436,9 @@ public struct ResultsStore: Sendable {
       m.checkpointsPartial, m.checkpointsRestart, m.workLostHours, m.migratedGiB,
       m.transferHours, m.voluntaryMigrations, m.spotInstanceHours, m.onDemandInstanceHours,
       m.instancesLaunched, m.eventsProcessed, m.gapToOptimal, m.completedWorkHours,
-      m.unfinishedWorkHours, m.costPerWorkHour,
+      m.unfinishedWorkHours, m.costPerWorkHour, m.egressCost, m.crunches, m.migrationProblems,
+      m.largestMigrationProblem, m.assignmentRegret, m.assignmentRegretNaive,
+      m.assignmentRegretBestFit, m.assignmentShortfallNaive, m.assignmentShortfallBestFit,
     ]
     precondition(values.count == Schema.metricColumns.count, "metric columns drifted")
     return values.map { $0?.databaseValue ?? .null }

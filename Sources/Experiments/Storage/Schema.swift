@@ -161,6 +161,15 @@ enum Schema {
         t.column("completed_work_hours", .double)
         t.column("unfinished_work_hours", .double)
         t.column("cost_per_work_hour", .double)
+        t.column("egress_cost", .double)
+        t.column("crunches", .integer)
+        t.column("migration_problems", .integer)
+        t.column("largest_migration_problem", .integer)
+        t.column("assignment_regret", .double)
+        t.column("assignment_regret_naive", .double)
+        t.column("assignment_regret_best_fit", .double)
+        t.column("assignment_shortfall_naive", .integer)
+        t.column("assignment_shortfall_best_fit", .integer)
       }
       let copied = (["run_id"] + reals + integers + ["gap_to_optimal"]).joined(separator: ", ")
       try db.execute(sql: "INSERT INTO metrics_v3 (\(copied)) SELECT \(copied) FROM metrics")
@@ -178,7 +187,13 @@ enum Schema {
   }
 
   /// The parameter columns migration v3 added (frozen with it).
-  static let parameterColumnsV3 = ["checkpoint_model", "storage_gbps", "trace_other_types"]
+  static let parameterColumnsV3 = [
+    "checkpoint_model", "storage_gbps", "trace_other_types", "fleet", "zone_regions",
+    "spot_capacity", "zone_spot_capacity", "crunch_rate_per_hour", "crunch_fraction",
+    "crunch_hours", "zone_price_spread", "zone_hazard_spread", "zone_price_scale",
+    "zone_hazard_scale", "cross_region_gbps", "cross_continent_gbps", "egress_usd_per_gb",
+    "bandwidth_scale", "hazard_scale", "weights_gib",
+  ]
 
   /// The parameter columns migration v2 added (frozen with it).
   static let parameterColumnsV2 = [

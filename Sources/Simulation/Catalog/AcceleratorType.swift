@@ -26,13 +26,16 @@ public struct AcceleratorType: Sendable, Hashable {
   public var bootHours: Double
   /// Throughput relative to the reference accelerator (work-hours per hour).
   public var relativeSpeed: Double
+  /// Spot instances of this type per zone (nil: unlimited, or as the
+  /// scenario says).
+  public var spotCapacity: Int?
 
   /// Creates an accelerator type; every figure is explicit.
   public init(
     name: String, provider: String = "custom", gpusPerInstance: Int = 1,
     memoryPerGPUGiB: Double, networkGbps: Double, onDemandPrice: Double,
     spotPrice: Double, hazardPerHour: Double, graceSeconds: Double,
-    bootHours: Double, relativeSpeed: Double = 1
+    bootHours: Double, relativeSpeed: Double = 1, spotCapacity: Int? = nil
   ) {
     self.name = name
     self.provider = provider
@@ -45,6 +48,7 @@ public struct AcceleratorType: Sendable, Hashable {
     self.graceSeconds = graceSeconds
     self.bootHours = bootHours
     self.relativeSpeed = relativeSpeed
+    self.spotCapacity = spotCapacity
   }
 
   /// The grace period in hours.

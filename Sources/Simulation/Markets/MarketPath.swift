@@ -19,6 +19,15 @@ public struct MarketPath: Sendable {
     self.availability = availability
   }
 
+  /// The same path with its price and hazard multiplied (a zone's own level).
+  public func scaled(price p: Double, hazard h: Double) -> MarketPath {
+    guard p != 1 || h != 1 else { return self }
+    return MarketPath(
+      price: StepFunction(step: price.step, values: price.values.map { $0 * p }),
+      hazard: hazard.map { StepFunction(step: $0.step, values: $0.values.map { $0 * h }) },
+      availability: availability)
+  }
+
   /// Whether a spot instance can be launched at `t` and keep its capacity
   /// for more than `minimumLife` hours. With the grace period as minimum, a
   /// launch is never warned at the instant it starts — otherwise its tasks

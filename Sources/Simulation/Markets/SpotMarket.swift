@@ -11,6 +11,14 @@ public protocol SpotMarket: Sendable {
   /// the scenario asks for.
   func zoneCount(for accelerator: AcceleratorType, requested: Int) -> Int
 
+  /// The names of its zones, when the market has real ones (traces); the
+  /// scenario then derives regions from them.
+  var zoneNames: [String]? { get }
+
+  /// Whether zones of this market are synthetic, so zone variation and
+  /// crunches apply (measured traces are left as they are).
+  var isSynthetic: Bool { get }
+
   /// Draws the market path of one zone up to `horizon` hours.
   func path(
     for accelerator: AcceleratorType, zone: Int, horizon: Double,
@@ -22,6 +30,10 @@ extension SpotMarket {
   public func zoneCount(for accelerator: AcceleratorType, requested: Int) -> Int {
     Swift.max(1, requested)
   }
+
+  public var zoneNames: [String]? { nil }
+
+  public var isSynthetic: Bool { true }
 }
 
 /// Constant spot price and constant hazard: reclaims are a Poisson process

@@ -80,6 +80,10 @@ public struct TraceMarket: SpotMarket {
     traces.count
   }
 
+  public var zoneNames: [String]? { traces.map(\.zone) }
+
+  public var isSynthetic: Bool { false }
+
   public func path(
     for type: AcceleratorType, zone: Int, horizon: Double,
     using generator: inout Xoshiro256StarStar

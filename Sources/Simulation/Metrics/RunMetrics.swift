@@ -4,7 +4,7 @@
 /// completion, over completed tasks only, and are nil when none completed.
 /// Savings compare equal delivered work (`setBaseline`).
 public struct RunMetrics: Sendable, Equatable, Codable {
-  /// Dollars for all instances, spot plus on-demand.
+  /// Dollars for all instances, spot plus on-demand, plus egress.
   public var totalCost = 0.0
   /// Dollars for spot instances.
   public var spotCost = 0.0
@@ -72,6 +72,25 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   public var instancesLaunched = 0
   /// Events taken off the queue, including cancelled ones.
   public var eventsProcessed = 0
+  /// Dollars of egress for moving checkpoints between regions (in total).
+  public var egressCost = 0.0
+  /// Capacity crunches that struck a zone.
+  public var crunches = 0
+  /// Migration problems with two or more displaced tasks.
+  public var migrationProblems = 0
+  /// Tasks in the largest migration problem.
+  public var largestMigrationProblem = 0
+  /// Planned-cost regret of the chosen plans against the optimal ones, as a
+  /// fraction (0 for `optimal`); nil without comparable problems.
+  public var assignmentRegret: Double?
+  /// The same for the naive plans of the same problems.
+  public var assignmentRegretNaive: Double?
+  /// The same for the best-fit plans of the same problems.
+  public var assignmentRegretBestFit: Double?
+  /// Problems where the naive plan would have placed fewer tasks.
+  public var assignmentShortfallNaive = 0
+  /// Problems where the best-fit plan would have placed fewer tasks.
+  public var assignmentShortfallBestFit = 0
   /// Cost ÷ the omniscient optimum of the same window (deadline-job runs
   /// only; nil elsewhere).
   public var gapToOptimal: Double?
@@ -125,6 +144,15 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case completedWorkHours = "completed_work_hours"
     case unfinishedWorkHours = "unfinished_work_hours"
     case costPerWorkHour = "cost_per_work_hour"
+    case egressCost = "egress_cost"
+    case crunches
+    case migrationProblems = "migration_problems"
+    case largestMigrationProblem = "largest_migration_problem"
+    case assignmentRegret = "assignment_regret"
+    case assignmentRegretNaive = "assignment_regret_naive"
+    case assignmentRegretBestFit = "assignment_regret_best_fit"
+    case assignmentShortfallNaive = "assignment_shortfall_naive"
+    case assignmentShortfallBestFit = "assignment_shortfall_best_fit"
   }
 
   /// Sets the baseline and the savings derived from it, on equal delivered

@@ -1,7 +1,7 @@
 /// The cost of moving one task to one target: the expected marginal dollars
 /// the run will pay for it.
 ///
-///     priceWeight  × instancePrice × extraInstanceHours
+///     priceWeight  × (instancePrice × extraInstanceHours + egress dollars)
 ///   + hazardWeight × hazard × runtime × slotPrice × (lossFraction × runtime / 2 + restartHours)
 ///   + delayWeight  × delayHours
 ///
@@ -51,12 +51,14 @@ public struct MigrationCostModel: Sendable, Hashable {
     public var lossFraction: Double
     /// Hours a restart after such a reclaim costs (boot plus restore).
     public var restartHours: Double
+    /// Dollars the move itself is billed (egress of the checkpoint).
+    public var transferDollars: Double
 
     /// Creates the inputs of a pair.
     public init(
       delayHours: Double, runtimeHours: Double, extraInstanceHours: Double,
       instancePrice: Double, slotPrice: Double, hazard: Double = 0, lossFraction: Double = 0,
-      restartHours: Double = 0
+      restartHours: Double = 0, transferDollars: Double = 0
     ) {
       self.delayHours = delayHours
       self.runtimeHours = runtimeHours
@@ -66,6 +68,7 @@ public struct MigrationCostModel: Sendable, Hashable {
       self.hazard = hazard
       self.lossFraction = lossFraction
       self.restartHours = restartHours
+      self.transferDollars = transferDollars
     }
   }
 
@@ -80,7 +83,7 @@ public struct MigrationCostModel: Sendable, Hashable {
   /// The cost of a pair.
   @inlinable
   public func cost(_ p: Pair) -> Double {
-    priceWeight * p.instancePrice * p.extraInstanceHours + hazardWeight * expectedRework(p)
-      + delayWeight * p.delayHours
+    priceWeight * (p.instancePrice * p.extraInstanceHours + p.transferDollars)
+      + hazardWeight * expectedRework(p) + delayWeight * p.delayHours
   }
 }

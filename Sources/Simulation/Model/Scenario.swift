@@ -21,9 +21,25 @@ public struct Scenario: Sendable {
   public var migration: any MigrationPlanner
   /// The cost migration planners minimise.
   public var migrationCost: MigrationCostModel
-  /// Throughput of the durable storage checkpoints are read back from,
-  /// Gbit/s: a restore runs at the slower of this and the target's link.
-  public var storageGbps: Double
+  /// Paths between regions: bandwidth and egress. Its in-region figure is
+  /// the throughput of the durable storage checkpoints are read back from.
+  public var network: NetworkModel
+  /// Zones, regions and continents; nil: every zone in one region (trace
+  /// markets name their zones, and regions are derived from the names).
+  public var geography: Geography?
+  /// Spot instances per pool.
+  public var spotCapacity: SpotCapacity
+  /// Zone-wide capacity crunches (synthetic markets).
+  public var crunches: CrunchModel
+  /// How synthetic zones differ.
+  public var zoneVariation: ZoneVariation
+
+  /// In-region storage throughput, Gbit/s: a restore runs at the slower of
+  /// this (or the cross-region path) and the target's link.
+  public var storageGbps: Double {
+    get { network.inRegionGbps }
+    set { network.inRegionGbps = newValue }
+  }
   /// Root seed of the replicate.
   public var seed: UInt64
 
@@ -35,7 +51,9 @@ public struct Scenario: Sendable {
     policy: any SchedulingPolicy = GreedyPolicy(),
     migration: any MigrationPlanner = NaiveMigration(),
     migrationCost: MigrationCostModel = MigrationCostModel(),
-    storageGbps: Double = Scenario.defaultStorageGbps, seed: UInt64 = 1
+    storageGbps: Double = Scenario.defaultStorageGbps, network: NetworkModel? = nil,
+    geography: Geography? = nil, spotCapacity: SpotCapacity = .unlimited,
+    crunches: CrunchModel = .none, zoneVariation: ZoneVariation = .none, seed: UInt64 = 1
   ) {
     precondition(horizon > 0 && !fleet.isEmpty && zones >= 1 && idleTimeout >= 0)
     self.horizon = horizon
@@ -48,7 +66,14 @@ public struct Scenario: Sendable {
     self.policy = policy
     self.migration = migration
     self.migrationCost = migrationCost
-    self.storageGbps = storageGbps
+    var network = network ?? NetworkModel()
+    // `storageGbps` is the older spelling of the in-region figure.
+    if storageGbps != Scenario.defaultStorageGbps { network.inRegionGbps = storageGbps }
+    self.network = network
+    self.geography = geography
+    self.spotCapacity = spotCapacity
+    self.crunches = crunches
+    self.zoneVariation = zoneVariation
     self.seed = seed
   }
 
@@ -63,4 +88,7 @@ enum SeedStream: UInt64 {
   case workload = 1
   case market = 2
   case reclaim = 3
+  case zoneVariation = 4
+  case crunch = 5
+  case crunchRank = 6
 }

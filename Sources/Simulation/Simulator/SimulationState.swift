@@ -7,7 +7,10 @@ import HeapModule
 /// heap each time.
 final class Pool {
   let accelerator: Int
+  /// Spot zone (for on-demand: the first zone of its region).
   let zone: Int
+  /// Region index in the scenario's geography.
+  let region: Int
   let capacity: Capacity
   let type: AcceleratorType
   /// The realised spot market; nil for on-demand.
@@ -18,16 +21,36 @@ final class Pool {
   /// same moment see the same reclaim (common random numbers).
   var lastLaunchTime = -Double.infinity
   var launchesAtLastTime: UInt64 = 0
+  /// Instances this pool may have alive at once (nil: unlimited).
+  let limit: Int?
+  /// Instances alive now, and the most ever alive at once.
+  var alive = 0
+  var peak = 0
+  /// A crunch holds the pool to `crunchLimit` instances until `crunchUntil`.
+  var crunchUntil = -Double.infinity
+  var crunchLimit = 0
   /// Instances that may have a free slot, lowest id first (stale entries are
   /// skipped when popped).
   var free = Heap<Int32>()
 
-  init(accelerator: Int, zone: Int, capacity: Capacity, type: AcceleratorType, path: MarketPath?) {
+  init(
+    accelerator: Int, zone: Int, region: Int, capacity: Capacity, type: AcceleratorType,
+    path: MarketPath?, limit: Int? = nil
+  ) {
     self.accelerator = accelerator
     self.zone = zone
+    self.region = region
     self.capacity = capacity
     self.type = type
     self.path = path
+    self.limit = limit
+  }
+
+  /// Instances that may still be launched at `t` (Int.max: no limit).
+  func room(at t: Double) -> Int {
+    var cap = limit ?? Int.max
+    if t < crunchUntil { cap = Swift.min(cap, crunchLimit) }
+    return cap == Int.max ? Int.max : Swift.max(0, cap - alive)
   }
 
   func fits(_ task: TaskSpec) -> Bool { task.memoryGiB <= type.memoryPerGPUGiB }
@@ -52,7 +75,9 @@ final class Pool {
   /// pool's online estimate.
   static let hazardPriorHours = 24.0
 
-  func canLaunch(at t: Double) -> Bool { path?.canLaunch(at: t, lasting: type.graceHours) ?? true }
+  func canLaunch(at t: Double) -> Bool {
+    room(at: t) > 0 && (path?.canLaunch(at: t, lasting: type.graceHours) ?? true)
+  }
 
   /// Dollars per slot per reference work-hour now: how pools are ranked.
   func unitPrice(at t: Double) -> Double {
@@ -80,6 +105,8 @@ struct TaskRecord {
   /// When the durable checkpoint can be read from storage (its upload in
   /// the grace period is done).
   var durableAt = 0.0
+  /// The region whose object store holds the durable checkpoint.
+  var storageRegion: Int32 = 0
   /// When the task would finish where it is placed, if not interrupted.
   var expectedEnd = 0.0
   var completion = -1.0
@@ -90,9 +117,13 @@ struct InstanceRecord {
   let pool: Int32
   let launchedAt: Double
   let readyAt: Double
-  /// Scheduled reclaim, if any (spot only).
+  /// Scheduled reclaim, if any (spot only); a crunch may bring the
+  /// termination forward.
   let reclaimWarning: Double
-  let reclaimTermination: Double
+  var reclaimTermination: Double
+  /// Order in which crunches take this instance (lowest first), keyed like
+  /// its reclaim draw so runs that launch alike rank alike.
+  let crunchRank: UInt64
   var warned = false
   /// The instance's link is busy restoring tasks until then (restores into
   /// one instance share its link, one after another).
@@ -121,6 +152,8 @@ struct InstanceRecord {
 enum SimulationEvent {
   case arrival(Int32)
   case warning(Int32)
+  /// A capacity crunch in a zone.
+  case crunch(Int32)
   /// The tasks displaced by every warning of this instant are placed, as one
   /// migration problem.
   case migrateDisplaced

@@ -13,14 +13,24 @@ extension Simulator {
       capacity: capacity)
   }
 
-  /// When spot that fits `task` can next be launched (now if it can).
+  /// When spot that fits `task` can next be launched (now if it can). A
+  /// pool that is available but full is tried again after
+  /// `capacityRetryHours` (or when its crunch ends, if sooner).
   func nextSpotLaunch(for task: TaskSpec) -> Double? {
     var next: Double?
     for pool in pools where pool.capacity == .spot && pool.fits(task) {
-      if let t = pool.path?.nextLaunchable(after: now) { next = Swift.min(next ?? t, t) }
+      guard var t = pool.path?.nextLaunchable(after: now) else { continue }
+      if pool.room(at: t) == 0 {
+        t = Swift.max(t, now + Self.capacityRetryHours)
+        if pool.crunchUntil > now { t = Swift.min(t, pool.crunchUntil) }
+      }
+      next = Swift.min(next ?? t, t)
     }
     return next
   }
+
+  /// Hours after which a task that found every pool full asks again.
+  static let capacityRetryHours = 0.25
 
   /// What the policy sees of the market for task `i` now.
   func context(for i: Int) -> PolicyContext {
@@ -109,16 +119,35 @@ extension Simulator {
     attach(task, to: launch(in: p))
   }
 
-  /// Hours to restore task `i`'s durable state onto an instance of pool
-  /// `p`: checkpoints live in durable storage, and a restore reads them at
-  /// the slower of the target's link and the storage throughput. Arrivals,
-  /// retries and migrations all restore this way.
+  /// Hours to start task `i` on an instance of pool `p`: its model weights
+  /// from the target region's replica, and its durable checkpoint from the
+  /// object store of the region that wrote it, each at the slower of the
+  /// target's link and the path (in-region, cross-region, cross-continent).
+  /// Arrivals, retries and migrations all start this way.
   func restoreHours(_ i: Int, onto p: Int) -> Double {
+    let link = pools[p].type.networkGbps
+    let network = scenario.network
+    var hours = 0.0
+    if tasks[i].weightsMiB > 0 {
+      hours += Units.transferHours(
+        mib: tasks[i].weightsMiB, gbps: Swift.min(link, network.inRegionGbps))
+    }
+    let durable = state[i].durable
+    guard durable > 0 else { return hours }
+    let path = network.gbps(
+      from: Int(state[i].storageRegion), to: pools[p].region, in: geography)
+    return hours
+      + Units.transferHours(
+        mib: tasks[i].stateMiB(atProgress: durable), gbps: Swift.min(link, path))
+  }
+
+  /// Egress dollars to move task `i`'s durable checkpoint to pool `p`'s region.
+  func egressDollars(_ i: Int, onto p: Int) -> Double {
     let durable = state[i].durable
     guard durable > 0 else { return 0 }
-    return Units.transferHours(
-      mib: tasks[i].stateMiB(atProgress: durable),
-      gbps: Swift.min(pools[p].type.networkGbps, scenario.storageGbps))
+    let price = scenario.network.egressPerGB(
+      from: Int(state[i].storageRegion), to: pools[p].region, in: geography)
+    return price > 0 ? price * Units.gigabytes(mib: tasks[i].stateMiB(atProgress: durable)) : 0
   }
 
   /// When task `i` would compute again on instance `id` (or, with `id` nil,
@@ -153,7 +182,13 @@ extension Simulator {
       pools[p].launchesAtLastTime = 0
     }
     let ready = now + type.bootHours
+    #if DEBUG
+      precondition(pools[p].room(at: now) > 0, "launch beyond the capacity of pool \(p)")
+    #endif
+    pools[p].alive += 1
+    pools[p].peak = Swift.max(pools[p].peak, pools[p].alive)
     var warning = Double.infinity
+    var rank: UInt64 = 0
     var termination = Double.infinity
     if let path = pools[p].path {
       // Keyed by pool and launch time (and the launch's place among those of
@@ -165,6 +200,9 @@ extension Simulator {
           scenario.seed, SeedStream.reclaim.rawValue, UInt64(pools[p].accelerator),
           UInt64(pools[p].zone), now.bitPattern, pools[p].launchesAtLastTime))
       let exposure = draw.nextExponential(rate: 1)
+      rank = SeedDerivation.derive(
+        scenario.seed, SeedStream.crunchRank.rawValue, UInt64(pools[p].accelerator),
+        UInt64(pools[p].zone), now.bitPattern, pools[p].launchesAtLastTime)
       if let reclaim = path.reclaim(
         exposedFrom: ready, launchedAt: now, grace: type.graceHours, draw: exposure)
       {
@@ -175,7 +213,7 @@ extension Simulator {
     instances.append(
       InstanceRecord(
         pool: Int32(p), launchedAt: now, readyAt: ready, reclaimWarning: warning,
-        reclaimTermination: termination, restoreFreeAt: now, idleSince: now,
+        reclaimTermination: termination, crunchRank: rank, restoreFreeAt: now, idleSince: now,
         slotBase: Int32(slots.count), slotCount: Int32(type.gpusPerInstance)))
     slots.append(contentsOf: repeatElement(-1, count: type.gpusPerInstance))
     liveInstances[pools[p].capacity, default: []].append(id)
@@ -205,8 +243,11 @@ extension Simulator {
     if restore > 0 {
       instances[k].restoreFreeAt = resume
       metrics.transferHours += restore
-      metrics.migratedGiB += tasks[i].stateMiB(atProgress: state[i].durable) / 1024
+      if state[i].durable > 0 {
+        metrics.migratedGiB += tasks[i].stateMiB(atProgress: state[i].durable) / 1024
+      }
     }
+    metrics.egressCost += egressDollars(i, onto: p)
     schedule(.resume(task, state[i].epoch), at: resume)
   }
 }

@@ -42,6 +42,7 @@ extension Simulator {
       if decision.durableProgress > state[i].durable {
         state[i].durable = decision.durableProgress
         state[i].durableAt = now + decision.durableAfterHours
+        state[i].storageRegion = Int32(pool.region)
       }
     }
     for task in hit {
@@ -82,6 +83,7 @@ extension Simulator {
     guard !rows.isEmpty else { return }
     let problem = migrationProblem(rows, wanted: wanted)
     let choice = scenario.migration.plan(problem)
+    if rows.count >= 2 { recordProblem(problem, chosen: choice) }
     // Tasks sent to the same new pool share fresh instances, in row order.
     var freshInstance: [Int: Int32] = [:]
     for (r, task) in rows.enumerated() {
@@ -136,8 +138,13 @@ extension Simulator {
     let launchable = pools.indices.filter { pools[$0].canLaunch(at: now) }
       .sorted { (pools[$0].unitPrice(at: now), $0) < (pools[$1].unitPrice(at: now), $1) }
     for p in launchable {
+      // As many slots as the pool's remaining capacity can open.
+      let room = pools[p].room(at: now)
+      let (open, overflow) = room.multipliedReportingOverflow(by: pools[p].type.gpusPerInstance)
       targets.append(
-        MigrationTarget(kind: .newLaunch(pool: p), capacity: pools[p].capacity, slots: rows.count))
+        MigrationTarget(
+          kind: .newLaunch(pool: p), capacity: pools[p].capacity,
+          slots: overflow ? rows.count : Swift.min(rows.count, open)))
       targetPool.append(p)
     }
     let rowsWanting = Capacity.allCases.map { c in wanted.lazy.filter { $0 == c }.count }
@@ -179,11 +186,45 @@ extension Simulator {
             delayHours: resume - now, runtimeHours: runtime, extraInstanceHours: extra,
             instancePrice: price, slotPrice: price / Double(pool.type.gpusPerInstance),
             hazard: hazard, lossFraction: 1 - scenario.checkpoint.savedShare(forRatio: ratio),
-            restartHours: pool.type.bootHours + restoreHours(i, onto: p)))
+            restartHours: pool.type.bootHours + restoreHours(i, onto: p),
+            transferDollars: egressDollars(i, onto: p)))
       }
     }
     return MigrationProblem(
       costs: CostMatrix(rows: rows.count, columns: width, values: costs), targets: targets)
+  }
+
+  /// Keeps the planned costs of the chosen, optimal, best-fit and naive
+  /// plans of a problem (the run follows only the chosen one).
+  mutating func recordProblem(_ problem: MigrationProblem, chosen: [Int?]) {
+    let costs = problem.costs
+    func plan(_ strategy: AssignmentStrategy) -> MigrationProblemRecord.Plan {
+      if strategy.rawValue == scenario.migration.name { return .init(chosen, costs) }
+      return .init(strategy.solve(costs, capacities: problem.capacities).columnForRow, costs)
+    }
+    migrationProblems.append(
+      MigrationProblemRecord(
+        rows: costs.rows, chosen: .init(chosen, costs), optimal: plan(.optimal),
+        bestFit: plan(.bestFit), naive: plan(.naive)))
+  }
+
+  /// The run's value-of-assignment metrics, from its problems.
+  mutating func summarizeMigrationProblems() {
+    var chosen = AssignmentRegret()
+    var naive = AssignmentRegret()
+    var bestFit = AssignmentRegret()
+    for record in migrationProblems {
+      chosen.add(record.chosen, optimum: record.optimal)
+      naive.add(record.naive, optimum: record.optimal)
+      bestFit.add(record.bestFit, optimum: record.optimal)
+    }
+    metrics.migrationProblems = migrationProblems.count
+    metrics.largestMigrationProblem = migrationProblems.map(\.rows).max() ?? 0
+    metrics.assignmentRegret = chosen.fraction
+    metrics.assignmentRegretNaive = naive.fraction
+    metrics.assignmentRegretBestFit = bestFit.fraction
+    metrics.assignmentShortfallNaive = naive.shortfalls
+    metrics.assignmentShortfallBestFit = bestFit.shortfalls
   }
 
   /// When instance `id` would stop being billed, bar its idle tail: its
@@ -228,6 +269,7 @@ extension Simulator {
       state[i].durable = state[i].progress
       state[i].durableAt =
         now + Units.transferHours(mib: tasks[i].stateMiB(atProgress: state[i].progress), gbps: gbps)
+      state[i].storageRegion = Int32(pools[Int(instances[Int(state[i].instance)].pool)].region)
       state[i].epoch &+= 1
       state[i].status = .waiting
       let instance = state[i].instance

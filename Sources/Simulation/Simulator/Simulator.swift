@@ -28,6 +28,11 @@ public struct Simulator {
   /// Tasks displaced by the warnings of the current instant, waiting for the
   /// one `migrateDisplaced` event that places them together.
   var displaced: [Int32] = []
+  /// Zones, regions and continents of this run.
+  public internal(set) var geography: Geography = .oneRegion(zones: 1)
+  /// Every migration problem of two or more tasks, with the planned cost of
+  /// the chosen plan beside those of the optimal, best-fit and naive plans.
+  public internal(set) var migrationProblems: [MigrationProblemRecord] = []
 
   /// Prepares a run: draws the workload and every zone's market path.
   public init(_ scenario: Scenario) {
@@ -38,17 +43,38 @@ public struct Simulator {
         horizon: scenario.horizon, seed: workloadSeed),
       slack: scenario.workload.deadlineSlack, fleet: scenario.fleet)
     state = Array(repeating: TaskRecord(), count: tasks.count)
+    let market = scenario.market
+    let zoneCount =
+      scenario.fleet.map { market.zoneCount(for: $0, requested: scenario.zones) }
+      .max() ?? 1
+    geography =
+      scenario.geography
+      ?? market.zoneNames.map { Geography(zones: $0.map(Geography.Zone.init(named:))) }
+      ?? .oneRegion(zones: zoneCount)
     for (a, type) in scenario.fleet.enumerated() {
-      let zones = scenario.market.zoneCount(for: type, requested: scenario.zones)
+      let zones = market.zoneCount(for: type, requested: scenario.zones)
+      var variation = Xoshiro256StarStar(
+        seed: SeedDerivation.derive(scenario.seed, SeedStream.zoneVariation.rawValue, UInt64(a)))
+      let scale = scenario.zoneVariation.multipliers(zones: zones, using: &variation)
       for z in 0..<zones {
         var generator = Xoshiro256StarStar(
           seed: SeedDerivation.derive(
             scenario.seed, SeedStream.market.rawValue, UInt64(a), UInt64(z)))
-        let path = scenario.market.path(
-          for: type, zone: z, horizon: scenario.horizon, using: &generator)
-        pools.append(Pool(accelerator: a, zone: z, capacity: .spot, type: type, path: path))
+        var path = market.path(for: type, zone: z, horizon: scenario.horizon, using: &generator)
+        if market.isSynthetic { path = path.scaled(price: scale[z].0, hazard: scale[z].1) }
+        pools.append(
+          Pool(
+            accelerator: a, zone: z, region: geography.region(ofZone: z % geography.zones.count),
+            capacity: .spot, type: type, path: path,
+            limit: scenario.spotCapacity.limit(type: type.name, zone: z)))
       }
-      pools.append(Pool(accelerator: a, zone: 0, capacity: .onDemand, type: type, path: nil))
+      // On-demand can be launched in every region.
+      for r in geography.regions.indices {
+        let zone = geography.zones.indices.first { geography.region(ofZone: $0) == r } ?? 0
+        pools.append(
+          Pool(
+            accelerator: a, zone: zone, region: r, capacity: .onDemand, type: type, path: nil))
+      }
     }
   }
 
@@ -71,6 +97,12 @@ public struct Simulator {
   /// The generated workload.
   public var workload: [TaskSpec] { tasks }
 
+  /// Each spot pool's capacity limit beside the most instances it ever had
+  /// alive at once.
+  public var spotPoolPeaks: [(type: String, zone: Int, limit: Int?, peak: Int)] {
+    pools.filter { $0.capacity == .spot }.map { ($0.type.name, $0.zone, $0.limit, $0.peak) }
+  }
+
   /// The realised spot price path of each spot pool, as (accelerator, zone, path).
   public var marketPaths: [(accelerator: String, zone: Int, path: MarketPath)] {
     pools.compactMap { p in p.path.map { (p.type.name, p.zone, $0) } }
@@ -86,11 +118,13 @@ public struct Simulator {
       queue.schedule(.review, at: interval)
     }
     queue.schedule(.horizon, at: scenario.horizon)
+    scheduleCrunches()
     loop: while let (_, event) = queue.next() {
       metrics.eventsProcessed += 1
       switch event {
       case .arrival(let task): handleArrival(task)
       case .warning(let id): handleWarning(id)
+      case .crunch(let zone): handleCrunch(Int(zone))
       case .migrateDisplaced: handleDisplaced()
       case .termination(let id): if instances[Int(id)].isAlive { end(id) }
       case .resume(let task, let epoch): handleResume(task, epoch)
@@ -178,6 +212,7 @@ public struct Simulator {
     let pool = pools[Int(instances[k].pool)]
     let start = instances[k].launchedAt
     let hours = now - start
+    pools[Int(instances[k].pool)].alive -= 1
     if let path = pool.path {
       metrics.spotCost += path.price.integral(from: start, to: now)
       metrics.spotInstanceHours += hours
@@ -212,7 +247,8 @@ public struct Simulator {
   mutating func finish() {
     _checkInvariants()
     for k in instances.indices where instances[k].isAlive { end(Int32(k)) }
-    metrics.totalCost = metrics.spotCost + metrics.onDemandCost
+    metrics.totalCost = metrics.spotCost + metrics.onDemandCost + metrics.egressCost
+    summarizeMigrationProblems()
     metrics.unfinished = tasks.count - metrics.completed - metrics.failed
     for (i, task) in tasks.enumerated() {
       switch state[i].status {

@@ -25,6 +25,10 @@ public enum Units {
     max(0, gbps * mibPerSecondPerGbps * hours * secondsPerHour)
   }
 
+  /// Decimal gigabytes (10⁹ bytes, as egress is priced) in `mib` MiB.
+  @inlinable
+  public static func gigabytes(mib: Double) -> Double { mib * 1_048_576 / 1e9 }
+
   /// Hours in `seconds`.
   @inlinable
   public static func hours(seconds: Double) -> Double { seconds / secondsPerHour }

@@ -46,12 +46,15 @@ public struct TaskSpec: Sendable, Hashable {
   public var state: StateSizeModel
   /// Absolute deadline in hours, if any.
   public var deadline: Double?
+  /// Model weights loaded on every start, MiB (from the target region's
+  /// replica).
+  public var weightsMiB: Double
 
   /// Creates a task.
   public init(
     id: Int, arrival: Double, work: Double, memoryGiB: Double,
     kind: WorkloadKind = .batch, state: StateSizeModel = StateSizeModel(baseMiB: 0),
-    deadline: Double? = nil
+    deadline: Double? = nil, weightsMiB: Double = 0
   ) {
     self.id = id
     self.arrival = arrival
@@ -60,6 +63,7 @@ public struct TaskSpec: Sendable, Hashable {
     self.kind = kind
     self.state = state
     self.deadline = deadline
+    self.weightsMiB = weightsMiB
   }
 
   /// State size in MiB after `progress` work-hours.

@@ -45,12 +45,15 @@ public struct KindProfile: Sendable, Hashable {
   public var memoryGiB: Double
   /// Checkpoint state model.
   public var state: StateSizeModel
+  /// Model weights every start loads, GiB (0: none counted).
+  public var weightsGiB: Double
 
   /// Creates a profile.
-  public init(weight: Double, memoryGiB: Double, state: StateSizeModel) {
+  public init(weight: Double, memoryGiB: Double, state: StateSizeModel, weightsGiB: Double = 0) {
     self.weight = weight
     self.memoryGiB = memoryGiB
     self.state = state
+    self.weightsGiB = weightsGiB
   }
 
   /// Typical defaults: a 7B-class model served with a growing KV cache.
@@ -144,7 +147,8 @@ public struct WorkloadGenerator: Sendable {
       tasks.append(
         TaskSpec(
           id: i, arrival: arrivals[i], work: work, memoryGiB: chosen.1.memoryGiB,
-          kind: chosen.0, state: chosen.1.state, deadline: deadline))
+          kind: chosen.0, state: chosen.1.state, deadline: deadline,
+          weightsMiB: chosen.1.weightsGiB * 1024))
     }
     return tasks
   }
