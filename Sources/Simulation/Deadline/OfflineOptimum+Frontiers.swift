@@ -186,8 +186,10 @@ extension OfflineOptimum {
             // Even on-demand from here must be able to finish.
             let left = job.work - work
             if timeAfter + left + overheadAfter > job.deadline + 1e-9 { continue }
+            // Work sums carry rounding: a job that exactly fills the spot
+            // left must not be cut as infeasible (1e-9 h, as elsewhere).
             let floor =
-              left <= toGo.capacity
+              left <= toGo.capacity + 1e-9
               ? left * toGo.cheapest
               : toGo.capacity * toGo.cheapest
                 + (left - toGo.capacity + toGo.onDemandOverhead) * job.onDemandPrice
