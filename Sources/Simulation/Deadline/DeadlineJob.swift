@@ -132,6 +132,10 @@ public struct DeadlineOutcome: Sendable, Equatable {
   public var restarts: Int
   /// When the work was done (hours), or nil if it was not by the deadline.
   public var finishedAt: Double?
+  /// Dollars of egress paid moving the checkpoint between regions.
+  public var egressCost = 0.0
+  /// Starts that moved the checkpoint (to another zone or region).
+  public var migrations = 0
 
   /// Whether the deadline was missed.
   public var missed: Bool { finishedAt == nil }
