@@ -109,3 +109,19 @@ import Testing
     }
   }
 }
+
+@Suite struct LongValueTests {
+  let catalog = try! AcceleratorCatalog.load(Paths.catalog)
+
+  /// Messages are shortened; values never are (a 13-zone list once lost its
+  /// tail to the 120-character message limit).
+  @Test func longValuesReachTheirKeysWhole() throws {
+    let zones = (0..<20).map { "zone-number-\($0)-of-a-long-list" }
+    let text = "name: long\nbase:\n  zone_regions: \(zones.joined(separator: ","))\n"
+    let spec = try ExperimentSpec.parse(text, file: "l.yaml", catalog: catalog)
+    #expect(spec.base.zoneRegions == zones)
+    let axis = "grid:\n  zone_regions: [\"\(zones.joined(separator: ","))\"]\n"
+    let gridSpec = try ExperimentSpec.parse(axis, file: "l.yaml", catalog: catalog)
+    #expect(gridSpec.axes[0].values == [zones.joined(separator: ",")])
+  }
+}

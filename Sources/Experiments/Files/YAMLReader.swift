@@ -148,6 +148,17 @@ struct YAMLMap {
     .missingKey(file: file, key: keyPath(key))
   }
 
+  /// The full text of a value: a scalar as written; a short list of
+  /// scalars as `[a, b]` (so a list can stand for a list-valued key); else
+  /// the short message form. Values, unlike messages, are never truncated.
+  static func text(_ node: Node) -> String {
+    if let s = node.scalar?.string { return s }
+    if let q = node.sequence, q.allSatisfy({ $0.scalar != nil }), q.count <= 10_000 {
+      return "[" + q.map { $0.scalar!.string }.joined(separator: ", ") + "]"
+    }
+    return show(node)
+  }
+
   /// A short text form of a node for messages: scalars as written
   /// (truncated), collections by their size. Never serialises a collection,
   /// so an alias bomb (a node that expands exponentially) stays cheap.

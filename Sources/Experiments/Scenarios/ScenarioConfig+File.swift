@@ -39,7 +39,7 @@ extension ScenarioConfig {
             file: file, key: map.keyPath(key),
             known: ScenarioParameter.all.map(\.key) + ["accelerators", "kinds"])
         }
-        let text = node.null != nil ? "null" : YAMLMap.show(node)
+        let text = node.null != nil ? "null" : YAMLMap.text(node)
         try set(key, to: text)
       }
     }

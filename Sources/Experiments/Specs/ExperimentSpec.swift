@@ -175,10 +175,10 @@ public struct ExperimentSpec: Sendable {
               file: map.file, key: grid.keyPath(axis), value: YAMLMap.show(item),
               expected: "a list of plain values")
           }
-          return YAMLMap.show(item)
+          return YAMLMap.text(item)
         }
       } else if node.scalar != nil, node.null == nil {
-        values = [YAMLMap.show(node)]
+        values = [YAMLMap.text(node)]
       } else {
         throw ExperimentsError.invalidValue(
           file: map.file, key: grid.keyPath(axis), value: YAMLMap.show(node),
@@ -218,7 +218,7 @@ public struct ExperimentSpec: Sendable {
             file: map.file, key: entry.keyPath(k), value: YAMLMap.show(v),
             expected: "an axis of grid: (\(axes.map(\.key).joined(separator: ", ")))")
         }
-        combination[k] = YAMLMap.show(v)
+        combination[k] = YAMLMap.text(v)
       }
       return combination
     }
