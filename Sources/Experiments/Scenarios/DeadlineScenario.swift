@@ -28,6 +28,22 @@ public struct DeadlineScenario: Sendable {
       let chosen = DeadlinePolicies.all.first { $0.name == policy }!
       outcome = DeadlineJobSimulator.run(chosen, job: job, window: window)
     }
+    let baseline = DeadlineJobSimulator.run(DeadlineOnDemandOnly(), job: job, window: window)
+    var m = Self.metrics(outcome, job: job, baselineCost: baseline)
+    m.eventsProcessed = window.available.count
+    if let optimum, optimum.cost > 0 { m.gapToOptimal = outcome.cost / optimum.cost }
+    return m
+  }
+}
+
+extension DeadlineScenario {
+  /// A deadline job's outcome as run metrics, with savings against the
+  /// on-demand baseline's outcome on equal work.
+  static func metrics(
+    _ outcome: DeadlineOutcome, job: DeadlineJob, baselineCost baseline: DeadlineOutcome
+  )
+    -> RunMetrics
+  {
     var m = RunMetrics()
     m.tasks = 1
     m.completed = outcome.missed ? 0 : 1
@@ -35,13 +51,12 @@ public struct DeadlineScenario: Sendable {
     m.deadlineMisses = outcome.missed ? 1 : 0
     m.totalCost = outcome.cost
     m.spotCost = outcome.spotCost
-    m.onDemandCost = outcome.cost - outcome.spotCost
+    m.onDemandCost = outcome.cost - outcome.spotCost - outcome.egressCost
     m.spotInstanceHours = outcome.spotHours
     m.onDemandInstanceHours = outcome.onDemandHours
     m.preemptions = outcome.preemptions
     m.instancesReclaimed = outcome.preemptions
     m.instancesLaunched = outcome.restarts
-    m.eventsProcessed = window.available.count
     // One job: its completion time is the mean and the median; tail
     // percentiles of a single value would say nothing, so they stay nil.
     if let finish = outcome.finishedAt, !outcome.missed {
@@ -51,9 +66,7 @@ public struct DeadlineScenario: Sendable {
     m.completedWorkHours = outcome.missed ? 0 : job.work
     m.unfinishedWorkHours = job.work - m.completedWorkHours
     if m.completedWorkHours > 0 { m.costPerWorkHour = m.totalCost / m.completedWorkHours }
-    let baseline = DeadlineJobSimulator.run(DeadlineOnDemandOnly(), job: job, window: window)
     m.setBaseline(baseline.cost, completedWork: baseline.missed ? 0 : job.work)
-    if let optimum, optimum.cost > 0 { m.gapToOptimal = outcome.cost / optimum.cost }
     return m
   }
 }
@@ -91,6 +104,8 @@ public enum RunnableScenario: Sendable {
   case fleet(Scenario)
   /// One deadline job on a trace window.
   case deadline(DeadlineScenario)
+  /// One deadline job over several zones' windows.
+  case regional(RegionalDeadlineScenario)
 
   /// Runs it with `seed` (deadline jobs are deterministic and ignore it).
   public func run(seed: UInt64) -> RunMetrics {
@@ -99,6 +114,8 @@ public enum RunnableScenario: Sendable {
       scenario.seed = seed
       return Simulation.run(scenario)
     case .deadline(let scenario):
+      return scenario.run()
+    case .regional(let scenario):
       return scenario.run()
     }
   }
@@ -112,6 +129,10 @@ extension ScenarioConfig {
   ) throws -> RunnableScenario {
     guard model == "deadline-job" else {
       return .fleet(try resolve(catalog: catalog, policies: policies, traces: traces))
+    }
+    if traceZones != nil || regions != nil {
+      return .regional(
+        try resolveRegional(catalog: catalog, policies: policies, traces: traces, optima: optima))
     }
     guard DeadlinePolicies.names.contains(policy) else {
       throw ExperimentsError.unknownName(

@@ -82,6 +82,14 @@ public struct ScenarioConfig: Sendable {
   public var restartOverheadHours = 0.2
   /// Zone of the trace the deadline job runs on (trace markets).
   public var traceZone: String?
+  /// Deadline job over several zones: the trace zones it may use.
+  public var traceZones: [String]?
+  /// An ordered list of trace zones, of which `regions` takes the first N.
+  public var zoneOrder: [String]?
+  /// How many zones of `zoneOrder` a multi-region deadline job uses.
+  public var regions: Int?
+  /// The deadline job's checkpoint, GB, moved on every change of zone.
+  public var checkpointGB = 0.0
 
   /// A config with every default.
   public init() {}

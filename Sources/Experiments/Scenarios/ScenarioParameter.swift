@@ -368,6 +368,42 @@ public struct ScenarioParameter: Sendable {
       apply: { $0.traceZone = ["", "null", "none", "~"].contains($1) ? nil : $1 },
       read: { $0.traceZone ?? "null" }),
     .init(
+      key: "trace_zones",
+      summary: "deadline-job: the trace zones one job may move between (multi-region)",
+      apply: { config, text in
+        guard let zones = list(text) else {
+          config.traceZones = nil
+          return
+        }
+        guard !zones.isEmpty, zones.allSatisfy({ !$0.isEmpty }) else {
+          throw Invalid(expected: "a list of trace zone names (or null)")
+        }
+        config.traceZones = zones
+      }, read: { showList($0.traceZones) }),
+    .init(
+      key: "zone_order",
+      summary: "deadline-job: an ordered list of trace zones for `regions: N`",
+      apply: { config, text in
+        guard let zones = list(text) else {
+          config.zoneOrder = nil
+          return
+        }
+        guard !zones.isEmpty, zones.allSatisfy({ !$0.isEmpty }) else {
+          throw Invalid(expected: "a list of trace zone names (or null)")
+        }
+        config.zoneOrder = zones
+      }, read: { showList($0.zoneOrder) }),
+    .init(
+      key: "regions", summary: "deadline-job: use the first N zones of zone_order",
+      apply: { config, text in
+        config.regions =
+          ["", "null", "none", "~"].contains(text) ? nil : try whole(text, in: ScenarioLimits.zones)
+      }, read: { $0.regions.map(String.init) ?? "null" }),
+    .init(
+      key: "checkpoint_gb", summary: "deadline-job: checkpoint GB moved on every change of zone",
+      apply: { $0.checkpointGB = try number($1, in: 0...1_000_000) },
+      read: { "\($0.checkpointGB)" }),
+    .init(
       key: "migration_delay_weight", summary: "dollars per hour of resume delay",
       apply: { $0.migrationCost.delayWeight = try number($1, in: ScenarioLimits.factor) },
       read: { "\($0.migrationCost.delayWeight)" }),

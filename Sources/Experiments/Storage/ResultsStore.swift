@@ -436,7 +436,8 @@ public struct ResultsStore: Sendable {
       m.checkpointsPartial, m.checkpointsRestart, m.workLostHours, m.migratedGiB,
       m.transferHours, m.voluntaryMigrations, m.spotInstanceHours, m.onDemandInstanceHours,
       m.instancesLaunched, m.eventsProcessed, m.gapToOptimal, m.completedWorkHours,
-      m.unfinishedWorkHours, m.costPerWorkHour, m.egressCost, m.crunches, m.migrationProblems,
+      m.unfinishedWorkHours, m.costPerWorkHour, m.egressCost, m.crunches, m.zoneMigrations,
+      m.migrationProblems,
       m.largestMigrationProblem, m.assignmentRegret, m.assignmentRegretNaive,
       m.assignmentRegretBestFit, m.assignmentShortfallNaive, m.assignmentShortfallBestFit,
     ]

@@ -163,6 +163,7 @@ enum Schema {
         t.column("cost_per_work_hour", .double)
         t.column("egress_cost", .double)
         t.column("crunches", .integer)
+        t.column("zone_migrations", .integer)
         t.column("migration_problems", .integer)
         t.column("largest_migration_problem", .integer)
         t.column("assignment_regret", .double)
@@ -192,7 +193,8 @@ enum Schema {
     "spot_capacity", "zone_spot_capacity", "crunch_rate_per_hour", "crunch_fraction",
     "crunch_hours", "zone_price_spread", "zone_hazard_spread", "zone_price_scale",
     "zone_hazard_scale", "cross_region_gbps", "cross_continent_gbps", "egress_usd_per_gb",
-    "bandwidth_scale", "hazard_scale", "weights_gib",
+    "bandwidth_scale", "hazard_scale", "weights_gib", "trace_zones", "zone_order", "regions",
+    "checkpoint_gb",
   ]
 
   /// The parameter columns migration v2 added (frozen with it).

@@ -199,11 +199,18 @@ public enum TraceLoader {
     let zone =
       metadata["zone"] as? String
       ?? String(((file as NSString).lastPathComponent).split(separator: "_").first ?? "")
-    let machine = (metadata["price_info"] as? [String: Any])?["machine_type"] as? String
+    let priceInfo = metadata["price_info"] as? [String: Any]
+    let machine = priceInfo?["machine_type"] as? String
+    let onDemand = (priceInfo?["on_demand_price"] as? NSNumber)?.doubleValue
+    guard onDemand.map({ $0.isFinite && $0 >= 0 }) ?? true else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "metadata.price_info.on_demand_price", value: "\(onDemand!)",
+        expected: "a finite price ≥ 0 ($/h)")
+    }
     return AvailabilityTrace(
       zone: zone, tickHours: gap / 3600, available: available,
       prices: prices?.count == available.count ? prices : nil,
-      instanceType: machine ?? instanceType(fromName: file))
+      instanceType: machine ?? instanceType(fromName: file), onDemandPrice: onDemand)
   }
 
   static func jsonObject(_ file: String) throws -> Any {

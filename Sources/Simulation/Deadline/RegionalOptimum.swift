@@ -36,9 +36,22 @@ public enum RegionalOptimum {
 
   /// Solves `job` on `window`; nil when no schedule meets the deadline.
   public static func solve(job: DeadlineJob, window: RegionalWindow) -> DeadlineOutcome? {
-    let incumbent = RegionalPolicies.all.filter(\.guarded)
+    // Bound: the cheapest guarded policy, or staying in one zone (spot
+    // there and on-demand in its region, no move: exactly the single-zone
+    // model), solved exactly per zone — both are schedules of this model.
+    var candidates = RegionalPolicies.all.filter(\.guarded)
       .map { RegionalJobSimulator.run($0, job: job, window: window) }
-      .filter { !$0.missed }.min { $0.cost < $1.cost }
+    for z in 0..<window.zones {
+      var single = job
+      single.onDemandPrice = window.onDemandPrice[window.zoneRegion[z]]
+      if let stay = OfflineOptimum.solve(
+        job: single,
+        window: TraceWindow(tick: window.tick, available: window.available[z], price: window.price[z]))
+      {
+        candidates.append(stay)
+      }
+    }
+    let incumbent = candidates.filter { !$0.missed }.min { $0.cost < $1.cost }
     let bound = incumbent?.cost ?? .infinity
     let dt = window.tick
     let zones = window.zones
@@ -126,6 +139,7 @@ public enum RegionalOptimum {
         }
       }
       for (key, points) in next { next[key] = paretoFront(points) }
+      dropDominatedAcrossStates(&next, restartOverhead: job.restartOverhead)
       frontier = next
       if frontier.isEmpty { break }
     }
@@ -136,6 +150,48 @@ public enum RegionalOptimum {
         egressCost: p.egress, migrations: Int(p.migrations))
     }
     return incumbent
+  }
+
+  /// Cross-state dominance at one place p. A point running at p with
+  /// overhead o can make every move one running at p with more overhead
+  /// can (its checkpoint is at p too; a preemption idles both at p), and,
+  /// when o ≤ d, every move of one idle with its checkpoint at p (to go on
+  /// costs it o, to start anywhere costs both the same). With at most the
+  /// cost and at least the work, it dominates.
+  static func dropDominatedAcrossStates(_ states: inout [Key: [Point]], restartOverhead d: Double) {
+    var byPlace: [Int32: [(Double, [Point])]] = [:]
+    for (key, points) in states where key.place >= 0 {
+      byPlace[key.place, default: []].append((key.overhead, points))
+    }
+    for (place, running) in byPlace {
+      let sorted = running.sorted { $0.0 < $1.0 }
+      // Running states with more overhead, against every one with less.
+      for i in sorted.indices.dropFirst() {
+        let key = Key(place: place, home: place, overhead: sorted[i].0)
+        for j in 0..<i { removeDominated(&states[key]!, by: sorted[j].1) }
+      }
+      let idle = Key(place: -1, home: place, overhead: 0)
+      guard states[idle] != nil else { continue }
+      for (overhead, points) in sorted where overhead <= d + 1e-12 {
+        removeDominated(&states[idle]!, by: points)
+      }
+      if states[idle]!.isEmpty { states[idle] = nil }
+    }
+  }
+
+  /// Drops from `points` those a point of `front` dominates: at least the
+  /// work for at most the cost (both sorted most work first).
+  static func removeDominated(_ points: inout [Point], by front: [Point]) {
+    guard !front.isEmpty, !points.isEmpty else { return }
+    var j = 0
+    var cheapest = Double.infinity
+    points = points.filter { p in
+      while j < front.count && front[j].done >= p.done - 1e-12 {
+        cheapest = Swift.min(cheapest, front[j].cost)
+        j += 1
+      }
+      return cheapest > p.cost + 1e-12
+    }
   }
 
   /// The points no other point dominates (more work for no more cost), most

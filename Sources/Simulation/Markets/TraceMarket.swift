@@ -12,17 +12,21 @@ public struct AvailabilityTrace: Sendable, Equatable {
   /// The provider's instance type the trace measured (`p3.2xlarge`,
   /// `a3-highgpu-8g`), when the file or its folder says.
   public var instanceType: String?
+  /// The on-demand price of that instance type in the zone's region,
+  /// $ per hour, when the trace records it (GCP's `price_info`).
+  public var onDemandPrice: Double?
 
   /// Creates a trace from normalised data.
   public init(
     zone: String, tickHours: Double, available: [Bool], prices: [Double]?,
-    instanceType: String? = nil
+    instanceType: String? = nil, onDemandPrice: Double? = nil
   ) {
     self.zone = zone
     self.tickHours = tickHours
     self.available = available
     self.prices = prices
     self.instanceType = instanceType
+    self.onDemandPrice = onDemandPrice
   }
 }
 

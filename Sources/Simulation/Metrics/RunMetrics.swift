@@ -76,6 +76,8 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   public var egressCost = 0.0
   /// Capacity crunches that struck a zone.
   public var crunches = 0
+  /// Moves of a deadline job's checkpoint to another zone or region.
+  public var zoneMigrations = 0
   /// Migration problems with two or more displaced tasks.
   public var migrationProblems = 0
   /// Tasks in the largest migration problem.
@@ -146,6 +148,7 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case costPerWorkHour = "cost_per_work_hour"
     case egressCost = "egress_cost"
     case crunches
+    case zoneMigrations = "zone_migrations"
     case migrationProblems = "migration_problems"
     case largestMigrationProblem = "largest_migration_problem"
     case assignmentRegret = "assignment_regret"
