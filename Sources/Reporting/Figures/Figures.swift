@@ -137,6 +137,24 @@ public enum Figures {
       yLabel: "Cost / on-demand cost")
   }
 
+  /// Multi-region deadline-job sweeps: cost against the deadline, the
+  /// number of regions or the checkpoint size, a line per policy.
+  public static func regionalSweeps(_ data: SweepData) -> [GnuplotFigure] {
+    guard data.cells.contains(where: { !$0.series("zone_migrations").isEmpty }) else { return [] }
+    let sweeps = [
+      ("deadline_hours", "cost-vs-deadline", "Deadline (h)"),
+      ("regions", "cost-vs-regions", "Zones the job may use (first N of zone_order)"),
+      ("checkpoint_gb", "cost-vs-checkpoint", "Checkpoint size (GB)"),
+    ]
+    return sweeps.compactMap { axis, name, label in
+      lines(
+        data, name: name,
+        caption:
+          "Mean cost of the job per \(label.lowercased()) and policy (95% CI over trace windows).",
+        series: "policy", x: axis, metric: "total_cost", xLabel: label, yLabel: "Cost ($)")
+    }
+  }
+
   /// Gap to the omniscient optimum per deadline, a bar per policy.
   public static func gapToOptimal(_ data: SweepData) -> GnuplotFigure? {
     guard data.cells.contains(where: { !$0.series("gap_to_optimal").isEmpty }) else { return nil }

@@ -14,10 +14,11 @@ public struct ReportWriter {
   /// spec is available; and notes on what was skipped.
   public func figures() -> (figures: [GnuplotFigure], skipped: [String]) {
     let data = report.data
-    var figures = [
-      Figures.savingsVersusRate(data), Figures.migrationVersusBandwidth(data),
-      Figures.accelerators(data), Figures.normalizedCostByZone(data), Figures.gapToOptimal(data),
-    ].compactMap { $0 }
+    var figures =
+      [
+        Figures.savingsVersusRate(data), Figures.migrationVersusBandwidth(data),
+        Figures.accelerators(data), Figures.normalizedCostByZone(data), Figures.gapToOptimal(data),
+      ].compactMap { $0 } + Figures.regionalSweeps(data)
     var skipped: [String] = []
     if let spec = report.spec, let catalog = report.catalog {
       if let cdf = completionCDF(spec, catalog) { figures.append(cdf) }

@@ -46,7 +46,8 @@ public enum RegionalOptimum {
       single.onDemandPrice = window.onDemandPrice[window.zoneRegion[z]]
       if let stay = OfflineOptimum.solve(
         job: single,
-        window: TraceWindow(tick: window.tick, available: window.available[z], price: window.price[z]))
+        window: TraceWindow(
+          tick: window.tick, available: window.available[z], price: window.price[z]))
       {
         candidates.append(stay)
       }

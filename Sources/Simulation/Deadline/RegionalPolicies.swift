@@ -198,6 +198,7 @@ public enum RegionalPolicies {
     RegionalUniformProgress.Choice.allCases.map { RegionalUniformProgress($0) } + [
       RegionalValuePolicy() as any RegionalPolicy,
       RegionalSingleZone(DeadlineOnDemandOnly()), RegionalSingleZone(DeadlineSpotOnly()),
+      RegionalSingleZone(DeadlineGreedy()), RegionalSingleZone(DeadlineUniformProgress()),
     ]
 
   /// Names, including `optimal-offline`.
