@@ -34,6 +34,8 @@ enum Schema {
   static let migrationIdentifiers: Set<String> = [
     "v1: experiments, sweeps, runs, metrics", "v2: deadline-job parameters, gap to optimal",
     "v3: equal-work savings, nullable completion statistics, checkpoint model, storage, trace pricing",
+    "v4: failed runs", "v5: fleet geography, capacity, crunches, value of assignment",
+    "v6: multi-region deadline jobs",
   ]
 
   static var migrator: DatabaseMigrator {
@@ -127,8 +129,6 @@ enum Schema {
       for key in parameterColumnsV3 {
         try db.alter(table: "cells") { t in t.add(column: "p_" + key, .text) }
       }
-      // Why a run failed (status `failed`: a non-finite metric), else NULL.
-      try db.alter(table: "runs") { t in t.add(column: "failure_reason", .text) }
       // Completion statistics and savings may now be undefined (NULL). SQLite
       // cannot drop NOT NULL, so the table is rebuilt with its rows.
       let nowNullable = [
@@ -161,16 +161,6 @@ enum Schema {
         t.column("completed_work_hours", .double)
         t.column("unfinished_work_hours", .double)
         t.column("cost_per_work_hour", .double)
-        t.column("egress_cost", .double)
-        t.column("crunches", .integer)
-        t.column("zone_migrations", .integer)
-        t.column("migration_problems", .integer)
-        t.column("largest_migration_problem", .integer)
-        t.column("assignment_regret", .double)
-        t.column("assignment_regret_naive", .double)
-        t.column("assignment_regret_best_fit", .double)
-        t.column("assignment_shortfall_naive", .integer)
-        t.column("assignment_shortfall_best_fit", .integer)
       }
       let copied = (["run_id"] + reals + integers + ["gap_to_optimal"]).joined(separator: ", ")
       try db.execute(sql: "INSERT INTO metrics_v3 (\(copied)) SELECT \(copied) FROM metrics")
@@ -184,18 +174,70 @@ enum Schema {
           FROM runs r JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
           """)
     }
+    // v4–v6 add only what is missing: databases written by this version's
+    // intermediate builds may hold some of these columns already.
+    migrator.registerMigration("v4: failed runs") { db in
+      try addMissingColumns(db, table: "runs", [("failure_reason", .text)])
+      try recreateView(db)
+    }
+    migrator.registerMigration("v5: fleet geography, capacity, crunches, value of assignment") {
+      db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV5.map { ("p_" + $0, .text) })
+      try addMissingColumns(
+        db, table: "metrics",
+        [
+          ("egress_cost", .double), ("crunches", .integer), ("migration_problems", .integer),
+          ("largest_migration_problem", .integer), ("assignment_regret", .double),
+          ("assignment_regret_naive", .double), ("assignment_regret_best_fit", .double),
+          ("assignment_shortfall_naive", .integer), ("assignment_shortfall_best_fit", .integer),
+        ])
+      try recreateView(db)
+    }
+    migrator.registerMigration("v6: multi-region deadline jobs") { db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV6.map { ("p_" + $0, .text) })
+      try addMissingColumns(db, table: "metrics", [("zone_migrations", .integer)])
+      try recreateView(db)
+    }
     return migrator
   }
 
-  /// The parameter columns migration v3 added (frozen with it).
-  static let parameterColumnsV3 = [
-    "checkpoint_model", "storage_gbps", "trace_other_types", "fleet", "zone_regions",
-    "spot_capacity", "zone_spot_capacity", "crunch_rate_per_hour", "crunch_fraction",
-    "crunch_hours", "zone_price_spread", "zone_hazard_spread", "zone_price_scale",
-    "zone_hazard_scale", "cross_region_gbps", "cross_continent_gbps", "egress_usd_per_gb",
-    "bandwidth_scale", "hazard_scale", "weights_gib", "trace_zones", "zone_order", "regions",
-    "checkpoint_gb",
+  /// Adds the columns `table` does not have yet.
+  static func addMissingColumns(
+    _ db: Database, table: String, _ columns: [(String, Database.ColumnType)]
+  ) throws {
+    let present = Set(try db.columns(in: table).map(\.name))
+    for (name, type) in columns where !present.contains(name) {
+      try db.alter(table: table) { t in t.add(column: name, type) }
+    }
+  }
+
+  /// The wide view of runs with every parameter column.
+  static func recreateView(_ db: Database) throws {
+    try db.execute(sql: "DROP VIEW IF EXISTS runs_with_parameters")
+    let columns =
+      parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3
+      + parameterColumnsV5 + parameterColumnsV6
+    try db.execute(
+      sql: """
+        CREATE VIEW runs_with_parameters AS
+        SELECT r.*, c.cell_key, \(columns.map { "c.p_" + $0 }.joined(separator: ", "))
+        FROM runs r JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
+        """)
+  }
+
+  /// The parameter columns migration v5 added (frozen with it).
+  static let parameterColumnsV5 = [
+    "fleet", "zone_regions", "spot_capacity", "zone_spot_capacity", "crunch_rate_per_hour",
+    "crunch_fraction", "crunch_hours", "zone_price_spread", "zone_hazard_spread",
+    "zone_price_scale", "zone_hazard_scale", "cross_region_gbps", "cross_continent_gbps",
+    "egress_usd_per_gb", "bandwidth_scale", "hazard_scale", "weights_gib",
   ]
+
+  /// The parameter columns migration v6 added (frozen with it).
+  static let parameterColumnsV6 = ["trace_zones", "zone_order", "regions", "checkpoint_gb"]
+
+  /// The parameter columns migration v3 added (frozen with it).
+  static let parameterColumnsV3 = ["checkpoint_model", "storage_gbps", "trace_other_types"]
 
   /// The parameter columns migration v2 added (frozen with it).
   static let parameterColumnsV2 = [
