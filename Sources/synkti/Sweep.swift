@@ -111,6 +111,11 @@ extension Synkti {
             jobs: jobs, resume: resume, maxRuns: maxRuns, maxFailures: maxFailures, force: force)
         ) { reporter.report($0) }
         reporter.finish()
+        if let old = outcome.superseded {
+          printError(
+            "note: the unfinished sweep \(old.id!) of \(spec.name) ran at commit \(old.gitCommit.prefix(12)); its runs cannot join a sweep of this commit, so sweep \(outcome.sweepID) started anew (sweep \(old.id!) is kept as it was)"
+          )
+        }
         if outcome.alreadyComplete {
           print(
             "sweep \(outcome.sweepID) of \(spec.name) is already complete (\(outcome.skipped) runs) at this commit; nothing to do (use --force to run it again)"

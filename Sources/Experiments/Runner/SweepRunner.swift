@@ -68,6 +68,9 @@ public struct SweepOutcome: Sendable {
   public var alreadyComplete = false
   /// Why the first failed run of this invocation failed.
   public var firstFailure: String?
+  /// An unfinished sweep `resume` found at another commit, left as it was
+  /// while a new sweep ran.
+  public var superseded: SweepRecord?
   /// Seconds spent.
   public var seconds: Double
 }
@@ -96,6 +99,7 @@ public struct SweepRunner: Sendable {
     let experiment = try store.experimentID(
       name: plan.spec.name, text: plan.spec.text, hash: plan.spec.hash)
     var sweepID: Int64
+    var superseded: SweepRecord?
     var resumed = false
     var stored = Set<Int>()
     if options.resume, !options.force,
@@ -114,26 +118,27 @@ public struct SweepRunner: Sendable {
         experimentID: experiment, size: plan.size, shardIndex: plan.shard.index,
         shardCount: plan.shard.count)
     {
-      guard open.gitCommit == options.provenance.gitCommit else {
-        throw ExperimentsError.invalidRequest(
-          "the unfinished sweep \(open.id!) of \(plan.spec.name) ran at commit \(open.gitCommit.prefix(12)); this is \(options.provenance.gitCommit.prefix(12)). Check out that commit to resume, or run without --resume to start a new sweep."
-        )
+      if open.gitCommit == options.provenance.gitCommit {
+        sweepID = open.id!
+        resumed = true
+        stored = try store.storedRunIndices(sweep: sweepID)
+        try store.setStatus("running", ofSweep: sweepID, finishedAt: nil)
+      } else {
+        // Runs of another commit's code cannot be mixed into this sweep: it
+        // is left as it is, and a new sweep starts (the outcome says so).
+        superseded = open
+        sweepID = try newSweep(plan, experiment: experiment, options: options)
       }
-      sweepID = open.id!
-      resumed = true
-      stored = try store.storedRunIndices(sweep: sweepID)
-      try store.setStatus("running", ofSweep: sweepID, finishedAt: nil)
     } else {
-      sweepID = try store.insertSweep(
-        SweepRecord(
-          id: nil, experimentId: experiment, size: plan.size,
-          gitCommit: options.provenance.gitCommit, gitDirty: options.provenance.gitDirty,
-          synktiVersion: SynktiVersion.current, host: options.provenance.host,
-          startedAt: Timestamp.now(), finishedAt: nil, jobs: options.jobs, status: "running",
-          shardIndex: plan.shard.index, shardCount: plan.shard.count, totalRuns: plan.totalRuns))
+      sweepID = try newSweep(plan, experiment: experiment, options: options)
     }
 
-    try store.insertCells(sweep: sweepID, plan: plan)
+    do {
+      try store.insertCells(sweep: sweepID, plan: plan)
+    } catch {
+      try? store.setStatus("interrupted", ofSweep: sweepID, finishedAt: nil)
+      throw error
+    }
     var todo = plan.runs.filter { !stored.contains($0.index) }
     let skipped = plan.runs.count - todo.count
     if let limit = options.maxRuns { todo = Array(todo.prefix(max(0, limit))) }
@@ -195,8 +200,19 @@ public struct SweepRunner: Sendable {
     try store.checkpoint(truncate: true)
     return SweepOutcome(
       sweepID: sweepID, resumed: resumed, ran: state.count, skipped: skipped, failed: failed,
-      status: status, firstFailure: state.firstFailure,
+      status: status, firstFailure: state.firstFailure, superseded: superseded,
       seconds: (ContinuousClock.now - start).seconds)
+  }
+
+  /// Inserts a new sweep row for `plan`.
+  func newSweep(_ plan: SweepPlan, experiment: Int64, options: SweepOptions) throws -> Int64 {
+    try store.insertSweep(
+      SweepRecord(
+        id: nil, experimentId: experiment, size: plan.size,
+        gitCommit: options.provenance.gitCommit, gitDirty: options.provenance.gitDirty,
+        synktiVersion: SynktiVersion.current, host: options.provenance.host,
+        startedAt: Timestamp.now(), finishedAt: nil, jobs: options.jobs, status: "running",
+        shardIndex: plan.shard.index, shardCount: plan.shard.count, totalRuns: plan.totalRuns))
   }
 }
 

@@ -66,16 +66,19 @@ import Testing
     #expect(table.json().contains("\"completion_mean\": null"))
   }
 
-  @Test func resumeRefusesAnotherCommit() throws {
+  @Test func resumeAtAnotherCommitStartsANewSweepAndKeepsTheOld() throws {
     let spec = try RunnerFixtures.spec(in: RunnerFixtures.scratch())
     let store = try ResultsStore.inMemory()
-    _ = try SweepRunner(store: store).run(
+    let first = try SweepRunner(store: store).run(
       plan(spec), options: RunnerFixtures.options(jobs: 1, maxRuns: 2))
     var other = RunnerFixtures.options(jobs: 1, resume: true)
     other.provenance.gitCommit = "def456"
-    #expect(throws: ExperimentsError.self) {
-      try SweepRunner(store: store).run(plan(spec), options: other)
-    }
+    let second = try SweepRunner(store: store).run(plan(spec), options: other)
+    #expect(second.sweepID != first.sweepID && !second.resumed && second.ran == 33)
+    #expect(second.superseded?.id == first.sweepID)
+    // The old sweep is left exactly as it was.
+    #expect(try store.sweep(first.sweepID)?.status == "interrupted")
+    #expect(try store.export(sweep: first.sweepID).rows.count == 2)
   }
 
   @Test func mergedShardsEqualTheUnshardedSweep() throws {
