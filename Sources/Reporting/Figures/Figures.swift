@@ -45,8 +45,10 @@ public enum Figures {
       )
     }
     let (low, high) = (xs.first!.1, xs.last!.1)
+    // A log axis only for positive values spanning a wide range: 0 would
+    // fall off it.
     let logX =
-      high / max(low, 1e-300) >= 20
+      low > 0 && high / low >= 20
       ? "set logscale x\nset xrange [\(low / 1.5):\(high * 1.5)]\n"
       : "set xrange [\(low - (high - low) * 0.05):\(high + (high - low) * 0.05)]\n"
     return GnuplotFigure(
@@ -140,10 +142,9 @@ public enum Figures {
   /// Multi-region deadline-job sweeps: cost against the deadline, the
   /// number of regions or the checkpoint size, a line per policy.
   public static func regionalSweeps(_ data: SweepData) -> [GnuplotFigure] {
-    guard data.cells.contains(where: { !$0.series("zone_migrations").isEmpty }) else { return [] }
     let sweeps = [
       ("deadline_hours", "cost-vs-deadline", "Deadline (h)"),
-      ("regions", "cost-vs-regions", "Zones the job may use (first N of zone_order)"),
+      ("regions", "cost-vs-regions", "Zones the job may use (the first N, dearest first)"),
       ("checkpoint_gb", "cost-vs-checkpoint", "Checkpoint size (GB)"),
     ]
     return sweeps.compactMap { axis, name, label in

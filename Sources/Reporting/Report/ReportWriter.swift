@@ -18,7 +18,7 @@ public struct ReportWriter {
       [
         Figures.savingsVersusRate(data), Figures.migrationVersusBandwidth(data),
         Figures.accelerators(data), Figures.normalizedCostByZone(data), Figures.gapToOptimal(data),
-      ].compactMap { $0 } + Figures.regionalSweeps(data)
+      ].compactMap { $0 } + (isRegional ? Figures.regionalSweeps(data) : [])
     var skipped: [String] = []
     if let spec = report.spec, let catalog = report.catalog {
       if let cdf = completionCDF(spec, catalog) { figures.append(cdf) }
@@ -27,6 +27,14 @@ public struct ReportWriter {
       skipped.append("Completion-time CDF and price timeline not drawn: \(note)")
     }
     return (figures, skipped)
+  }
+
+  /// Whether the sweep is of multi-region deadline jobs (its spec names
+  /// zones for one job to move between).
+  var isRegional: Bool {
+    guard let spec = report.spec else { return false }
+    return spec.base.traceZones != nil || spec.base.regions != nil
+      || spec.axes.contains { ["trace_zones", "regions"].contains($0.key) }
   }
 
   /// A cell of the spec rebuilt from stored data.
