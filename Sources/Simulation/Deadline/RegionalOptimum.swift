@@ -57,14 +57,7 @@ public enum RegionalOptimum {
     let dt = window.tick
     let zones = window.zones
     let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, dt))
-    // Cheapest price per hour from tick k on, over every place.
-    var cheapest = [Double](repeating: .infinity, count: ticks + 1)
-    let onDemandFloor = window.onDemandPrice.min() ?? .infinity
-    for k in stride(from: ticks - 1, through: 0, by: -1) {
-      var m = Swift.min(cheapest[k + 1], onDemandFloor)
-      for z in 0..<zones where window.available[z][k] { m = Swift.min(m, window.price[z][k]) }
-      cheapest[k] = m
-    }
+    let floor = CostFloor(window: window, ticks: ticks)
     var frontier: [Key: [Point]] = [
       Key(place: -1, home: -1, overhead: 0): [
         Point(
@@ -134,7 +127,9 @@ public enum RegionalOptimum {
             let remaining = job.work - p.done
             let resume = action >= 0 ? Swift.min(left, job.restartOverhead) : job.restartOverhead
             if remaining + resume > job.deadline - (time + dt) + 1e-9 { continue }
-            if p.cost + remaining * cheapest[k + 1] >= bestCost - 1e-12 { continue }
+            if p.cost + floor.atLeast(work: remaining, from: k + 1) >= bestCost - 1e-12 {
+              continue
+            }
             next[target, default: []].append(p)
           }
         }
@@ -151,6 +146,60 @@ public enum RegionalOptimum {
         egressCost: p.egress, migrations: Int(p.migrations))
     }
     return incumbent
+  }
+
+  /// A lower bound on what `work` more hours cost from tick k: each hour of
+  /// work needs a billed tick of its own (a tick gives at most `dt` of
+  /// work), and a tick costs at least its cheapest place (an available spot
+  /// zone, or on-demand). So the rest costs at least the ⌈work ÷ dt⌉ cheapest
+  /// tick prices left, each rounded down to one of 64 price levels (so a
+  /// query walks levels, not ticks).
+  struct CostFloor {
+    let dt: Double
+    let levels: [Double]
+    /// counts[k × n + b]: ticks at or after k whose cheapest price lies in
+    /// level b (at least `levels[b]`).
+    let counts: [Int32]
+    let n = 64
+
+    init(window: RegionalWindow, ticks: Int) {
+      dt = window.tick
+      let onDemand = window.onDemandPrice.min() ?? .infinity
+      var cheapest = [Double](repeating: onDemand, count: ticks)
+      for k in 0..<ticks {
+        for z in 0..<window.zones where window.available[z][k] {
+          cheapest[k] = Swift.min(cheapest[k], window.price[z][k])
+        }
+      }
+      let low = cheapest.min() ?? 0
+      let high = cheapest.max() ?? 0
+      let n = self.n
+      let step = high > low ? (high - low) / Double(n) : 1
+      levels = (0..<n).map { low + Double($0) * step }
+      var counts = [Int32](repeating: 0, count: (ticks + 1) * n)
+      for k in stride(from: ticks - 1, through: 0, by: -1) {
+        for b in 0..<n { counts[k * n + b] = counts[(k + 1) * n + b] }
+        let b = Swift.min(n - 1, Swift.max(0, Int((cheapest[k] - low) / step)))
+        counts[k * n + b] += 1
+      }
+      self.counts = counts
+    }
+
+    func atLeast(work: Double, from k: Int) -> Double {
+      guard k * n < counts.count else { return .infinity }
+      var needed = Int((work / dt - 1e-9).rounded(.up))
+      guard needed > 0 else { return 0 }
+      var total = 0.0
+      for b in 0..<n {
+        let count = Int(counts[k * n + b])
+        guard count > 0 else { continue }
+        let take = Swift.min(needed, count)
+        total += Double(take) * levels[b] * dt
+        needed -= take
+        if needed == 0 { return total }
+      }
+      return .infinity  // not enough ticks left: cannot finish
+    }
   }
 
   /// Cross-state dominance at one place p. A point running at p with
