@@ -54,7 +54,8 @@ struct DeadlineBenchmark {
       }
       let zones = names.isEmpty ? all : names.compactMap { n in all.first { $0.zone == n } }
       let type = catalog.type(named: typeName)!
-      let job = DeadlineJob(work: 100, deadline: 150, restartOverhead: 0.1, onDemandPrice: type.onDemandPrice)
+      let job = DeadlineJob(
+        work: 100, deadline: 150, restartOverhead: 0.1, onDemandPrice: type.onDemandPrice)
       let ticks = TraceWindow.ticks(covering: 150, tick: zones[0].tickHours)
       let starts = TraceWindow.randomStarts(
         count: 6, hours: 150, traceTicks: zones.map(\.available.count).min()!,

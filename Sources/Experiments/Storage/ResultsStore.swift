@@ -271,15 +271,18 @@ public struct ResultsStore: Sendable {
     }
   }
 
-  /// The most recent sweep of this experiment, size and shard, if any.
-  func latestSweep(experimentID: Int64, size: String, shardIndex: Int, shardCount: Int) throws
-    -> SweepRecord?
-  {
+  /// The most recent sweep of this experiment, size and shard (only among
+  /// those not marked finished, with `unfinished`), if any.
+  func latestSweep(
+    experimentID: Int64, size: String, shardIndex: Int, shardCount: Int,
+    unfinished: Bool = false
+  ) throws -> SweepRecord? {
     try writer.read { db in
-      try SweepRecord.filter(
+      var request = SweepRecord.filter(
         Column("experiment_id") == experimentID && Column("size") == size
-          && Column("shard_index") == shardIndex && Column("shard_count") == shardCount
-      ).order(Column("id").desc).fetchOne(db)
+          && Column("shard_index") == shardIndex && Column("shard_count") == shardCount)
+      if unfinished { request = request.filter(Column("status") != "finished") }
+      return try request.order(Column("id").desc).fetchOne(db)
     }
   }
 
@@ -299,13 +302,9 @@ public struct ResultsStore: Sendable {
   func unfinishedSweep(experimentID: Int64, size: String, shardIndex: Int, shardCount: Int) throws
     -> SweepRecord?
   {
-    try writer.read { db in
-      try SweepRecord.filter(
-        Column("experiment_id") == experimentID && Column("size") == size
-          && Column("shard_index") == shardIndex && Column("shard_count") == shardCount
-          && Column("status") != "finished"
-      ).order(Column("id").desc).fetchOne(db)
-    }
+    try latestSweep(
+      experimentID: experimentID, size: size, shardIndex: shardIndex, shardCount: shardCount,
+      unfinished: true)
   }
 
   /// Marks a sweep's status, stamping the finish time when it is final.
