@@ -162,6 +162,11 @@ public struct ExperimentReport {
     var rows: [[String]] = []
     var means: [Double?] = []
     let gap = data.cells.contains { !$0.series("gap_to_optimal").isEmpty }
+    // Multi-region jobs: what moving cost, where any run moved.
+    let moved = data.cells.contains { cell in
+      cell.series("zone_migrations").contains { $0 > 0 }
+        || cell.series("egress_cost").contains { $0 > 0 }
+    }
     for cell in data.cells {
       let s = savings(cell, in: data)
       means.append(s?.mean)
@@ -175,14 +180,20 @@ public struct ExperimentReport {
           Format.mean(cell.series("completion_p95")),
           Format.mean(cell.series("completion_p99")),
           Format.interval(cell.series("deadline_misses"), 2),
-        ] + (gap ? [gapSeries.isEmpty ? "—" : Format.interval(gapSeries, 3)] : []))
+        ] + (gap ? [gapSeries.isEmpty ? "—" : Format.interval(gapSeries, 3)] : [])
+          + (moved
+            ? [
+              Format.interval(cell.series("egress_cost")),
+              Format.interval(cell.series("zone_migrations"), 1),
+            ] : []))
     }
     Self.markBest(&rows, means)
     return MarkdownTable(
       header: data.axes + [
         "n", "cost $", "cost / on-demand", "savings % (paired)", "completion mean (h)", "p95 (h)",
         "p99 (h)", "deadline misses",
-      ] + (gap ? ["gap to optimal (cost ÷ optimum)"] : []), rows: rows, labels: data.axes.count)
+      ] + (gap ? ["gap to optimal (cost ÷ optimum)"] : [])
+        + (moved ? ["egress $", "moves between zones"] : []), rows: rows, labels: data.axes.count)
   }
 
   /// Appends ★ to the first cell of every row whose value is the highest
