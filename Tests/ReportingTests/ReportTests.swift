@@ -37,6 +37,17 @@ import Testing
     #expect(text == expected)
   }
 
+  @Test func egressAndMovesAreShownOnlyWhereARunMoved() {
+    var data = Synthetic.sweep()
+    let still = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+    #expect(!still.markdown(figures: [], skipped: []).contains("moves between zones"))
+    data.cells[0].runs[0].metrics["zone_migrations"] = 3
+    data.cells[0].runs[0].metrics["egress_cost"] = 1.5
+    let text = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    #expect(text.contains("| egress $ | moves between zones |"))
+  }
+
   @Test func aReportSaysWhenItsSweepIsIncompleteOrHadFailures() {
     var data = Synthetic.sweep()
     let complete = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
