@@ -153,15 +153,15 @@ extension Simulator {
   /// When task `i` would compute again on instance `id` (or, with `id` nil,
   /// on a fresh launch in pool `p`): once the instance is ready, the
   /// checkpoint is durable and the restores ahead of it on the instance's
-  /// link are done, plus its own restore.
-  func resumeTime(_ i: Int, onInstance id: Int32?, pool p: Int) -> Double {
+  /// link are done, plus its own restore (`restore`, its `restoreHours`).
+  func resumeTime(_ i: Int, onInstance id: Int32?, pool p: Int, restore: Double) -> Double {
     var start = Swift.max(now, state[i].durableAt)
     if let id {
       start = Swift.max(start, instances[Int(id)].readyAt, instances[Int(id)].restoreFreeAt)
     } else {
       start = Swift.max(start, now + pools[p].type.bootHours)
     }
-    return start + restoreHours(i, onto: p)
+    return start + restore
   }
 
   mutating func wait(_ task: Int32, until time: Double) {
@@ -231,7 +231,7 @@ extension Simulator {
     let p = Int(instances[k].pool)
     let slot = instances[k].slotRange.first { slots[$0] < 0 }!
     let restore = restoreHours(i, onto: p)
-    let resume = resumeTime(i, onInstance: id, pool: p)
+    let resume = resumeTime(i, onInstance: id, pool: p, restore: restore)
     slots[slot] = task
     instances[k].occupied += 1
     instances[k].idleEpoch &+= 1

@@ -170,7 +170,8 @@ extension Simulator {
       for (r, task) in rows.enumerated() {
         let i = Int(task)
         guard pool.capacity == wanted[r], pool.fits(self.tasks[i]) else { continue }
-        let resume = resumeTime(i, onInstance: instance, pool: p)
+        let restore = restoreHours(i, onto: p)
+        let resume = resumeTime(i, onInstance: instance, pool: p, restore: restore)
         let runtime = (self.tasks[i].work - state[i].durable) / pool.type.relativeSpeed
         let end = resume + runtime
         // A launch bills its whole life, idle tail included; a slot on a
@@ -186,7 +187,7 @@ extension Simulator {
             delayHours: resume - now, runtimeHours: runtime, extraInstanceHours: extra,
             instancePrice: price, slotPrice: price / Double(pool.type.gpusPerInstance),
             hazard: hazard, lossFraction: 1 - scenario.checkpoint.savedShare(forRatio: ratio),
-            restartHours: pool.type.bootHours + restoreHours(i, onto: p),
+            restartHours: pool.type.bootHours + restore,
             transferDollars: egressDollars(i, onto: p)))
       }
     }
