@@ -67,6 +67,7 @@ struct DeadlineBenchmark {
           onDemandPrice: type.onDemandPrice, network: catalog.network, checkpointGB: 50)
         times.append(milliseconds { _ = RegionalOptimum.solve(job: job, window: window) })
       }
+      print("  \(set) per window (ms): \(times.map { format($0, 0) }.joined(separator: " "))")
       times.sort()
       let m = median(times)
       print(

@@ -8,9 +8,16 @@
 /// another in the same state has at least its work for at most its cost
 /// (the future open to both is the same, and more work never hurts). Points
 /// are also dropped when even on-demand from now could not finish in time,
-/// or when their cost plus remaining work × the cheapest price left reaches
-/// the cheapest guarded policy's cost (then that policy's run is the
-/// optimum). Transfer, egress and every rule are those of
+/// or when their cost plus a lower bound on the rest reaches the best
+/// schedule known (then that schedule is the optimum). Two bounds on the
+/// rest: the cheapest ticks left (`CostFloor`), and the starts spot still
+/// needs, each paying the restart overhead (`StartsFloor`).
+///
+/// The best schedule known comes, in order, from the guarded policies,
+/// from staying in each zone (the single-zone optimum, exactly this model
+/// without moves), and from a narrow pass of this same search that keeps
+/// only a few points per state; the exact pass then only has to prove it
+/// or beat it. Transfer, egress and every rule are those of
 /// `RegionalJobSimulator`.
 public enum RegionalOptimum {
   struct Key: Hashable {
@@ -36,28 +43,51 @@ public enum RegionalOptimum {
 
   /// Solves `job` on `window`; nil when no schedule meets the deadline.
   public static func solve(job: DeadlineJob, window: RegionalWindow) -> DeadlineOutcome? {
-    // Bound: the cheapest guarded policy, or staying in one zone (spot
-    // there and on-demand in its region, no move: exactly the single-zone
-    // model), solved exactly per zone — both are schedules of this model.
-    var candidates = RegionalPolicies.all.filter(\.guarded)
+    // Bound: the cheapest guarded policy (a schedule of this model).
+    let candidates = RegionalPolicies.all.filter(\.guarded)
       .map { RegionalJobSimulator.run($0, job: job, window: window) }
+    var incumbent = candidates.filter { !$0.missed }.min { $0.cost < $1.cost }
+    // Staying in one zone (spot there, on-demand in its region, no move)
+    // is exactly the single-zone model, solved exactly under that bound.
+    let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, window.tick))
     for z in 0..<window.zones {
       var single = job
       single.onDemandPrice = window.onDemandPrice[window.zoneRegion[z]]
-      if let stay = OfflineOptimum.solve(
-        job: single,
-        window: TraceWindow(
-          tick: window.tick, available: window.available[z], price: window.price[z]))
-      {
-        candidates.append(stay)
+      let zone = TraceWindow(
+        tick: window.tick, available: window.available[z], price: window.price[z])
+      for onDemand in [false, true] {
+        if let stay = OfflineOptimum.solveByFrontiers(
+          job: single, window: zone, ticks: ticks, bound: incumbent?.cost ?? .infinity,
+          onDemand: onDemand)
+        {
+          incumbent = stay
+        }
       }
     }
-    let incumbent = candidates.filter { !$0.missed }.min { $0.cost < $1.cost }
-    let bound = incumbent?.cost ?? .infinity
+    // A narrow pass next: each state keeps only its few most promising
+    // points, which finds a schedule close to the optimum fast.
+    if let narrow = search(
+      job: job, window: window, bound: incumbent?.cost ?? .infinity, beamWidth: 8)
+    {
+      incumbent = narrow
+    }
+    return search(job: job, window: window, bound: incumbent?.cost ?? .infinity, beamWidth: nil)
+      ?? incumbent
+  }
+
+  /// The cheapest schedule that costs less than `bound`, or nil. With a
+  /// `beamWidth`, each state keeps at most that many points (those with
+  /// the least cost plus the floor of the work left), so the result is a
+  /// real schedule but not necessarily the cheapest.
+  static func search(job: DeadlineJob, window: RegionalWindow, bound: Double, beamWidth: Int?)
+    -> DeadlineOutcome?
+  {
     let dt = window.tick
     let zones = window.zones
     let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, dt))
     let floor = CostFloor(window: window, ticks: ticks)
+    let startsFloor = StartsFloor(
+      window: window, ticks: ticks, restartOverhead: job.restartOverhead)
     var frontier: [Key: [Point]] = [
       Key(place: -1, home: -1, overhead: 0): [
         Point(
@@ -75,6 +105,9 @@ public enum RegionalOptimum {
         var overheadLeft = key.overhead
         let home: Int? = key.home >= 0 ? Int(key.home) : nil
         var preempted = false
+        let points = frontier[key]!
+        var kept: [Point] = []
+        kept.reserveCapacity(points.count)
         if place >= 0, place < zones, !window.available[place][k] {
           place = -1
           overheadLeft = 0
@@ -98,7 +131,8 @@ public enum RegionalOptimum {
           let newHome = action >= 0 ? action : (home ?? -1)
           let target = Key(
             place: Int32(action), home: Int32(newHome), overhead: action >= 0 ? left : 0)
-          for point in frontier[key]! {
+          kept.removeAll(keepingCapacity: true)
+          for point in points {
             var p = point
             if preempted { p.preemptions += 1 }
             if starts { p.restarts += 1 }
@@ -130,11 +164,36 @@ public enum RegionalOptimum {
             if p.cost + floor.atLeast(work: remaining, from: k + 1) >= bestCost - 1e-12 {
               continue
             }
-            next[target, default: []].append(p)
+            kept.append(p)
           }
+          // One lookup per move, not per point.
+          if !kept.isEmpty { next[target, default: []].append(contentsOf: kept) }
         }
       }
-      for (key, points) in next { next[key] = paretoFront(points) }
+      for (key, points) in next {
+        // Only the front's points face the (dearer) count of starts left.
+        let place = Int(key.place)
+        var front = paretoFront(points).filter { p in
+          let toGo = startsFloor.atLeast(
+            work: job.work - p.done, from: k + 1, zone: place >= 0 && place < zones ? place : nil,
+            overhead: key.overhead,
+            onDemandOverhead: place >= zones ? key.overhead : job.restartOverhead,
+            ticksPriced: floor)
+          return p.cost + toGo < bestCost - 1e-12
+        }
+        guard !front.isEmpty else {
+          next[key] = nil
+          continue
+        }
+        if let beamWidth, front.count > beamWidth {
+          // Most promising first: least cost plus the cheapest the work
+          // left could cost.
+          let promise = front.map { $0.cost + floor.atLeast(work: job.work - $0.done, from: k + 1) }
+          let order = front.indices.sorted { (promise[$0], $0) < (promise[$1], $1) }
+          front = order.prefix(beamWidth).sorted().map { front[$0] }
+        }
+        next[key] = front
+      }
       dropDominatedAcrossStates(&next, restartOverhead: job.restartOverhead)
       frontier = next
       if frontier.isEmpty { break }
@@ -145,61 +204,7 @@ public enum RegionalOptimum {
         preemptions: Int(p.preemptions), restarts: Int(p.restarts), finishedAt: finish,
         egressCost: p.egress, migrations: Int(p.migrations))
     }
-    return incumbent
-  }
-
-  /// A lower bound on what `work` more hours cost from tick k: each hour of
-  /// work needs a billed tick of its own (a tick gives at most `dt` of
-  /// work), and a tick costs at least its cheapest place (an available spot
-  /// zone, or on-demand). So the rest costs at least the ⌈work ÷ dt⌉ cheapest
-  /// tick prices left, each rounded down to one of 64 price levels (so a
-  /// query walks levels, not ticks).
-  struct CostFloor {
-    let dt: Double
-    let levels: [Double]
-    /// counts[k × n + b]: ticks at or after k whose cheapest price lies in
-    /// level b (at least `levels[b]`).
-    let counts: [Int32]
-    let n = 64
-
-    init(window: RegionalWindow, ticks: Int) {
-      dt = window.tick
-      let onDemand = window.onDemandPrice.min() ?? .infinity
-      var cheapest = [Double](repeating: onDemand, count: ticks)
-      for k in 0..<ticks {
-        for z in 0..<window.zones where window.available[z][k] {
-          cheapest[k] = Swift.min(cheapest[k], window.price[z][k])
-        }
-      }
-      let low = cheapest.min() ?? 0
-      let high = cheapest.max() ?? 0
-      let n = self.n
-      let step = high > low ? (high - low) / Double(n) : 1
-      levels = (0..<n).map { low + Double($0) * step }
-      var counts = [Int32](repeating: 0, count: (ticks + 1) * n)
-      for k in stride(from: ticks - 1, through: 0, by: -1) {
-        for b in 0..<n { counts[k * n + b] = counts[(k + 1) * n + b] }
-        let b = Swift.min(n - 1, Swift.max(0, Int((cheapest[k] - low) / step)))
-        counts[k * n + b] += 1
-      }
-      self.counts = counts
-    }
-
-    func atLeast(work: Double, from k: Int) -> Double {
-      guard k * n < counts.count else { return .infinity }
-      var needed = Int((work / dt - 1e-9).rounded(.up))
-      guard needed > 0 else { return 0 }
-      var total = 0.0
-      for b in 0..<n {
-        let count = Int(counts[k * n + b])
-        guard count > 0 else { continue }
-        let take = Swift.min(needed, count)
-        total += Double(take) * levels[b] * dt
-        needed -= take
-        if needed == 0 { return total }
-      }
-      return .infinity  // not enough ticks left: cannot finish
-    }
+    return nil
   }
 
   /// Cross-state dominance at one place p. A point running at p with

@@ -33,11 +33,14 @@ struct Recording: RegionalPolicy {
   /// 1 on one continent, the rest on another).
   static func window(
     zones: Int, regions: Int, ticks: Int, tick: Double = 1, seed: UInt64,
-    transfer: (Double, Double, Double) = (0.2, 0.5, 1.2)
+    transfer: (Double, Double, Double) = (0.2, 0.5, 1.2), prices: ClosedRange<Double> = 0.3...1.5,
+    availability: Double = 0.6
   ) -> RegionalWindow {
     var g = Xoshiro256StarStar(seed: seed)
-    let available = (0..<zones).map { _ in (0..<ticks).map { _ in g.nextUnit() < 0.6 } }
-    let price = (0..<zones).map { _ in (0..<ticks).map { _ in g.nextUniform(0.3, 1.5) } }
+    let available = (0..<zones).map { _ in (0..<ticks).map { _ in g.nextUnit() < availability } }
+    let price = (0..<zones).map { _ in
+      (0..<ticks).map { _ in g.nextUniform(prices.lowerBound, prices.upperBound) }
+    }
     let egress = (0..<regions).map { a in (0..<regions).map { b in a == b ? 0 : 0.4 } }
     return RegionalWindow(
       tick: tick, available: available, price: price, zoneRegion: (0..<zones).map { $0 % regions },
@@ -85,6 +88,43 @@ struct Recording: RegionalPolicy {
       let job = DeadlineJob(
         work: 2.5 + Double(seed % 3) * 0.5, deadline: Double(ticks), restartOverhead: 0.3,
         onDemandPrice: 2.5)
+      var best = Double.infinity
+      var script = [Int?](repeating: nil, count: ticks)
+      func search(_ k: Int) {
+        if k == ticks {
+          let o = RegionalJobSimulator.run(Script(places: script), job: job, window: w)
+          if !o.missed { best = min(best, o.cost) }
+          return
+        }
+        for a in -1..<places {
+          script[k] = a < 0 ? nil : a
+          search(k + 1)
+        }
+      }
+      search(0)
+      let optimum = RegionalOptimum.solve(job: job, window: w)
+      if best.isFinite {
+        #expect(abs((optimum?.cost ?? .infinity) - best) < 1e-9, "seed \(seed)")
+      } else {
+        #expect(optimum == nil, "seed \(seed)")
+      }
+    }
+  }
+
+  /// Where zones cost nearly the same and a restart outlasts a tick (the
+  /// AWS V100 case), only the count of starts left proves the optimum: the
+  /// search must still find exactly the cheapest schedule.
+  @Test(arguments: [(2, 1), (2, 2), (3, 2)])
+  func theOptimumMatchesExhaustiveSearchWhenZonesCostAlike(zones: Int, regions: Int) {
+    let ticks = zones == 3 ? 6 : 8
+    let places = zones + regions
+    for seed in UInt64(1)...20 {
+      let w = Self.window(
+        zones: zones, regions: regions, ticks: ticks, tick: 0.5, seed: seed, prices: 0.90...0.96,
+        availability: 0.75)
+      let job = DeadlineJob(
+        work: 1.5 + Double(seed % 3) * 0.25, deadline: Double(ticks) * 0.5,
+        restartOverhead: 0.6, onDemandPrice: 2.5)
       var best = Double.infinity
       var script = [Int?](repeating: nil, count: ticks)
       func search(_ k: Int) {

@@ -1,0 +1,87 @@
+extension RegionalOptimum {
+  /// A lower bound on what hours of billed running cost from tick k: a
+  /// tick bills at most `dt` hours, and costs at least its cheapest place
+  /// (an available spot zone, or on-demand). So h hours cost at least the
+  /// ⌈h ÷ dt⌉ cheapest tick prices left, each rounded down to a price
+  /// level: the window's distinct prices when at most 256, else 256
+  /// quantiles. Cumulative counts per level make a query a binary search.
+  struct CostFloor {
+    let dt: Double
+    let levels: [Double]
+    /// count[k × n + b]: ticks at or after k whose cheapest price lies in
+    /// levels 0...b; cost[k × n + b]: their cost at the levels' prices.
+    let count: [Int32]
+    let cost: [Double]
+    let n: Int
+
+    init(window: RegionalWindow, ticks: Int) {
+      dt = window.tick
+      let onDemand = window.onDemandPrice.min() ?? .infinity
+      var cheapest = [Double](repeating: onDemand, count: ticks)
+      for k in 0..<ticks {
+        for z in 0..<window.zones where window.available[z][k] {
+          cheapest[k] = Swift.min(cheapest[k], window.price[z][k])
+        }
+      }
+      var distinct = Array(Set(cheapest)).sorted()
+      if distinct.isEmpty { distinct = [0] }
+      let levels =
+        distinct.count <= 256
+        ? distinct : (0..<256).map { distinct[$0 * distinct.count / 256] }
+      let n = levels.count
+      self.n = n
+      // The level of a price: the last level at or below it.
+      func level(_ price: Double) -> Int {
+        var lo = 0
+        var hi = n - 1
+        while lo < hi {
+          let mid = (lo + hi + 1) / 2
+          if levels[mid] <= price { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+      }
+      var perLevel = [Int32](repeating: 0, count: (ticks + 1) * n)
+      for k in stride(from: ticks - 1, through: 0, by: -1) {
+        for b in 0..<n { perLevel[k * n + b] = perLevel[(k + 1) * n + b] }
+        perLevel[k * n + level(cheapest[k])] += 1
+      }
+      var count = perLevel
+      var cost = [Double](repeating: 0, count: perLevel.count)
+      for k in 0...ticks {
+        var ticksSoFar: Int32 = 0
+        var dollars = 0.0
+        for b in 0..<n {
+          ticksSoFar += perLevel[k * n + b]
+          dollars += Double(perLevel[k * n + b]) * levels[b] * dt
+          count[k * n + b] = ticksSoFar
+          cost[k * n + b] = dollars
+        }
+      }
+      self.levels = levels
+      self.count = count
+      self.cost = cost
+    }
+
+    /// The least that `hours` of billed running cost from tick k
+    /// (infinite when fewer ticks are left).
+    func atLeast(hours: Double, from k: Int) -> Double {
+      guard k * n < count.count else { return hours > 1e-9 ? .infinity : 0 }
+      let needed = Int32((hours / dt - 1e-9).rounded(.up))
+      guard needed > 0 else { return 0 }
+      let row = k * n
+      guard count[row + n - 1] >= needed else { return .infinity }
+      // The first level whose cumulative count reaches `needed`.
+      var lo = 0
+      var hi = n - 1
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if count[row + mid] >= needed { hi = mid } else { lo = mid + 1 }
+      }
+      let below = lo > 0 ? (count[row + lo - 1], cost[row + lo - 1]) : (0, 0.0)
+      return below.1 + Double(needed - below.0) * levels[lo] * dt
+    }
+
+    /// The least that `work` more hours cost: at least as many hours billed.
+    func atLeast(work: Double, from k: Int) -> Double { atLeast(hours: work, from: k) }
+  }
+}

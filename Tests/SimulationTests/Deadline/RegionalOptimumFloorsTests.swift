@@ -1,0 +1,40 @@
+import Testing
+
+@testable import Simulation
+
+@Suite struct RegionalOptimumFloorsTests {
+  /// Two zones, five ticks of half an hour; on-demand $3.
+  static let window = RegionalWindow(
+    tick: 0.5,
+    available: [[true, false, true, true, false], [false, true, true, false, false]],
+    price: [[1.0, 9, 1.2, 0.8, 9], [9, 0.7, 1.1, 9, 9]], zoneRegion: [0, 0], onDemandPrice: [3],
+    regionContinent: [0], transferHours: (inRegion: 0, crossRegion: 0, crossContinent: 0),
+    egress: [[0]])
+
+  @Test func theCostFloorSumsTheCheapestTicksLeft() {
+    // Cheapest place per tick: 1.0, 0.7, 1.1, 0.8, 3 (on-demand).
+    let floor = RegionalOptimum.CostFloor(window: Self.window, ticks: 5)
+    // From tick 1, 0.6 h bills two ticks: 0.7 and 0.8.
+    #expect(abs(floor.atLeast(hours: 0.6, from: 1) - (0.7 + 0.8) * 0.5) < 1e-12)
+    // From tick 0, four ticks: 0.7, 0.8, 1.0, 1.1.
+    #expect(abs(floor.atLeast(hours: 2, from: 0) - (0.7 + 0.8 + 1.0 + 1.1) * 0.5) < 1e-12)
+    #expect(floor.atLeast(hours: 0, from: 3) == 0)
+    #expect(floor.atLeast(hours: 1.5, from: 3) == .infinity)  // two ticks left
+  }
+
+  @Test func theStartsFloorCountsEachStartsOverhead() {
+    // Zone 0 runs over ticks 2–3, zone 1 over 1–2: from tick 1, one start
+    // covers at most two ticks, two starts cover three (1, 2, 3).
+    let floor = RegionalOptimum.CostFloor(window: Self.window, ticks: 5)
+    let starts = RegionalOptimum.StartsFloor(window: Self.window, ticks: 5, restartOverhead: 0.25)
+    // 1.2 h of work from tick 1, idle: spot does at most 1.5 − 2 × 0.25 =
+    // 1 h with two starts, so 0.2 h more is on-demand after its overhead;
+    // the spot hours (1.5) cost at least the three cheapest ticks left.
+    let twoStarts = (0.7 + 0.8 + 1.1) * 0.5 + 3 * (0.2 + 0.25)
+    // With one start spot does 0.75 h; on-demand 0.45 h + 0.25 h.
+    let oneStart = (0.7 + 0.8) * 0.5 + 3 * (0.45 + 0.25)
+    let value = starts.atLeast(
+      work: 1.2, from: 1, zone: nil, overhead: 0, onDemandOverhead: 0.25, ticksPriced: floor)
+    #expect(abs(value - min(twoStarts, oneStart, 3 * (1.2 + 0.25))) < 1e-12)
+  }
+}
