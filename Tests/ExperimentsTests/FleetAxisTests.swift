@@ -77,6 +77,17 @@ import Testing
     #expect(s.network.gbps(from: 0, to: 1, in: g) == 8.2)
   }
 
+  @Test func theCatalogPricesGCPPairsFromItsOwnTable() throws {
+    var config = ScenarioConfig()
+    try config.set("zone_regions", to: "us-central1,us-east4,europe-west1,europe-west3,asia-south2")
+    let s = try config.resolve(catalog: catalog)
+    let g = try #require(s.geography)
+    #expect(s.network.egressPerGB(from: 0, to: 1, in: g) == 0.01)  // within the US
+    #expect(s.network.egressPerGB(from: 2, to: 3, in: g) == 0.02)  // within Europe
+    #expect(s.network.egressPerGB(from: 0, to: 2, in: g) == 0.08)  // between continents
+    #expect(s.network.egressPerGB(from: 4, to: 0, in: g) == 0.08)
+  }
+
   @Test func traceZonesNameTheirRegions() {
     #expect(Geography.Zone(named: "us-east-1a").region == "us-east-1")
     #expect(Geography.Zone(named: "us-central1-a").region == "us-central1")

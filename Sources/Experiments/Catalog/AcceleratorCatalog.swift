@@ -92,7 +92,20 @@ public struct AcceleratorCatalog: Sendable {
     {
       network.defaultEgressPerGB = v
     }
-    if let table = try m.string("egress_table") {
+    // One table or a list of them (one per provider); a pair listed twice
+    // takes the later table's price.
+    var tables: [String] = []
+    if let node = m.node("egress_table"), node.scalar == nil {
+      for item in try m.sequence("egress_table") ?? [] {
+        guard let path = item.scalar?.string else {
+          throw m.invalid("egress_table", item, "a CSV path or a list of CSV paths")
+        }
+        tables.append(path)
+      }
+    } else if let table = try m.string("egress_table") {
+      tables = [table]
+    }
+    for table in tables {
       let path =
         table.hasPrefix("/")
         ? table
@@ -101,7 +114,9 @@ public struct AcceleratorCatalog: Sendable {
       // The shared data may be absent (a bare checkout): then every pair
       // costs the default, as the table's own README says to.
       if FileManager.default.fileExists(atPath: path) {
-        network.egressTable = try Self.egressTable(readText(path), file: path)
+        for (from, row) in try Self.egressTable(readText(path), file: path) {
+          network.egressTable[from, default: [:]].merge(row) { _, later in later }
+        }
       }
     }
     if let sources = try m.map("sources") {
