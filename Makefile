@@ -54,7 +54,8 @@ JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 PAPER_SPECS = Experiments/paper/headline.yaml Experiments/paper/five-axis.yaml Experiments/paper/checkpointing.yaml Experiments/paper/cant-be-late.yaml \
   Experiments/paper/multi-region-h100.yaml Experiments/paper/multi-region-v100.yaml \
   Experiments/paper/multi-region-deadline.yaml Experiments/paper/multi-region-regions.yaml \
-  Experiments/paper/multi-region-checkpoint.yaml
+  Experiments/paper/multi-region-checkpoint.yaml Experiments/paper/multi-region-v100-deadline.yaml \
+  Experiments/paper/multi-region-v100-checkpoint.yaml
 SIZE_FLAG = $(if $(filter-out default,$(SIZE)),--size $(SIZE),)
 
 experiments: deps build

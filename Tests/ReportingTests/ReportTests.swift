@@ -48,6 +48,36 @@ import Testing
     #expect(text.contains("| egress $ | moves between zones |"))
   }
 
+  @Test func singleZoneRowsGiveTheBestZoneAndTheAverageOverZones() {
+    // Two windows; zone a costs 10 and 14, zone b 12 and 20; the
+    // multi-region policy costs 9 and 13.
+    var cells: [CellData] = []
+    func add(_ values: [String: String], _ cost: Double) {
+      cells.append(
+        CellData(
+          index: cells.count, key: "\(cells.count)", values: values,
+          runs: [RunData(replicate: 0, seed: "1", metrics: ["total_cost": cost])]))
+    }
+    for (w, a, b, m) in [("1", 10.0, 12.0, 9.0), ("2", 14, 20, 13)] {
+      add(["trace_start_hour": w, "policy": "uniform-progress", "trace_zones": "a"], a)
+      add(["trace_start_hour": w, "policy": "uniform-progress", "trace_zones": "b"], b)
+      add(["trace_start_hour": w, "policy": "synkti-value"], m)
+    }
+    let data = SweepData(
+      sweep: Synthetic.record, experiment: "zones", specText: "name: zones\n", specHash: "abc",
+      axes: ["trace_start_hour", "policy", "trace_zones"], cells: cells)
+    let text = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    // Best zone a: mean 12 (10, 14); average over zones: 11 and 17, mean 14.
+    #expect(text.contains("| best zone (`a`) | 2 | 12.00 ± 25.41 |"))
+    #expect(text.contains("| average over zones | 2 | 14.00 ± 38.12 |"))
+    // Paired: 9 − 10 = 13 − 14 = −1 (no spread); 9 − 11 = −2, 13 − 17 = −4.
+    #expect(text.contains("| `synkti-value` | 2 | -1.00 ± 0.00 | -3.00 ± 12.71 |"))
+    // Sweeps without per-zone runs have no such section.
+    let plain = ExperimentReport(data: Synthetic.sweep(), spec: nil, catalog: nil, specNote: "")
+    #expect(!plain.markdown(figures: [], skipped: []).contains("Single zone against multi-region"))
+  }
+
   @Test func aReportSaysWhenItsSweepIsIncompleteOrHadFailures() {
     var data = Synthetic.sweep()
     let complete = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")

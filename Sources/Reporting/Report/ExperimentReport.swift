@@ -99,6 +99,7 @@ public struct ExperimentReport {
       "## Cost and savings per cell\n\n★ marks the cell with the highest mean savings (every one, when they tie).\n\n"
     out += (big ? "<details><summary>\(tableData.cells.count) cells</summary>\n\n" : "")
     out += costTable(tableData).render() + (big ? "\n</details>\n" : "") + "\n"
+    if let section = singleZoneSection(data) { out += section + "\n" }
     out +=
       "## Reliability per cell\n\nPer-run means: reclaim warnings that hit a task, grace-period checkpoints by outcome, work lost, data moved, tasks unfinished at the horizon, instance-hours billed.\n\n"
     out += (big ? "<details><summary>\(tableData.cells.count) cells</summary>\n\n" : "")
