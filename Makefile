@@ -55,7 +55,7 @@ PAPER_SPECS = Experiments/paper/headline.yaml Experiments/paper/five-axis.yaml E
   Experiments/paper/multi-region-h100.yaml Experiments/paper/multi-region-v100.yaml \
   Experiments/paper/multi-region-deadline.yaml Experiments/paper/multi-region-regions.yaml \
   Experiments/paper/multi-region-checkpoint.yaml Experiments/paper/multi-region-v100-deadline.yaml \
-  Experiments/paper/multi-region-v100-checkpoint.yaml
+  Experiments/paper/multi-region-v100-checkpoint.yaml Experiments/paper/multi-region-v100-regions.yaml
 SIZE_FLAG = $(if $(filter-out default,$(SIZE)),--size $(SIZE),)
 
 experiments: deps build
