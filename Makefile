@@ -56,6 +56,8 @@ PAPER_SPECS = Experiments/paper/headline.yaml Experiments/paper/five-axis.yaml E
   Experiments/paper/multi-region-deadline.yaml Experiments/paper/multi-region-regions.yaml \
   Experiments/paper/multi-region-checkpoint.yaml Experiments/paper/multi-region-v100-deadline.yaml \
   Experiments/paper/multi-region-v100-checkpoint.yaml Experiments/paper/multi-region-v100-regions.yaml
+# Experiment names: each paper spec's name is its file's base name.
+EXPERIMENT_NAMES = $(basename $(notdir $(PAPER_SPECS)))
 SIZE_FLAG = $(if $(filter-out default,$(SIZE)),--size $(SIZE),)
 
 experiments: deps build
@@ -65,7 +67,8 @@ experiments: deps build
 	  $(RELEASE) sweep $$spec --db $(DB) --jobs $(JOBS) --resume $(SIZE_FLAG) || exit $$?; \
 	done
 	$(RELEASE) report --db $(DB)
-	@echo "results in $(DB), reports in Reports/; export with: $(RELEASE) export --db $(DB) --format csv"
+	@echo "results in $(DB), reports in Reports/; export every experiment of this run (the latest sweep of each) with:"
+	@echo "  for e in $(EXPERIMENT_NAMES); do $(RELEASE) export --db $(DB) --experiment \$$e --format csv > \$$e.csv; done"
 
 # Rebuild every report (Markdown + figures) from the database.
 report: build

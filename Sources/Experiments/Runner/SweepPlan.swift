@@ -85,7 +85,10 @@ public struct SweepPlan: Sendable {
       scenarios[cell.index] = try config.resolveRunnable(
         catalog: catalog, policies: policies, traces: traces, optima: optima)
       var values: [String: String] = [:]
-      for key in Schema.parameterKeys { values[key] = config.value(of: key) }
+      // An unset parameter reads as "null": it is stored as SQL NULL.
+      for key in Schema.parameterKeys {
+        if let value = config.value(of: key), value != "null" { values[key] = value }
+      }
       parameters[cell.index] = values
     }
     let all = spec.runs(cells: cells)

@@ -8,6 +8,12 @@ public struct ExportTable: Sendable, Equatable {
   /// Rows, each with one value per column (SQL NULL as nil).
   public var rows: [[String?]]
 
+  /// A table of `columns` and `rows` (tests, other sources).
+  public init(columns: [String], rows: [[String?]]) {
+    self.columns = columns
+    self.rows = rows
+  }
+
   /// The table without the named columns (e.g. timings, to compare sweeps).
   public func dropping(_ names: Set<String>) -> ExportTable {
     let keep = columns.indices.filter { !names.contains(columns[$0]) }
@@ -24,7 +30,13 @@ public struct ExportTable: Sendable, Equatable {
   /// Columns that vary from run to run for reasons other than the model.
   public static let timingColumns: Set<String> = ["sweep_id", "wall_ms"]
 
-  /// RFC 4180 CSV.
+  /// Whether `value` of `column` is a number that is not finite (never
+  /// stored, but never exported as "inf" either: it exports as missing).
+  func nonFinite(_ value: String, _ column: String) -> Bool {
+    !Self.textColumns.contains(column) && Double(value).map { !$0.isFinite } == true
+  }
+
+  /// RFC 4180 CSV; missing values are empty fields.
   public func csv() -> String {
     func quote(_ s: String?) -> String {
       guard let s else { return "" }
@@ -34,17 +46,23 @@ public struct ExportTable: Sendable, Equatable {
       return s
     }
     var out = columns.map(quote).joined(separator: ",") + "\n"
-    for row in rows { out += row.map(quote).joined(separator: ",") + "\n" }
+    for row in rows {
+      out +=
+        zip(columns, row).map { column, value in
+          quote(value.flatMap { nonFinite($0, column) ? nil : $0 })
+        }.joined(separator: ",") + "\n"
+    }
     return out
   }
 
-  /// A JSON array of objects; numeric text becomes numbers.
+  /// A JSON array of objects; numeric text becomes numbers, missing (and
+  /// non-finite) values `null`.
   public func json() -> String {
     var objects: [String] = []
     for row in rows {
       let fields = zip(columns, row).map { column, value -> String in
         let encoded: String
-        if let value {
+        if let value, !nonFinite(value, column) {
           if let d = Double(value), d.isFinite, !Self.textColumns.contains(column) {
             encoded = value
           } else {
@@ -89,10 +107,16 @@ extension ResultsStore {
           "failure_reason",
         ]
         + Schema.parameterKeys + Schema.metricColumns + ["wall_ms"]
+      let parameterRange = 8..<(8 + Schema.parameterKeys.count)
       return ExportTable(
         columns: columns,
         rows: rows.map { row in
-          (0..<row.count).map { i in Self.text(row[i] as DatabaseValue) }
+          (0..<row.count).map { i in
+            // Databases written before parameters were stored as NULL hold
+            // an unset one as the text "null".
+            let text = Self.text(row[i] as DatabaseValue)
+            return text == "null" && parameterRange.contains(i) ? nil : text
+          }
         })
     }
   }

@@ -66,6 +66,33 @@ import Testing
     #expect(table.json().contains("\"completion_mean\": null"))
   }
 
+  @Test func unsetParametersExportAsNullNotAsText() throws {
+    let spec = try RunnerFixtures.spec(in: RunnerFixtures.scratch())
+    let store = try ResultsStore.inMemory()
+    let planned = try plan(spec)
+    // The fixture sets no fleet: the plan stores none (SQL NULL), not "null".
+    #expect(planned.parameters[planned.cells[0].index]!["fleet"] == nil)
+    let result = try SweepRunner(store: store).run(
+      planned, options: RunnerFixtures.options(jobs: 1, maxRuns: 1))
+    let table = try store.export(sweep: result.sweepID)
+    let row = try #require(table.rows.first)
+    // So: the cell stores NULL, JSON says null and
+    // CSV leaves the field empty.
+    #expect(row[table.columns.firstIndex(of: "fleet")!] == nil)
+    #expect(!table.json().contains("\"null\""))
+    #expect(table.json().contains("\"fleet\": null"))
+    #expect(table.csv().contains(",,"))
+  }
+
+  @Test func nonFiniteTextNeverExportsAsANumberOrAString() {
+    let table = ExportTable(
+      columns: ["total_cost", "seed"], rows: [["inf", "7"], ["-nan", "8"]])
+    #expect(
+      !table.json().lowercased().contains("inf") && !table.json().lowercased().contains("nan"))
+    #expect(table.json().contains("\"total_cost\": null"))
+    #expect(!table.csv().lowercased().contains("inf"))
+  }
+
   @Test func resumeAtAnotherCommitStartsANewSweepAndKeepsTheOld() throws {
     let spec = try RunnerFixtures.spec(in: RunnerFixtures.scratch())
     let store = try ResultsStore.inMemory()
