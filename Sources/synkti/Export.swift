@@ -31,7 +31,7 @@ extension Synkti {
     @Option(help: "csv or json.") var format = "csv"
     @Flag(
       name: .customLong("omit-timing"),
-      help: "Leave out sweep_id and wall_ms, to compare sweeps row for row.")
+      help: "Leave out sweep_id, wall_ms and reused_from_sweep, to compare sweeps row for row.")
     var omitTiming = false
     @Option(help: "Instead of printing runs, write a self-contained copy of the database here.")
     var to: String?

@@ -25,6 +25,15 @@ extension Synkti {
         Exit codes: 0 done (or already complete), 1 stopped by failed runs, \
         2 bad input or a database in use.
 
+        Runs are never computed twice: each run stores its identity, a hash \
+        of the model fingerprint (the sources of Assignment, Simulation and \
+        Experiments but its Storage, the catalog and its egress tables, the \
+        traces read), the cell's parameters and the seed, and a run whose \
+        identity any earlier sweep in the database computed is copied from \
+        it, marked with that sweep (reused_from_sweep). So a rerun at \
+        unchanged model code, a docs-only commit or a new axis value computes \
+        only what is new. --no-cache or --force computes everything.
+
         A run's seed depends only on the spec seed and the replicate, so all \
         cells of a replicate share workload and market (common random numbers), \
         and metrics are identical at any --jobs.
@@ -47,7 +56,14 @@ extension Synkti {
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Continue the last unfinished sweep of this spec (else start a new one).")
     var resume = false
-    @Flag(help: "Start a new sweep even if --resume would find one.") var force = false
+    @Flag(
+      help:
+        "Start a new sweep even if --resume would find one, and compute every run (no reuse).")
+    var force = false
+    @Flag(
+      name: .customLong("no-cache"),
+      help: "Compute every run, even one an earlier sweep already computed with the same model.")
+    var noCache = false
     @Flag(help: "Wait for a sweep already writing this database, instead of refusing.")
     var wait = false
     @Option(
@@ -108,7 +124,9 @@ extension Synkti {
         let outcome = try SweepRunner(store: store).run(
           plan,
           options: SweepOptions(
-            jobs: jobs, resume: resume, maxRuns: maxRuns, maxFailures: maxFailures, force: force)
+            jobs: jobs, resume: resume, maxRuns: maxRuns, maxFailures: maxFailures, force: force,
+            modelFingerprint: ModelFingerprint.current(inputs: catalog.inputFiles),
+            useCache: !noCache)
         ) { reporter.report($0) }
         reporter.finish()
         if let old = outcome.superseded {
@@ -126,6 +144,8 @@ extension Synkti {
         print(
           "\(verb) \(outcome.sweepID) of \(spec.name): \(outcome.ran) runs in \(String(format: "%.1f", outcome.seconds)) s"
             + (outcome.skipped > 0 ? " (\(outcome.skipped) already stored)" : "")
+            + (outcome.reused > 0
+              ? ", \(outcome.reused) reused from earlier sweeps with the same model" : "")
             + ", status \(outcome.status), database \(db)")
         if outcome.failed > 0 {
           printError(

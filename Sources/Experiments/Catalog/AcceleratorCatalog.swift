@@ -15,6 +15,9 @@ public struct AcceleratorCatalog: Sendable {
   public var networkSources: [String: String] = [:]
   /// Named fleets: lists of type names, usable as `fleet: NAME`.
   public var fleets: [String: [String]] = [:]
+  /// The files this catalog was read from (its YAML, then each egress
+  /// table found), for the model fingerprint.
+  public var inputFiles: [String] = []
 
   /// Creates a catalog from types.
   public init(
@@ -52,6 +55,7 @@ public struct AcceleratorCatalog: Sendable {
       throw root.missing("accelerators")
     }
     var catalog = AcceleratorCatalog(types: [])
+    catalog.inputFiles = [file]
     for (index, node) in entries.enumerated() {
       let entry = try YAMLMap(node, file: file, path: "accelerators[\(index)]")
       let type = try accelerator(from: entry, defaults: nil)
@@ -114,6 +118,7 @@ public struct AcceleratorCatalog: Sendable {
       // The shared data may be absent (a bare checkout): then every pair
       // costs the default, as the table's own README says to.
       if FileManager.default.fileExists(atPath: path) {
+        inputFiles.append(path)
         for (from, row) in try Self.egressTable(readText(path), file: path) {
           network.egressTable[from, default: [:]].merge(row) { _, later in later }
         }

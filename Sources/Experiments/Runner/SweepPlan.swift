@@ -45,6 +45,12 @@ public struct SweepPlan: Sendable {
   public var scenarios: [Int: RunnableScenario]
   /// Full parameter values of each cell (for the `runs` columns).
   public var parameters: [Int: [String: String]]
+  /// What each cell's results depend on besides the model and the seed, as
+  /// a hash: its parameters (but its name) and the spec's structured
+  /// scenario parts (inline accelerators, workload kinds, named fleets).
+  public var cellContent: [Int: String]
+  /// Trace files and directories the cells read.
+  public var traceInputs: [String]
   /// Runs of this shard, in run-index order.
   public var runs: [PlannedRun]
   /// Runs of the whole sweep (all shards).
@@ -80,6 +86,7 @@ public struct SweepPlan: Sendable {
     var scenarios: [Int: RunnableScenario] = [:]
     let optima = OptimumCache()
     var parameters: [Int: [String: String]] = [:]
+    var cellContent: [Int: String] = [:]
     for cell in cells {
       let config = try spec.config(for: cell)
       scenarios[cell.index] = try config.resolveRunnable(
@@ -90,8 +97,11 @@ public struct SweepPlan: Sendable {
         if let value = config.value(of: key), value != "null" { values[key] = value }
       }
       parameters[cell.index] = values
+      cellContent[cell.index] = Self.content(of: config, parameters: values)
     }
     let all = spec.runs(cells: cells)
+    self.cellContent = cellContent
+    self.traceInputs = traces.paths
     self.spec = spec
     self.size = size ?? "default"
     self.cells = cells
@@ -105,5 +115,23 @@ public struct SweepPlan: Sendable {
   /// Simulates one run: its cell's scenario with the run's seed.
   public func simulate(_ run: PlannedRun) -> RunMetrics {
     scenarios[run.cell.index]!.run(seed: run.seed)
+  }
+
+  /// A hash of what a cell's runs compute from: its parameters but the
+  /// scenario's name, and the structured parts (dictionaries in key order,
+  /// so equal content always hashes the same).
+  static func content(of config: ScenarioConfig, parameters: [String: String]) -> String {
+    var text = ""
+    for key in parameters.keys.sorted() where key != "name" {
+      text += "\(key)=\(parameters[key]!)\n"
+    }
+    text += "accelerators=\(config.accelerators)\n"
+    for (kind, profile) in config.kinds.sorted(by: { "\($0.key)" < "\($1.key)" }) {
+      text += "kind \(kind)=\(profile)\n"
+    }
+    for name in config.namedFleets.keys.sorted() {
+      text += "fleet \(name)=\(config.namedFleets[name]!)\n"
+    }
+    return SHA256.hex(Array(text.utf8))
   }
 }

@@ -17,13 +17,22 @@ public struct SweepOptions: Sendable {
   public var force: Bool
   /// Provenance stamped on a new sweep.
   public var provenance: Provenance
+  /// The model's fingerprint (`ModelFingerprint.current`); with it every
+  /// run stores its identity, and runs another sweep already computed are
+  /// copied instead of computed. Nil: nothing is reused.
+  public var modelFingerprint: String?
+  /// Reuse stored runs of equal identity (`--no-cache` and `--force` turn
+  /// this off; identities are still stored).
+  public var useCache: Bool
 
   /// Creates options.
   public init(
     jobs: Int = ProcessInfo.processInfo.activeProcessorCount, resume: Bool = false,
     maxRuns: Int? = nil, maxFailures: Int = 0, force: Bool = false,
-    provenance: Provenance = .current()
+    provenance: Provenance = .current(), modelFingerprint: String? = nil, useCache: Bool = true
   ) {
+    self.modelFingerprint = modelFingerprint
+    self.useCache = useCache
     self.jobs = max(1, jobs)
     self.resume = resume
     self.maxRuns = maxRuns
@@ -60,6 +69,9 @@ public struct SweepOutcome: Sendable {
   public var ran: Int
   /// Runs found already stored.
   public var skipped: Int
+  /// Runs copied from earlier sweeps with the same identity (model
+  /// fingerprint, cell content, seed) instead of computed.
+  public var reused = 0
   /// Runs stored as failed (a non-finite metric), in the whole sweep.
   public var failed: Int = 0
   /// Final status (`finished`, `interrupted` or `failed`).
@@ -141,6 +153,20 @@ public struct SweepRunner: Sendable {
     }
     var todo = plan.runs.filter { !stored.contains($0.index) }
     let skipped = plan.runs.count - todo.count
+    // The results cache: a run whose identity a finished run of any sweep
+    // has is copied, not computed.
+    let identities = Self.identities(of: todo, in: plan, fingerprint: options.modelFingerprint)
+    var reused = 0
+    if options.useCache, !options.force, !identities.isEmpty {
+      do {
+        let copied = try store.reuseRuns(sweep: sweepID, runs: todo, identities: identities)
+        reused = copied.count
+        todo = todo.filter { !copied.contains($0.index) }
+      } catch {
+        try? store.setStatus("interrupted", ofSweep: sweepID, finishedAt: nil)
+        throw error
+      }
+    }
     if let limit = options.maxRuns { todo = Array(todo.prefix(max(0, limit))) }
     let work = WorkList(todo)
     let writer = DispatchQueue(label: "synkti.sweep.writer")
@@ -166,10 +192,14 @@ public struct SweepRunner: Sendable {
           do {
             let bad = result.nonFiniteMetrics
             if bad.isEmpty {
-              try store.saveRun(sweep: id, run: run, metrics: result, wallMs: wallMs)
+              try store.saveRun(
+                sweep: id, run: run, metrics: result, wallMs: wallMs,
+                identity: identities[run.index])
             } else {
               let reason = "non-finite metrics: \(bad.joined(separator: ", "))"
-              try store.saveFailedRun(sweep: id, run: run, reason: reason, wallMs: wallMs)
+              try store.saveFailedRun(
+                sweep: id, run: run, reason: reason, wallMs: wallMs,
+                identity: identities[run.index])
               if failuresBefore + state.recordFailure(reason) > maxFailures { state.stop() }
             }
             let done = state.increment()
@@ -199,9 +229,29 @@ public struct SweepRunner: Sendable {
       status, ofSweep: sweepID, finishedAt: status == "interrupted" ? nil : Timestamp.now())
     try store.checkpoint(truncate: true)
     return SweepOutcome(
-      sweepID: sweepID, resumed: resumed, ran: state.count, skipped: skipped, failed: failed,
-      status: status, firstFailure: state.firstFailure, superseded: superseded,
+      sweepID: sweepID, resumed: resumed, ran: state.count, skipped: skipped, reused: reused,
+      failed: failed, status: status, firstFailure: state.firstFailure, superseded: superseded,
       seconds: (ContinuousClock.now - start).seconds)
+  }
+
+  /// Each run's identity: a hash of the model fingerprint, the traces the
+  /// plan reads, the run's cell content and its seed. Empty without a
+  /// fingerprint or when a trace cannot be read.
+  static func identities(of runs: [PlannedRun], in plan: SweepPlan, fingerprint: String?)
+    -> [Int: String]
+  {
+    guard let fingerprint, !runs.isEmpty else { return [:] }
+    var inputs = "model \(fingerprint)\n"
+    for path in plan.traceInputs {
+      guard let hash = ModelFingerprint.traces(at: path) else { return [:] }
+      inputs += "traces \(hash)\n"
+    }
+    var result: [Int: String] = [:]
+    for run in runs {
+      let text = "\(inputs)cell \(plan.cellContent[run.cell.index]!)\nseed \(run.seed)\n"
+      result[run.index] = SHA256.hex(Array(text.utf8))
+    }
+    return result
   }
 
   /// Inserts a new sweep row for `plan`.

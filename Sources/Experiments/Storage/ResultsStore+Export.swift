@@ -27,8 +27,9 @@ public struct ExportTable: Sendable, Equatable {
   /// Columns exported as JSON strings even when their text looks numeric.
   static let textColumns: Set<String> = ["seed", "cell_key", "status", "failure_reason"]
 
-  /// Columns that vary from run to run for reasons other than the model.
-  public static let timingColumns: Set<String> = ["sweep_id", "wall_ms"]
+  /// Columns that vary from run to run for reasons other than the model
+  /// (`reused_from_sweep`: the sweep a cached run was copied from).
+  public static let timingColumns: Set<String> = ["sweep_id", "wall_ms", "reused_from_sweep"]
 
   /// Whether `value` of `column` is a number that is not finite (never
   /// stored, but never exported as "inf" either: it exports as missing).
@@ -92,7 +93,7 @@ extension ResultsStore {
       SELECT e.name AS experiment, r.sweep_id, r.cell_index, c.cell_key, r.replicate, r.seed,
              r.status, r.failure_reason,
              \(parameterColumns.joined(separator: ", ")),
-             \(metricColumns.joined(separator: ", ")), r.wall_ms
+             \(metricColumns.joined(separator: ", ")), r.wall_ms, r.reused_from_sweep
       FROM runs r LEFT JOIN metrics m ON m.run_id = r.id
       JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
       JOIN sweeps s ON s.id = r.sweep_id JOIN experiments e ON e.id = s.experiment_id
@@ -106,7 +107,7 @@ extension ResultsStore {
           "experiment", "sweep_id", "cell_index", "cell_key", "replicate", "seed", "status",
           "failure_reason",
         ]
-        + Schema.parameterKeys + Schema.metricColumns + ["wall_ms"]
+        + Schema.parameterKeys + Schema.metricColumns + ["wall_ms", "reused_from_sweep"]
       let parameterRange = 8..<(8 + Schema.parameterKeys.count)
       return ExportTable(
         columns: columns,

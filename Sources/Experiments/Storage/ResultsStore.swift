@@ -366,32 +366,79 @@ public struct ResultsStore: Sendable {
   }
 
   /// Stores one finished run and its metrics in one transaction.
-  func saveRun(sweep id: Int64, run: PlannedRun, metrics: RunMetrics, wallMs: Double) throws {
+  func saveRun(
+    sweep id: Int64, run: PlannedRun, metrics: RunMetrics, wallMs: Double,
+    identity: String? = nil
+  ) throws {
     try writer.write { db in
       try Self.insertRun(
-        db, values: Self.runValues(id, run, status: "done", wallMs: wallMs, reason: nil),
+        db,
+        values: Self.runValues(
+          id, run, status: "done", wallMs: wallMs, reason: nil, identity: identity),
         metrics: Self.metricValues(metrics))
+    }
+  }
+
+  /// Copies into sweep `id` every run of `runs` whose identity a finished
+  /// run of any sweep already has (metrics, seed and wall time as stored
+  /// there, `reused_from_sweep` naming it), in one transaction; returns the
+  /// run indices copied.
+  func reuseRuns(sweep id: Int64, runs: [PlannedRun], identities: [Int: String]) throws -> Set<Int>
+  {
+    let metricList = Schema.metricColumns.joined(separator: ", ")
+    return try writer.write { db in
+      var reused = Set<Int>()
+      for run in runs {
+        guard let identity = identities[run.index],
+          let source = try Row.fetchOne(
+            db,
+            sql: """
+              SELECT id, sweep_id, wall_ms FROM runs
+              WHERE identity = ? AND status = 'done' AND sweep_id != ? ORDER BY id LIMIT 1
+              """, arguments: [identity, id])
+        else { continue }
+        let sourceID: Int64 = source["id"]
+        var values = Self.runValues(
+          id, run, status: "done", wallMs: source["wall_ms"], reason: nil, identity: identity)
+        values[values.count - 1] = (source["sweep_id"] as Int64).databaseValue
+        try db.cachedStatement(sql: Self.insertRunSQL).execute(
+          arguments: StatementArguments(values))
+        let runID = db.lastInsertedRowID
+        try db.execute(
+          sql: """
+            INSERT INTO metrics (run_id, \(metricList))
+            SELECT ?, \(metricList) FROM metrics WHERE run_id = ?
+            """, arguments: [runID, sourceID])
+        reused.insert(run.index)
+      }
+      return reused
     }
   }
 
   /// Stores a run that produced a non-finite metric: status `failed`, the
   /// reason, and no metrics row (so no NaN or infinity reaches the table).
-  func saveFailedRun(sweep id: Int64, run: PlannedRun, reason: String, wallMs: Double) throws {
+  func saveFailedRun(
+    sweep id: Int64, run: PlannedRun, reason: String, wallMs: Double, identity: String? = nil
+  ) throws {
     try writer.write { db in
       try Self.insertRun(
-        db, values: Self.runValues(id, run, status: "failed", wallMs: wallMs, reason: reason),
+        db,
+        values: Self.runValues(
+          id, run, status: "failed", wallMs: wallMs, reason: reason, identity: identity),
         metrics: nil)
     }
   }
 
   /// A run's row in `runColumns` order.
   static func runValues(
-    _ sweep: Int64, _ run: PlannedRun, status: String, wallMs: Double, reason: String?
+    _ sweep: Int64, _ run: PlannedRun, status: String, wallMs: Double, reason: String?,
+    identity: String? = nil
   ) -> [DatabaseValue] {
     [
       sweep.databaseValue, run.index.databaseValue, run.cell.index.databaseValue,
       run.replicate.databaseValue, String(run.seed).databaseValue, status.databaseValue,
-      wallMs.databaseValue, reason?.databaseValue ?? .null,
+      wallMs.databaseValue, reason?.databaseValue ?? .null, identity?.databaseValue ?? .null,
+      .null,
     ]
   }
 
@@ -407,7 +454,7 @@ public struct ResultsStore: Sendable {
   static let runColumns =
     [
       "sweep_id", "run_index", "cell_index", "replicate", "seed", "status", "wall_ms",
-      "failure_reason",
+      "failure_reason", "identity", "reused_from_sweep",
     ]
   static let insertRunSQL =
     "INSERT INTO runs (\(runColumns.joined(separator: ", "))) VALUES (\(runColumns.map { _ in "?" }.joined(separator: ", ")))"

@@ -35,7 +35,7 @@ enum Schema {
     "v1: experiments, sweeps, runs, metrics", "v2: deadline-job parameters, gap to optimal",
     "v3: equal-work savings, nullable completion statistics, checkpoint model, storage, trace pricing",
     "v4: failed runs", "v5: fleet geography, capacity, crunches, value of assignment",
-    "v6: multi-region deadline jobs",
+    "v6: multi-region deadline jobs", "v7: results cache",
   ]
 
   static var migrator: DatabaseMigrator {
@@ -196,6 +196,14 @@ enum Schema {
     migrator.registerMigration("v6: multi-region deadline jobs") { db in
       try addMissingColumns(db, table: "cells", parameterColumnsV6.map { ("p_" + $0, .text) })
       try addMissingColumns(db, table: "metrics", [("zone_migrations", .integer)])
+      try recreateView(db)
+    }
+    migrator.registerMigration("v7: results cache") { db in
+      // A run's identity: a hash of (model fingerprint, cell content,
+      // seed); a run copied from an earlier sweep names that sweep.
+      try addMissingColumns(
+        db, table: "runs", [("identity", .text), ("reused_from_sweep", .integer)])
+      try db.execute(sql: "CREATE INDEX IF NOT EXISTS runs_by_identity ON runs(identity)")
       try recreateView(db)
     }
     return migrator

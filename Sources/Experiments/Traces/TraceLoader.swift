@@ -256,6 +256,13 @@ public final class TraceCache: @unchecked Sendable {
   /// An empty cache.
   public init() {}
 
+  /// Paths loaded so far, sorted.
+  public var paths: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return loaded.keys.sorted()
+  }
+
   /// The traces at `path`, loading them on first use.
   public func load(_ path: String) throws -> [AvailabilityTrace] {
     lock.lock()

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A hash of everything a run's result depends on besides its parameters
+/// and seed: the model's source code, the catalog and the traces it reads.
+///
+/// Runs are pure functions of (model, parameters, seed), so two runs with
+/// the same fingerprint, parameters and seed have bit-identical metrics, and
+/// a sweep may reuse one instead of computing it (see `SweepRunner`).
+///
+/// The source part hashes, in sorted path order, the path and bytes of
+/// every `.swift` file under `Sources/Assignment`, `Sources/Simulation` and
+/// `Sources/Experiments` except `Sources/Experiments/Storage` (how runs are
+/// stored, not what they compute). It is computed at start-up from the
+/// package the binary was built from (found through `#filePath`); README,
+/// docs, reports, tests and the CLI do not enter it. A binary whose sources
+/// are gone has no fingerprint, and then nothing is reused.
+public enum ModelFingerprint {
+  /// Directories of model code, relative to the package root.
+  public static let modelDirectories = [
+    "Sources/Assignment", "Sources/Simulation", "Sources/Experiments",
+  ]
+  /// Directories under those that do not change results.
+  public static let excludedDirectories = ["Sources/Experiments/Storage"]
+
+  /// The fingerprint of the model sources of the package at `root`; nil
+  /// when they are not there.
+  public static func sources(packageRoot root: String) -> String? {
+    let manager = FileManager.default
+    var files: [String] = []
+    for directory in modelDirectories {
+      guard
+        let enumerator = manager.enumerator(
+          atPath: (root as NSString).appendingPathComponent(directory))
+      else { return nil }
+      for case let relative as String in enumerator where relative.hasSuffix(".swift") {
+        let path = directory + "/" + relative
+        if excludedDirectories.contains(where: { path.hasPrefix($0 + "/") }) { continue }
+        files.append(path)
+      }
+    }
+    guard !files.isEmpty else { return nil }
+    var bytes: [UInt8] = []
+    for path in files.sorted() {
+      guard let data = manager.contents(atPath: (root as NSString).appendingPathComponent(path))
+      else { return nil }
+      bytes += Array("\(path)\n\(data.count)\n".utf8) + [UInt8](data)
+    }
+    return SHA256.hex(bytes)
+  }
+
+  /// The package root this binary was built from, if its sources remain.
+  public static var packageRootOfThisBuild: String {
+    // This file is Sources/Experiments/Runner/ModelFingerprint.swift.
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url.path
+  }
+
+  /// The fingerprint of this build's model sources and the given input
+  /// files (the catalog, say): nil when the sources cannot be read.
+  public static func current(inputs: [String] = []) -> String? {
+    guard let code = sources(packageRoot: packageRootOfThisBuild) else { return nil }
+    var text = "code \(code)\n"
+    for path in inputs {
+      guard let data = FileManager.default.contents(atPath: path) else { return nil }
+      text += "input \(SHA256.hex([UInt8](data)))\n"
+    }
+    return SHA256.hex(Array(text.utf8))
+  }
+
+  /// A hash of the files of a trace directory (or a single trace file), in
+  /// sorted name order: nil when it cannot be read.
+  public static func traces(at path: String) -> String? {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+    let files =
+      isDirectory.boolValue
+      ? ((try? manager.contentsOfDirectory(atPath: path)) ?? []).sorted().map {
+        (path as NSString).appendingPathComponent($0)
+      } : [path]
+    var bytes: [UInt8] = []
+    for file in files {
+      guard let data = manager.contents(atPath: file) else { continue }
+      bytes +=
+        Array("\((file as NSString).lastPathComponent)\n\(data.count)\n".utf8) + [UInt8](data)
+    }
+    return SHA256.hex(bytes)
+  }
+}
