@@ -79,35 +79,43 @@ struct Recording: RegionalPolicy {
     }
   }
 
+  /// Every place-per-tick script run through the simulator: the optimum
+  /// must cost what the cheapest deadline-meeting one costs (or be nil).
+  static func expectTheOptimumMatchesExhaustiveSearch(
+    job: DeadlineJob, window w: RegionalWindow, seed: UInt64
+  ) {
+    let ticks = w.ticks
+    var best = Double.infinity
+    var script = [Int?](repeating: nil, count: ticks)
+    func search(_ k: Int) {
+      if k == ticks {
+        let o = RegionalJobSimulator.run(Script(places: script), job: job, window: w)
+        if !o.missed { best = min(best, o.cost) }
+        return
+      }
+      for a in -1..<w.places {
+        script[k] = a < 0 ? nil : a
+        search(k + 1)
+      }
+    }
+    search(0)
+    let optimum = RegionalOptimum.solve(job: job, window: w)
+    if best.isFinite {
+      #expect(abs((optimum?.cost ?? .infinity) - best) < 1e-9, "seed \(seed)")
+    } else {
+      #expect(optimum == nil, "seed \(seed)")
+    }
+  }
+
   @Test(arguments: [(2, 2), (3, 2), (2, 1), (3, 3)])
   func theOptimumMatchesExhaustiveSearch(zones: Int, regions: Int) {
     let ticks = zones == 3 ? 5 : 6
-    let places = zones + regions
     for seed in UInt64(1)...25 {
       let w = Self.window(zones: zones, regions: regions, ticks: ticks, seed: seed)
       let job = DeadlineJob(
         work: 2.5 + Double(seed % 3) * 0.5, deadline: Double(ticks), restartOverhead: 0.3,
         onDemandPrice: 2.5)
-      var best = Double.infinity
-      var script = [Int?](repeating: nil, count: ticks)
-      func search(_ k: Int) {
-        if k == ticks {
-          let o = RegionalJobSimulator.run(Script(places: script), job: job, window: w)
-          if !o.missed { best = min(best, o.cost) }
-          return
-        }
-        for a in -1..<places {
-          script[k] = a < 0 ? nil : a
-          search(k + 1)
-        }
-      }
-      search(0)
-      let optimum = RegionalOptimum.solve(job: job, window: w)
-      if best.isFinite {
-        #expect(abs((optimum?.cost ?? .infinity) - best) < 1e-9, "seed \(seed)")
-      } else {
-        #expect(optimum == nil, "seed \(seed)")
-      }
+      Self.expectTheOptimumMatchesExhaustiveSearch(job: job, window: w, seed: seed)
     }
   }
 
@@ -117,7 +125,6 @@ struct Recording: RegionalPolicy {
   @Test(arguments: [(2, 1), (2, 2), (3, 2)])
   func theOptimumMatchesExhaustiveSearchWhenZonesCostAlike(zones: Int, regions: Int) {
     let ticks = zones == 3 ? 6 : 8
-    let places = zones + regions
     for seed in UInt64(1)...20 {
       let w = Self.window(
         zones: zones, regions: regions, ticks: ticks, tick: 0.5, seed: seed, prices: 0.90...0.96,
@@ -125,26 +132,7 @@ struct Recording: RegionalPolicy {
       let job = DeadlineJob(
         work: 1.5 + Double(seed % 3) * 0.25, deadline: Double(ticks) * 0.5,
         restartOverhead: 0.6, onDemandPrice: 2.5)
-      var best = Double.infinity
-      var script = [Int?](repeating: nil, count: ticks)
-      func search(_ k: Int) {
-        if k == ticks {
-          let o = RegionalJobSimulator.run(Script(places: script), job: job, window: w)
-          if !o.missed { best = min(best, o.cost) }
-          return
-        }
-        for a in -1..<places {
-          script[k] = a < 0 ? nil : a
-          search(k + 1)
-        }
-      }
-      search(0)
-      let optimum = RegionalOptimum.solve(job: job, window: w)
-      if best.isFinite {
-        #expect(abs((optimum?.cost ?? .infinity) - best) < 1e-9, "seed \(seed)")
-      } else {
-        #expect(optimum == nil, "seed \(seed)")
-      }
+      Self.expectTheOptimumMatchesExhaustiveSearch(job: job, window: w, seed: seed)
     }
   }
 
