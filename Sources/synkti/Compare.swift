@@ -16,6 +16,13 @@ extension Synkti {
         the CI excludes zero. Exit code 1 when a metric significantly worsens \
         by more than --threshold percent, so it can gate CI.
 
+        The Markdown output names both sweeps (id, commit, start, size, runs \
+        computed and reused), shows only the rows that changed significantly \
+        (--all: every row) and ends with a count of regressions and \
+        improvements; CSV and JSON list every row. When every paired run has \
+        the same identity on both sides (the same model fingerprint, cell and \
+        seed: a docs-only commit, say), it says so: nothing can have changed.
+
         Example:
           synkti compare HEAD~1 HEAD --experiment headline --metric total_cost --threshold 2
         """)
@@ -26,9 +33,13 @@ extension Synkti {
     @Option(help: "Only sweeps of this experiment.") var experiment: String?
     @Option(
       name: .customLong("metric"),
-      help: "Metric to compare (repeatable; default: cost, savings, completion, misses, work lost)."
-    )
+      help: ArgumentHelp(
+        "Metric to compare (repeatable; default: \(Comparison.defaultMetrics.joined(separator: ", "))).",
+        discussion:
+          "Any metric column: \(ExportTable.metricColumns.sorted().joined(separator: ", "))."
+      ))
     var metrics: [String] = []
+    @Flag(help: "Show every row, not only those that changed significantly.") var all = false
     @Option(help: "Relative worsening (%) beyond which a significant change fails.")
     var threshold = 1.0
     @Option(help: "md, csv or json.") var format = "md"
@@ -45,14 +56,33 @@ extension Synkti {
     }
 
     func run() throws {
-      let deltas = try reportingInputErrors { () throws -> [MetricDelta] in
+      let (deltas, header) = try reportingInputErrors {
+        () throws -> ([MetricDelta], [String]) in
         let store = try ResultsStore.openExisting(db)
         let baseID = try resolve(base, store)
         let headID = try resolve(head, store)
         do {
-          return try Comparison.compare(
-            base: SweepData.load(store, sweep: baseID), head: SweepData.load(store, sweep: headID),
+          let baseData = try SweepData.load(store, sweep: baseID)
+          let headData = try SweepData.load(store, sweep: headID)
+          let deltas = try Comparison.compare(
+            base: baseData, head: headData,
             metrics: metrics.isEmpty ? Comparison.defaultMetrics : metrics, threshold: threshold)
+          var header: [String] = []
+          for (side, data) in [("base", baseData), ("head", headData)] {
+            let s = data.sweep
+            let origins = try store.runOrigins(sweep: s.id!)
+            header.append(
+              "- \(side): sweep \(s.id!) of `\(data.experiment)`, commit `\(s.gitCommit.prefix(12))`\(s.gitDirty ? " (dirty)" : ""), started \(s.startedAt), size \(s.size), \(origins.computed) runs computed, \(origins.reused) reused"
+            )
+          }
+          let a = try store.runIdentities(sweep: baseID)
+          let b = try store.runIdentities(sweep: headID)
+          if Comparison.identicalModel(a, b) {
+            header.append(
+              "- identical model: every paired run has the same identity (model fingerprint, cell, seed) on both sides, so no metric can differ"
+            )
+          }
+          return (deltas, header)
         } catch let error as ReportingError {
           throw ExperimentsError.invalidRequest(error.description)
         }
@@ -61,11 +91,9 @@ extension Synkti {
       case "csv": print(Comparison.csv(deltas), terminator: "")
       case "json": print(Comparison.json(deltas), terminator: "")
       default:
-        print(Comparison.markdown(deltas))
-        let significant = deltas.filter(\.significant).count
-        print(
-          "\(deltas.count) comparisons, \(significant) significant, \(deltas.filter(\.regression).count) regressions (threshold \(threshold)%)"
-        )
+        print(header.joined(separator: "\n") + "\n")
+        print(Comparison.markdown(deltas, all: all))
+        print(Comparison.summary(deltas, threshold: threshold))
       }
       if deltas.contains(where: \.regression) { throw ExitCode(1) }
     }

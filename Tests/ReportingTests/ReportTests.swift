@@ -142,6 +142,38 @@ import Testing
     #expect(better.allSatisfy { !$0.regression })
   }
 
+  @Test func compareShowsOnlyChangedRowsUnlessAskedForAll() throws {
+    // Greedy's cost rises by 3 in every pair; on-demand does not move.
+    let deltas = try Comparison.compare(
+      base: Synthetic.sweep(), head: Synthetic.sweep(shift: 3, id: 8), metrics: ["total_cost"],
+      threshold: 5)
+    let changed = Comparison.markdown(deltas, all: false)
+    #expect(changed.contains("`policy=greedy`") && changed.contains("| regression |"))
+    #expect(!changed.contains("on-demand-only"))
+    let every = Comparison.markdown(deltas, all: true)
+    #expect(every.contains("`policy=on-demand-only`") && every.contains("| unchanged |"))
+    #expect(every.contains("| verdict |"))
+    #expect(
+      Comparison.summary(deltas, threshold: 5)
+        == "2 comparisons: 1 regressions, 0 improvements, 0 other significant changes (within 5.0%), 1 unchanged"
+    )
+    let better = try Comparison.compare(
+      base: Synthetic.sweep(shift: 3), head: Synthetic.sweep(id: 8), metrics: ["total_cost"])
+    #expect(Comparison.summary(better, threshold: 1).contains("0 regressions, 1 improvements"))
+    let same = try Comparison.compare(
+      base: Synthetic.sweep(), head: Synthetic.sweep(id: 8), metrics: ["total_cost"])
+    #expect(
+      Comparison.markdown(same, all: false) == "No metric changed significantly in any cell.\n")
+  }
+
+  @Test func sweepsOfOneModelAreSaidIdentical() {
+    let a: [String: String?] = ["c1 1": "x", "c1 2": "y", "c2 1": "z"]
+    #expect(Comparison.identicalModel(a, ["c1 1": "x", "c1 2": "y"]))
+    #expect(!Comparison.identicalModel(a, ["c1 1": "x", "c1 2": "other"]))
+    #expect(!Comparison.identicalModel(["c1 1": nil], ["c1 1": nil]))  // before the cache
+    #expect(!Comparison.identicalModel(a, ["c9 1": "x"]))  // nothing paired
+  }
+
   @Test func sweepsWithNothingInCommonAreAnError() {
     var other = Synthetic.sweep(id: 9)
     other.cells = other.cells.map { cell in

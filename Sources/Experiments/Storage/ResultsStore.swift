@@ -442,6 +442,40 @@ public struct ResultsStore: Sendable {
     ]
   }
 
+  /// Runs of a sweep computed by it and copied into it from earlier sweeps.
+  public func runOrigins(sweep id: Int64) throws -> (computed: Int, reused: Int) {
+    try writer.read { db in
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) - COUNT(reused_from_sweep) AS computed, COUNT(reused_from_sweep) AS reused
+          FROM runs WHERE sweep_id = ?
+          """, arguments: [id])
+      return (row?["computed"] ?? 0, row?["reused"] ?? 0)
+    }
+  }
+
+  /// Each run's identity (nil for runs stored before the results cache),
+  /// keyed by cell key and seed.
+  public func runIdentities(sweep id: Int64) throws -> [String: String?] {
+    try writer.read { db in
+      var result: [String: String?] = [:]
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.cell_key, r.seed, r.identity FROM runs r
+          JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
+          WHERE r.sweep_id = ?
+          """, arguments: [id])
+      for row in rows {
+        let key: String = row["cell_key"]
+        let seed: String = row["seed"]
+        result[key + " " + seed] = row["identity"] as String?
+      }
+      return result
+    }
+  }
+
   /// Runs of a sweep stored as failed.
   public func failedRunCount(sweep id: Int64) throws -> Int {
     try writer.read { db in

@@ -20,6 +20,8 @@ public struct MetricDelta: Sendable, Equatable {
   public var significant: Bool
   /// Significant, in the worse direction, and beyond the threshold.
   public var regression: Bool
+  /// Significant, in the better direction, and beyond the threshold.
+  public var improvement = false
 }
 
 /// Commit-to-commit comparison of two sweeps, run by run.
@@ -61,7 +63,8 @@ public enum Comparison {
           MetricDelta(
             cell: cell.key, metric: metric, pairs: pairs.count, baseMean: baseMean,
             headMean: headMean, delta: delta, relativePercent: relative, significant: significant,
-            regression: significant && worse && beyond))
+            regression: significant && worse && beyond,
+            improvement: significant && !worse && beyond && delta.mean != 0))
       }
     }
     guard !deltas.isEmpty else {
@@ -71,20 +74,43 @@ public enum Comparison {
     return deltas
   }
 
-  /// A Markdown table of the deltas (significant ones marked).
-  public static func markdown(_ deltas: [MetricDelta]) -> String {
-    let rows = deltas.map { d in
+  /// A Markdown table of the deltas that changed significantly (every one
+  /// with `all`), each marked regression, improvement or significant.
+  public static func markdown(_ deltas: [MetricDelta], all: Bool = true) -> String {
+    let shown = all ? deltas : deltas.filter(\.significant)
+    guard !shown.isEmpty else { return "No metric changed significantly in any cell.\n" }
+    let rows = shown.map { d in
       [
         "`\(d.cell)`", d.metric, "\(d.pairs)", Format.number(d.baseMean, 3),
         Format.number(d.headMean, 3), Format.interval(d.delta, 3),
         d.relativePercent.map { Format.number($0, 2) + "%" } ?? "—",
-        d.regression ? "regression" : d.significant ? "significant" : "",
+        d.regression
+          ? "regression"
+          : d.improvement ? "improvement" : d.significant ? "significant" : "unchanged",
       ]
     }
     return MarkdownTable(
-      header: ["cell", "metric", "pairs", "base", "head", "Δ (paired, 95% CI)", "Δ %", ""],
+      header: ["cell", "metric", "pairs", "base", "head", "Δ (paired, 95% CI)", "Δ %", "verdict"],
       rows: rows, labels: 2
     ).render()
+  }
+
+  /// Whether two sweeps' paired runs (same key: cell and seed) all have
+  /// the same identity: then no metric can differ. Runs stored before the
+  /// results cache have none and never count as identical.
+  public static func identicalModel(_ base: [String: String?], _ head: [String: String?]) -> Bool {
+    let paired = base.keys.filter { head[$0] != nil }
+    return !paired.isEmpty
+      && paired.allSatisfy { key in base[key]! != nil && base[key]! == head[key]! }
+  }
+
+  /// One line counting what changed.
+  public static func summary(_ deltas: [MetricDelta], threshold: Double) -> String {
+    let regressions = deltas.filter(\.regression).count
+    let improvements = deltas.filter(\.improvement).count
+    let significant = deltas.filter(\.significant).count
+    return
+      "\(deltas.count) comparisons: \(regressions) regressions, \(improvements) improvements, \(significant - regressions - improvements) other significant changes (within \(threshold)%), \(deltas.count - significant) unchanged"
   }
 
   /// CSV of the deltas.
