@@ -78,6 +78,17 @@ import Testing
     #expect(!plain.markdown(figures: [], skipped: []).contains("Single zone against multi-region"))
   }
 
+  @Test func theProvenanceSaysWhichRunsWereReused() {
+    var data = Synthetic.sweep()
+    data.reusedFrom = [3: 2, 1: 1]
+    let text = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    #expect(
+      text.contains(
+        "| computed | 3 runs by this sweep; reused (same model, cell and seed): 1 from sweep 1, 2 from sweep 3 |"
+      ))
+  }
+
   @Test func aReportSaysWhenItsSweepIsIncompleteOrHadFailures() {
     var data = Synthetic.sweep()
     let complete = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")

@@ -28,6 +28,17 @@ public struct ExperimentReport {
     self.specNote = specNote
   }
 
+  /// How many runs the sweep computed, and which earlier sweeps computed
+  /// the rest (copied by identity: same model, cell and seed).
+  static func origins(_ data: SweepData) -> String {
+    let reused = data.reusedFrom.values.reduce(0, +)
+    let computed = data.runCount + data.failedRuns - reused
+    guard reused > 0 else { return "all \(computed) runs by this sweep" }
+    let sources = data.reusedFrom.keys.sorted().map { "\(data.reusedFrom[$0]!) from sweep \($0)" }
+    return "\(computed) runs by this sweep; reused (same model, cell and seed): "
+      + sources.joined(separator: ", ")
+  }
+
   /// The policy savings are paired against.
   var baseline: String { ExperimentSpec.baseline(inText: data.specText) }
 
@@ -56,6 +67,7 @@ public struct ExperimentReport {
         ["started", s.startedAt],
         ["finished", s.finishedAt ?? "—"],
         ["runs", "\(data.runCount) = \(data.cells.count) cells × \(data.replicates) replicates"],
+        ["computed", Self.origins(data)],
         ["spec", "SHA-256 `\(data.specHash.prefix(16))…`"],
       ], labels: 2)
     out += provenance.render() + "\n"

@@ -72,6 +72,9 @@ public struct SweepData: Sendable {
   public var cells: [CellData]
   /// Runs stored as failed (a non-finite metric); they are in no cell.
   public var failedRuns = 0
+  /// Runs copied from earlier sweeps with the same identity, by the sweep
+  /// that computed them (the results cache).
+  public var reusedFrom: [Int64: Int] = [:]
 
   /// Creates sweep data from its parts (tests, other sources).
   public init(
@@ -97,7 +100,11 @@ public struct SweepData: Sendable {
     var cells: [CellData] = []
     var axes: [String] = []
     var failed = 0
+    var reusedFrom: [Int64: Int] = [:]
     for row in table.rows {
+      if let source = row[column["reused_from_sweep"]!].flatMap({ Int64($0) }) {
+        reusedFrom[source, default: 0] += 1
+      }
       if row[column["status"]!] == "failed" {
         failed += 1
         continue
@@ -126,6 +133,7 @@ public struct SweepData: Sendable {
       sweep: sweep, experiment: spec.name, specText: spec.text, specHash: spec.hash, axes: axes,
       cells: cells)
     data.failedRuns = failed
+    data.reusedFrom = reusedFrom
     return data
   }
 
