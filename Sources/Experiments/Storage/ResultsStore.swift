@@ -379,42 +379,6 @@ public struct ResultsStore: Sendable {
     }
   }
 
-  /// Copies into sweep `id` every run of `runs` whose identity a finished
-  /// run of any sweep already has (metrics, seed and wall time as stored
-  /// there, `reused_from_sweep` naming it), in one transaction; returns the
-  /// run indices copied.
-  func reuseRuns(sweep id: Int64, runs: [PlannedRun], identities: [Int: String]) throws -> Set<Int>
-  {
-    let metricList = Schema.metricColumns.joined(separator: ", ")
-    return try writer.write { db in
-      var reused = Set<Int>()
-      for run in runs {
-        guard let identity = identities[run.index],
-          let source = try Row.fetchOne(
-            db,
-            sql: """
-              SELECT id, sweep_id, wall_ms FROM runs
-              WHERE identity = ? AND status = 'done' AND sweep_id != ? ORDER BY id LIMIT 1
-              """, arguments: [identity, id])
-        else { continue }
-        let sourceID: Int64 = source["id"]
-        var values = Self.runValues(
-          id, run, status: "done", wallMs: source["wall_ms"], reason: nil, identity: identity)
-        values[values.count - 1] = (source["sweep_id"] as Int64).databaseValue
-        try db.cachedStatement(sql: Self.insertRunSQL).execute(
-          arguments: StatementArguments(values))
-        let runID = db.lastInsertedRowID
-        try db.execute(
-          sql: """
-            INSERT INTO metrics (run_id, \(metricList))
-            SELECT ?, \(metricList) FROM metrics WHERE run_id = ?
-            """, arguments: [runID, sourceID])
-        reused.insert(run.index)
-      }
-      return reused
-    }
-  }
-
   /// Stores a run that produced a non-finite metric: status `failed`, the
   /// reason, and no metrics row (so no NaN or infinity reaches the table).
   func saveFailedRun(
@@ -440,40 +404,6 @@ public struct ResultsStore: Sendable {
       wallMs.databaseValue, reason?.databaseValue ?? .null, identity?.databaseValue ?? .null,
       .null,
     ]
-  }
-
-  /// Runs of a sweep computed by it and copied into it from earlier sweeps.
-  public func runOrigins(sweep id: Int64) throws -> (computed: Int, reused: Int) {
-    try writer.read { db in
-      let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) - COUNT(reused_from_sweep) AS computed, COUNT(reused_from_sweep) AS reused
-          FROM runs WHERE sweep_id = ?
-          """, arguments: [id])
-      return (row?["computed"] ?? 0, row?["reused"] ?? 0)
-    }
-  }
-
-  /// Each run's identity (nil for runs stored before the results cache),
-  /// keyed by cell key and seed.
-  public func runIdentities(sweep id: Int64) throws -> [String: String?] {
-    try writer.read { db in
-      var result: [String: String?] = [:]
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT c.cell_key, r.seed, r.identity FROM runs r
-          JOIN cells c ON c.sweep_id = r.sweep_id AND c.cell_index = r.cell_index
-          WHERE r.sweep_id = ?
-          """, arguments: [id])
-      for row in rows {
-        let key: String = row["cell_key"]
-        let seed: String = row["seed"]
-        result[key + " " + seed] = row["identity"] as String?
-      }
-      return result
-    }
   }
 
   /// Runs of a sweep stored as failed.
