@@ -39,11 +39,17 @@ public enum ModelFingerprint {
       }
     }
     guard !files.isEmpty else { return nil }
+    return digest(
+      files.sorted().map { (label: $0, path: (root as NSString).appendingPathComponent($0)) })
+  }
+
+  /// SHA-256 of each file's label, length and bytes, in the given order;
+  /// nil when a file cannot be read.
+  static func digest(_ files: [(label: String, path: String)]) -> String? {
     var bytes: [UInt8] = []
-    for path in files.sorted() {
-      guard let data = manager.contents(atPath: (root as NSString).appendingPathComponent(path))
-      else { return nil }
-      bytes += Array("\(path)\n\(data.count)\n".utf8) + [UInt8](data)
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+      bytes += Array("\(file.label)\n\(data.count)\n".utf8) + [UInt8](data)
     }
     return SHA256.hex(bytes)
   }
@@ -79,12 +85,12 @@ public enum ModelFingerprint {
       ? ((try? manager.contentsOfDirectory(atPath: path)) ?? []).sorted().map {
         (path as NSString).appendingPathComponent($0)
       } : [path]
-    var bytes: [UInt8] = []
-    for file in files {
-      guard let data = manager.contents(atPath: file) else { continue }
-      bytes +=
-        Array("\((file as NSString).lastPathComponent)\n\(data.count)\n".utf8) + [UInt8](data)
+    // Entries that are not readable files (subdirectories) are left out.
+    let readable = files.filter { file in
+      var directory: ObjCBool = false
+      return manager.fileExists(atPath: file, isDirectory: &directory) && !directory.boolValue
+        && manager.isReadableFile(atPath: file)
     }
-    return SHA256.hex(bytes)
+    return digest(readable.map { (label: ($0 as NSString).lastPathComponent, path: $0) })
   }
 }

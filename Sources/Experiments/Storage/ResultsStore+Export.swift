@@ -102,13 +102,13 @@ extension ResultsStore {
       """
     return try writer.read { db in
       let rows = try Row.fetchAll(db, sql: sql, arguments: [id])
+      let runColumns = [
+        "experiment", "sweep_id", "cell_index", "cell_key", "replicate", "seed", "status",
+        "failure_reason",
+      ]
       let columns =
-        [
-          "experiment", "sweep_id", "cell_index", "cell_key", "replicate", "seed", "status",
-          "failure_reason",
-        ]
-        + Schema.parameterKeys + Schema.metricColumns + ["wall_ms", "reused_from_sweep"]
-      let parameterRange = 8..<(8 + Schema.parameterKeys.count)
+        runColumns + Schema.parameterKeys + Schema.metricColumns + ["wall_ms", "reused_from_sweep"]
+      let parameterRange = runColumns.count..<(runColumns.count + Schema.parameterKeys.count)
       return ExportTable(
         columns: columns,
         rows: rows.map { row in

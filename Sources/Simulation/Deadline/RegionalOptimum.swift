@@ -64,30 +64,33 @@ public enum RegionalOptimum {
         }
       }
     }
+    // Both passes share the window's floors.
+    let floor = CostFloor(window: window, ticks: ticks)
+    let startsFloor = StartsFloor(
+      window: window, ticks: ticks, restartOverhead: job.restartOverhead)
+    func search(bound: Double, beamWidth: Int?) -> DeadlineOutcome? {
+      Self.search(
+        job: job, window: window, ticks: ticks, floor: floor, startsFloor: startsFloor,
+        bound: bound, beamWidth: beamWidth)
+    }
     // A narrow pass next: each state keeps only its few most promising
     // points, which finds a schedule close to the optimum fast.
-    if let narrow = search(
-      job: job, window: window, bound: incumbent?.cost ?? .infinity, beamWidth: 8)
-    {
+    if let narrow = search(bound: incumbent?.cost ?? .infinity, beamWidth: 8) {
       incumbent = narrow
     }
-    return search(job: job, window: window, bound: incumbent?.cost ?? .infinity, beamWidth: nil)
-      ?? incumbent
+    return search(bound: incumbent?.cost ?? .infinity, beamWidth: nil) ?? incumbent
   }
 
   /// The cheapest schedule that costs less than `bound`, or nil. With a
   /// `beamWidth`, each state keeps at most that many points (those with
   /// the least cost plus the floor of the work left), so the result is a
   /// real schedule but not necessarily the cheapest.
-  static func search(job: DeadlineJob, window: RegionalWindow, bound: Double, beamWidth: Int?)
-    -> DeadlineOutcome?
-  {
+  static func search(
+    job: DeadlineJob, window: RegionalWindow, ticks: Int, floor: CostFloor,
+    startsFloor: StartsFloor, bound: Double, beamWidth: Int?
+  ) -> DeadlineOutcome? {
     let dt = window.tick
     let zones = window.zones
-    let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, dt))
-    let floor = CostFloor(window: window, ticks: ticks)
-    let startsFloor = StartsFloor(
-      window: window, ticks: ticks, restartOverhead: job.restartOverhead)
     var frontier: [Key: [Point]] = [
       Key(place: -1, home: -1, overhead: 0): [
         Point(
