@@ -38,6 +38,16 @@ extension Synkti {
         cells of a replicate share workload and market (common random numbers), \
         and metrics are identical at any --jobs.
 
+        Adaptive replication: with `replicates: {min: 10, max: 200, target: \
+        {metric: total_cost, halfwidth_percent: 1, vs: baseline}}` every cell \
+        first runs `min` replicates; then, round by round, each cell whose 95% \
+        CI half-width of the paired difference against its baseline cell \
+        (the one that differs only in `policy`) is above the target (percent \
+        of the baseline's mean) gets more replicates in seeded order, up to \
+        `max`. The rounds depend only on the metrics, so the same spec and code \
+        stop at the same counts; `synkti report` shows each cell's n and \
+        whether it met the target. Not with --shard.
+
         Shards: --shard K/N runs runs K, K+N, K+2N, ... (0 ≤ K < N). \
         --shard auto reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, or \
         JOB_COMPLETION_INDEX with --shard-count (or SYNKTI_SHARD_COUNT). \
@@ -146,6 +156,7 @@ extension Synkti {
             + (outcome.skipped > 0 ? " (\(outcome.skipped) already stored)" : "")
             + (outcome.reused > 0
               ? ", \(outcome.reused) reused from earlier sweeps with the same model" : "")
+            + (outcome.rounds > 1 ? ", \(outcome.rounds) rounds of adaptive replication" : "")
             + ", status \(outcome.status), database \(db)")
         if outcome.failed > 0 {
           printError(
@@ -205,21 +216,28 @@ extension Synkti {
       for axis in plan.spec.axes {
         print("  axis \(axis.key): \(axis.values.joined(separator: ", "))")
       }
-      print(
-        "cells \(plan.cells.count), replicates \(plan.spec.replicates), runs \(plan.runs.count)"
-          + (plan.shard == .whole ? "" : " in shard \(plan.shard) of \(plan.totalRuns)"))
+      if let rule = plan.spec.adaptive {
+        let first = plan.runs(replicates: plan.initialReplicates).count
+        print(
+          "cells \(plan.cells.count), replicates adaptive: \(rule.summary); runs \(first) in the first round, at most \(plan.runs.count)"
+        )
+      } else {
+        print(
+          "cells \(plan.cells.count), replicates \(plan.spec.replicates), runs \(plan.runs.count)"
+            + (plan.shard == .whole ? "" : " in shard \(plan.shard) of \(plan.totalRuns)"))
+      }
       if let first = plan.runs.first {
         let clock = ContinuousClock()
         let sample = clock.measure { _ = plan.simulate(first) }
         let seconds =
           Double(sample.components.seconds) + Double(sample.components.attoseconds) / 1e18
         let estimate =
-          seconds * Double(plan.runs.count)
+          seconds * Double(plan.runs(replicates: plan.initialReplicates).count)
           / Double(max(1, min(jobs, ProcessInfo.processInfo.activeProcessorCount)))
         print(
           String(
-            format: "estimate: %.3f s per run (first cell) → about %.0f s with %d jobs", seconds,
-            estimate, jobs))
+            format: "estimate: %.3f s per run (first cell) → about %.0f s with %d jobs%@", seconds,
+            estimate, jobs, plan.spec.adaptive == nil ? "" : " (first round)"))
       }
       print("dry run: nothing written")
     }
@@ -238,7 +256,9 @@ final class ProgressReporter: @unchecked Sendable {
   func report(_ p: SweepProgress) {
     lock.withLock {
       let eta = p.remaining.map { String(format: "%d:%02d", Int($0) / 60, Int($0) % 60) } ?? "?"
-      let line = String(format: "%d/%d runs  %.1f runs/s  ETA %@", p.done, p.total, p.rate, eta)
+      let line =
+        (p.round > 1 ? "round \(p.round): " : "")
+        + String(format: "%d/%d runs  %.1f runs/s  ETA %@", p.done, p.total, p.rate, eta)
       if isTerminal {
         printError("\r\(line)   ", terminator: "")
       } else if p.elapsed - lastLine >= 10 || p.done == p.total {

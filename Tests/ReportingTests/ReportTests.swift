@@ -89,6 +89,28 @@ import Testing
       ))
   }
 
+  @Test func adaptiveSweepsShowEachCellsNAndWhetherItMetTheTarget() {
+    // Greedy − on-demand: −70, −68, −69; s = 1, half-width
+    // t(0.975, 2) / √3 = 2.484138, i.e. 2.48 % of the baseline's 100.
+    func report(_ percent: Int, max: Int) -> String {
+      var data = Synthetic.sweep()
+      data.specText =
+        "name: synthetic\nreplicates: {min: 3, max: \(max), target: {metric: total_cost, halfwidth_percent: \(percent)}}\n"
+      return ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+        .markdown(figures: [], skipped: [])
+    }
+    let met = report(3, max: 9)
+    #expect(met.contains("| CI target |"))
+    #expect(met.contains("| 0.00 ± 0.00 | met (±2.48%) |"))
+    #expect(met.contains("| 0.00 ± 0.00 | baseline |"))
+    #expect(met.contains("| runs | 6 over 2 cells, n = 3…3 (adaptive: 3–9 replicates per cell"))
+    #expect(met.contains("; 2 of 2 cells met the target |"))
+    #expect(report(2, max: 3).contains("| not met at max (±2.48%) |"))
+    #expect(report(2, max: 9).contains("| not met (±2.48%) |"))
+    let fixed = ExperimentReport(data: Synthetic.sweep(), spec: nil, catalog: nil, specNote: "")
+    #expect(!fixed.markdown(figures: [], skipped: []).contains("CI target"))
+  }
+
   @Test func aReportSaysWhenItsSweepIsIncompleteOrHadFailures() {
     var data = Synthetic.sweep()
     let complete = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")

@@ -49,6 +49,9 @@ public struct SweepPlan: Sendable {
   /// a hash: its parameters (but its name) and the spec's structured
   /// scenario parts (inline accelerators, workload kinds, named fleets).
   public var cellContent: [Int: String]
+  /// Each cell's baseline partner under an adaptive `replicates:` rule
+  /// (empty for a fixed count).
+  public var partners: [Int: ReplicationPartner] = [:]
   /// Trace files and directories the cells read.
   public var traceInputs: [String]
   /// Runs of this shard, in run-index order.
@@ -98,6 +101,17 @@ public struct SweepPlan: Sendable {
       }
       parameters[cell.index] = values
       cellContent[cell.index] = Self.content(of: config, parameters: values)
+    }
+    if let rule = spec.adaptive {
+      guard shard == .whole else {
+        throw ExperimentsError.invalidValue(
+          file: spec.file, key: "replicates",
+          value: "{min: \(rule.minimum), max: \(rule.maximum), …}",
+          expected:
+            "a fixed count when the sweep is sharded (--shard \(shard)): each round needs every cell's runs"
+        )
+      }
+      partners = try Self.partners(of: cells, spec: spec, rule: rule)
     }
     let all = spec.runs(cells: cells)
     self.cellContent = cellContent

@@ -50,6 +50,9 @@ public struct SweepProgress: Sendable {
   public var total: Int
   /// Runs that were already stored (resume).
   public var skipped: Int
+  /// The round (1 for a fixed replicate count; adaptive replication adds
+  /// replicates round by round).
+  public var round = 1
   /// Seconds since the invocation started.
   public var elapsed: Double
 
@@ -83,6 +86,8 @@ public struct SweepOutcome: Sendable {
   /// An unfinished sweep `resume` found at another commit, left as it was
   /// while a new sweep ran.
   public var superseded: SweepRecord?
+  /// Rounds run (1 for a fixed replicate count).
+  public var rounds = 1
   /// Seconds spent.
   public var seconds: Double
 }
@@ -151,23 +156,89 @@ public struct SweepRunner: Sendable {
       try? store.setStatus("interrupted", ofSweep: sweepID, finishedAt: nil)
       throw error
     }
-    var todo = plan.runs.filter { !stored.contains($0.index) }
-    let skipped = plan.runs.count - todo.count
+    let skipped = stored.count
+    var replicates = plan.initialReplicates
+    var budget = options.maxRuns.map { max(0, $0) }
+    var totals = RoundResult()
+    var round = 1
+    var settled = plan.spec.adaptive == nil
+    let failuresBefore = try store.failedRunCount(sweep: sweepID)
+    do {
+      while true {
+        let todo = plan.runs(replicates: replicates).filter { !stored.contains($0.index) }
+        let result = try execute(
+          todo, of: plan, sweep: sweepID, options: options, budget: budget, skipped: skipped,
+          failuresBefore: failuresBefore + totals.failures, round: round, start: start,
+          progress: progress)
+        totals.add(result)
+        budget = budget.map { $0 - result.ran }
+        stored = try store.storedRunIndices(sweep: sweepID)
+        guard let rule = plan.spec.adaptive, !result.stopped, budget.map({ $0 > 0 }) ?? true
+        else { break }
+        let (values, onDemand) = try store.cellValues(sweep: sweepID, metric: rule.metric)
+        let next = plan.nextReplicates(current: replicates, values: values, onDemand: onDemand)
+        if next == replicates {
+          settled = true
+          break
+        }
+        replicates = next
+        round += 1
+      }
+    } catch {
+      try? store.setStatus("interrupted", ofSweep: sweepID, finishedAt: nil)
+      try? store.checkpoint(truncate: true)
+      throw error
+    }
+    let failed = failuresBefore + totals.failures
+    let complete =
+      settled && plan.runs(replicates: replicates).allSatisfy { stored.contains($0.index) }
+    let status =
+      failed > options.maxFailures ? "failed" : complete ? "finished" : "interrupted"
+    try store.setStatus(
+      status, ofSweep: sweepID, finishedAt: status == "interrupted" ? nil : Timestamp.now())
+    try store.checkpoint(truncate: true)
+    return SweepOutcome(
+      sweepID: sweepID, resumed: resumed, ran: totals.ran, skipped: skipped,
+      reused: totals.reused, failed: failed, status: status, firstFailure: totals.firstFailure,
+      superseded: superseded, rounds: round, seconds: (ContinuousClock.now - start).seconds)
+  }
+
+  /// What one round did.
+  struct RoundResult {
+    var ran = 0
+    var reused = 0
+    var failures = 0
+    var firstFailure: String?
+    /// Workers stopped early (too many failures).
+    var stopped = false
+
+    mutating func add(_ other: RoundResult) {
+      ran += other.ran
+      reused += other.reused
+      failures += other.failures
+      firstFailure = firstFailure ?? other.firstFailure
+      stopped = stopped || other.stopped
+    }
+  }
+
+  /// Copies the runs of `todo` the cache has, then computes the rest (at
+  /// most `budget`) in parallel, storing each as it finishes.
+  func execute(
+    _ todo: [PlannedRun], of plan: SweepPlan, sweep sweepID: Int64, options: SweepOptions,
+    budget: Int?, skipped: Int, failuresBefore: Int, round: Int, start: ContinuousClock.Instant,
+    progress: @escaping @Sendable (SweepProgress) -> Void
+  ) throws -> RoundResult {
+    var todo = todo
     // The results cache: a run whose identity a finished run of any sweep
     // has is copied, not computed.
     let identities = Self.identities(of: todo, in: plan, fingerprint: options.modelFingerprint)
     var reused = 0
     if options.useCache, !options.force, !identities.isEmpty {
-      do {
-        let copied = try store.reuseRuns(sweep: sweepID, runs: todo, identities: identities)
-        reused = copied.count
-        todo = todo.filter { !copied.contains($0.index) }
-      } catch {
-        try? store.setStatus("interrupted", ofSweep: sweepID, finishedAt: nil)
-        throw error
-      }
+      let copied = try store.reuseRuns(sweep: sweepID, runs: todo, identities: identities)
+      reused = copied.count
+      todo = todo.filter { !copied.contains($0.index) }
     }
-    if let limit = options.maxRuns { todo = Array(todo.prefix(max(0, limit))) }
+    if let budget { todo = Array(todo.prefix(budget)) }
     let work = WorkList(todo)
     let writer = DispatchQueue(label: "synkti.sweep.writer")
     let group = DispatchGroup()
@@ -175,7 +246,6 @@ public struct SweepRunner: Sendable {
     let store = self.store
     let id = sweepID
     let total = todo.count
-    let failuresBefore = try store.failedRunCount(sweep: sweepID)
     let maxFailures = options.maxFailures
 
     DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, todo.count))) { _ in
@@ -208,7 +278,7 @@ public struct SweepRunner: Sendable {
             if done % ResultsStore.checkpointEvery == 0 { try store.checkpoint(truncate: false) }
             progress(
               SweepProgress(
-                done: done, total: total, skipped: skipped,
+                done: done, total: total, skipped: skipped, round: round,
                 elapsed: (ContinuousClock.now - start).seconds))
           } catch {
             state.fail(error)
@@ -217,21 +287,10 @@ public struct SweepRunner: Sendable {
       }
     }
     group.wait()
-    if let error = state.error {
-      try? store.setStatus("interrupted", ofSweep: sweepID, finishedAt: nil)
-      try? store.checkpoint(truncate: true)
-      throw error
-    }
-    let failed = failuresBefore + state.failures
-    let complete = try store.storedRunIndices(sweep: sweepID).count >= plan.runs.count
-    let status = failed > maxFailures ? "failed" : complete ? "finished" : "interrupted"
-    try store.setStatus(
-      status, ofSweep: sweepID, finishedAt: status == "interrupted" ? nil : Timestamp.now())
-    try store.checkpoint(truncate: true)
-    return SweepOutcome(
-      sweepID: sweepID, resumed: resumed, ran: state.count, skipped: skipped, reused: reused,
-      failed: failed, status: status, firstFailure: state.firstFailure, superseded: superseded,
-      seconds: (ContinuousClock.now - start).seconds)
+    if let error = state.error { throw error }
+    return RoundResult(
+      ran: state.count, reused: reused, failures: state.failures,
+      firstFailure: state.firstFailure, stopped: state.stopped)
   }
 
   /// Each run's identity: a hash of the model fingerprint, the traces the

@@ -37,8 +37,11 @@ public struct ExperimentSpec: Sendable {
   public var exclude: [[String: String]]
   /// Cells added to the product (unspecified keys take base values).
   public var include: [[String: String]]
-  /// Replicates per cell.
+  /// Replicates per cell (with `adaptive`, its `max`: the runs a sweep
+  /// may take).
   public var replicates: Int
+  /// Replicates chosen by the statistics, when `replicates:` is a mapping.
+  public var adaptive: AdaptiveReplication?
   /// Root seed.
   public var seed: UInt64
   /// The policy savings are paired against (default `on-demand-only`).
@@ -98,17 +101,13 @@ public struct ExperimentSpec: Sendable {
     base.namedFleets = try AcceleratorCatalog.readFleets(root, known: catalog.names)
 
     var axes = try readAxes(root, key: "grid")
-    let replicateRule = ScenarioLimits.describe(ScenarioLimits.replicates)
-    var replicates =
-      try root.int("replicates", replicateRule, { ScenarioLimits.replicates.contains($0) }) ?? 1
+    var (replicates, adaptive) = try readReplicates(root) ?? (1, nil)
     if let size {
       guard let block = try root.map(size) else {
         throw ExperimentsError.missingKey(file: file, key: size)
       }
       try block.rejectUnknownKeys(["grid", "replicates"])
-      replicates =
-        try block.int("replicates", replicateRule, { ScenarioLimits.replicates.contains($0) })
-        ?? replicates
+      if let sized = try readReplicates(block) { (replicates, adaptive) = sized }
       for (key, values) in try readAxes(block, key: "grid") {
         if let at = axes.firstIndex(where: { $0.key == key }) {
           axes[at].values = values
@@ -135,7 +134,68 @@ public struct ExperimentSpec: Sendable {
       description: try root.string("description") ?? "", base: base, axes: axes,
       exclude: try readCombinations(root, key: "exclude", axes: axes),
       include: try readCombinations(root, key: "include", axes: nil),
-      replicates: replicates, seed: seed, baseline: baseline)
+      replicates: replicates, adaptive: adaptive, seed: seed, baseline: baseline)
+  }
+
+  /// The `replicates:` of a spec's text (after `size`'s block), without
+  /// resolving anything else: nil when fixed, absent or unreadable.
+  public static func adaptive(inText text: String, size: String? = nil) -> AdaptiveReplication? {
+    guard let root = try? YAMLMap.parse(text, file: "spec") else { return nil }
+    if let size, size != "default", let block = try? root.map(size),
+      let sized = try? readReplicates(block)
+    {
+      return sized.adaptive
+    }
+    return (try? readReplicates(root))??.adaptive
+  }
+
+  /// `replicates:` as a count, or as `{min, max, target}` (then the count
+  /// is `max`); nil when absent.
+  static func readReplicates(_ map: YAMLMap) throws -> (
+    replicates: Int, adaptive: AdaptiveReplication?
+  )? {
+    let rule = ScenarioLimits.describe(ScenarioLimits.replicates)
+    guard let node = map.node("replicates") else { return nil }
+    guard node.mapping != nil, let block = try map.map("replicates") else {
+      return (
+        try map.int(
+          "replicates", rule + " or {min, max, target}", ScenarioLimits.replicates.contains)!, nil
+      )
+    }
+    try block.rejectUnknownKeys(["min", "max", "target"])
+    guard let low = try block.int("min", rule, ScenarioLimits.replicates.contains) else {
+      throw block.missing("min")
+    }
+    guard let high = try block.int("max", rule, ScenarioLimits.replicates.contains) else {
+      throw block.missing("max")
+    }
+    guard high >= low else {
+      throw block.invalid("max", block.node("max")!, "a whole number ≥ min (\(low))")
+    }
+    guard let target = try block.map("target") else { throw block.missing("target") }
+    try target.rejectUnknownKeys(["metric", "halfwidth_percent", "vs"])
+    let metric = try target.requiredString("metric")
+    guard Schema.metricColumns.contains(metric) else {
+      throw ExperimentsError.unknownName(
+        file: map.file, key: target.keyPath("metric"), name: metric,
+        known: Schema.metricColumns.sorted())
+    }
+    guard
+      let percent = try target.double(
+        "halfwidth_percent", "a number > 0 (percent)", { $0 > 0 && $0 <= 1_000_000 })
+    else { throw target.missing("halfwidth_percent") }
+    let vs = try target.string("vs") ?? "baseline"
+    guard let reference = AdaptiveReplication.Reference(rawValue: vs) else {
+      throw ExperimentsError.unknownName(
+        file: map.file, key: target.keyPath("vs"), name: vs,
+        known: AdaptiveReplication.Reference.allCases.map(\.rawValue))
+    }
+    return (
+      high,
+      AdaptiveReplication(
+        minimum: low, maximum: high, metric: metric, halfwidthPercent: percent,
+        reference: reference)
+    )
   }
 
   /// Refuses a grid whose cells × replicates exceed `ScenarioLimits.runs`,

@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 
 /// The change of one metric in one cell between two sweeps.

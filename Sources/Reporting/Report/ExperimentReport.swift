@@ -66,7 +66,7 @@ public struct ExperimentReport {
         ["host", s.host],
         ["started", s.startedAt],
         ["finished", s.finishedAt ?? "—"],
-        ["runs", "\(data.runCount) = \(data.cells.count) cells × \(data.replicates) replicates"],
+        ["runs", runsText(data)],
         ["computed", Self.origins(data)],
         ["spec", "SHA-256 `\(data.specHash.prefix(16))…`"],
       ], labels: 2)
@@ -88,7 +88,7 @@ public struct ExperimentReport {
       out += "- `\(axis)`: \(data.values(of: axis).map { "`\($0)`" }.joined(separator: ", "))\n"
     }
     out +=
-      "- replicates per cell: \(data.replicates); seeds depend only on the spec seed and the replicate, so cells are compared on the same workloads and market paths\n"
+      "- replicates per cell: \(adaptive.map { "adaptive, \($0.summary) (the cost table's `n` and `CI target` columns)" } ?? "\(data.replicates)"); seeds depend only on the spec seed and the replicate, so cells are compared on the same workloads and market paths\n"
     out +=
       "- savings are paired differences against `\(baseline)` on the same replicate; intervals are 95% Student-t confidence intervals\n"
     // Axes with many values (start windows) are pooled in the tables below.
@@ -163,11 +163,18 @@ public struct ExperimentReport {
     if baseline == "on-demand-only" { return cell.series("savings_percent") }
     var partner = cell.values
     partner["policy"] = baseline
-    guard let base = data.cells.first(where: { $0.values == partner }),
-      base.runs.count == cell.runs.count
-    else { return nil }
-    return zip(base.series("total_cost"), cell.series("total_cost")).map { b, c in
-      b > 0 ? 100 * (b - c) / b : 0
+    guard let base = data.cells.first(where: { $0.values == partner }) else { return nil }
+    func saving(_ b: Double, _ c: Double) -> Double { b > 0 ? 100 * (b - c) / b : 0 }
+    if base.runs.count == cell.runs.count {
+      return zip(base.series("total_cost"), cell.series("total_cost")).map(saving)
+    }
+    // Adaptive replication gives a baseline more replicates than some of
+    // its partners: pair on the replicates both ran.
+    var baseCost: [Int: Double] = [:]
+    for run in base.runs where run.has("total_cost") { baseCost[run.replicate] = run["total_cost"] }
+    return cell.runs.compactMap { run in
+      guard run.has("total_cost"), let b = baseCost[run.replicate] else { return nil }
+      return saving(b, run["total_cost"])
     }
   }
 
@@ -193,7 +200,8 @@ public struct ExperimentReport {
           Format.mean(cell.series("completion_p95")),
           Format.mean(cell.series("completion_p99")),
           Format.interval(cell.series("deadline_misses"), 2),
-        ] + (gap ? [gapSeries.isEmpty ? "—" : Format.interval(gapSeries, 3)] : [])
+        ] + (adaptive != nil ? [targetText(cell, in: data)] : [])
+          + (gap ? [gapSeries.isEmpty ? "—" : Format.interval(gapSeries, 3)] : [])
           + (moved
             ? [
               Format.interval(cell.series("egress_cost")),
@@ -205,7 +213,7 @@ public struct ExperimentReport {
       header: data.axes + [
         "n", "cost $", "cost / on-demand", "savings % (paired)", "completion mean (h)", "p95 (h)",
         "p99 (h)", "deadline misses",
-      ] + (gap ? ["gap to optimal (cost ÷ optimum)"] : [])
+      ] + (adaptive != nil ? ["CI target"] : []) + (gap ? ["gap to optimal (cost ÷ optimum)"] : [])
         + (moved ? ["egress $", "moves between zones"] : []), rows: rows, labels: data.axes.count)
   }
 

@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 /// A GitHub-flavoured Markdown table.
 public struct MarkdownTable: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Reporting
+import Experiments
 import Testing
 
 @Suite struct StatisticsTests {
