@@ -1,12 +1,36 @@
 /// Runs scenarios and pairs each with its on-demand-only baseline.
 public enum Simulation {
+  /// What savings are measured against: the on-demand-only baseline's cost
+  /// and the work it delivered.
+  public struct BaselineOutcome: Sendable, Equatable {
+    /// Cost of the baseline run, $.
+    public var totalCost: Double
+    /// Work it completed by the horizon, reference hours.
+    public var completedWorkHours: Double
+
+    /// Creates an outcome.
+    public init(totalCost: Double, completedWorkHours: Double) {
+      self.totalCost = totalCost
+      self.completedWorkHours = completedWorkHours
+    }
+  }
+
   /// Runs `scenario` and, on the same replicate (same seed, hence the same
-  /// workload), the on-demand-only baseline its savings are measured against.
-  public static func run(_ scenario: Scenario) -> RunMetrics {
+  /// workload), the on-demand-only baseline its savings are measured
+  /// against. `baseline` receives the computation and may answer from a
+  /// cache instead (cells of a replicate that differ only in parameters the
+  /// baseline ignores share it); by default it computes.
+  public static func run(
+    _ scenario: Scenario,
+    baseline: (_ compute: () -> BaselineOutcome) -> BaselineOutcome = { $0() }
+  ) -> RunMetrics {
     var simulator = Simulator(scenario)
     var metrics = simulator.run()
-    let baseline = baseline(of: scenario, ifAlready: metrics)
-    metrics.setBaseline(baseline.totalCost, completedWork: baseline.completedWorkHours)
+    let outcome = baseline {
+      let b = Self.baseline(of: scenario, ifAlready: metrics)
+      return BaselineOutcome(totalCost: b.totalCost, completedWorkHours: b.completedWorkHours)
+    }
+    metrics.setBaseline(outcome.totalCost, completedWork: outcome.completedWorkHours)
     return metrics
   }
 

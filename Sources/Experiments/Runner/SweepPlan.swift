@@ -52,6 +52,13 @@ public struct SweepPlan: Sendable {
   /// Each cell's baseline partner under an adaptive `replicates:` rule
   /// (empty for a fixed count).
   public var partners: [Int: ReplicationPartner] = [:]
+  /// What each fleet cell's on-demand baseline depends on, as a hash: its
+  /// content without the parameters the baseline ignores
+  /// (`baselineIgnores`). Cells with equal keys share each replicate's
+  /// baseline, computed once per sweep (`baselines`).
+  public var baselineKeys: [Int: String] = [:]
+  /// Baselines computed so far, by baseline key and seed.
+  let baselines = Memo<Simulation.BaselineOutcome>()
   /// Trace files and directories the cells read.
   public var traceInputs: [String]
   /// Runs of this shard, in run-index order.
@@ -90,6 +97,7 @@ public struct SweepPlan: Sendable {
     let optima = OptimumCache()
     var parameters: [Int: [String: String]] = [:]
     var cellContent: [Int: String] = [:]
+    var baselineKeys: [Int: String] = [:]
     for cell in cells {
       let config = try spec.config(for: cell)
       scenarios[cell.index] = try config.resolveRunnable(
@@ -101,6 +109,10 @@ public struct SweepPlan: Sendable {
       }
       parameters[cell.index] = values
       cellContent[cell.index] = Self.content(of: config, parameters: values)
+      if case .fleet = scenarios[cell.index]! {
+        baselineKeys[cell.index] = Self.content(
+          of: config, parameters: values.filter { !Self.baselineIgnores.contains($0.key) })
+      }
     }
     if let rule = spec.adaptive {
       guard shard == .whole else {
@@ -115,6 +127,7 @@ public struct SweepPlan: Sendable {
     }
     let all = spec.runs(cells: cells)
     self.cellContent = cellContent
+    self.baselineKeys = baselineKeys
     self.traceInputs = traces.paths
     self.spec = spec
     self.size = size ?? "default"
@@ -126,10 +139,31 @@ public struct SweepPlan: Sendable {
     self.shard = shard
   }
 
-  /// Simulates one run: its cell's scenario with the run's seed.
+  /// Simulates one run: its cell's scenario with the run's seed (a fleet
+  /// run's baseline from `baselines` when a cell with the same baseline key
+  /// already computed it for this seed).
   public func simulate(_ run: PlannedRun) -> RunMetrics {
-    scenarios[run.cell.index]!.run(seed: run.seed)
+    guard case .fleet(var scenario) = scenarios[run.cell.index]!,
+      let key = baselineKeys[run.cell.index]
+    else { return scenarios[run.cell.index]!.run(seed: run.seed) }
+    scenario.seed = run.seed
+    return Simulation.run(scenario) { compute in
+      baselines.value("\(key) \(run.seed)", compute: compute)
+    }
   }
+
+  /// Parameters the on-demand-only baseline (naive placement, no spot)
+  /// cannot depend on: the policy and migration it replaces, and what only
+  /// spot reclaims, checkpoints and moves between zones read.
+  /// `BaselineCacheTests` checks, on every paper cell, that cells equal but
+  /// for these have bit-identical baselines.
+  static let baselineIgnores: Set<String> = [
+    "policy", "migration", "preemption_rate", "hazard_scale", "zone_hazard_spread",
+    "zone_hazard_scale", "ou_hazard_sensitivity", "bandwidth_gbps", "bandwidth_scale",
+    "storage_gbps", "cross_region_gbps", "cross_continent_gbps", "egress_usd_per_gb",
+    "grace_seconds", "checkpoint_full", "checkpoint_partial", "checkpoint_model",
+    "migration_price_weight", "migration_hazard_weight", "migration_delay_weight",
+  ]
 
   /// A hash of what a cell's runs compute from: its parameters but the
   /// scenario's name, and the structured parts (dictionaries in key order,

@@ -72,10 +72,8 @@ extension DeadlineScenario {
 }
 
 /// Omniscient optima by window, shared by the runs of a sweep. Thread-safe.
-public final class OptimumCache: @unchecked Sendable {
-  private var solved: [String: DeadlineOutcome?] = [:]
-  private var keyLocks: [String: NSLock] = [:]
-  private let lock = NSLock()
+public final class OptimumCache: Sendable {
+  private let memo = Memo<DeadlineOutcome?>()
 
   /// An empty cache.
   public init() {}
@@ -83,18 +81,7 @@ public final class OptimumCache: @unchecked Sendable {
   /// The optimum for `key`, solving it on first use; a second caller for
   /// the same key waits for the first instead of solving again.
   func optimum(key: String, solve: () -> DeadlineOutcome?) -> DeadlineOutcome? {
-    let keyLock = lock.withLock { () -> NSLock in
-      if let existing = keyLocks[key] { return existing }
-      let created = NSLock()
-      keyLocks[key] = created
-      return created
-    }
-    return keyLock.withLock {
-      if let hit = lock.withLock({ solved[key] }) { return hit }
-      let result = solve()
-      lock.withLock { solved[key] = result }
-      return result
-    }
+    memo.value(key, compute: solve)
   }
 }
 

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Values computed at most once per key and shared between threads: a
+/// second caller for a key waits for the first instead of computing again.
+/// For pure computations only (optima, baselines), so which thread computes
+/// a value never changes it.
+final class Memo<Value: Sendable>: @unchecked Sendable {
+  private var values: [String: Value] = [:]
+  private var keyLocks: [String: NSLock] = [:]
+  private let lock = NSLock()
+
+  init() {}
+
+  /// The value for `key`, computed by `compute` on first use.
+  func value(_ key: String, compute: () -> Value) -> Value {
+    let keyLock = lock.withLock { () -> NSLock in
+      if let existing = keyLocks[key] { return existing }
+      let created = NSLock()
+      keyLocks[key] = created
+      return created
+    }
+    return keyLock.withLock {
+      if let hit = lock.withLock({ values[key] }) { return hit }
+      let result = compute()
+      lock.withLock { values[key] = result }
+      return result
+    }
+  }
+
+  /// Values computed so far.
+  var count: Int { lock.withLock { values.count } }
+}
