@@ -67,9 +67,28 @@ public enum AssignmentStrategy: String, Sendable, CaseIterable {
   public func solve(
     _ matrix: CostMatrix, capacities: [Int], penalties: [Double]? = nil
   ) -> Assignment {
+    if matrix.rows == 1, penalties == nil {
+      return Assignment(
+        columnForRow: [singleRowColumn(matrix, capacities: capacities)], matrix: matrix)
+    }
     let (expanded, origin) = matrix.expanding(capacities: capacities)
     let inner = solve(expanded, penalties: penalties)
     let columns = inner.columnForRow.map { $0.map { origin[$0] } }
     return Assignment(columnForRow: columns, matrix: matrix, penalties: penalties)
+  }
+
+  /// One row (most placements): no matrix to expand. Naive takes the first
+  /// allowed column with room, the others the cheapest (the first of equal
+  /// ones), which is what each strategy picks on the expanded matrix
+  /// (`AssignmentTests` checks it against that path).
+  func singleRowColumn(_ matrix: CostMatrix, capacities: [Int]) -> Int? {
+    var best: Int?
+    var bestCost = Double.infinity
+    for c in 0..<matrix.columns where capacities[c] > 0 && matrix[0, c] < bestCost {
+      if self == .naive { return c }
+      best = c
+      bestCost = matrix[0, c]
+    }
+    return best
   }
 }

@@ -4,7 +4,7 @@ import Simulation
 
 /// Throughput of the simulation core.
 ///
-/// Targets: the scale scenario — 50,000 tasks over 720 h — in under 0.5 s
+/// Targets: at least 5 M events/s on the headline scenario; the scale scenario — 50,000 tasks over 720 h — in under 0.5 s
 /// for the whole `synkti simulate` process, under three policy / migration
 /// variants, cost near-linear in tasks; and the regions scale scenario —
 /// 20,000 tasks, 720 h, 3 regions × 3 zones, 4 types, capacity limits and
@@ -27,7 +27,7 @@ struct SimulatorBenchmark {
     // Events per second on the headline scenario (one run, no baseline).
     let headline = scenario("headline.yaml", [:])
     var events = 0
-    let repeats = 50
+    let repeats = 200
     let ms = milliseconds {
       for seed in 1...repeats {
         var s = headline
@@ -36,8 +36,9 @@ struct SimulatorBenchmark {
         events += sim.run().eventsProcessed
       }
     }
+    let rate = Double(events) / ms * 1000 / 1e6
     print(
-      "headline: \(repeats) runs, \(events) events in \(format(ms)) ms -> \(format(Double(events) / ms * 1000 / 1e6, 2)) M events/s"
+      "headline: \(repeats) runs, \(events) events in \(format(ms)) ms -> \(format(rate, 2)) M events/s (target ≥ 5: \(rate >= 5 ? "met" : "NOT met"))"
     )
 
     // Whole process, median of 5, per variant.
@@ -49,6 +50,8 @@ struct SimulatorBenchmark {
     )
 
     regions(binary)
+
+    scaleVariants()
 
     // Scaling in tasks, in process (run + baseline).
     print("scaling (greedy/naive, in process, run + baseline):")
@@ -88,6 +91,50 @@ struct SimulatorBenchmark {
 }
 
 extension SimulatorBenchmark {
+  /// The scale scenario at 5k, 20k and 50k tasks under each variant, in
+  /// process, best of 3: events/s and µs per task of the run alone, and
+  /// µs per task with its on-demand baseline (what `synkti simulate` and a
+  /// sweep cell without a shared baseline pay).
+  func scaleVariants() {
+    print("scale scenario (720 h) by tasks and variant, in process, best of 3:")
+    print(
+      "  variant                          tasks   run ms  M events/s  µs/task  +baseline µs/task")
+    for (policy, migration) in variants {
+      for tasks in [5_000, 20_000, 50_000] {
+        let s = scenario(
+          "scale.yaml", ["tasks": "\(tasks)", "policy": policy, "migration": migration])
+        var events = 0
+        var run = Double.infinity
+        var both = Double.infinity
+        for _ in 0..<3 {
+          var sim = Simulator(s)
+          run = min(run, milliseconds { events = sim.run().eventsProcessed })
+          both = min(both, milliseconds { _ = Simulation.run(s) })
+        }
+        let name = "\(policy)/\(migration)".padding(toLength: 32, withPad: " ", startingAt: 0)
+        print(
+          "  \(name) \(String(tasks).padding(toLength: 7, withPad: " ", startingAt: 0)) \(format(run).padding(toLength: 7, withPad: " ", startingAt: 0)) \(format(Double(events) / run * 1000 / 1e6, 2).padding(toLength: 11, withPad: " ", startingAt: 0)) \(format(run * 1000 / Double(tasks), 2).padding(toLength: 8, withPad: " ", startingAt: 0)) \(format(both * 1000 / Double(tasks), 2))"
+        )
+      }
+    }
+  }
+
+  /// Runs a scenario `runs` times (seeds 1…runs) and nothing else, so a
+  /// profiler sees the simulator's own work.
+  func profile(_ name: String, runs: Int) {
+    let base = scenario(name == "scale" ? "scale.yaml" : "headline.yaml", [:])
+    var events = 0
+    let ms = milliseconds {
+      for seed in 1...max(1, runs) {
+        var s = base
+        s.seed = UInt64(seed)
+        var sim = Simulator(s)
+        events += sim.run().eventsProcessed
+      }
+    }
+    print("\(name): \(runs) runs, \(events) events, \(format(ms)) ms")
+  }
+
   /// Times `synkti simulate` on a scenario file under each variant, median
   /// of 5, against a target.
   func wholeProcess(_ binary: String, scenario: String, targetMs: Double, title: String) {

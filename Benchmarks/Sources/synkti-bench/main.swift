@@ -4,7 +4,9 @@
 //   synkti-bench runner       sweep throughput: parallel efficiency, storage cost
 //   synkti-bench assignment   the solver against scipy, side by side
 //   synkti-bench deadline     the offline optimum per real-trace window
-//   synkti-bench all          both
+//   synkti-bench all          all of the above
+//   synkti-bench profile [headline|scale] [RUNS]
+//                             the simulator alone, for `perf record`
 
 import Foundation
 
@@ -21,6 +23,10 @@ case "assignment": AssignmentBenchmark(repository: repository).run()
 case "runner": RunnerBenchmark(repository: repository).run()
 case "storage": StorageProbe(repository: repository).run()
 case "deadline": DeadlineBenchmark(repository: repository).run()
+case "profile":
+  SimulatorBenchmark(repository: repository).profile(
+    arguments.count > 1 ? arguments[1] : "headline",
+    runs: arguments.count > 2 ? Int(arguments[2]) ?? 1000 : 1000)
 case "all":
   SimulatorBenchmark(repository: repository).run()
   print("")
@@ -30,6 +36,8 @@ case "all":
   print("")
   DeadlineBenchmark(repository: repository).run()
 default:
-  print("usage: synkti-bench [simulator|runner|assignment|deadline|all]")
+  print(
+    "usage: synkti-bench [simulator|runner|assignment|deadline|all|profile [headline|scale] [RUNS]]"
+  )
   exit(2)
 }

@@ -24,4 +24,32 @@ import Testing
     #expect(q.nextTime == 0.5)
     #expect(q.count == 1)
   }
+
+  /// Against a brute-force oracle (a list searched for its earliest entry,
+  /// ties by scheduling order), over random interleavings of schedules and
+  /// takes with many equal times.
+  @Test func takesEventsInTheOrderABruteForceSearchGives() {
+    var state: UInt64 = 12_345
+    func draw(_ n: UInt64) -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return (state >> 33) % n
+    }
+    var q = EventQueue<Int>()
+    var pending: [(time: Double, id: Int)] = []
+    var next = 0
+    for _ in 0..<20_000 {
+      if draw(5) < 3 || pending.isEmpty {
+        let time = q.now + Double(draw(4)) * 0.5
+        q.schedule(next, at: time)
+        pending.append((time, next))
+        next += 1
+      } else {
+        let at = pending.indices.min { pending[$0].time < pending[$1].time }!
+        let expected = pending.remove(at: at)
+        let taken = q.next()!
+        #expect(taken.time == expected.time && taken.payload == expected.id)
+        #expect(q.count == pending.count && q.nextTime == pending.map(\.time).min())
+      }
+    }
+  }
 }
