@@ -9,8 +9,13 @@ extension Synkti {
       abstract: "Compare two sweeps run by run: what moved between two commits, and is it real?",
       discussion: """
         BASE and HEAD are sweep ids or git revisions (HEAD~1, a tag, a hash \
-        prefix), matched against the commits sweeps recorded; with a revision, \
-        the latest sweep at that commit (of --experiment, if given) is used. \
+        prefix). A revision stands for the latest sweep at that commit (of \
+        --experiment, if given), else the latest sweep of the same model at \
+        any commit: compare builds and runs nothing, and reads each commit's \
+        model fingerprint from git (the model sources and the catalog as \
+        committed). When both revisions have the same fingerprint (a \
+        docs-only commit, say), it says "identical model, no runs needed" \
+        and exits 0 without a database. \
         Runs pair up when cell parameters and seed are identical; each metric's \
         change is a paired difference with its 95% CI, marked significant when \
         the CI excludes zero. Exit code 1 when a metric significantly worsens \
@@ -43,6 +48,7 @@ extension Synkti {
     @Option(help: "Relative worsening (%) beyond which a significant change fails.")
     var threshold = 1.0
     @Option(help: "md, csv or json.") var format = "md"
+    @OptionGroup var catalog: CatalogOption
 
     func validate() throws {
       guard ["md", "csv", "json"].contains(format) else {
@@ -56,11 +62,22 @@ extension Synkti {
     }
 
     func run() throws {
+      let models = try reportingInputErrors { try (model(of: base), model(of: head)) }
+      if let a = models.0, let b = models.1, a.fingerprint == b.fingerprint {
+        let line =
+          "identical model: \(base) (`\(a.commit.prefix(12))`) and \(head) (`\(b.commit.prefix(12))`) have model fingerprint `\(a.fingerprint.prefix(16))…`, so every run of one is a run of the other; no runs needed"
+        switch format {
+        case "csv": print(Comparison.csv([]), terminator: "")
+        case "json": print(Comparison.json([]), terminator: "")
+        default: print(line)
+        }
+        return
+      }
       let (deltas, header) = try reportingInputErrors {
         () throws -> ([MetricDelta], [String]) in
         let store = try ResultsStore.openExisting(db)
-        let baseID = try resolve(base, store)
-        let headID = try resolve(head, store)
+        let (baseID, baseNote) = try resolve(base, store, model: models.0)
+        let (headID, headNote) = try resolve(head, store, model: models.1)
         do {
           let baseData = try SweepData.load(store, sweep: baseID)
           let headData = try SweepData.load(store, sweep: headID)
@@ -71,8 +88,9 @@ extension Synkti {
           for (side, data) in [("base", baseData), ("head", headData)] {
             let s = data.sweep
             let origins = try store.runOrigins(sweep: s.id!)
+            let note = side == "base" ? baseNote : headNote
             header.append(
-              "- \(side): sweep \(s.id!) of `\(data.experiment)`, commit `\(s.gitCommit.prefix(12))`\(s.gitDirty ? " (dirty)" : ""), started \(s.startedAt), size \(s.size), \(origins.computed) runs computed, \(origins.reused) reused"
+              "- \(side): sweep \(s.id!) of `\(data.experiment)`, commit `\(s.gitCommit.prefix(12))`\(s.gitDirty ? " (dirty)" : ""), started \(s.startedAt), size \(s.size), \(origins.computed) runs computed, \(origins.reused) reused\(note.map { " (\($0))" } ?? "")"
             )
           }
           let a = try store.runIdentities(sweep: baseID)
@@ -98,21 +116,54 @@ extension Synkti {
       if deltas.contains(where: \.regression) { throw ExitCode(1) }
     }
 
-    /// A sweep id, or the latest sweep whose commit matches a revision.
-    func resolve(_ text: String, _ store: ResultsStore) throws -> Int64 {
+    /// A revision's commit and model fingerprint (nil for a sweep id of
+    /// the database, or when git cannot say).
+    func model(of text: String) throws -> (commit: String, fingerprint: String)? {
+      if Int64(text) != nil, FileManager.default.fileExists(atPath: db),
+        let store = try? ResultsStore.openExisting(db),
+        (try? store.sweep(Int64(text)!)) != nil
+      {
+        return nil
+      }
+      guard
+        let commit = Provenance.git(["rev-parse", "--verify", "--quiet", text + "^{commit}"])?
+          .trimmingCharacters(in: .whitespacesAndNewlines), !commit.isEmpty
+      else { return nil }
+      return ModelFingerprint.atCommit(commit, inputs: try catalog.load().inputFiles).map {
+        (commit, $0)
+      }
+    }
+
+    /// A sweep id; or, for a revision, the latest sweep at its commit, else
+    /// the latest finished sweep of its model (with a note saying so).
+    func resolve(
+      _ text: String, _ store: ResultsStore, model: (commit: String, fingerprint: String)?
+    ) throws -> (Int64, String?) {
       let sweeps = try store.sweeps()
-      if let id = Int64(text), sweeps.contains(where: { $0.id == id }) { return id }
+      if let id = Int64(text), sweeps.contains(where: { $0.id == id }) { return (id, nil) }
       let commit = Provenance.git(["rev-parse", "--verify", "--quiet", text + "^{commit}"])?
         .trimmingCharacters(in: .whitespacesAndNewlines)
       let wanted = (commit?.isEmpty == false ? commit! : text).lowercased()
+      func ofExperiment(_ sweep: SweepRecord) throws -> Bool {
+        guard let experiment else { return true }
+        return try store.experimentName(ofSweep: sweep.id!) == experiment
+      }
       for sweep in sweeps.reversed() where sweep.gitCommit.lowercased().hasPrefix(wanted) {
-        if let experiment, try store.experimentName(ofSweep: sweep.id!) != experiment { continue }
-        return sweep.id!
+        if try ofExperiment(sweep) { return (sweep.id!, nil) }
+      }
+      if let model {
+        for sweep in sweeps.reversed()
+        where sweep.modelFingerprint == model.fingerprint && sweep.status == "finished" {
+          if try ofExperiment(sweep) {
+            return (sweep.id!, "no sweep at `\(model.commit.prefix(12))`; same model as \(text)")
+          }
+        }
       }
       throw ExperimentsError.invalidRequest(
         ReportingError.noSweep(
-          revision: text, known: Array(Set(sweeps.map { String($0.gitCommit.prefix(12)) })).sorted()
-        ).description)
+          revision: text + (model.map { " (model `\($0.fingerprint.prefix(12))…`)" } ?? ""),
+          known: Array(Set(sweeps.map { String($0.gitCommit.prefix(12)) })).sorted()
+        ).description + "; run `make experiments` at that commit, or compare sweep ids")
     }
   }
 }

@@ -26,6 +26,8 @@ import Testing
       ["sweep", "Experiments/paper/headline.yaml", "--jobs", "0", "--db", dir + "/s.sqlite"],
       ["report", "--db", missing],
       ["compare", "1", "2", "--db", missing],
+      ["compare", "HEAD", "no-such-revision", "--db", missing],
+      ["fingerprint", "no-such-revision"],
       ["export", "--db", missing],
       ["export", "--format", "xml"],
       ["merge", dir + "/out.sqlite"],
@@ -49,6 +51,18 @@ import Testing
 
   /// Mutations of the paper specs, seeded: every outcome is exit 0 or 2,
   /// never a signal or a hang, and an exit 2 writes no database.
+  /// Two revisions of one model compare without a database or a run.
+  @Test func compareOfOneModelNeedsNoRuns() throws {
+    let missing = CLI.scratch() + "/missing.sqlite"
+    let result = CLI.run(["compare", "HEAD", "HEAD", "--db", missing])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("identical model") && result.stdout.contains("no runs needed"))
+    #expect(!FileManager.default.fileExists(atPath: missing))
+    let fingerprint = CLI.run(["fingerprint", "HEAD"])
+    #expect(fingerprint.status == 0, "\(fingerprint.stderr)")
+    #expect(fingerprint.stdout.trimmingCharacters(in: .whitespacesAndNewlines).count == 64)
+  }
+
   @Test func fuzzedSpecsExitZeroOrTwoAndWriteNothingOnTwo() throws {
     let layout = try FuzzLayout()
     var choices = Choices(state: 20_261_201)

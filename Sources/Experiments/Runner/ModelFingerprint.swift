@@ -65,7 +65,13 @@ public enum ModelFingerprint {
   /// The fingerprint of this build's model sources and the given input
   /// files (the catalog, say): nil when the sources cannot be read.
   public static func current(inputs: [String] = []) -> String? {
-    guard let code = sources(packageRoot: packageRootOfThisBuild) else { return nil }
+    of(packageRoot: packageRootOfThisBuild, inputs: inputs)
+  }
+
+  /// The fingerprint of the model sources of the package at `root` and the
+  /// given input files: nil when any cannot be read.
+  public static func of(packageRoot root: String, inputs: [String]) -> String? {
+    guard let code = sources(packageRoot: root) else { return nil }
     var text = "code \(code)\n"
     for path in inputs {
       guard let data = FileManager.default.contents(atPath: path) else { return nil }

@@ -31,22 +31,41 @@ public struct Provenance: Sendable, Equatable {
       gitDirty: !(status ?? "").isEmpty, host: ProcessInfo.processInfo.hostName)
   }
 
+  /// `git ARGUMENTS` in the working directory: its standard output, or
+  /// nil when git is missing or fails.
   public static func git(_ arguments: [String]) -> String? {
+    gitData(arguments).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// `git ARGUMENTS` with `input` on its standard input: its standard
+  /// output as bytes, or nil when git is missing or fails.
+  public static func gitData(_ arguments: [String], input: Data? = nil) -> Data? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git"] + arguments
     let out = Pipe()
     process.standardOutput = out
-    process.standardError = Pipe()
+    process.standardError = FileHandle.nullDevice
+    let stdin = Pipe()
+    if input != nil { process.standardInput = stdin }
     do {
       try process.run()
     } catch {
       return nil
     }
+    if let input {
+      // Written from another thread: git's output pipe must be drained
+      // while it reads, or both block on full buffers.
+      let writer = stdin.fileHandleForWriting
+      DispatchQueue.global().async {
+        writer.write(input)
+        try? writer.close()
+      }
+    }
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
-    return String(decoding: data, as: UTF8.self)
+    return data
   }
 }
 

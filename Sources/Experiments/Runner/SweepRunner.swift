@@ -321,7 +321,8 @@ public struct SweepRunner: Sendable {
         gitCommit: options.provenance.gitCommit, gitDirty: options.provenance.gitDirty,
         synktiVersion: SynktiVersion.current, host: options.provenance.host,
         startedAt: Timestamp.now(), finishedAt: nil, jobs: options.jobs, status: "running",
-        shardIndex: plan.shard.index, shardCount: plan.shard.count, totalRuns: plan.totalRuns))
+        shardIndex: plan.shard.index, shardCount: plan.shard.count, totalRuns: plan.totalRuns,
+        modelFingerprint: options.modelFingerprint))
   }
 }
 

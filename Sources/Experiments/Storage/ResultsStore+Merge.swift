@@ -82,7 +82,9 @@ extension ResultsStore {
           host: Set(all.map(\.host)).sorted().joined(separator: ","),
           startedAt: all.map(\.startedAt).min()!, finishedAt: nil,
           jobs: all.map(\.jobs).reduce(0, +), status: "running", shardIndex: -1,
-          shardCount: shardCount, totalRuns: key.totalRuns))
+          shardCount: shardCount, totalRuns: key.totalRuns,
+          modelFingerprint: Set(all.map(\.modelFingerprint)).count == 1
+            ? all[0].modelFingerprint : nil))
 
     var present = try storedRunIndices(sweep: sweepID)
     var added = 0

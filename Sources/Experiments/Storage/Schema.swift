@@ -36,6 +36,7 @@ enum Schema {
     "v3: equal-work savings, nullable completion statistics, checkpoint model, storage, trace pricing",
     "v4: failed runs", "v5: fleet geography, capacity, crunches, value of assignment",
     "v6: multi-region deadline jobs", "v7: results cache",
+    "v8: model fingerprint per sweep",
   ]
 
   static var migrator: DatabaseMigrator {
@@ -205,6 +206,11 @@ enum Schema {
         db, table: "runs", [("identity", .text), ("reused_from_sweep", .integer)])
       try db.execute(sql: "CREATE INDEX IF NOT EXISTS runs_by_identity ON runs(identity)")
       try recreateView(db)
+    }
+    migrator.registerMigration("v8: model fingerprint per sweep") { db in
+      // Which model a sweep ran, so `synkti compare REV REV` can find a
+      // sweep of the same model at another commit.
+      try addMissingColumns(db, table: "sweeps", [("model_fingerprint", .text)])
     }
     return migrator
   }

@@ -30,13 +30,18 @@ public struct SweepRecord: Codable, Sendable, Equatable {
   public var shardCount: Int
   /// Runs in the whole (unsharded) sweep.
   public var totalRuns: Int
+  /// The model fingerprint its runs were computed with (`ModelFingerprint`;
+  /// nil when unknown, or a merge of shards that disagree).
+  public var modelFingerprint: String?
 
   /// Creates a sweep record.
   public init(
     id: Int64?, experimentId: Int64, size: String, gitCommit: String, gitDirty: Bool,
     synktiVersion: String, host: String, startedAt: String, finishedAt: String?, jobs: Int,
-    status: String, shardIndex: Int, shardCount: Int, totalRuns: Int
+    status: String, shardIndex: Int, shardCount: Int, totalRuns: Int,
+    modelFingerprint: String? = nil
   ) {
+    self.modelFingerprint = modelFingerprint
     self.id = id
     self.experimentId = experimentId
     self.size = size
@@ -67,6 +72,7 @@ public struct SweepRecord: Codable, Sendable, Equatable {
     case shardIndex = "shard_index"
     case shardCount = "shard_count"
     case totalRuns = "total_runs"
+    case modelFingerprint = "model_fingerprint"
   }
 }
 

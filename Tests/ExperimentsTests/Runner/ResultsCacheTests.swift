@@ -81,4 +81,51 @@ import Testing
     // This build's own sources are found, so sweeps here can reuse runs.
     #expect(ModelFingerprint.current() != nil)
   }
+
+  /// `synkti compare REV REV` reads a commit's fingerprint from git: it must
+  /// be the one a build of that commit computes from its files.
+  @Test func aCommitsFingerprintFromGitEqualsTheBuildsOwn() throws {
+    let root = RunnerFixtures.scratch()
+    let outside = RunnerFixtures.scratch() + "/egress.csv"
+    try "zone,price\n".write(toFile: outside, atomically: true, encoding: .utf8)
+    func write(_ path: String, _ text: String) throws {
+      let file = (root as NSString).appendingPathComponent(path)
+      try FileManager.default.createDirectory(
+        atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try text.write(toFile: file, atomically: true, encoding: .utf8)
+    }
+    let git = [
+      "-C", root, "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false",
+    ]
+    func commit(_ message: String) throws {
+      _ = try #require(Provenance.git(git + ["add", "-A"]))
+      _ = try #require(Provenance.git(git + ["commit", "-q", "-m", message]))
+    }
+    _ = try #require(Provenance.git(["init", "-q", root]))
+    try write("Sources/Assignment/A.swift", "let a = 1\n")
+    try write("Sources/Simulation/Deep/Policy.swift", "let threshold = 0.5\n")
+    try write("Sources/Experiments/S.swift", "let s = \"ü\"\n")
+    try write("Sources/Experiments/Storage/Store.swift", "let store = 1\n")
+    try write("Experiments/catalog.yaml", "accelerators: []\n")
+    try commit("one")
+    let inputs = [root + "/Experiments/catalog.yaml", outside]
+    let first = try #require(ModelFingerprint.of(packageRoot: root, inputs: inputs))
+    #expect(ModelFingerprint.atCommit("HEAD", inputs: inputs, git: ["-C", root]) == first)
+    // Docs and storage code: the same model.
+    try write("README.md", "# docs\n")
+    try write("Sources/Experiments/Storage/Store.swift", "let store = 2\n")
+    try commit("docs")
+    #expect(ModelFingerprint.atCommit("HEAD", inputs: inputs, git: ["-C", root]) == first)
+    // A policy and the catalog: another model, and each commit keeps its own.
+    try write("Sources/Simulation/Deep/Policy.swift", "let threshold = 0.6\n")
+    try commit("policy")
+    let second = try #require(ModelFingerprint.of(packageRoot: root, inputs: inputs))
+    #expect(second != first)
+    #expect(ModelFingerprint.atCommit("HEAD", inputs: inputs, git: ["-C", root]) == second)
+    #expect(ModelFingerprint.atCommit("HEAD~2", inputs: inputs, git: ["-C", root]) == first)
+    try write("Experiments/catalog.yaml", "accelerators: [] # edited\n")
+    try commit("catalog")
+    #expect(ModelFingerprint.atCommit("HEAD", inputs: inputs, git: ["-C", root]) != second)
+    #expect(ModelFingerprint.atCommit("nonsense", inputs: inputs, git: ["-C", root]) == nil)
+  }
 }
