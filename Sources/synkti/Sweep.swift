@@ -32,7 +32,8 @@ extension Synkti {
         identity any earlier sweep in the database computed is copied from \
         it, marked with that sweep (reused_from_sweep). So a rerun at \
         unchanged model code, a docs-only commit or a new axis value computes \
-        only what is new. --no-cache or --force computes everything.
+        only what is new. --no-cache or --force computes everything. \
+        `synkti fingerprint` prints the model fingerprint.
 
         A run's seed depends only on the spec seed and the replicate, so all \
         cells of a replicate share workload and market (common random numbers), \
