@@ -10,7 +10,8 @@ extension Synkti {
         A run is identified by (model fingerprint, cell parameters, seed), and \
         a sweep copies any run an earlier sweep computed with the same identity. \
         The fingerprint is a SHA-256 of the sources of Sources/Assignment, \
-        Sources/Simulation and Sources/Experiments (but Experiments/Storage) and \
+        Sources/Simulation and Sources/Experiments (but Experiments/Storage and \
+        the runner's bookkeeping: SweepRunner, Provenance, ModelFingerprint) and \
         of the catalog's files (the catalog and its egress tables); README, \
         docs, reports, tests and the CLI do not enter it. Traces enter each \
         run's identity separately.

@@ -20,9 +20,7 @@ extension ModelFingerprint {
       guard let tab = entry.firstIndex(of: "\t") else { continue }
       let fields = entry[..<tab].split(separator: " ")
       let path = String(entry[entry.index(after: tab)...])
-      guard fields.count == 3, fields[1] == "blob", path.hasSuffix(".swift"),
-        !excludedDirectories.contains(where: { path.hasPrefix($0 + "/") })
-      else { continue }
+      guard fields.count == 3, fields[1] == "blob", isModelSource(path) else { continue }
       files.append((path, String(fields[2])))
     }
     guard !files.isEmpty else { return nil }

@@ -9,8 +9,9 @@ import Foundation
 ///
 /// The source part hashes, in sorted path order, the path and bytes of
 /// every `.swift` file under `Sources/Assignment`, `Sources/Simulation` and
-/// `Sources/Experiments` except `Sources/Experiments/Storage` (how runs are
-/// stored, not what they compute). It is computed at start-up from the
+/// `Sources/Experiments` except `Sources/Experiments/Storage` and the
+/// runner's scheduling and bookkeeping files (`excludedFiles`): how runs are
+/// stored and scheduled, not what they compute. It is computed at start-up from the
 /// package the binary was built from (found through `#filePath`); README,
 /// docs, reports, tests and the CLI do not enter it. A binary whose sources
 /// are gone has no fingerprint, and then nothing is reused.
@@ -21,6 +22,20 @@ public enum ModelFingerprint {
   ]
   /// Directories under those that do not change results.
   public static let excludedDirectories = ["Sources/Experiments/Storage"]
+  /// Files of the runner that schedule, store and identify runs but compute
+  /// no metric, so editing them keeps the cache.
+  public static let excludedFiles: Set<String> = [
+    "Sources/Experiments/Runner/SweepRunner.swift", "Sources/Experiments/Runner/Provenance.swift",
+    "Sources/Experiments/Runner/ModelFingerprint.swift",
+    "Sources/Experiments/Runner/ModelFingerprint+Git.swift",
+  ]
+
+  /// Whether a source file (path from the package root) enters the
+  /// fingerprint.
+  static func isModelSource(_ path: String) -> Bool {
+    path.hasSuffix(".swift") && !excludedFiles.contains(path)
+      && !excludedDirectories.contains(where: { path.hasPrefix($0 + "/") })
+  }
 
   /// The fingerprint of the model sources of the package at `root`; nil
   /// when they are not there.
@@ -32,10 +47,9 @@ public enum ModelFingerprint {
         let enumerator = manager.enumerator(
           atPath: (root as NSString).appendingPathComponent(directory))
       else { return nil }
-      for case let relative as String in enumerator where relative.hasSuffix(".swift") {
+      for case let relative as String in enumerator {
         let path = directory + "/" + relative
-        if excludedDirectories.contains(where: { path.hasPrefix($0 + "/") }) { continue }
-        files.append(path)
+        if isModelSource(path) { files.append(path) }
       }
     }
     guard !files.isEmpty else { return nil }

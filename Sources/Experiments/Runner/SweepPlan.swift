@@ -143,13 +143,16 @@ public struct SweepPlan: Sendable {
   /// run's baseline from `baselines` when a cell with the same baseline key
   /// already computed it for this seed).
   public func simulate(_ run: PlannedRun) -> RunMetrics {
-    guard case .fleet(var scenario) = scenarios[run.cell.index]!,
-      let key = baselineKeys[run.cell.index]
+    guard case .fleet(var scenario) = scenarios[run.cell.index]!, let key = baselineKey(of: run)
     else { return scenarios[run.cell.index]!.run(seed: run.seed) }
     scenario.seed = run.seed
-    return Simulation.run(scenario) { compute in
-      baselines.value("\(key) \(run.seed)", compute: compute)
-    }
+    return Simulation.run(scenario) { compute in baselines.value(key, compute: compute) }
+  }
+
+  /// Which baseline a fleet run pairs with: its cell's baseline key and
+  /// its seed (nil for deadline jobs, which carry their own).
+  func baselineKey(of run: PlannedRun) -> String? {
+    baselineKeys[run.cell.index].map { "\($0) \(run.seed)" }
   }
 
   /// Parameters the on-demand-only baseline (naive placement, no spot)

@@ -239,6 +239,20 @@ public struct SweepRunner: Sendable {
       todo = todo.filter { !copied.contains($0.index) }
     }
     if let budget { todo = Array(todo.prefix(budget)) }
+    // Baselines are cached runs too: those an earlier sweep of this model
+    // computed are read back, and those this round computes are kept.
+    let baselineIDs = Self.baselineIdentities(
+      of: todo, in: plan, fingerprint: options.modelFingerprint)
+    var knownBaselines = Set<String>()
+    if options.useCache, !options.force, !baselineIDs.isEmpty {
+      let stored = try store.cachedBaselines(Array(baselineIDs.values))
+      var known: [String: Simulation.BaselineOutcome] = [:]
+      for (key, identity) in baselineIDs {
+        if let outcome = stored[identity] { known[key] = outcome }
+      }
+      plan.baselines.prefill(known)
+      knownBaselines = Set(known.keys)
+    }
     let work = WorkList(todo)
     let writer = DispatchQueue(label: "synkti.sweep.writer")
     let group = DispatchGroup()
@@ -288,6 +302,11 @@ public struct SweepRunner: Sendable {
     }
     group.wait()
     if let error = state.error { throw error }
+    var computed: [String: Simulation.BaselineOutcome] = [:]
+    for (key, identity) in baselineIDs where !knownBaselines.contains(key) {
+      if let outcome = plan.baselines.known(key) { computed[identity] = outcome }
+    }
+    try store.saveBaselines(computed)
     return RoundResult(
       ran: state.count, reused: reused, failures: state.failures,
       firstFailure: state.firstFailure, stopped: state.stopped)
@@ -299,16 +318,40 @@ public struct SweepRunner: Sendable {
   static func identities(of runs: [PlannedRun], in plan: SweepPlan, fingerprint: String?)
     -> [Int: String]
   {
-    guard let fingerprint, !runs.isEmpty else { return [:] }
-    var inputs = "model \(fingerprint)\n"
-    for path in plan.traceInputs {
-      guard let hash = ModelFingerprint.traces(at: path) else { return [:] }
-      inputs += "traces \(hash)\n"
+    guard !runs.isEmpty, let inputs = cacheInputs(plan, fingerprint: fingerprint) else {
+      return [:]
     }
     var result: [Int: String] = [:]
     for run in runs {
       let text = "\(inputs)cell \(plan.cellContent[run.cell.index]!)\nseed \(run.seed)\n"
       result[run.index] = SHA256.hex(Array(text.utf8))
+    }
+    return result
+  }
+
+  /// What every identity of `plan` starts with: the model fingerprint and
+  /// the hashes of the traces it reads; nil without a fingerprint or when a
+  /// trace cannot be read.
+  static func cacheInputs(_ plan: SweepPlan, fingerprint: String?) -> String? {
+    guard let fingerprint else { return nil }
+    var inputs = "model \(fingerprint)\n"
+    for path in plan.traceInputs {
+      guard let hash = ModelFingerprint.traces(at: path) else { return nil }
+      inputs += "traces \(hash)\n"
+    }
+    return inputs
+  }
+
+  /// The identity of each baseline the fleet runs of `runs` pair with, by
+  /// baseline key: the model and traces, the baseline key and the seed.
+  static func baselineIdentities(of runs: [PlannedRun], in plan: SweepPlan, fingerprint: String?)
+    -> [String: String]
+  {
+    guard let inputs = cacheInputs(plan, fingerprint: fingerprint) else { return [:] }
+    var result: [String: String] = [:]
+    for run in runs {
+      guard let key = plan.baselineKey(of: run), result[key] == nil else { continue }
+      result[key] = SHA256.hex(Array("\(inputs)baseline \(key)\n".utf8))
     }
     return result
   }

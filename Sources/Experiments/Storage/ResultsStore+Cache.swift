@@ -1,4 +1,5 @@
 import GRDB
+import Simulation
 
 /// The results cache: runs identified by (model fingerprint, cell content,
 /// seed) are copied between sweeps instead of computed again.
@@ -70,6 +71,43 @@ extension ResultsStore {
         result[key + " " + seed] = row["identity"] as String?
       }
       return result
+    }
+  }
+
+  /// The stored baselines among `identities`, by identity.
+  func cachedBaselines(_ identities: [String]) throws -> [String: Simulation.BaselineOutcome] {
+    try writer.read { db in
+      var result: [String: Simulation.BaselineOutcome] = [:]
+      // In chunks: SQLite limits the parameters of one statement.
+      for start in stride(from: 0, to: identities.count, by: 500) {
+        let chunk = Array(identities[start..<min(identities.count, start + 500)])
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT identity, total_cost, completed_work_hours FROM baselines
+            WHERE identity IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+            """, arguments: StatementArguments(chunk))
+        for row in rows {
+          result[row["identity"]] = Simulation.BaselineOutcome(
+            totalCost: row["total_cost"], completedWorkHours: row["completed_work_hours"])
+        }
+      }
+      return result
+    }
+  }
+
+  /// Stores baselines by identity (one already stored keeps its row: equal
+  /// identities have equal values).
+  func saveBaselines(_ baselines: [String: Simulation.BaselineOutcome]) throws {
+    guard !baselines.isEmpty else { return }
+    try writer.write { db in
+      for (identity, outcome) in baselines.sorted(by: { $0.key < $1.key }) {
+        try db.execute(
+          sql: """
+            INSERT OR IGNORE INTO baselines (identity, total_cost, completed_work_hours)
+            VALUES (?, ?, ?)
+            """, arguments: [identity, outcome.totalCost, outcome.completedWorkHours])
+      }
     }
   }
 }

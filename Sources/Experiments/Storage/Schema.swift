@@ -36,7 +36,7 @@ enum Schema {
     "v3: equal-work savings, nullable completion statistics, checkpoint model, storage, trace pricing",
     "v4: failed runs", "v5: fleet geography, capacity, crunches, value of assignment",
     "v6: multi-region deadline jobs", "v7: results cache",
-    "v8: model fingerprint per sweep",
+    "v8: model fingerprint per sweep", "v9: cached baselines",
   ]
 
   static var migrator: DatabaseMigrator {
@@ -211,6 +211,15 @@ enum Schema {
       // Which model a sweep ran, so `synkti compare REV REV` can find a
       // sweep of the same model at another commit.
       try addMissingColumns(db, table: "sweeps", [("model_fingerprint", .text)])
+    }
+    migrator.registerMigration("v9: cached baselines") { db in
+      // A fleet run's on-demand baseline, by identity (model, traces, the
+      // parameters it depends on, seed): shared by cells and sweeps.
+      try db.create(table: "baselines", ifNotExists: true) { t in
+        t.primaryKey("identity", .text)
+        t.column("total_cost", .double).notNull()
+        t.column("completed_work_hours", .double).notNull()
+      }
     }
     return migrator
   }

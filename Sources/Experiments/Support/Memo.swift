@@ -27,6 +27,15 @@ final class Memo<Value: Sendable>: @unchecked Sendable {
     }
   }
 
-  /// Values computed so far.
+  /// Values known so far.
   var count: Int { lock.withLock { values.count } }
+
+  /// The value for `key` if it is known (never computes).
+  func known(_ key: String) -> Value? { lock.withLock { values[key] } }
+
+  /// Makes `known` values available without computing them (values read
+  /// back from a store; keys already present keep theirs).
+  func prefill(_ known: [String: Value]) {
+    lock.withLock { values.merge(known) { current, _ in current } }
+  }
 }

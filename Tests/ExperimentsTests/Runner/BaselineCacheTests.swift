@@ -1,4 +1,4 @@
-import Experiments
+@testable import Experiments
 import Foundation
 import Simulation
 import Testing
@@ -40,5 +40,75 @@ import Testing
     }
     // The cache is used: most cells share their baseline.
     #expect(shared > runs.count / 2, "\(name): \(shared) of \(runs.count) shared")
+  }
+
+  static func spec(policies: String) -> String {
+    RunnerFixtures.specText.replacingOccurrences(
+      of: #"policy: [greedy, "on-demand-fallback:1", uniform-progress]"#,
+      with: "policy: \(policies)"
+    )
+  }
+
+  func plan(policies: String) throws -> SweepPlan {
+    let spec = try RunnerFixtures.spec(Self.spec(policies: policies), in: RunnerFixtures.scratch())
+    return try SweepPlan(spec: spec, size: nil, catalog: RunnerFixtures.catalog)
+  }
+
+  func options(_ fingerprint: String?) -> SweepOptions {
+    SweepOptions(jobs: 2, provenance: RunnerFixtures.provenance, modelFingerprint: fingerprint)
+  }
+
+  @Test func baselinesAreStoredAndReusedAcrossSweeps() throws {
+    let store = try ResultsStore.inMemory()
+    let greedy = try plan(policies: "[greedy]")
+    _ = try SweepRunner(store: store).run(greedy, options: options("m1"))
+    // Greedy's cells differ only in migration and reclaim rate: one
+    // baseline per replicate (3), stored with the runs' own values.
+    let ids = SweepRunner.baselineIdentities(of: greedy.runs, in: greedy, fingerprint: "m1")
+    #expect(Set(ids.values).count == 3)
+    let stored = try store.cachedBaselines(Array(ids.values))
+    #expect(stored.count == 3)
+    for run in greedy.runs {
+      let metrics = greedy.simulate(run)
+      #expect(stored[ids[greedy.baselineKey(of: run)!]!]!.totalCost == metrics.baselineCost)
+    }
+    // New policies: new runs, but their baselines come from the store, and
+    // the sweep equals one computed from scratch bit for bit.
+    let others = try plan(policies: #"["on-demand-fallback:1", uniform-progress]"#)
+    let cached = try SweepRunner(store: store).run(others, options: options("m1"))
+    // (The spec's `include:` greedy cell is the one thing reused as a run.)
+    #expect(cached.ran == others.runs.count - 3 && cached.reused == 3)
+    let fresh = try ResultsStore.inMemory()
+    let computed = try SweepRunner(store: fresh).run(
+      try plan(policies: #"["on-demand-fallback:1", uniform-progress]"#), options: options(nil))
+    #expect(
+      try store.export(sweep: cached.sweepID).dropping(ExportTable.timingColumns)
+        == fresh.export(sweep: computed.sweepID).dropping(ExportTable.timingColumns))
+  }
+
+  @Test func aStoredBaselineIsReadNotRecomputed() throws {
+    // A planted value proves the runs read the store: a recomputed
+    // baseline could not equal it.
+    let store = try ResultsStore.inMemory()
+    let greedy = try plan(policies: "[greedy]")
+    let ids = SweepRunner.baselineIdentities(of: greedy.runs, in: greedy, fingerprint: "m1")
+    let first = greedy.runs[0]
+    let planted = ids[greedy.baselineKey(of: first)!]!
+    try store.saveBaselines([
+      planted: Simulation.BaselineOutcome(totalCost: 1234.5, completedWorkHours: 1)
+    ])
+    let outcome = try SweepRunner(store: store).run(greedy, options: options("m1"))
+    let table = try store.export(sweep: outcome.sweepID)
+    let column = Dictionary(uniqueKeysWithValues: table.columns.enumerated().map { ($1, $0) })
+    let replicateZero = table.rows.filter { $0[column["replicate"]!] == "0" }
+    #expect(!replicateZero.isEmpty)
+    #expect(replicateZero.allSatisfy { $0[column["baseline_cost"]!] == "1234.5" })
+    // Without the cache, the planted value is ignored.
+    let again = try SweepRunner(store: store).run(
+      try plan(policies: "[greedy]"),
+      options: SweepOptions(
+        jobs: 2, provenance: RunnerFixtures.provenance, modelFingerprint: "m1", useCache: false))
+    let recomputed = try store.export(sweep: again.sweepID)
+    #expect(recomputed.rows.allSatisfy { $0[column["baseline_cost"]!] != "1234.5" })
   }
 }

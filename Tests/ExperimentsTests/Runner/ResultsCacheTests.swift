@@ -114,6 +114,8 @@ import Testing
     // Docs and storage code: the same model.
     try write("README.md", "# docs\n")
     try write("Sources/Experiments/Storage/Store.swift", "let store = 2\n")
+    try write("Sources/Experiments/Runner/SweepRunner.swift", "let runner = 2\n")
+    #expect(ModelFingerprint.of(packageRoot: root, inputs: inputs) == first)
     try commit("docs")
     #expect(ModelFingerprint.atCommit("HEAD", inputs: inputs, git: ["-C", root]) == first)
     // A policy and the catalog: another model, and each commit keeps its own.
