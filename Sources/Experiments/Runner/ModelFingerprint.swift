@@ -10,7 +10,7 @@ import Foundation
 /// The source part hashes, in sorted path order, the path and bytes of
 /// every `.swift` file under `Sources/Assignment`, `Sources/Simulation` and
 /// `Sources/Experiments` except `Sources/Experiments/Storage` and the
-/// runner's scheduling and bookkeeping files (`excludedFiles`): how runs are
+/// runner's scheduling and bookkeeping files (`excludedFilePrefixes`): how runs are
 /// stored and scheduled, not what they compute. It is computed at start-up from the
 /// package the binary was built from (found through `#filePath`); README,
 /// docs, reports, tests and the CLI do not enter it. A binary whose sources
@@ -23,17 +23,18 @@ public enum ModelFingerprint {
   /// Directories under those that do not change results.
   public static let excludedDirectories = ["Sources/Experiments/Storage"]
   /// Files of the runner that schedule, store and identify runs but compute
-  /// no metric, so editing them keeps the cache.
-  public static let excludedFiles: Set<String> = [
-    "Sources/Experiments/Runner/SweepRunner.swift", "Sources/Experiments/Runner/Provenance.swift",
-    "Sources/Experiments/Runner/ModelFingerprint.swift",
-    "Sources/Experiments/Runner/ModelFingerprint+Git.swift",
+  /// no metric, so editing them keeps the cache: `SweepRunner*.swift`,
+  /// `Provenance*.swift` and `ModelFingerprint*.swift` under
+  /// `Sources/Experiments/Runner`.
+  public static let excludedFilePrefixes = [
+    "Sources/Experiments/Runner/SweepRunner", "Sources/Experiments/Runner/Provenance",
+    "Sources/Experiments/Runner/ModelFingerprint",
   ]
 
   /// Whether a source file (path from the package root) enters the
   /// fingerprint.
   static func isModelSource(_ path: String) -> Bool {
-    path.hasSuffix(".swift") && !excludedFiles.contains(path)
+    path.hasSuffix(".swift") && !excludedFilePrefixes.contains(where: { path.hasPrefix($0) })
       && !excludedDirectories.contains(where: { path.hasPrefix($0 + "/") })
   }
 
