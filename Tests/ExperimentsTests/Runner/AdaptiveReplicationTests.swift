@@ -48,13 +48,7 @@ import Testing
 
   static let specText = """
     name: small-adaptive
-    base:
-      horizon_hours: 48
-      tasks: 30
-      accelerator: A10G
-      memory_gib: 16
-      work_hours: uniform(1,6)
-      deadline_slack: 3
+    \(RunnerFixtures.baseBlock)
     grid:
       policy: [greedy, "on-demand-fallback:1", on-demand-only]
       preemption_rate: [0.05, 0.3, 1.0]

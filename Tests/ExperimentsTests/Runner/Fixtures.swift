@@ -5,8 +5,8 @@ import Foundation
 enum RunnerFixtures {
   static let catalog = try! AcceleratorCatalog.load(Paths.catalog)
 
-  static let specText = """
-    name: small
+  /// The base scenario of the small specs (a few ms per run).
+  static let baseBlock = """
     base:
       horizon_hours: 48
       tasks: 30
@@ -14,6 +14,11 @@ enum RunnerFixtures {
       memory_gib: 16
       work_hours: uniform(1,6)
       deadline_slack: 3
+    """
+
+  static let specText = """
+    name: small
+    \(baseBlock)
     grid:
       policy: [greedy, "on-demand-fallback:1", uniform-progress]
       migration: [naive, optimal]
