@@ -56,6 +56,14 @@ import Testing
     #expect(throws: ExperimentsError.self) { try spec(text) }
   }
 
+  @Test(arguments: ["1.5", "-0.1", "most"])
+  func aMissRateOutsideZeroToOneNamesItsKey(value: String) {
+    #expect {
+      try spec("grid: {policy: [greedy]}\nmax_deadline_miss_rate: \(value)\n")
+    } throws: { "\($0)".contains("max_deadline_miss_rate") }
+    #expect(ExperimentSpec.maxDeadlineMissRate(inText: "max_deadline_miss_rate: 0.25\n") == 0.25)
+  }
+
   @Test func hugeReplicateCountsAndGridsAreRefusedWithoutOverflow() {
     #expect(throws: ExperimentsError.self) { try spec("replicates: 4611686018427387904\n") }
     // 100 × 100 × 100 cells × 20 replicates = 2 × 10⁷ runs: over the limit.

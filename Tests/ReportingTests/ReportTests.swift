@@ -111,6 +111,107 @@ import Testing
     #expect(!fixed.markdown(figures: [], skipped: []).contains("CI target"))
   }
 
+  /// Two policies and the baseline, one migration axis: `spot-only` is the
+  /// cheapest but misses two deadlines of three.
+  func deadlineSweep(maxMissRate: Double? = nil, spotUnfinished: Double = 0) -> SweepData {
+    func cell(_ index: Int, _ policy: String, _ migration: String, cost: Double, misses: Int)
+      -> CellData
+    {
+      CellData(
+        index: index, key: "policy=\(policy);migration=\(migration)",
+        values: ["policy": policy, "migration": migration],
+        runs: (0..<3).map { r in
+          var metrics: [String: Double] = [
+            "total_cost": cost + Double(r), "baseline_cost": 100, "tasks_total": 1,
+            "deadline_misses": r < misses ? 1 : 0,
+            "savings_percent": 100 - cost - Double(r),
+            "unfinished_work_hours": policy == "spot-only" ? spotUnfinished : 0,
+          ]
+          if r >= misses { metrics["completion_mean"] = 40 }
+          return RunData(replicate: r, seed: "\(r)", metrics: metrics)
+        })
+    }
+    var data = SweepData(
+      sweep: Synthetic.record, experiment: "deadlines",
+      specText: "name: deadlines\n"
+        + (maxMissRate.map { "max_deadline_miss_rate: \($0)\n" } ?? ""), specHash: "abc",
+      axes: ["policy", "migration"],
+      cells: [
+        cell(0, "on-demand-only", "naive", cost: 100, misses: 0),
+        cell(1, "on-demand-only", "optimal", cost: 100, misses: 0),
+        cell(2, "greedy", "naive", cost: 60, misses: 0),
+        cell(3, "greedy", "optimal", cost: 50, misses: 0),
+        cell(4, "spot-only", "naive", cost: 20, misses: 2),
+      ])
+    // The two on-demand cells are identical run by run.
+    data.cells[1].runs = data.cells[0].runs
+    return data
+  }
+
+  func render(_ data: SweepData) -> String {
+    ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+  }
+
+  @Test func aCellThatMissesDeadlinesIsNeverStarred() {
+    let text = render(deadlineSweep())
+    #expect(text.contains("| `spot-only` ✗ 67% missed | `naive` | 3 |"))
+    #expect(text.contains("| `greedy` ★ | `optimal` | 3 |"))
+    #expect(text.contains("| `spot-only` ✗ 67% missed | 3 |"))  // the policy axis table
+    #expect(text.contains("| `greedy` ★ | 6 |"))
+    // A spec that tolerates 70% misses stars the cheapest.
+    let lenient = render(deadlineSweep(maxMissRate: 0.7))
+    #expect(lenient.contains("| `spot-only` ★ | `naive` | 3 |"))
+    #expect(lenient.contains("at most 70% of deadlines"))
+  }
+
+  @Test func aCellThatLeavesMoreWorkUnfinishedThanTheBaselineIsNeverStarred() {
+    // The baseline leaves no work unfinished; without completed work the
+    // 1% tolerance is 0 h.
+    var data = deadlineSweep(maxMissRate: 1, spotUnfinished: 5)
+    let text = render(data)
+    #expect(text.contains("| `spot-only` ✗ more work unfinished than `on-demand-only` | `naive` |"))
+    #expect(text.contains("| `greedy` ★ | `optimal` | 3 |"))
+    // Within 1% of the baseline's work (0.5 h of 100 h) is not a shortfall.
+    for c in data.cells.indices {
+      for r in data.cells[c].runs.indices {
+        data.cells[c].runs[r].metrics["completed_work_hours"] = 100
+        if data.cells[c].values["policy"] == "spot-only" {
+          data.cells[c].runs[r].metrics["unfinished_work_hours"] = 0.9
+        }
+      }
+    }
+    #expect(render(data).contains("| `spot-only` ★ | `naive` | 3 |"))
+  }
+
+  @Test func identicalRowsMergeAndUndefinedValuesShowADash() {
+    let text = render(deadlineSweep())
+    // on-demand-only × {naive, optimal} are identical: one row spans both.
+    #expect(text.contains("| `on-demand-only` | `naive`, `optimal` | 3 |"))
+    #expect(!text.contains("| `on-demand-only` | `naive` | 3 |"))
+    #expect(text.contains("share one row, which lists the values they span"))
+    // Greedy's cells differ, so they keep their rows.
+    #expect(text.contains("| `greedy` | `naive` | 3 |"))
+    // Spot-only completed one job of three: its completion mean is that
+    // one job's, never a 0 for the two that did not finish.
+    #expect(text.contains("| `spot-only` ✗ 67% missed | `naive` | 3 | 21.00 ± 2.48 |"))
+    let row = text.split(separator: "\n").first {
+      $0.hasPrefix("| `spot-only` ✗ 67% missed | `naive` | 3 | 21.00")
+    }!
+    // Columns: policy, migration, n, cost, cost / on-demand, savings, completion mean.
+    func completion(_ row: Substring) -> String {
+      row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }[6]
+    }
+    #expect(completion(row) == "40.00")
+    // A cell with no completed job at all shows —.
+    var none = deadlineSweep()
+    for r in none.cells[4].runs.indices { none.cells[4].runs[r].metrics["completion_mean"] = nil }
+    let dash = render(none).split(separator: "\n").first {
+      $0.hasPrefix("| `spot-only` ✗ 67% missed | `naive` | 3 | 21.00")
+    }!
+    #expect(completion(dash) == "—")
+  }
+
   @Test func aReportSaysWhenItsSweepIsIncompleteOrHadFailures() {
     var data = Synthetic.sweep()
     let complete = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")

@@ -62,8 +62,15 @@ public struct ExperimentSpec: Sendable {
   /// Keys a spec may have.
   static let keys = [
     "name", "description", "scenario", "base", "grid", "exclude", "include", "replicates", "seed",
-    "baseline", "overnight", "fleets",
+    "baseline", "overnight", "fleets", "max_deadline_miss_rate",
   ]
+
+  /// The `max_deadline_miss_rate:` of a spec's text: the share of
+  /// deadlines a cell may miss and still be starred in reports (0 when
+  /// absent or unreadable).
+  public static func maxDeadlineMissRate(inText text: String) -> Double {
+    (try? YAMLMap.parse(text, file: "spec").double("max_deadline_miss_rate")) ?? nil ?? 0
+  }
 
   /// Loads a spec; `size` selects a size block (e.g. `overnight`) when given.
   /// - Throws: `ExperimentsError` naming the file, key and value.
@@ -121,6 +128,9 @@ public struct ExperimentSpec: Sendable {
       throw root.invalid("seed", root.node("seed")!, "a whole number ≥ 0")
     }
     try checkRunCount(axes: axes, replicates: replicates, root: root)
+    // Read by reports (★ goes only to cells within it); checked here so a
+    // bad value fails before anything runs.
+    _ = try root.double("max_deadline_miss_rate", "a share in [0, 1]") { (0...1).contains($0) }
     let baseline = try root.string("baseline") ?? "on-demand-only"
     guard PolicyRegistry.standard.names.contains(String(baseline.split(separator: ":").first ?? ""))
     else {

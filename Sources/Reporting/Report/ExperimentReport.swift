@@ -103,12 +103,15 @@ public struct ExperimentReport {
 
     out += "## Effect of each axis\n\n"
     out +=
-      "Runs pooled over the other axes; ★ marks the value with the highest mean savings (every one, when they tie).\n\n"
+      "Runs pooled over the other axes. \(starRule(of: "value"))\n\n"
     for axis in tableData.axes { out += axisTable(axis, in: tableData) + "\n" }
 
     let big = tableData.cells.count > 30
     out +=
-      "## Cost and savings per cell\n\n★ marks the cell with the highest mean savings (every one, when they tie).\n\n"
+      "## Cost and savings per cell\n\n\(starRule(of: "cell"))"
+      + (Self.mergingIdentical(tableData).merged
+        ? " Cells identical in every metric, run by run, share one row, which lists the values they span."
+        : "") + "\n\n"
     out += (big ? "<details><summary>\(tableData.cells.count) cells</summary>\n\n" : "")
     out += costTable(tableData).render() + (big ? "\n</details>\n" : "") + "\n"
     if let section = singleZoneSection(data) { out += section + "\n" }
@@ -133,8 +136,14 @@ public struct ExperimentReport {
   func axisTable(_ axis: String, in data: SweepData) -> String {
     var rows: [[String]] = []
     var means: [Double?] = []
+    var failures: [String?] = []
     for value in data.values(of: axis) {
       let cells = data.cells.filter { $0.values[axis] == value }
+      let baselines = cells.map { baselineCell(of: $0, in: data) }
+      failures.append(
+        disqualification(
+          cells.flatMap(\.runs),
+          baselineRuns: baselines.contains { $0 == nil } ? nil : baselines.flatMap { $0!.runs }))
       let pooledSavings = cells.compactMap { cell in savingsSeries(cell, in: data) }.flatMap { $0 }
       let cost = cells.flatMap { $0.series("total_cost") }
       let completion = cells.flatMap { $0.series("completion_mean") }
@@ -147,7 +156,7 @@ public struct ExperimentReport {
         Format.mean(misses, 1),
       ])
     }
-    Self.markBest(&rows, means)
+    Self.markBest(&rows, means, failures: failures)
     return "### `\(axis)`\n\n"
       + MarkdownTable(
         header: [axis, "runs", "savings %", "cost $", "completion mean (h)", "deadline misses"],
@@ -181,18 +190,24 @@ public struct ExperimentReport {
   func costTable(_ data: SweepData) -> MarkdownTable {
     var rows: [[String]] = []
     var means: [Double?] = []
+    var failures: [String?] = []
+    let shown = Self.mergingIdentical(data).data
     let gap = data.cells.contains { !$0.series("gap_to_optimal").isEmpty }
     // Multi-region jobs: what moving cost, where any run moved.
     let moved = data.cells.contains { cell in
       cell.series("zone_migrations").contains { $0 > 0 }
         || cell.series("egress_cost").contains { $0 > 0 }
     }
-    for cell in data.cells {
+    for row in shown.cells {
+      // Figures of a merged row are its first cell's (they are all equal).
+      let cell = Self.firstCell(of: row, in: data)
       let s = savings(cell, in: data)
       means.append(s?.mean)
+      failures.append(
+        disqualification(cell.runs, baselineRuns: baselineCell(of: cell, in: data)?.runs))
       let gapSeries = cell.series("gap_to_optimal")
       rows.append(
-        data.axes.map { "`\(cell.values[$0] ?? "—")`" } + [
+        data.axes.map { "`\(row.values[$0] ?? "—")`" } + [
           "\(cell.runs.count)", Format.interval(cell.series("total_cost")),
           Format.interval(cell.series("normalized_cost"), 3),
           s.map { Format.interval($0, 1) } ?? "—",
@@ -208,7 +223,7 @@ public struct ExperimentReport {
               Format.interval(cell.series("zone_migrations"), 1),
             ] : []))
     }
-    Self.markBest(&rows, means)
+    Self.markBest(&rows, means, failures: failures)
     return MarkdownTable(
       header: data.axes + [
         "n", "cost $", "cost / on-demand", "savings % (paired)", "completion mean (h)", "p95 (h)",
@@ -217,19 +232,16 @@ public struct ExperimentReport {
         + (moved ? ["egress $", "moves between zones"] : []), rows: rows, labels: data.axes.count)
   }
 
-  /// Appends ★ to the first cell of every row whose value is the highest
-  /// (all of them when several tie).
-  static func markBest(_ rows: inout [[String]], _ values: [Double?]) {
-    guard let top = values.compactMap({ $0 }).max() else { return }
-    for (i, v) in values.enumerated()
-    where v.map({ abs($0 - top) <= 1e-9 * max(1, abs(top)) }) == true {
-      rows[i][0] += " ★"
-    }
+  /// The first of the cells a (possibly merged) row stands for.
+  static func firstCell(of row: CellData, in data: SweepData) -> CellData {
+    let first = row.key.split(separator: "|").first.map(String.init) ?? row.key
+    return data.cells.first { $0.key == first } ?? row
   }
 
   func reliabilityTable(_ data: SweepData) -> MarkdownTable {
-    let rows = data.cells.map { cell in
-      data.axes.map { "`\(cell.values[$0] ?? "—")`" } + [
+    let rows = Self.mergingIdentical(data).data.cells.map { row in
+      let cell = Self.firstCell(of: row, in: data)
+      return data.axes.map { "`\(row.values[$0] ?? "—")`" } + [
         Format.interval(cell.series("preemptions"), 1),
         [
           "checkpoints_full", "checkpoints_partial", "checkpoints_restart",

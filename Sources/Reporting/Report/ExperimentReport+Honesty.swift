@@ -1,0 +1,104 @@
+import Experiments
+
+/// The rules that keep a summary cell from misleading: which cells may be
+/// starred, and rows that stand for several identical cells.
+extension ExperimentReport {
+  /// The spec's `max_deadline_miss_rate` (0 when absent).
+  var maxDeadlineMissRate: Double { ExperimentSpec.maxDeadlineMissRate(inText: data.specText) }
+
+  /// What ★ and ✗ mean, for a table of `what` (cells or values).
+  func starRule(of what: String) -> String {
+    "★ marks the \(what) with the highest mean savings (every one, when they tie) among those that miss at most \(Format.number(100 * maxDeadlineMissRate, 0))% of deadlines (`max_deadline_miss_rate`) and leave unfinished at most \(Format.number(100 * Self.unfinishedWorkTolerance, 0))% more of the work than `\(baseline)`; ✗ marks the others, which are never starred."
+  }
+
+  /// Missed deadlines per task over `runs` (nil without tasks).
+  static func missRate(_ runs: [RunData]) -> Double? {
+    let misses = runs.reduce(0) { $0 + $1["deadline_misses"] }
+    let tasks = runs.reduce(0) { $0 + ($1.has("tasks_total") ? $1["tasks_total"] : 1) }
+    return tasks > 0 ? misses / tasks : nil
+  }
+
+  /// Mean unfinished work per run (0 when no run reports it).
+  static func unfinishedWork(_ runs: [RunData]) -> Double {
+    mean(runs, "unfinished_work_hours")
+  }
+
+  /// Mean of `metric` over the runs that have it (0 when none do).
+  static func mean(_ runs: [RunData], _ metric: String) -> Double {
+    let values = runs.filter { $0.has(metric) }.map { $0[metric] }
+    return values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+  }
+
+  /// Unfinished work a cell may leave beyond its baseline's, as a share of
+  /// the baseline's whole work: tasks still running at the horizon differ
+  /// by minutes between policies, and savings already charge that work at
+  /// the baseline's price (equal-work savings), so only a real shortfall
+  /// disqualifies.
+  static let unfinishedWorkTolerance = 0.01
+
+  /// Why `runs` may not be starred, or nil when they may: they miss more
+  /// deadlines than the spec allows, or leave more work unfinished than
+  /// `baselineRuns` (the baseline's runs on the same conditions, if any).
+  func disqualification(_ runs: [RunData], baselineRuns: [RunData]?) -> String? {
+    if let rate = Self.missRate(runs), rate > maxDeadlineMissRate + 1e-12 {
+      return "✗ \(Format.number(100 * rate, 0))% missed"
+    }
+    if let baselineRuns, !baselineRuns.isEmpty,
+      Self.unfinishedWork(runs)
+        > Self.unfinishedWork(baselineRuns) + 1e-9 + Self.unfinishedWorkTolerance
+        * (Self.unfinishedWork(baselineRuns) + Self.mean(baselineRuns, "completed_work_hours"))
+    {
+      return "✗ more work unfinished than `\(baseline)`"
+    }
+    return nil
+  }
+
+  /// The baseline cell a cell is judged against: equal but for `policy`.
+  func baselineCell(of cell: CellData, in data: SweepData) -> CellData? {
+    guard cell.values["policy"] != nil else { return nil }
+    var partner = cell.values
+    partner["policy"] = baseline
+    return data.cells.first { $0.values == partner }
+  }
+
+  /// Stars the best of the eligible rows and marks the others' failures:
+  /// ★ on the first column of every eligible row whose value is the
+  /// highest (all when several tie); the disqualification on the rest.
+  static func markBest(_ rows: inout [[String]], _ values: [Double?], failures: [String?]) {
+    for (i, failure) in failures.enumerated() { if let failure { rows[i][0] += " " + failure } }
+    let eligible = values.indices.compactMap { failures[$0] == nil ? values[$0] : nil }
+    guard let top = eligible.max() else { return }
+    for (i, v) in values.enumerated()
+    where failures[i] == nil && v.map({ abs($0 - top) <= 1e-9 * max(1, abs(top)) }) == true {
+      rows[i][0] += " ★"
+    }
+  }
+
+  /// Cells identical in every metric, run by run, merged into one: for each
+  /// axis in turn, cells equal on every other axis and in their runs become
+  /// one cell whose value for that axis lists theirs (`a, b`). A merged
+  /// row therefore stands for every combination its columns list.
+  static func mergingIdentical(_ data: SweepData) -> (data: SweepData, merged: Bool) {
+    var cells = data.cells
+    var merged = false
+    for axis in data.axes.reversed() {
+      var result: [CellData] = []
+      for cell in cells {
+        let others = cell.values.filter { $0.key != axis }
+        if let at = result.firstIndex(where: {
+          $0.values.filter { $0.key != axis } == others && $0.runs == cell.runs
+        }), let value = cell.values[axis] {
+          result[at].values[axis] = (result[at].values[axis] ?? "") + "`, `" + value
+          result[at].key += "|" + cell.key
+          merged = true
+        } else {
+          result.append(cell)
+        }
+      }
+      cells = result
+    }
+    var out = data
+    out.cells = cells
+    return (out, merged)
+  }
+}
