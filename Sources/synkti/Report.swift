@@ -14,7 +14,8 @@ extension Synkti {
         figures (PNG + PDF, with their .dat and .gp beside them).
 
         Without --experiment or --sweep, reports the latest sweep of every \
-        experiment in the database. Figures that need per-task data (the \
+        experiment in the database and writes <out>/README.md, an index with \
+        one row per experiment. Figures that need per-task data (the \
         completion-time CDF, the price timeline) re-simulate replicate 0 from \
         its seed, using the spec file Experiments/paper/<experiment>.yaml (or \
         --spec) only if its hash matches the stored spec.
@@ -54,12 +55,21 @@ extension Synkti {
           throw ExperimentsError.invalidRequest("\(db): no sweeps to report")
         }
         let catalog = try? self.catalog.load()
+        var reported: [SweepData] = []
         for id in ids {
           let data = try SweepData.load(store, sweep: id)
+          reported.append(data)
           let (spec, note) = specFor(data, catalog: catalog)
           let report = ExperimentReport(data: data, spec: spec, catalog: catalog, specNote: note)
           let path = try ReportWriter(report: report).write(into: out)
           print("wrote \(path) (sweep \(id), \(data.runCount) runs)")
+        }
+        // Reporting every experiment: the index lists them all.
+        if experiment == nil && sweep == "latest" {
+          let index = (out as NSString).appendingPathComponent("README.md")
+          try ReportIndex(sweeps: reported).markdown().write(
+            toFile: index, atomically: true, encoding: .utf8)
+          print("wrote \(index) (\(reported.count) experiments)")
         }
       }
     }

@@ -212,6 +212,17 @@ import Testing
     #expect(completion(dash) == "—")
   }
 
+  @Test func theIndexListsEveryExperimentReported() {
+    var other = deadlineSweep()
+    other.specText = "name: deadlines\ndescription: one job | two deadlines\n"
+    let text = ReportIndex(sweeps: [Synthetic.sweep(), other]).markdown()
+    #expect(text.contains("| [synthetic](synthetic/README.md) | — | 7 | `0123456789ab` | 2 | 6 |"))
+    #expect(
+      text.contains(
+        "| [deadlines](deadlines/README.md) | one job \\| two deadlines | 7 | `0123456789ab` | 5 | 15 |"
+      ))
+  }
+
   @Test func aReportSaysWhenItsSweepIsIncompleteOrHadFailures() {
     var data = Synthetic.sweep()
     let complete = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")

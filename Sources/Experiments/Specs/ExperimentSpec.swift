@@ -65,6 +65,11 @@ public struct ExperimentSpec: Sendable {
     "baseline", "overnight", "fleets", "max_deadline_miss_rate",
   ]
 
+  /// The `description:` of a spec's text (nil when absent or unreadable).
+  public static func description(inText text: String) -> String? {
+    (try? YAMLMap.parse(text, file: "spec").string("description")) ?? nil
+  }
+
   /// The `max_deadline_miss_rate:` of a spec's text: the share of
   /// deadlines a cell may miss and still be starred in reports (0 when
   /// absent or unreadable).
