@@ -17,6 +17,11 @@ import Testing
       let base = try ExperimentSpec.load(file, catalog: catalog)
       let overnight = try ExperimentSpec.load(file, catalog: catalog, size: "overnight")
       #expect(!base.cells().isEmpty, "\(name)")
+      // Every paper report states findings: each spec names its comparisons,
+      // at both sizes, and reports read the same pairs from its text.
+      #expect(!base.comparisons.isEmpty, "\(name) states no compare: pairs")
+      #expect(overnight.comparisons == base.comparisons, "\(name)")
+      #expect(ExperimentSpec.comparisons(inText: base.text) == base.comparisons, "\(name)")
       #expect(
         overnight.cells().count * overnight.replicates >= base.cells().count * base.replicates,
         "\(name)")

@@ -64,6 +64,24 @@ import Testing
     #expect(ExperimentSpec.maxDeadlineMissRate(inText: "max_deadline_miss_rate: 0.25\n") == 0.25)
   }
 
+  @Test(arguments: [
+    "compare: [[greedy, nope]]\n", "compare: [[greedy, greedy]]\n", "compare: [greedy]\n",
+    "compare: [[greedy, uniform-progress, on-demand-only]]\n",
+  ])
+  func aComparisonOfValuesNotOnOneAxisNamesItsKey(text: String) {
+    #expect {
+      try spec("grid: {policy: [greedy, uniform-progress]}\n" + text)
+    } throws: { "\($0)".contains("compare") }
+  }
+
+  @Test func aComparisonResolvesToItsAxis() throws {
+    let parsed = try spec(
+      "grid: {policy: [greedy, uniform-progress], migration: [naive, optimal]}\ncompare: [[optimal, naive]]\n"
+    )
+    #expect(
+      parsed.comparisons == [.init(axis: "migration", value: "optimal", against: "naive")])
+  }
+
   @Test func hugeReplicateCountsAndGridsAreRefusedWithoutOverflow() {
     #expect(throws: ExperimentsError.self) { try spec("replicates: 4611686018427387904\n") }
     // 100 × 100 × 100 cells × 20 replicates = 2 × 10⁷ runs: over the limit.

@@ -212,6 +212,49 @@ import Testing
     #expect(completion(dash) == "—")
   }
 
+  /// `a` is 10 $ cheaper than `b` in zone x on every replicate (a known
+  /// effect) and within noise of it in zone y (a known null).
+  @Test func findingsStateTheKnownEffectAndTheKnownNull() {
+    func cell(_ i: Int, _ policy: String, _ zone: String, _ costs: [Double]) -> CellData {
+      CellData(
+        index: i, key: "policy=\(policy);trace_zone=\(zone)",
+        values: ["policy": policy, "trace_zone": zone],
+        runs: costs.enumerated().map {
+          RunData(replicate: $0.offset, seed: "\($0.offset)", metrics: ["total_cost": $0.element])
+        })
+    }
+    let data = SweepData(
+      sweep: Synthetic.record, experiment: "findings",
+      specText: """
+        name: findings
+        grid: {policy: [a, b], trace_zone: [x, y]}
+        compare: [[a, b]]
+        """, specHash: "abc", axes: ["policy", "trace_zone"],
+      cells: [
+        cell(0, "a", "x", [90, 90, 90]), cell(1, "a", "y", [101, 99, 100.5]),
+        cell(2, "b", "x", [100, 100, 100]), cell(3, "b", "y", [100, 100, 100]),
+      ])
+    let text = render(data)
+    // Differences in y: 1, −1, 0.5: mean 0.17, s = 1.0408, half-width
+    // t(0.975, 2) · s / √3 = 2.59.
+    #expect(
+      text.contains(
+        "- **`a` vs `b`** (`policy`, 2 conditions): `a` costs significantly less in 1 (-10.0%); largest -10.00 ± 0.00 $ at trace_zone = x; no significant difference in 1; largest 0.17 ± 2.59 $ at trace_zone = y."
+      ))
+    #expect(text.contains("| trace_zone = x | 3 | -10.00 ± 0.00 | -10.0 |"))
+    #expect(!text.contains("| trace_zone = y | 3 |"))
+    // Identical cells are said to be identical, not merely "no difference".
+    var same = data
+    same.cells[0].runs = same.cells[2].runs
+    same.cells[1].runs = same.cells[3].runs
+    #expect(
+      render(same).contains(
+        "identical in every run of every condition: the model gives them nothing to differ on here."
+      ))
+    // Without `compare:` there is no Findings section.
+    #expect(!render(deadlineSweep()).contains("## Findings"))
+  }
+
   @Test func theIndexListsEveryExperimentReported() {
     var other = deadlineSweep()
     other.specText = "name: deadlines\ndescription: one job | two deadlines\n"

@@ -46,6 +46,27 @@ public struct ExperimentSpec: Sendable {
   public var seed: UInt64
   /// The policy savings are paired against (default `on-demand-only`).
   public var baseline: String
+  /// The comparisons the experiment is about (`compare: [[optimal,
+  /// naive]]`): two values of one axis each; reports state where their
+  /// paired difference is significant.
+  public var comparisons: [Comparison] = []
+
+  /// Two values of one axis to compare, cell by cell and replicate by
+  /// replicate.
+  public struct Comparison: Sendable, Equatable {
+    /// The axis.
+    public var axis: String
+    /// The value compared, and the value it is compared against.
+    public var value: String
+    public var against: String
+
+    /// Creates a comparison.
+    public init(axis: String, value: String, against: String) {
+      self.axis = axis
+      self.value = value
+      self.against = against
+    }
+  }
 
   /// SHA-256 of the spec text: identifies the experiment across sweeps.
   public var hash: String { Self.hash(of: text) }
@@ -62,7 +83,7 @@ public struct ExperimentSpec: Sendable {
   /// Keys a spec may have.
   static let keys = [
     "name", "description", "scenario", "base", "grid", "exclude", "include", "replicates", "seed",
-    "baseline", "overnight", "fleets", "max_deadline_miss_rate",
+    "baseline", "overnight", "fleets", "max_deadline_miss_rate", "compare",
   ]
 
   /// The `description:` of a spec's text (nil when absent or unreadable).
@@ -120,13 +141,7 @@ public struct ExperimentSpec: Sendable {
       }
       try block.rejectUnknownKeys(["grid", "replicates"])
       if let sized = try readReplicates(block) { (replicates, adaptive) = sized }
-      for (key, values) in try readAxes(block, key: "grid") {
-        if let at = axes.firstIndex(where: { $0.key == key }) {
-          axes[at].values = values
-        } else {
-          axes.append((key, values))
-        }
-      }
+      override(&axes, with: try readAxes(block, key: "grid"))
     }
     guard let seedText = try root.string("seed") ?? Optional("1"), let seed = UInt64(seedText)
     else {
@@ -142,7 +157,8 @@ public struct ExperimentSpec: Sendable {
       throw ExperimentsError.unknownName(
         file: file, key: "baseline", name: baseline, known: PolicyRegistry.standard.names)
     }
-    return ExperimentSpec(
+    let comparisons = try readComparisons(root, axes: axes)
+    var spec = ExperimentSpec(
       file: file, text: text,
       name: try root.string("name")
         ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension,
@@ -150,6 +166,62 @@ public struct ExperimentSpec: Sendable {
       exclude: try readCombinations(root, key: "exclude", axes: axes),
       include: try readCombinations(root, key: "include", axes: nil),
       replicates: replicates, adaptive: adaptive, seed: seed, baseline: baseline)
+    spec.comparisons = comparisons
+    return spec
+  }
+
+  /// `compare:` pairs resolved to their axis: each pair must be two
+  /// different values of one axis.
+  static func readComparisons(_ root: YAMLMap, axes: [(key: String, values: [String])]) throws
+    -> [Comparison]
+  {
+    guard let items = try root.sequence("compare") else { return [] }
+    return try items.enumerated().map { index, node in
+      let key = "compare[\(index)]"
+      guard let pair = node.sequence, pair.count == 2, pair.allSatisfy({ $0.scalar != nil })
+      else {
+        throw ExperimentsError.invalidValue(
+          file: root.file, key: key, value: YAMLMap.show(node),
+          expected: "a pair of values of one axis, e.g. [optimal, naive]")
+      }
+      let (a, b) = (YAMLMap.text(pair[0]), YAMLMap.text(pair[1]))
+      guard a != b, let axis = axes.first(where: { $0.values.contains(a) && $0.values.contains(b) })
+      else {
+        throw ExperimentsError.invalidValue(
+          file: root.file, key: key, value: "[\(a), \(b)]",
+          expected: "two different values of one grid axis ("
+            + axes.map { "\($0.key): \($0.values.joined(separator: ", "))" }.joined(separator: "; ")
+            + ")")
+      }
+      return Comparison(axis: axis.key, value: a, against: b)
+    }
+  }
+
+  /// The `compare:` pairs of a spec's text, without resolving anything
+  /// else (empty when absent or unreadable).
+  public static func comparisons(inText text: String, size: String? = nil) -> [Comparison] {
+    guard let root = try? YAMLMap.parse(text, file: "spec") else { return [] }
+    var axes = (try? readAxes(root, key: "grid")) ?? []
+    if let size, size != "default", let block = try? root.map(size),
+      let sized = try? readAxes(block, key: "grid")
+    {
+      override(&axes, with: sized)
+    }
+    return (try? readComparisons(root, axes: axes)) ?? []
+  }
+
+  /// A size block's axes over the spec's: same keys take the block's
+  /// values, new keys are appended.
+  static func override(
+    _ axes: inout [(key: String, values: [String])], with block: [(key: String, values: [String])]
+  ) {
+    for (key, values) in block {
+      if let at = axes.firstIndex(where: { $0.key == key }) {
+        axes[at].values = values
+      } else {
+        axes.append((key, values))
+      }
+    }
   }
 
   /// The `replicates:` of a spec's text (after `size`'s block), without

@@ -1,0 +1,122 @@
+import Experiments
+
+/// The "Findings" section: for each comparison the spec names, where the
+/// paired difference is significant and where it is not. Every sentence is
+/// computed from the sweep's runs.
+extension ExperimentReport {
+  /// The spec's `compare:` pairs.
+  var comparisons: [ExperimentSpec.Comparison] {
+    ExperimentSpec.comparisons(inText: data.specText, size: data.sweep.size)
+  }
+
+  /// One condition (values of the other axes) of a comparison.
+  struct ConditionEffect {
+    /// The other axes' values, as text.
+    var condition: String
+    /// Paired differences in total cost: the value's cell − the other's.
+    var difference: Summary
+    /// The other cell's mean cost (what a percentage is of).
+    var reference: Double
+    /// Whether the two cells are identical run by run.
+    var identical: Bool
+
+    var percent: Double? { reference != 0 ? 100 * difference.mean / reference : nil }
+  }
+
+  /// Each condition where both values ran, in grid order.
+  func effects(_ comparison: ExperimentSpec.Comparison, in data: SweepData) -> [ConditionEffect] {
+    var result: [ConditionEffect] = []
+    for cell in data.cells where cell.values[comparison.axis] == comparison.value {
+      var wanted = cell.values
+      wanted[comparison.axis] = comparison.against
+      guard let other = data.cells.first(where: { $0.values == wanted }),
+        other.runs.count == cell.runs.count, !cell.runs.isEmpty
+      else { continue }
+      let differences = zip(cell.runs, other.runs).map { $0["total_cost"] - $1["total_cost"] }
+      let reference = other.runs.reduce(0) { $0 + $1["total_cost"] } / Double(other.runs.count)
+      let condition = data.axes.filter { $0 != comparison.axis }
+        .map { "\($0) = \(cell.values[$0] ?? "—")" }.joined(separator: ", ")
+      result.append(
+        ConditionEffect(
+          condition: condition.isEmpty ? "(all runs)" : condition,
+          difference: Summary(differences), reference: reference,
+          identical: cell.runs == other.runs))
+    }
+    return result
+  }
+
+  /// The section, or nil when the spec names no comparison.
+  func findingsSection(_ data: SweepData) -> String? {
+    guard !comparisons.isEmpty else { return nil }
+    var out = "## Findings\n\n"
+    out +=
+      "Computed from the runs for each comparison the spec names (`compare:`): the paired difference in total cost, first minus second, on the same replicate and the same values of every other axis (a condition), with its 95% CI; significant where the CI excludes 0.\n\n"
+    for comparison in comparisons {
+      let effects = effects(comparison, in: data)
+      out += "- " + sentence(comparison, effects) + "\n"
+    }
+    out += "\n"
+    for comparison in comparisons {
+      let significant = effects(comparison, in: data).filter(\.difference.excludesZero)
+        .sorted { abs($0.difference.mean) > abs($1.difference.mean) }
+      guard !significant.isEmpty else { continue }
+      let shown = significant.prefix(12)
+      out +=
+        "<details><summary>`\(comparison.value)` − `\(comparison.against)`: the \(significant.count) significant conditions\(significant.count > shown.count ? ", largest \(shown.count) shown" : "")</summary>\n\n"
+      out +=
+        MarkdownTable(
+          header: ["condition", "n", "difference $", "difference %"],
+          rows: shown.map {
+            [
+              $0.condition, "\($0.difference.n)", Format.interval($0.difference),
+              $0.percent.map { Format.number($0, 1) } ?? "—",
+            ]
+          }
+        ).render() + "\n</details>\n\n"
+    }
+    return out
+  }
+
+  /// One comparison in words.
+  func sentence(_ c: ExperimentSpec.Comparison, _ effects: [ConditionEffect]) -> String {
+    let head = "**`\(c.value)` vs `\(c.against)`** (`\(c.axis)`, \(effects.count) conditions): "
+    guard !effects.isEmpty else { return head + "no condition ran both." }
+    if effects.allSatisfy(\.identical) {
+      return head
+        + "identical in every run of every condition: the model gives them nothing to differ on here."
+    }
+    let cheaper = effects.filter { $0.difference.excludesZero && $0.difference.mean < 0 }
+    let dearer = effects.filter { $0.difference.excludesZero && $0.difference.mean > 0 }
+    let null = effects.count - cheaper.count - dearer.count
+    let identical = effects.filter(\.identical).count
+    func range(_ group: [ConditionEffect]) -> String {
+      let percents = group.compactMap(\.percent)
+      guard let low = percents.min(), let high = percents.max() else { return "" }
+      return low == high
+        ? " (\(Format.number(low, 1))%)"
+        : " (\(Format.number(low, 1))% to \(Format.number(high, 1))%)"
+    }
+    func largest(_ group: [ConditionEffect]) -> String {
+      guard let top = group.max(by: { abs($0.difference.mean) < abs($1.difference.mean) }) else {
+        return ""
+      }
+      return "; largest \(Format.interval(top.difference)) $ at \(top.condition)"
+    }
+    var parts: [String] = []
+    if !cheaper.isEmpty {
+      parts.append(
+        "`\(c.value)` costs significantly less in \(cheaper.count)\(range(cheaper))\(largest(cheaper))"
+      )
+    }
+    if !dearer.isEmpty {
+      parts.append(
+        "significantly more in \(dearer.count)\(range(dearer))\(largest(dearer))")
+    }
+    let nulls = effects.filter { !$0.difference.excludesZero }
+    parts.append(
+      "no significant difference in \(null)"
+        + (identical > 0 ? " (\(identical) of them identical run by run)" : "")
+        + (nulls.contains { !$0.identical } ? largest(nulls.filter { !$0.identical }) : ""))
+    return head + parts.joined(separator: "; ") + "."
+  }
+}
