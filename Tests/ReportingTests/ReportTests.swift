@@ -243,13 +243,34 @@ import Testing
       ))
     #expect(text.contains("| trace_zone = x | 3 | -10.00 ± 0.00 | -10.0 |"))
     #expect(!text.contains("| trace_zone = y | 3 |"))
-    // Identical cells are said to be identical, not merely "no difference".
+    // Equal costs are said to be equal, not merely "no difference".
     var same = data
     same.cells[0].runs = same.cells[2].runs
     same.cells[1].runs = same.cells[3].runs
     #expect(
       render(same).contains(
-        "identical in every run of every condition: the model gives them nothing to differ on here."
+        "the same total cost in every run of every condition: the model gives them nothing to differ on here."
+      ))
+    // Start windows are samples, not conditions: three one-run windows
+    // pool into one condition of n = 3 (differences −2, −3, −4).
+    var windows: [CellData] = []
+    for (policy, costs) in [("a", [8.0, 7, 6]), ("b", [10.0, 10, 10])] {
+      for (w, cost) in costs.enumerated() {
+        windows.append(
+          CellData(
+            index: windows.count, key: "policy=\(policy);trace_start_hour=\(w)",
+            values: ["policy": policy, "trace_start_hour": "\(w)"],
+            runs: [RunData(replicate: 0, seed: "1", metrics: ["total_cost": cost])]))
+      }
+    }
+    let pooled = SweepData(
+      sweep: Synthetic.record, experiment: "windows",
+      specText:
+        "name: windows\ngrid: {policy: [a, b], trace_start_hour: [0, 1, 2]}\ncompare: [[a, b]]\n",
+      specHash: "abc", axes: ["policy", "trace_start_hour"], cells: windows)
+    #expect(
+      render(pooled).contains(
+        "- **`a` vs `b`** (`policy`, 1 condition): `a` costs significantly less in 1 (-30.0%); largest -3.00 ± 2.48 $ at (all runs)"
       ))
     // Without `compare:` there is no Findings section.
     #expect(!render(deadlineSweep()).contains("## Findings"))

@@ -17,7 +17,7 @@ extension ExperimentReport {
     var difference: Summary
     /// The other cell's mean cost (what a percentage is of).
     var reference: Double
-    /// Whether the two cells are identical run by run.
+    /// Whether the two cells cost the same on every run.
     var identical: Bool
 
     var percent: Double? { reference != 0 ? 100 * difference.mean / reference : nil }
@@ -34,13 +34,14 @@ extension ExperimentReport {
       else { continue }
       let differences = zip(cell.runs, other.runs).map { $0["total_cost"] - $1["total_cost"] }
       let reference = other.runs.reduce(0) { $0 + $1["total_cost"] } / Double(other.runs.count)
-      let condition = data.axes.filter { $0 != comparison.axis }
-        .map { "\($0) = \(cell.values[$0] ?? "—")" }.joined(separator: ", ")
+      // Axes a cell does not set (an `include:` cell's extra key) are left out.
+      let condition = data.axes.filter { $0 != comparison.axis && cell.values[$0] != nil }
+        .map { "\($0) = \(cell.values[$0]!)" }.joined(separator: ", ")
       result.append(
         ConditionEffect(
           condition: condition.isEmpty ? "(all runs)" : condition,
           difference: Summary(differences), reference: reference,
-          identical: cell.runs == other.runs))
+          identical: differences.allSatisfy { $0 == 0 }))
     }
     return result
   }
@@ -79,11 +80,12 @@ extension ExperimentReport {
 
   /// One comparison in words.
   func sentence(_ c: ExperimentSpec.Comparison, _ effects: [ConditionEffect]) -> String {
-    let head = "**`\(c.value)` vs `\(c.against)`** (`\(c.axis)`, \(effects.count) conditions): "
+    let head =
+      "**`\(c.value)` vs `\(c.against)`** (`\(c.axis)`, \(effects.count) condition\(effects.count == 1 ? "" : "s")): "
     guard !effects.isEmpty else { return head + "no condition ran both." }
     if effects.allSatisfy(\.identical) {
       return head
-        + "identical in every run of every condition: the model gives them nothing to differ on here."
+        + "the same total cost in every run of every condition: the model gives them nothing to differ on here."
     }
     let cheaper = effects.filter { $0.difference.excludesZero && $0.difference.mean < 0 }
     let dearer = effects.filter { $0.difference.excludesZero && $0.difference.mean > 0 }
@@ -110,13 +112,16 @@ extension ExperimentReport {
     }
     if !dearer.isEmpty {
       parts.append(
-        "significantly more in \(dearer.count)\(range(dearer))\(largest(dearer))")
+        (cheaper.isEmpty ? "`\(c.value)` costs " : "")
+          + "significantly more in \(dearer.count)\(range(dearer))\(largest(dearer))")
     }
     let nulls = effects.filter { !$0.difference.excludesZero }
-    parts.append(
-      "no significant difference in \(null)"
-        + (identical > 0 ? " (\(identical) of them identical run by run)" : "")
-        + (nulls.contains { !$0.identical } ? largest(nulls.filter { !$0.identical }) : ""))
+    if null > 0 {
+      parts.append(
+        "no significant difference in \(null)"
+          + (identical > 0 ? " (\(identical) of them the same cost in every run)" : "")
+          + (nulls.contains { !$0.identical } ? largest(nulls.filter { !$0.identical }) : ""))
+    }
     return head + parts.joined(separator: "; ") + "."
   }
 }

@@ -147,8 +147,11 @@ public struct SweepData: Sendable {
   /// Axes with more than `limit` values (start windows, say) are pooled:
   /// the cells that differ only in them merge into one, their runs
   /// concatenated in grid order.
-  public func pooling(axesWithMoreThan limit: Int = 24) -> (data: SweepData, pooled: [String]) {
-    let pooled = axes.filter { values(of: $0).count > limit }
+  /// `also` names axes pooled whatever their size.
+  public func pooling(axesWithMoreThan limit: Int = 24, also: Set<String> = []) -> (
+    data: SweepData, pooled: [String]
+  ) {
+    let pooled = axes.filter { values(of: $0).count > limit || also.contains($0) }
     guard !pooled.isEmpty else { return (self, []) }
     let kept = axes.filter { !pooled.contains($0) }
     var merged: [CellData] = []
