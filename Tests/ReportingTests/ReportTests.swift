@@ -78,15 +78,30 @@ import Testing
     #expect(!plain.markdown(figures: [], skipped: []).contains("Single zone against multi-region"))
   }
 
-  @Test func theProvenanceSaysWhichRunsWereReused() {
+  @Test func theProvenanceNamesTheSweepsThatComputedTheRuns() {
     var data = Synthetic.sweep()
-    data.reusedFrom = [3: 2, 1: 1]
-    let text = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
-      .markdown(figures: [], skipped: [])
+    var earlier = Synthetic.record
+    earlier.id = 3
+    earlier.gitCommit = "fedcba9876543210"
+    earlier.finishedAt = "2025-06-01T00:00:00Z"
+    earlier.modelFingerprint = "abcdef0123456789abcdef"
+    data.origins = [(earlier, 4), (data.sweep, 2)]
+    data.resultsHash = "0011223344556677889900"
+    let text = render(data)
     #expect(
       text.contains(
-        "| computed | 3 runs by this sweep; reused (same model, cell and seed): 1 from sweep 1, 2 from sweep 3 |"
+        "| computed by | sweep 3 at commit `fedcba987654`, host host, finished 2025-06-01T00:00:00Z: 4 runs; sweep 7 at commit `0123456789ab`, host host, finished 2026-01-01T00:01:00Z: 2 runs |"
       ))
+    #expect(text.contains("| model | fingerprint `abcdef0123456789…` |"))
+    #expect(
+      text.contains("| results | SHA-256 `0011223344556677…` of `synkti export --omit-timing` |"))
+    // The sweep reporting them (its id, its dates) does not enter the text,
+    // so a rerun that reuses every run reports the same.
+    var rerun = data
+    rerun.sweep.id = 99
+    rerun.sweep.startedAt = "2027-01-01T00:00:00Z"
+    rerun.sweep.gitCommit = "9999999999999999"
+    #expect(render(rerun) == text)
   }
 
   @Test func adaptiveSweepsShowEachCellsNAndWhetherItMetTheTarget() {
@@ -280,10 +295,10 @@ import Testing
     var other = deadlineSweep()
     other.specText = "name: deadlines\ndescription: one job | two deadlines\n"
     let text = ReportIndex(sweeps: [Synthetic.sweep(), other]).markdown()
-    #expect(text.contains("| [synthetic](synthetic/README.md) | — | 7 | `0123456789ab` | 2 | 6 |"))
+    #expect(text.contains("| [synthetic](synthetic/README.md) | — | `0123456789ab` | 2 | 6 |"))
     #expect(
       text.contains(
-        "| [deadlines](deadlines/README.md) | one job \\| two deadlines | 7 | `0123456789ab` | 5 | 15 |"
+        "| [deadlines](deadlines/README.md) | one job \\| two deadlines | `0123456789ab` | 5 | 15 |"
       ))
   }
 

@@ -14,6 +14,9 @@ public struct ExportTable: Sendable, Equatable {
     self.rows = rows
   }
 
+  /// SHA-256 (hex) of the table's CSV: equal tables hash the same.
+  public var contentHash: String { SHA256.hex(Array(csv().utf8)) }
+
   /// The table without the named columns (e.g. timings, to compare sweeps).
   public func dropping(_ names: Set<String>) -> ExportTable {
     let keep = columns.indices.filter { !names.contains(columns[$0]) }

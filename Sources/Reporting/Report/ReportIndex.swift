@@ -10,6 +10,17 @@ public struct ReportIndex {
   /// Creates the index of `sweeps`.
   public init(sweeps: [SweepData]) { self.sweeps = sweeps }
 
+  /// The commits whose sweeps computed the runs (stable across reruns
+  /// that reuse them all).
+  func computedAt(_ data: SweepData) -> String {
+    let origins = data.origins.isEmpty ? [data.sweep] : data.origins.map(\.sweep)
+    var commits: [String] = []
+    for sweep in origins where !commits.contains(String(sweep.gitCommit.prefix(12))) {
+      commits.append(String(sweep.gitCommit.prefix(12)))
+    }
+    return commits.map { "`\($0)`" }.joined(separator: ", ")
+  }
+
   /// The index text.
   public func markdown() -> String {
     var out = """
@@ -26,11 +37,14 @@ public struct ReportIndex {
       Reports/<experiment>/<figure>.gp    `gnuplot <figure>.gp` re-plots it
       ```
 
-      The reports committed here are the canonical output of `make experiments` on
-      the commit named in each report's provenance table. Simulations are
-      deterministic, so rerunning `make experiments && make report` at that commit
-      reproduces every number; only the provenance lines (sweep id, dates, host,
-      dirty flag) can differ.
+      The reports committed here are the canonical output of `make experiments`.
+      Each report's provenance names the sweeps that computed its runs (commit,
+      host, finish time), the model fingerprint and a hash of the results, but not
+      the sweep that reported them: a later `make experiments` whose model is the
+      same reuses every run and rewrites these files byte for byte, so the tree
+      stays clean. Simulations are deterministic, so a sweep at another commit of
+      the same model, or with `--no-cache`, reproduces every number and the
+      results hash.
 
 
       """
@@ -38,14 +52,13 @@ public struct ReportIndex {
       [
         "[\(data.experiment)](\(data.experiment)/README.md)",
         ExperimentSpec.description(inText: data.specText) ?? "—",
-        "\(data.sweep.id!)", "`\(data.sweep.gitCommit.prefix(12))`", "\(data.cells.count)",
-        "\(data.runCount)",
+        computedAt(data), "\(data.cells.count)", "\(data.runCount)",
       ]
     }
     out +=
       MarkdownTable(
-        header: ["experiment", "what it varies", "sweep", "commit", "cells", "runs"], rows: rows,
-        labels: 2
+        header: ["experiment", "what it varies", "computed at", "cells", "runs"], rows: rows,
+        labels: 3
       ).render()
     return out
   }

@@ -75,6 +75,13 @@ public struct SweepData: Sendable {
   /// Runs copied from earlier sweeps with the same identity, by the sweep
   /// that computed them (the results cache).
   public var reusedFrom: [Int64: Int] = [:]
+  /// The sweeps that computed this sweep's runs (itself included), with
+  /// how many each computed, oldest first: what the report's provenance
+  /// names, so a rerun that reuses every run reports the same origin.
+  public var origins: [(sweep: SweepRecord, runs: Int)] = []
+  /// SHA-256 of the sweep's export without its timing columns: equal for
+  /// sweeps with equal results.
+  public var resultsHash = ""
 
   /// Creates sweep data from its parts (tests, other sources).
   public init(
@@ -134,6 +141,13 @@ public struct SweepData: Sendable {
       cells: cells)
     data.failedRuns = failed
     data.reusedFrom = reusedFrom
+    let computed = table.rows.count - reusedFrom.values.reduce(0, +)
+    var origins: [(SweepRecord, Int)] = computed > 0 ? [(sweep, computed)] : []
+    for (source, count) in reusedFrom {
+      if let record = try store.sweep(source) { origins.append((record, count)) }
+    }
+    data.origins = origins.sorted { ($0.0.id ?? 0) < ($1.0.id ?? 0) }
+    data.resultsHash = table.dropping(ExportTable.timingColumns).contentHash
     return data
   }
 
