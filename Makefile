@@ -59,12 +59,14 @@ PAPER_SPECS = Experiments/paper/headline.yaml Experiments/paper/five-axis.yaml E
 # Experiment names: each paper spec's name is its file's base name.
 EXPERIMENT_NAMES = $(basename $(notdir $(PAPER_SPECS)))
 SIZE_FLAG = $(if $(filter-out default,$(SIZE)),--size $(SIZE),)
+# Extra `synkti sweep` flags, e.g. SWEEP_FLAGS=--no-cache to recompute every run.
+SWEEP_FLAGS ?=
 
 experiments: deps build
 	@mkdir -p Results
 	@for spec in $(PAPER_SPECS); do \
 	  echo "== $$spec"; \
-	  $(RELEASE) sweep $$spec --db $(DB) --jobs $(JOBS) --resume $(SIZE_FLAG) || exit $$?; \
+	  $(RELEASE) sweep $$spec --db $(DB) --jobs $(JOBS) --resume $(SIZE_FLAG) $(SWEEP_FLAGS) || exit $$?; \
 	done
 	$(RELEASE) report --db $(DB)
 	@echo "results in $(DB), reports in Reports/; export every experiment of this run (the latest sweep of each) with:"
