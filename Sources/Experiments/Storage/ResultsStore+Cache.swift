@@ -7,7 +7,8 @@ extension ResultsStore {
   /// Copies into sweep `id` every run of `runs` whose identity a finished
   /// run of any sweep already has (metrics, seed and wall time as stored
   /// there, `reused_from_sweep` naming it), in one transaction; returns the
-  /// run indices copied.
+  /// run indices copied. The source is always a computed run, never a copy,
+  /// and the latest one: after a `--no-cache` sweep, reruns name it.
   func reuseRuns(sweep id: Int64, runs: [PlannedRun], identities: [Int: String]) throws -> Set<Int>
   {
     let metricList = Schema.metricColumns.joined(separator: ", ")
@@ -19,7 +20,9 @@ extension ResultsStore {
             db,
             sql: """
               SELECT id, sweep_id, wall_ms FROM runs
-              WHERE identity = ? AND status = 'done' AND sweep_id != ? ORDER BY id LIMIT 1
+              WHERE identity = ? AND status = 'done' AND sweep_id != ?
+                AND reused_from_sweep IS NULL
+              ORDER BY id DESC LIMIT 1
               """, arguments: [identity, id])
         else { continue }
         let sourceID: Int64 = source["id"]

@@ -29,6 +29,21 @@ import Testing
     #expect(computed.rows.allSatisfy { $0[column] == nil })
   }
 
+  @Test func reuseNamesTheLatestSweepThatComputedARunNeverACopy() throws {
+    let spec = try RunnerFixtures.spec(in: RunnerFixtures.scratch())
+    let store = try ResultsStore.inMemory()
+    let first = try SweepRunner(store: store).run(plan(spec), options: options(fingerprint: "m1"))
+    let copy = try SweepRunner(store: store).run(plan(spec), options: options(fingerprint: "m1"))
+    let recomputed = try SweepRunner(store: store).run(
+      plan(spec), options: options(fingerprint: "m1", useCache: false))
+    let rerun = try SweepRunner(store: store).run(plan(spec), options: options(fingerprint: "m1"))
+    #expect(copy.reused == 33 && recomputed.ran == 33 && rerun.reused == 33)
+    let table = try store.export(sweep: rerun.sweepID)
+    let column = table.columns.firstIndex(of: "reused_from_sweep")!
+    #expect(table.rows.allSatisfy { $0[column] == "\(recomputed.sweepID)" })
+    #expect(first.sweepID != recomputed.sweepID)
+  }
+
   @Test func anotherModelForceOrNoCacheComputesEverything() throws {
     let spec = try RunnerFixtures.spec(in: RunnerFixtures.scratch())
     let store = try ResultsStore.inMemory()
