@@ -9,12 +9,13 @@ SIZE      ?= default
 RELEASE    = .build/release/synkti
 SYSTEM_PACKAGES = libsqlite3-dev gnuplot-nox
 
-.PHONY: all build test test-slurm experiments report figures bench deps clean format help
+.PHONY: all build test test-slurm experiments experiments-plan report figures bench deps clean format help
 
 all: build
 
 help:
 	@echo "make experiments   run Experiments/paper/ into Results/synkti.sqlite (SIZE=overnight: the large version)"
+	@echo "make experiments-plan  runs and estimated time of each paper spec at SIZE (writes nothing)"
 	@echo "make test          build and run every test"
 	@echo "make report        rebuild Reports/<experiment>/ from the database (make figures: the same)"
 	@echo "make test-slurm    start a one-node SLURM cluster and test sharded sweeps on it"
@@ -71,6 +72,17 @@ experiments: deps build
 	$(RELEASE) report --db $(DB)
 	@echo "results in $(DB), reports in Reports/; export every experiment of this run (the latest sweep of each) with:"
 	@echo "  for e in $(EXPERIMENT_NAMES); do $(RELEASE) export --db $(DB) --experiment \$$e --format csv > \$$e.csv; done"
+
+# Runs and estimated time of every paper spec at SIZE, from each spec's
+# dry run (a timed sample of cells); writes nothing.
+experiments-plan: build
+	@for spec in $(PAPER_SPECS); do \
+	  printf '%-48s ' "$$spec"; \
+	  $(RELEASE) sweep $$spec --dry-run --jobs $(JOBS) $(SIZE_FLAG) | \
+	    awk '/^cells/ { runs = $$NF } /^estimate/ { for (i = 1; i <= NF; i++) if ($$i == "about") s = $$(i + 1) } \
+	      END { printf "%8d runs %8d s\n", runs, s }'; \
+	done | awk '{ print; r += $$2; t += $$4 } \
+	  END { printf "total: %d runs, about %d min with $(JOBS) jobs (SIZE=$(SIZE))\n", r, t / 60 }'
 
 # Rebuild every report (Markdown + figures) from the database.
 report: build

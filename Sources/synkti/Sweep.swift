@@ -227,21 +227,41 @@ extension Synkti {
           "cells \(plan.cells.count), replicates \(plan.spec.replicates), runs \(plan.runs.count)"
             + (plan.shard == .whole ? "" : " in shard \(plan.shard) of \(plan.totalRuns)"))
       }
-      if let first = plan.runs.first {
+      let runs = plan.runs(replicates: plan.initialReplicates)
+      let sample = Self.sample(runs, cells: plan.cells.count)
+      if !sample.isEmpty {
+        // Cells differ in cost (a deadline job's optimum, a big fleet), so
+        // time one run of cells spread evenly over the grid.
         let clock = ContinuousClock()
-        let sample = clock.measure { _ = plan.simulate(first) }
-        let seconds =
-          Double(sample.components.seconds) + Double(sample.components.attoseconds) / 1e18
+        var total = 0.0
+        for run in sample {
+          let d = clock.measure { _ = plan.simulate(run) }
+          total += Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        let seconds = total / Double(sample.count)
         let estimate =
-          seconds * Double(plan.runs(replicates: plan.initialReplicates).count)
+          seconds * Double(runs.count)
           / Double(max(1, min(jobs, ProcessInfo.processInfo.activeProcessorCount)))
         print(
           String(
-            format: "estimate: %.3f s per run (first cell) → about %.0f s with %d jobs%@", seconds,
-            estimate, jobs, plan.spec.adaptive == nil ? "" : " (first round)"))
+            format: "estimate: %.3f s per run (mean of %d cells across the grid) → about %.0f s with %d jobs%@",
+            seconds, sample.count, estimate, jobs,
+            plan.spec.adaptive == nil ? "" : " (first round)"))
       }
       print("dry run: nothing written")
     }
+  }
+}
+
+extension Synkti.Sweep {
+  /// At most `limit` runs of distinct cells spread evenly over the grid
+  /// (first replicate each).
+  static func sample(_ runs: [PlannedRun], cells: Int, limit: Int = 8) -> [PlannedRun] {
+    var firstOfCell: [Int: PlannedRun] = [:]
+    for run in runs where firstOfCell[run.cell.index] == nil { firstOfCell[run.cell.index] = run }
+    let ordered = firstOfCell.keys.sorted().map { firstOfCell[$0]! }
+    guard ordered.count > limit else { return ordered }
+    return (0..<limit).map { ordered[$0 * ordered.count / limit] }
   }
 }
 

@@ -51,6 +51,14 @@ import Testing
 
   /// Mutations of the paper specs, seeded: every outcome is exit 0 or 2,
   /// never a signal or a hang, and an exit 2 writes no database.
+  /// The dry run's estimate times cells spread over the grid, not only the
+  /// first (the headline grid has 12 cells: 8 are sampled).
+  @Test func theDryRunEstimatesFromASampleOfCells() {
+    let result = CLI.run(["sweep", "Experiments/paper/headline.yaml", "--dry-run"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("(mean of 8 cells across the grid) → about"))
+  }
+
   /// Two revisions of one model compare without a database or a run.
   @Test func compareOfOneModelNeedsNoRuns() throws {
     let missing = CLI.scratch() + "/missing.sqlite"
