@@ -53,14 +53,6 @@ extension ExperimentReport {
     return nil
   }
 
-  /// The baseline cell a cell is judged against: equal but for `policy`.
-  func baselineCell(of cell: CellData, in data: SweepData) -> CellData? {
-    guard cell.values["policy"] != nil else { return nil }
-    var partner = cell.values
-    partner["policy"] = baseline
-    return data.cells.first { $0.values == partner }
-  }
-
   /// Stars the best of the eligible rows and marks the others' failures:
   /// ★ on the first column of every eligible row whose value is the
   /// highest (all when several tie); the disqualification on the rest.

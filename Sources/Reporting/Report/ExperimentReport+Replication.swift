@@ -15,25 +15,18 @@ extension ExperimentReport {
     AdaptiveReplication.Standing, isBaseline: Bool
   )? {
     guard let rule = adaptive else { return nil }
-    func values(_ cell: CellData, _ metric: String) -> [Int: Double] {
-      var result: [Int: Double] = [:]
-      for run in cell.runs where run.has(metric) { result[run.replicate] = run[metric] }
-      return result
-    }
-    let own = values(cell, rule.metric)
+    let own = cell.byReplicate(rule.metric)
     guard rule.reference == .baseline else {
       return (rule.standing(values: own, partner: nil), false)
     }
     if cell.values["policy"] == baseline {
       return (.init(replicates: own.count, halfwidthPercent: 0, met: true), true)
     }
-    var partner = cell.values
-    partner["policy"] = baseline
-    if cell.values["policy"] != nil, let base = data.cells.first(where: { $0.values == partner }) {
-      return (rule.standing(values: own, partner: values(base, rule.metric)), false)
+    if let base = baselineCell(of: cell, in: data) {
+      return (rule.standing(values: own, partner: base.byReplicate(rule.metric)), false)
     }
     guard baseline == "on-demand-only", rule.metric == "total_cost" else { return nil }
-    return (rule.standing(values: own, partner: values(cell, "baseline_cost")), false)
+    return (rule.standing(values: own, partner: cell.byReplicate("baseline_cost")), false)
   }
 
   /// The target column's text for a cell: the half-width reached and

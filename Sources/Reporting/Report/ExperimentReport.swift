@@ -45,6 +45,16 @@ public struct ExperimentReport {
   /// The policy savings are paired against.
   var baseline: String { ExperimentSpec.baseline(inText: data.specText) }
 
+  /// The cell a cell is paired with for savings, stars and replication
+  /// targets: equal but for `policy`, set to the baseline (nil when the
+  /// cell sets no policy or no such cell ran).
+  func baselineCell(of cell: CellData, in data: SweepData) -> CellData? {
+    guard cell.values["policy"] != nil else { return nil }
+    var partner = cell.values
+    partner["policy"] = baseline
+    return data.cells.first { $0.values == partner }
+  }
+
   /// Paired savings (%) of a cell against the baseline.
   func savings(_ cell: CellData, in data: SweepData) -> Summary? {
     savingsSeries(cell, in: data).flatMap { $0.isEmpty ? nil : Summary($0) }
@@ -185,17 +195,14 @@ public struct ExperimentReport {
   /// in `policy`, replicate by replicate. Nil when there is no such cell.
   func savingsSeries(_ cell: CellData, in data: SweepData) -> [Double]? {
     if baseline == "on-demand-only" { return cell.series("savings_percent") }
-    var partner = cell.values
-    partner["policy"] = baseline
-    guard let base = data.cells.first(where: { $0.values == partner }) else { return nil }
+    guard let base = baselineCell(of: cell, in: data) else { return nil }
     func saving(_ b: Double, _ c: Double) -> Double { b > 0 ? 100 * (b - c) / b : 0 }
     if base.runs.count == cell.runs.count {
       return zip(base.series("total_cost"), cell.series("total_cost")).map(saving)
     }
     // Adaptive replication gives a baseline more replicates than some of
     // its partners: pair on the replicates both ran.
-    var baseCost: [Int: Double] = [:]
-    for run in base.runs where run.has("total_cost") { baseCost[run.replicate] = run["total_cost"] }
+    let baseCost = base.byReplicate("total_cost")
     return cell.runs.compactMap { run in
       guard run.has("total_cost"), let b = baseCost[run.replicate] else { return nil }
       return saving(b, run["total_cost"])

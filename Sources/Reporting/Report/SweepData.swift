@@ -55,6 +55,13 @@ public struct CellData: Sendable, Equatable {
   public func series(_ metric: String) -> [Double] {
     runs.filter { $0.has(metric) }.map { $0[metric] }
   }
+
+  /// The values of `metric` by replicate (runs without it are left out).
+  public func byReplicate(_ metric: String) -> [Int: Double] {
+    var result: [Int: Double] = [:]
+    for run in runs where run.has(metric) { result[run.replicate] = run[metric] }
+    return result
+  }
 }
 
 /// A sweep loaded for reporting.
