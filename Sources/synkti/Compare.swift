@@ -125,10 +125,7 @@ extension Synkti {
       {
         return nil
       }
-      guard
-        let commit = Provenance.git(["rev-parse", "--verify", "--quiet", text + "^{commit}"])?
-          .trimmingCharacters(in: .whitespacesAndNewlines), !commit.isEmpty
-      else { return nil }
+      guard let commit = Provenance.commit(of: text) else { return nil }
       return ModelFingerprint.atCommit(commit, inputs: try catalog.load().inputFiles).map {
         (commit, $0)
       }
@@ -141,9 +138,7 @@ extension Synkti {
     ) throws -> (Int64, String?) {
       let sweeps = try store.sweeps()
       if let id = Int64(text), sweeps.contains(where: { $0.id == id }) { return (id, nil) }
-      let commit = Provenance.git(["rev-parse", "--verify", "--quiet", text + "^{commit}"])?
-        .trimmingCharacters(in: .whitespacesAndNewlines)
-      let wanted = (commit?.isEmpty == false ? commit! : text).lowercased()
+      let wanted = (model?.commit ?? Provenance.commit(of: text) ?? text).lowercased()
       func ofExperiment(_ sweep: SweepRecord) throws -> Bool {
         guard let experiment else { return true }
         return try store.experimentName(ofSweep: sweep.id!) == experiment

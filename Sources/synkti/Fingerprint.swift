@@ -39,10 +39,7 @@ extension Synkti {
         print(value)
         return
       }
-      guard
-        let commit = Provenance.git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"])?
-          .trimmingCharacters(in: .whitespacesAndNewlines), !commit.isEmpty
-      else {
+      guard let commit = Provenance.commit(of: revision) else {
         throw ExperimentsError.invalidRequest("'\(revision)' is not a commit of this repository")
       }
       guard

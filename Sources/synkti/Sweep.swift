@@ -244,7 +244,8 @@ extension Synkti {
           / Double(max(1, min(jobs, ProcessInfo.processInfo.activeProcessorCount)))
         print(
           String(
-            format: "estimate: %.3f s per run (mean of %d cells across the grid) → about %.0f s with %d jobs%@",
+            format:
+              "estimate: %.3f s per run (mean of %d cells across the grid) → about %.0f s with %d jobs%@",
             seconds, sample.count, estimate, jobs,
             plan.spec.adaptive == nil ? "" : " (first round)"))
       }

@@ -31,6 +31,14 @@ public struct Provenance: Sendable, Equatable {
       gitDirty: !(status ?? "").isEmpty, host: ProcessInfo.processInfo.hostName)
   }
 
+  /// The full hash of the commit `revision` names (HEAD~1, a tag, a hash
+  /// prefix) in the working directory's repository; nil when it names none.
+  public static func commit(of revision: String) -> String? {
+    let hash = git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"])?
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    return hash?.isEmpty == false ? hash : nil
+  }
+
   /// `git ARGUMENTS` in the working directory: its standard output, or
   /// nil when git is missing or fails.
   public static func git(_ arguments: [String]) -> String? {
