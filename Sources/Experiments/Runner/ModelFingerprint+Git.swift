@@ -27,21 +27,18 @@ extension ModelFingerprint {
     files.sort { $0.path < $1.path }
     let names = located.compactMap { $0.committed ? "\(commit):\($0.path)" : nil }
     guard let blobs = contents(of: files.map(\.object) + names, git: git) else { return nil }
-    var bytes: [UInt8] = []
-    for (file, blob) in zip(files, blobs) {
-      bytes += Array("\(file.path)\n\(blob.count)\n".utf8) + blob
-    }
-    var text = "code \(SHA256.hex(bytes))\n"
+    let code = digest(contents: zip(files, blobs).map { (label: $0.path, bytes: $1) })
     var committed = blobs.dropFirst(files.count).makeIterator()
+    var inputBytes: [[UInt8]] = []
     for input in located {
       if input.committed {
-        text += "input \(SHA256.hex(committed.next()!))\n"
+        inputBytes.append(committed.next()!)
       } else {
         guard let data = FileManager.default.contents(atPath: input.path) else { return nil }
-        text += "input \(SHA256.hex([UInt8](data)))\n"
+        inputBytes.append([UInt8](data))
       }
     }
-    return SHA256.hex(Array(text.utf8))
+    return combine(code: code, inputs: inputBytes)
   }
 
   /// Each file as a path relative to the root of the git repository

@@ -61,12 +61,29 @@ public enum ModelFingerprint {
   /// SHA-256 of each file's label, length and bytes, in the given order;
   /// nil when a file cannot be read.
   static func digest(_ files: [(label: String, path: String)]) -> String? {
-    var bytes: [UInt8] = []
+    var contents: [(label: String, bytes: [UInt8])] = []
     for file in files {
       guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-      bytes += Array("\(file.label)\n\(data.count)\n".utf8) + [UInt8](data)
+      contents.append((file.label, [UInt8](data)))
+    }
+    return digest(contents: contents)
+  }
+
+  /// SHA-256 of each label, length and bytes, in the given order: the one
+  /// formula for sources read from disk and from git objects.
+  static func digest(contents: [(label: String, bytes: [UInt8])]) -> String {
+    var bytes: [UInt8] = []
+    for item in contents {
+      bytes += Array("\(item.label)\n\(item.bytes.count)\n".utf8) + item.bytes
     }
     return SHA256.hex(bytes)
+  }
+
+  /// The fingerprint from the sources' digest and the input files' bytes.
+  static func combine(code: String, inputs: [[UInt8]]) -> String {
+    var text = "code \(code)\n"
+    for input in inputs { text += "input \(SHA256.hex(input))\n" }
+    return SHA256.hex(Array(text.utf8))
   }
 
   /// The package root this binary was built from, if its sources remain.
@@ -87,12 +104,12 @@ public enum ModelFingerprint {
   /// given input files: nil when any cannot be read.
   public static func of(packageRoot root: String, inputs: [String]) -> String? {
     guard let code = sources(packageRoot: root) else { return nil }
-    var text = "code \(code)\n"
+    var bytes: [[UInt8]] = []
     for path in inputs {
       guard let data = FileManager.default.contents(atPath: path) else { return nil }
-      text += "input \(SHA256.hex([UInt8](data)))\n"
+      bytes.append([UInt8](data))
     }
-    return SHA256.hex(Array(text.utf8))
+    return combine(code: code, inputs: bytes)
   }
 
   /// A hash of the files of a trace directory (or a single trace file), in
