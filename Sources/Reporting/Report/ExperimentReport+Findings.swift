@@ -52,13 +52,13 @@ extension ExperimentReport {
     var out = "## Findings\n\n"
     out +=
       "Computed from the runs for each comparison the spec names (`compare:`): the paired difference in total cost, first minus second, on the same replicate and the same values of every other axis (a condition), with its 95% CI; significant where the CI excludes 0.\n\n"
-    for comparison in comparisons {
-      let effects = effects(comparison, in: data)
+    let measured = comparisons.map { ($0, effects($0, in: data)) }
+    for (comparison, effects) in measured {
       out += "- " + sentence(comparison, effects) + "\n"
     }
     out += "\n"
-    for comparison in comparisons {
-      let significant = effects(comparison, in: data).filter(\.difference.excludesZero)
+    for (comparison, effects) in measured {
+      let significant = effects.filter(\.difference.excludesZero)
         .sorted { abs($0.difference.mean) > abs($1.difference.mean) }
       guard !significant.isEmpty else { continue }
       let shown = significant.prefix(12)

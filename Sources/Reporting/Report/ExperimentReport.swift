@@ -132,18 +132,21 @@ public struct ExperimentReport {
     for axis in tableData.axes { out += axisTable(axis, in: tableData) + "\n" }
 
     let big = tableData.cells.count > 30
+    // One row per set of cells identical run by run, in both tables.
+    let merged = Self.mergingIdentical(tableData)
     out +=
       "## Cost and savings per cell\n\n\(starRule(of: "cell"))"
-      + (Self.mergingIdentical(tableData).merged
+      + (merged.merged
         ? " Cells identical in every metric, run by run, share one row, which lists the values they span."
         : "") + "\n\n"
     out += (big ? "<details><summary>\(tableData.cells.count) cells</summary>\n\n" : "")
-    out += costTable(tableData).render() + (big ? "\n</details>\n" : "") + "\n"
+    out += costTable(tableData, rows: merged.data).render() + (big ? "\n</details>\n" : "") + "\n"
     if let section = singleZoneSection(data) { out += section + "\n" }
     out +=
       "## Reliability per cell\n\nPer-run means: reclaim warnings that hit a task, grace-period checkpoints by outcome, work lost, data moved, tasks unfinished at the horizon, instance-hours billed.\n\n"
     out += (big ? "<details><summary>\(tableData.cells.count) cells</summary>\n\n" : "")
-    out += reliabilityTable(tableData).render() + (big ? "\n</details>\n" : "") + "\n"
+    out +=
+      reliabilityTable(tableData, rows: merged.data).render() + (big ? "\n</details>\n" : "") + "\n"
 
     if !figures.isEmpty || !skipped.isEmpty {
       out +=
@@ -209,11 +212,12 @@ public struct ExperimentReport {
     }
   }
 
-  func costTable(_ data: SweepData) -> MarkdownTable {
+  /// The cost table of `data`, one row per cell of `shown` (its cells
+  /// merged where identical).
+  func costTable(_ data: SweepData, rows shown: SweepData) -> MarkdownTable {
     var rows: [[String]] = []
     var means: [Double?] = []
     var failures: [String?] = []
-    let shown = Self.mergingIdentical(data).data
     let gap = data.cells.contains { !$0.series("gap_to_optimal").isEmpty }
     // Multi-region jobs: what moving cost, where any run moved.
     let moved = data.cells.contains { cell in
@@ -260,8 +264,9 @@ public struct ExperimentReport {
     return data.cells.first { $0.key == first } ?? row
   }
 
-  func reliabilityTable(_ data: SweepData) -> MarkdownTable {
-    let rows = Self.mergingIdentical(data).data.cells.map { row in
+  /// The reliability table of `data`, one row per cell of `shown`.
+  func reliabilityTable(_ data: SweepData, rows shown: SweepData) -> MarkdownTable {
+    let rows = shown.cells.map { row in
       let cell = Self.firstCell(of: row, in: data)
       return data.axes.map { "`\(row.values[$0] ?? "—")`" } + [
         Format.interval(cell.series("preemptions"), 1),
