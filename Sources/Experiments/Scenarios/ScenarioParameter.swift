@@ -174,7 +174,8 @@ public struct ScenarioParameter: Sendable {
       read: { "\($0.checkpointPartial)" }),
     .init(
       key: "checkpoint_model",
-      summary: "bands (litepaper: ≥ full keeps all) | proportional (keeps min(1, ratio))",
+      summary:
+        "bands (litepaper: ≥ full keeps all) | proportional (keeps min(1, ratio)) | none (always restart)",
       apply: { $0.checkpointModel = try choice($1) }, read: { $0.checkpointModel.rawValue }),
     .init(
       key: "storage_gbps", summary: "checkpoint storage Gbit/s; restores read at min(link, this)",

@@ -20,6 +20,10 @@ public enum CheckpointModel: String, Sendable, CaseIterable, Codable {
   /// fraction of the progress since the last durable checkpoint, with no
   /// jump. The thresholds only label the outcome.
   case proportional
+  /// No grace-period checkpoint: every reclaim restarts the task from its
+  /// last durable checkpoint (the start, unless a voluntary move wrote one)
+  /// — the baseline that says what checkpointing is worth.
+  case none
 }
 
 /// Decides, at a reclaim warning, how much of a task's progress survives.
@@ -82,6 +86,7 @@ public struct CheckpointPlanner: Sendable, Hashable {
 
   /// The ratio band for a transfer ratio.
   public func outcome(forRatio ratio: Double) -> CheckpointOutcome {
+    if model == .none { return .restart }
     if ratio >= fullThreshold { return .full }
     if ratio >= partialThreshold { return .partial }
     return .restart
@@ -92,6 +97,7 @@ public struct CheckpointPlanner: Sendable, Hashable {
   public func savedShare(forRatio ratio: Double) -> Double {
     switch model {
     case .proportional: return Swift.min(1, Swift.max(0, ratio))
+    case .none: return 0
     case .bands:
       switch outcome(forRatio: ratio) {
       case .full: return 1

@@ -73,6 +73,9 @@ import Testing
     #expect(kept(.bands, ratio: 0.2) == 0)
     #expect(abs(kept(.proportional, ratio: 0.2) - 2.0) < 1e-9)
     #expect(kept(.proportional, ratio: 3) == 10)
+    // Without checkpoints nothing new is kept, at any ratio.
+    #expect(kept(.none, ratio: 3) == 0 && kept(.none, ratio: 0.5) == 0)
+    #expect(CheckpointPlanner(model: .none).outcome(forRatio: 3) == .restart)
   }
 
   @Test func theSharedLinkGoesToTheMostProgressPerMiBFirst() {

@@ -108,6 +108,23 @@ import Testing
     #expect(m.workLostHours > 0)
   }
 
+  @Test func withoutCheckpointsEveryReclaimRestartsAndLosesMoreWork() {
+    let workload = WorkloadSpec(
+      tasks: 300, work: .uniform(2, 12),
+      kinds: [.training: KindProfile(weight: 1, memoryGiB: 20, state: .init(baseMiB: 8_192))])
+    var s = Scenario(
+      horizon: 72, fleet: [TestScenarios.gpu(gbps: 10, hazard: 0.1)], workload: workload)
+    let saved = run(s)
+    s.checkpoint = CheckpointPlanner(model: .none)
+    let none = run(s)
+    // 8 GiB at 10 Gbit/s in 120 s is a full checkpoint; with none, each
+    // warning is a restart and nothing is written.
+    #expect(saved.checkpointsFull > 0 && saved.checkpointsRestart == 0)
+    #expect(none.checkpointsFull == 0 && none.checkpointsPartial == 0)
+    #expect(none.checkpointsRestart > 0)
+    #expect(none.workLostHours > saved.workLostHours)
+  }
+
   @Test func meanCompletionMatchesTheRestartFormula() {
     // One task of work w, hazard λ, no grace, restart from scratch, boot d.
     // From first start, E[T] = (1/λ + d)(e^{λw} − 1); the first boot adds d.
