@@ -49,7 +49,13 @@ extension ScenarioConfig {
     -> [AcceleratorChoice]
   {
     guard let items = try map.sequence("accelerators"), !items.isEmpty else {
-      throw map.invalid("accelerators", map.node("accelerators")!, "a non-empty list")
+      // A null value has no node to show.
+      guard let node = map.node("accelerators") else {
+        throw ExperimentsError.invalidValue(
+          file: map.file, key: map.keyPath("accelerators"), value: "null",
+          expected: "a non-empty list")
+      }
+      throw map.invalid("accelerators", node, "a non-empty list")
     }
     return try items.enumerated().map { index, node in
       if let name = node.scalar?.string { return .named(name) }

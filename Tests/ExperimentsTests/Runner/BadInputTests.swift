@@ -17,6 +17,8 @@ import Testing
     ("unknown accelerator", "grid:\n  accelerator: [A10G, Z9000]\n"),
     ("missing scenario file", "scenario: nowhere.yaml\ngrid:\n  policy: [greedy]\n"),
     ("everything excluded", "grid:\n  policy: [greedy]\nexclude:\n  - {policy: greedy}\n"),
+    // Continues `base:`; a null list once crashed the reader.
+    ("null accelerators", "  accelerators: null\ngrid:\n  policy: [greedy]\n"),
     ("exclusion on a non-axis", "grid:\n  policy: [greedy]\nexclude:\n  - {migration: naive}\n"),
   ]
 
