@@ -9,22 +9,49 @@ extension ExperimentReport {
     ExperimentSpec.comparisons(inText: data.specText, size: data.sweep.size)
   }
 
+  /// A metric the Findings compare, and the words for its differences.
+  struct FindingMetric {
+    /// The stored metric.
+    var key: String
+    /// Unit of a difference, after the number.
+    var unit: String
+    /// "costs", "misses": the verb of a significant difference.
+    var verb: String
+    /// "less", "fewer deadlines": what the first value does when lower.
+    var less: String
+    /// "more", "more deadlines": what it does when higher.
+    var more: String
+    /// The phrase for cells equal on every run.
+    var same: String
+
+    static let cost = FindingMetric(
+      key: "total_cost", unit: "$", verb: "costs", less: "less", more: "more",
+      same: "the same total cost")
+    static let misses = FindingMetric(
+      key: "deadline_misses", unit: "deadlines per run", verb: "misses",
+      less: "fewer deadlines", more: "more deadlines", same: "the same deadline misses")
+  }
+
   /// One condition (values of the other axes) of a comparison.
   struct ConditionEffect {
     /// The other axes' values, as text.
     var condition: String
-    /// Paired differences in total cost: the value's cell − the other's.
+    /// Paired differences in the metric: the value's cell − the other's.
     var difference: Summary
-    /// The other cell's mean cost (what a percentage is of).
+    /// The other cell's mean (what a percentage is of).
     var reference: Double
-    /// Whether the two cells cost the same on every run.
+    /// Whether the two cells are equal on every run.
     var identical: Bool
+    /// The first cell's axis values.
+    var values: [String: String] = [:]
 
     var percent: Double? { reference != 0 ? 100 * difference.mean / reference : nil }
   }
 
   /// Each condition where both values ran, in grid order.
-  func effects(_ comparison: ExperimentSpec.Comparison, in data: SweepData) -> [ConditionEffect] {
+  func effects(
+    _ comparison: ExperimentSpec.Comparison, _ metric: FindingMetric = .cost, in data: SweepData
+  ) -> [ConditionEffect] {
     var result: [ConditionEffect] = []
     for cell in data.cells where cell.values[comparison.axis] == comparison.value {
       var wanted = cell.values
@@ -32,8 +59,8 @@ extension ExperimentReport {
       guard let other = data.cells.first(where: { $0.values == wanted }),
         other.runs.count == cell.runs.count, !cell.runs.isEmpty
       else { continue }
-      let differences = zip(cell.runs, other.runs).map { $0["total_cost"] - $1["total_cost"] }
-      let reference = other.runs.reduce(0) { $0 + $1["total_cost"] } / Double(other.runs.count)
+      let differences = zip(cell.runs, other.runs).map { $0[metric.key] - $1[metric.key] }
+      let reference = other.runs.reduce(0) { $0 + $1[metric.key] } / Double(other.runs.count)
       // Axes a cell does not set (an `include:` cell's extra key) are left out.
       let condition = data.axes.filter { $0 != comparison.axis && cell.values[$0] != nil }
         .map { "\($0) = \(cell.values[$0]!)" }.joined(separator: ", ")
@@ -41,7 +68,7 @@ extension ExperimentReport {
         ConditionEffect(
           condition: condition.isEmpty ? "(all runs)" : condition,
           difference: Summary(differences), reference: reference,
-          identical: differences.allSatisfy { $0 == 0 }))
+          identical: differences.allSatisfy { $0 == 0 }, values: cell.values))
     }
     return result
   }
@@ -51,10 +78,15 @@ extension ExperimentReport {
     guard !comparisons.isEmpty else { return nil }
     var out = "## Findings\n\n"
     out +=
-      "Computed from the runs for each comparison the spec names (`compare:`): the paired difference in total cost, first minus second, on the same replicate and the same values of every other axis (a condition), with its 95% CI; significant where the CI excludes 0.\n\n"
+      "Computed from the runs for each comparison the spec names (`compare:`): the paired difference in total cost, first minus second, on the same replicate and the same values of every other axis (a condition), with its 95% CI; significant where the CI excludes 0. Where deadlines are missed, the same for deadline misses per run.\n\n"
     let measured = comparisons.map { ($0, effects($0, in: data)) }
     for (comparison, effects) in measured {
       out += "- " + sentence(comparison, effects) + "\n"
+      // Misses only where some run of the two values missed a deadline.
+      let misses = self.effects(comparison, .misses, in: data)
+      if misses.contains(where: { !$0.identical || $0.reference > 0 }) {
+        out += "  " + sentence(comparison, misses, .misses, lead: "Deadlines: ") + "\n"
+      }
     }
     out += "\n"
     for (comparison, effects) in measured {
@@ -79,13 +111,17 @@ extension ExperimentReport {
   }
 
   /// One comparison in words.
-  func sentence(_ c: ExperimentSpec.Comparison, _ effects: [ConditionEffect]) -> String {
+  func sentence(
+    _ c: ExperimentSpec.Comparison, _ effects: [ConditionEffect], _ metric: FindingMetric = .cost,
+    lead: String? = nil
+  ) -> String {
     let head =
-      "**`\(c.value)` vs `\(c.against)`** (`\(c.axis)`, \(effects.count) condition\(effects.count == 1 ? "" : "s")): "
+      lead
+      ?? "**`\(c.value)` vs `\(c.against)`** (`\(c.axis)`, \(effects.count) condition\(effects.count == 1 ? "" : "s")): "
     guard !effects.isEmpty else { return head + "no condition ran both." }
     if effects.allSatisfy(\.identical) {
       return head
-        + "the same total cost in every run of every condition: the model gives them nothing to differ on here."
+        + "\(metric.same) in every run of every condition: the model gives them nothing to differ on here."
     }
     let cheaper = effects.filter { $0.difference.excludesZero && $0.difference.mean < 0 }
     let dearer = effects.filter { $0.difference.excludesZero && $0.difference.mean > 0 }
@@ -95,33 +131,37 @@ extension ExperimentReport {
       let percents = group.compactMap(\.percent)
       guard let low = percents.min(), let high = percents.max() else { return "" }
       return low == high
-        ? " (\(Format.number(low, 1))%)"
-        : " (\(Format.number(low, 1))% to \(Format.number(high, 1))%)"
+        ? " (\(Self.percent(low)))" : " (\(Self.percent(low)) to \(Self.percent(high)))"
     }
     func largest(_ group: [ConditionEffect]) -> String {
       guard let top = group.max(by: { abs($0.difference.mean) < abs($1.difference.mean) }) else {
         return ""
       }
-      return "; largest \(Format.interval(top.difference)) $ at \(top.condition)"
+      return "; largest \(Format.interval(top.difference)) \(metric.unit) at \(top.condition)"
     }
     var parts: [String] = []
     if !cheaper.isEmpty {
       parts.append(
-        "`\(c.value)` costs significantly less in \(cheaper.count)\(range(cheaper))\(largest(cheaper))"
+        "`\(c.value)` \(metric.verb) significantly \(metric.less) in \(cheaper.count)\(range(cheaper))\(largest(cheaper))"
       )
     }
     if !dearer.isEmpty {
       parts.append(
-        (cheaper.isEmpty ? "`\(c.value)` costs " : "")
-          + "significantly more in \(dearer.count)\(range(dearer))\(largest(dearer))")
+        (cheaper.isEmpty ? "`\(c.value)` \(metric.verb) " : "")
+          + "significantly \(metric.more) in \(dearer.count)\(range(dearer))\(largest(dearer))")
     }
     let nulls = effects.filter { !$0.difference.excludesZero }
     if null > 0 {
       parts.append(
         "no significant difference in \(null)"
-          + (identical > 0 ? " (\(identical) of them the same cost in every run)" : "")
+          + (identical > 0 ? " (\(identical) of them \(metric.same) in every run)" : "")
           + (nulls.contains { !$0.identical } ? largest(nulls.filter { !$0.identical }) : ""))
     }
     return head + parts.joined(separator: "; ") + "."
+  }
+
+  /// A percentage with one decimal, or two when it would show as 0.0.
+  static func percent(_ value: Double) -> String {
+    Format.number(value, abs(value) < 0.05 ? 2 : 1) + "%"
   }
 }
