@@ -83,7 +83,7 @@ public struct ExperimentSpec: Sendable {
   /// Keys a spec may have.
   static let keys = [
     "name", "description", "scenario", "base", "grid", "exclude", "include", "replicates", "seed",
-    "baseline", "overnight", "fleets", "max_deadline_miss_rate", "compare",
+    "baseline", "overnight", "fleets", "max_deadline_miss_rate", "compare", "claims",
   ]
 
   /// The `description:` of a spec's text (nil when absent or unreadable).
@@ -158,6 +158,8 @@ public struct ExperimentSpec: Sendable {
         file: file, key: "baseline", name: baseline, known: PolicyRegistry.standard.names)
     }
     let comparisons = try readComparisons(root, axes: axes)
+    // Read by reports; checked here so a bad claim fails before anything runs.
+    _ = try readClaims(root, axes: axes)
     var spec = ExperimentSpec(
       file: file, text: text,
       name: try root.string("name")

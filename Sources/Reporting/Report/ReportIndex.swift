@@ -60,6 +60,7 @@ public struct ReportIndex {
         header: ["experiment", "what it varies", "computed at", "cells", "runs"], rows: rows,
         labels: 3
       ).render()
+    if let claims = claimsSection() { out += "\n" + claims }
     return out
   }
 }
