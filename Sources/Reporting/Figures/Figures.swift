@@ -71,15 +71,18 @@ public enum Figures {
       xLabel: "Reclaim hazard (per instance-hour)", yLabel: "Savings vs on-demand (%)")
   }
 
-  /// (b) Migration strategies across bandwidth.
-  public static func migrationVersusBandwidth(_ data: SweepData) -> GnuplotFigure? {
-    guard data.axes.contains("migration") else { return nil }
-    return lines(
-      data, name: "migration-vs-bandwidth",
-      caption:
-        "Cost savings by migration strategy across network bandwidth (mean and 95% CI over runs).",
-      series: "migration", x: "bandwidth_gbps", metric: "savings_percent",
-      xLabel: "Network bandwidth (Gbit/s)", yLabel: "Savings vs on-demand (%)")
+  /// Whether every value of `series` has the same pooled mean `metric` at
+  /// every value of `x` (a figure of them would draw one line over another).
+  public static func seriesCoincide(_ data: SweepData, series: String, x: String, metric: String)
+    -> Bool
+  {
+    guard data.axes.contains(series), data.axes.contains(x) else { return false }
+    let groups = data.values(of: series)
+    guard groups.count >= 2 else { return false }
+    return data.values(of: x).allSatisfy { value in
+      let means = groups.compactMap { pooled(data, metric, where: [x: value, series: $0])?.mean }
+      return Set(means).count <= 1
+    }
   }
 
   /// Clustered bars: one cluster per value of `axis`, one bar per value of

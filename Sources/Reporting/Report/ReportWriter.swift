@@ -14,15 +14,41 @@ public struct ReportWriter {
   /// spec is available; and notes on what was skipped.
   public func figures() -> (figures: [GnuplotFigure], skipped: [String]) {
     let data = report.data
-    var figures =
-      [
-        Figures.savingsVersusRate(data), Figures.migrationVersusBandwidth(data),
-        Figures.accelerators(data), Figures.normalizedCostByZone(data), Figures.gapToOptimal(data),
-      ].compactMap { $0 } + (isRegional ? Figures.regionalSweeps(data) : [])
     var skipped: [String] = []
+    // Absolute lines and bars, each only when its series differ somewhere.
+    let standard: [(GnuplotFigure?, series: String, x: String, metric: String)] = [
+      (Figures.savingsVersusRate(data), "policy", "preemption_rate", "savings_percent"),
+      (Figures.accelerators(data), "policy", "accelerator", "savings_percent"),
+      (Figures.normalizedCostByZone(data), "policy", "trace_zone", "normalized_cost"),
+      (Figures.gapToOptimal(data), "policy", "deadline_hours", "gap_to_optimal"),
+    ]
+    var figures: [GnuplotFigure] = []
+    for (figure, series, x, metric) in standard {
+      guard let figure else { continue }
+      if Figures.seriesCoincide(data, series: series, x: x, metric: metric) {
+        skipped.append(
+          "\(figure.name) not drawn: every `\(series)` has the same mean \(metric) at every `\(x)`, so its lines would lie on top of each other."
+        )
+      } else {
+        figures.append(figure)
+      }
+    }
+    if isRegional { figures += Figures.regionalSweeps(data) }
+    // Paired differences for the spec's comparisons replace absolute lines
+    // of the compared strategies drawn over each other.
+    let pooled = data.pooling(also: ["trace_start_hour"]).data
+    let comparisons = report.comparisons
+    let differences = Figures.pairedDifferences(pooled, comparisons: comparisons)
+    let maps = Figures.regimeMaps(pooled, comparisons: comparisons)
+    figures += differences.figures + maps.figures
+    skipped += differences.skipped + maps.skipped
     if let spec = report.spec, let catalog = report.catalog {
-      if let cdf = completionCDF(spec, catalog) { figures.append(cdf) }
-      if let timeline = timeline(spec, catalog) { figures.append(timeline) }
+      let (cdf, cdfNote) = completionCDF(spec, catalog)
+      if let cdf { figures.append(cdf) }
+      if let cdfNote { skipped.append(cdfNote) }
+      let (timeline, timelineNote) = timeline(spec, catalog)
+      if let timeline { figures.append(timeline) }
+      if let timelineNote { skipped.append(timelineNote) }
     } else if let note = report.specNote {
       skipped.append("Completion-time CDF and price timeline not drawn: \(note)")
     }
@@ -58,7 +84,11 @@ public struct ReportWriter {
     return simulator
   }
 
-  func completionCDF(_ spec: ExperimentSpec, _ catalog: AcceleratorCatalog) -> GnuplotFigure? {
+  /// The completion-time CDF per policy, only when some two policies'
+  /// distributions differ; policies with the same times share one curve.
+  func completionCDF(_ spec: ExperimentSpec, _ catalog: AcceleratorCatalog) -> (
+    GnuplotFigure?, String?
+  ) {
     let data = report.data
     let policies: [String?] = data.axes.contains("policy") ? data.values(of: "policy") : [nil]
     var series: [(label: String, times: [Double])] = []
@@ -66,20 +96,43 @@ public struct ReportWriter {
       guard let first = data.cells.first(where: { policy == nil || $0.values["policy"] == policy }),
         let simulator = simulate(spec, catalog, first), !simulator.completionTimes.isEmpty
       else { continue }
-      series.append((policy ?? "all", simulator.completionTimes))
+      let times = simulator.completionTimes
+      if let same = series.firstIndex(where: { $0.times == times }) {
+        series[same].label += ", " + (policy ?? "all")
+      } else {
+        series.append((policy ?? "all", times))
+      }
     }
-    return Figures.completionCDF(series)
+    guard series.count >= 2 || policies.count < 2 else {
+      return (
+        nil,
+        "Completion-time CDF not drawn: every policy's replicate 0 completes its jobs at the same times."
+      )
+    }
+    return (Figures.completionCDF(series), nil)
   }
 
-  func timeline(_ spec: ExperimentSpec, _ catalog: AcceleratorCatalog) -> GnuplotFigure? {
+  /// The price and reclaim timeline, only where the spot price moves.
+  func timeline(_ spec: ExperimentSpec, _ catalog: AcceleratorCatalog) -> (
+    GnuplotFigure?, String?
+  ) {
     let data = report.data
     let first = data.cells.first { $0.values["policy"] != "on-demand-only" } ?? data.cells[0]
     guard let simulator = simulate(spec, catalog, first), let market = simulator.marketPaths.first
-    else { return nil }
+    else { return (nil, nil) }
+    let price = market.path.price
+    guard Set(price.values).count > 1 else {
+      return (
+        nil,
+        "Price timeline not drawn: the spot price is constant in this market (\(Figures.short(first.values["market"] ?? "poisson"))), so it would be a flat line."
+      )
+    }
     let label = first.key.replacingOccurrences(of: ";", with: ", ")
-    return Figures.timeline(
-      price: market.path.price, horizon: (try? spec.config(for: cell(first)).horizonHours) ?? 72,
-      reclaims: simulator.reclaimWarnings, label: label)
+    return (
+      Figures.timeline(
+        price: price, horizon: (try? spec.config(for: cell(first)).horizonHours) ?? 72,
+        reclaims: simulator.reclaimWarnings, label: label), nil
+    )
   }
 
   /// Writes the report into `<directory>/<experiment>/`; figures are drawn

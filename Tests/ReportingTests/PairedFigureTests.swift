@@ -1,0 +1,137 @@
+import Experiments
+import Foundation
+import Reporting
+import Testing
+
+/// Paired-difference figures, regime maps, coincident series, deadline
+/// Findings and the litepaper-claims table, on hand-made sweeps whose
+/// numbers are computed by hand.
+@Suite struct PairedFigureTests {
+  /// `a` vs `b` by trace zone (x, y) and task count (1, 2): `a` is 10 $ cheaper in
+  /// zone x on every replicate and ±1 $ of `b` in zone y; `b` misses 2
+  /// deadlines per run in zone x, `a` none.
+  static func sweep(spec extra: String = "") -> SweepData {
+    var cells: [CellData] = []
+    for policy in ["a", "b"] {
+      for zone in ["x", "y"] {
+        for size in ["1", "2"] {
+          let costs: [Double] =
+            switch (policy, zone) {
+            case ("a", "x"): [90, 90, 90]
+            case ("a", "y"): [101, 99, 100]
+            default: [100, 100, 100]
+            }
+          let misses = policy == "b" && zone == "x" ? 2.0 : 0
+          cells.append(
+            CellData(
+              index: cells.count, key: "policy=\(policy);trace_zone=\(zone);tasks=\(size)",
+              values: ["policy": policy, "trace_zone": zone, "tasks": size],
+              runs: costs.enumerated().map {
+                RunData(
+                  replicate: $0.offset, seed: "\($0.offset)",
+                  metrics: ["total_cost": $0.element, "deadline_misses": misses])
+              }))
+        }
+      }
+    }
+    return SweepData(
+      sweep: Synthetic.record, experiment: "paired",
+      specText:
+        "name: paired\ngrid: {policy: [a, b], trace_zone: [x, y], tasks: [1, 2]}\ncompare: [[a, b]]\n"
+        + extra, specHash: "abc", axes: ["policy", "trace_zone", "tasks"], cells: cells)
+  }
+
+  static let comparison = ExperimentSpec.Comparison(axis: "policy", value: "a", against: "b")
+
+  @Test func pairedDifferencesPlotTheMeanAndCIAlongEachOtherAxis() throws {
+    let (figures, skipped) = Figures.pairedDifferences(Self.sweep(), comparisons: [Self.comparison])
+    #expect(skipped.isEmpty)
+    #expect(
+      figures.map(\.name) == ["difference-policy-by-trace-zone", "difference-policy-by-tasks"])
+    // Zone x: six pairs, all −10. Zone y: 1, −1, 0 twice: mean 0, s = 0.894,
+    // half-width t(0.975, 5) · s / √6 = 0.939.
+    let zone = figures[0].data.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(zone[0] == "0.0 -10.0 0.0 6 \"x\"")
+    let y = zone[1].split(separator: " ")
+    #expect(y[0] == "1.0" && y[1] == "0.0" && y[3] == "6")
+    #expect(abs(Double(y[2])! - 0.939) < 0.001)
+    // Tasks is numeric: its positions are its values.
+    #expect(figures[1].data.contains("\n1.0 -5.0 "))
+    // Equal on every run: no figure, and a note says why.
+    var same = Self.sweep()
+    for i in same.cells.indices where same.cells[i].values["policy"] == "a" {
+      same.cells[i].runs = same.cells[i + 4].runs
+    }
+    let none = Figures.pairedDifferences(same, comparisons: [Self.comparison])
+    #expect(none.figures.isEmpty)
+    #expect(none.skipped.count == 2 && none.skipped[0].contains("cost the same in every run"))
+  }
+
+  @Test func regimeMapsPrintEachSquareAndMarkTheInsignificant() throws {
+    let (figures, _) = Figures.regimeMaps(Self.sweep(), comparisons: [Self.comparison])
+    // b misses deadlines, so a second map gives the misses.
+    #expect(figures.map(\.name) == ["regime-a-vs-b", "regime-a-vs-b-misses"])
+    let rows = figures[0].data.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    // x = trace_zone (first of two axes with 2 values), y = tasks; zone x: −10 %.
+    #expect(rows[0] == "0 0 -10.0 \"-10.0\" 3")
+    // Zone y: differences 1, −1, 0: 0 %, CI includes 0: in parentheses.
+    #expect(rows[1] == "1 0 0.0 \"(0.0)\" 3")
+    let misses = figures[1].data.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(misses[0] == "0 0 -2.0 \"-2.0\" 3")
+    #expect(figures[1].commands.contains("deadline misses per run"))
+  }
+
+  @Test func coincidentSeriesAreDetected() {
+    let data = Self.sweep()
+    #expect(!Figures.seriesCoincide(data, series: "policy", x: "trace_zone", metric: "total_cost"))
+    // Tasks changes nothing here: the series of each task count coincide
+    // at every zone; the policies' do not.
+    #expect(Figures.seriesCoincide(data, series: "tasks", x: "trace_zone", metric: "total_cost"))
+  }
+
+  @Test func findingsStateDeadlineMissesWhereAnyAreMissed() {
+    let text = ExperimentReport(data: Self.sweep(), spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    #expect(
+      text.contains(
+        "  Deadlines: `a` misses significantly fewer deadlines in 2 (-100.0%); largest -2.00 ± 0.00 deadlines per run at trace_zone = x, tasks = 1; no significant difference in 2 (2 of them the same deadline misses in every run)."
+      ))
+  }
+
+  @Test func claimsAreSetBesideTheRemeasuredNumberAndTheirGap() throws {
+    let claims = """
+      claims:
+        - {claim: "A in x", policy: a, trace_zone: x, total_cost: 60}
+        - {claim: "B in x", policy: b, trace_zone: x, total_cost: 120}
+      """
+    let text = ReportIndex(sweeps: [Self.sweep(spec: claims)]).markdown()
+    #expect(text.contains("## Litepaper claims, re-measured"))
+    // a in zone x: six runs of 90; claimed 60: 1.50×.
+    #expect(
+      text.contains(
+        "| A in x | `total_cost` | 60.00 | 90.00 ± 0.00 (n = 6) | 1.50× | [paired](paired/README.md): policy = a, trace_zone = x |"
+      ))
+    // Claimed gap (60 − 120) / 120 = −50 %; paired here −10 / 100 = −10 %.
+    #expect(text.contains("| A in x vs B in x | -50.0% | -10.0 ± 0.0% (n = 6) |"))
+    #expect(text.contains("-10.0 ± 0.0% ([paired](paired/README.md): trace_zone = x, tasks = 1)"))
+  }
+
+  @Test func aClaimOnAValueTheAxisDoesNotHaveIsBadInput() throws {
+    let catalog = try AcceleratorCatalog.load(
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Experiments/catalog.yaml").path)
+    let text = """
+      name: c
+      base: {tasks: 5}
+      grid: {migration: [naive, optimal]}
+      claims:
+        - {claim: "x", migration: best-fit, total_cost: 1}
+      """
+    #expect {
+      try ExperimentSpec.parse(text, file: "c.yaml", catalog: catalog)
+    } throws: { error in
+      "\(error)".contains("c.yaml") && "\(error)".contains("claims[0].migration")
+        && "\(error)".contains("best-fit")
+    }
+  }
+}
