@@ -228,41 +228,16 @@ extension Synkti {
             + (plan.shard == .whole ? "" : " in shard \(plan.shard) of \(plan.totalRuns)"))
       }
       let runs = plan.runs(replicates: plan.initialReplicates)
-      let sample = Self.sample(runs, cells: plan.cells.count)
-      if !sample.isEmpty {
-        // Cells differ in cost (a deadline job's optimum, a big fleet), so
-        // time one run of cells spread evenly over the grid.
-        let clock = ContinuousClock()
-        var total = 0.0
-        for run in sample {
-          let d = clock.measure { _ = plan.simulate(run) }
-          total += Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        }
-        let seconds = total / Double(sample.count)
-        let estimate =
-          seconds * Double(runs.count)
-          / Double(max(1, min(jobs, ProcessInfo.processInfo.activeProcessorCount)))
+      if let e = SweepRunner.estimate(plan, runs: runs, jobs: jobs) {
         print(
           String(
             format:
-              "estimate: %.3f s per run (mean of %d cells across the grid) → about %.0f s with %d jobs%@",
-            seconds, sample.count, estimate, jobs,
+              "estimate: %.4f s per run + %.4f s per shared baseline or optimum × %d (timed on samples of %d cells across the grid) → about %.0f s with %d jobs%@",
+            e.secondsPerRun, e.secondsPerSharedSolve, e.sharedSolves, e.sampled, e.seconds, jobs,
             plan.spec.adaptive == nil ? "" : " (first round)"))
       }
       print("dry run: nothing written")
     }
-  }
-}
-
-extension Synkti.Sweep {
-  /// At most `limit` runs of distinct cells spread evenly over the grid
-  /// (first replicate each).
-  static func sample(_ runs: [PlannedRun], cells: Int, limit: Int = 8) -> [PlannedRun] {
-    var firstOfCell: [Int: PlannedRun] = [:]
-    for run in runs where firstOfCell[run.cell.index] == nil { firstOfCell[run.cell.index] = run }
-    let ordered = firstOfCell.keys.sorted().map { firstOfCell[$0]! }
-    guard ordered.count > limit else { return ordered }
-    return (0..<limit).map { ordered[$0 * ordered.count / limit] }
   }
 }
 

@@ -56,7 +56,10 @@ import Testing
   @Test func theDryRunEstimatesFromASampleOfCells() {
     let result = CLI.run(["sweep", "Experiments/paper/headline.yaml", "--dry-run"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("(mean of 8 cells across the grid) → about"))
+    #expect(
+      result.stdout.contains(
+        "per shared baseline or optimum × 30 (timed on samples of 8 cells across the grid) → about")
+    )
   }
 
   /// Two revisions of one model compare without a database or a run.

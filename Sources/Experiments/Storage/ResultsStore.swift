@@ -293,7 +293,7 @@ public struct ResultsStore: Sendable {
   /// `truncate`, empties the WAL), so the `.sqlite` file alone holds them.
   public func checkpoint(truncate: Bool) throws {
     guard writer is DatabasePool else { return }
-    try writer.writeWithoutTransaction { db in
+    _ = try writer.writeWithoutTransaction { db in
       try db.checkpoint(truncate ? .truncate : .passive)
     }
   }

@@ -92,7 +92,7 @@ struct BrokenMarket: SpotMarket {
     #expect(!FileManager.default.fileExists(atPath: missing))
 
     let empty = dir + "/empty.sqlite"
-    FileManager.default.createFile(atPath: empty, contents: Data())
+    _ = FileManager.default.createFile(atPath: empty, contents: Data())
     #expect(throws: ExperimentsError.self) { try ResultsStore.openReadOnly(empty) }
     #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty)
 
