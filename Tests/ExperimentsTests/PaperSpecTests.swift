@@ -27,4 +27,14 @@ import Testing
         "\(name)")
     }
   }
+
+  @Test func makeExperimentsRunsEveryPaperSpec() throws {
+    let makefile = try String(
+      contentsOf: Paths.repository.appendingPathComponent("Makefile"), encoding: .utf8)
+    let directory = Paths.repository.appendingPathComponent("Experiments/paper").path
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory)
+    where name.hasSuffix(".yaml") {
+      #expect(makefile.contains("Experiments/paper/\(name)"), "PAPER_SPECS misses \(name)")
+    }
+  }
 }
