@@ -70,13 +70,7 @@ extension ExperimentSpec {
 
   /// The `claims:` of a spec's text (empty when absent or unreadable).
   public static func claims(inText text: String, size: String? = nil) -> [Claim] {
-    guard let root = try? YAMLMap.parse(text, file: "spec") else { return [] }
-    var axes = (try? readAxes(root, key: "grid")) ?? []
-    if let size, size != "default", let block = try? root.map(size),
-      let sized = try? readAxes(block, key: "grid")
-    {
-      override(&axes, with: sized)
-    }
+    guard let (root, axes) = sizedAxes(inText: text, size: size) else { return [] }
     return (try? readClaims(root, axes: axes)) ?? []
   }
 }

@@ -202,14 +202,23 @@ public struct ExperimentSpec: Sendable {
   /// The `compare:` pairs of a spec's text, without resolving anything
   /// else (empty when absent or unreadable).
   public static func comparisons(inText text: String, size: String? = nil) -> [Comparison] {
-    guard let root = try? YAMLMap.parse(text, file: "spec") else { return [] }
+    guard let (root, axes) = sizedAxes(inText: text, size: size) else { return [] }
+    return (try? readComparisons(root, axes: axes)) ?? []
+  }
+
+  /// A spec text's root and its axes after `size`'s block, without
+  /// resolving anything else (nil when unreadable).
+  static func sizedAxes(inText text: String, size: String?) -> (
+    YAMLMap, [(key: String, values: [String])]
+  )? {
+    guard let root = try? YAMLMap.parse(text, file: "spec") else { return nil }
     var axes = (try? readAxes(root, key: "grid")) ?? []
     if let size, size != "default", let block = try? root.map(size),
       let sized = try? readAxes(block, key: "grid")
     {
       override(&axes, with: sized)
     }
-    return (try? readComparisons(root, axes: axes)) ?? []
+    return (root, axes)
   }
 
   /// A size block's axes over the spec's: same keys take the block's

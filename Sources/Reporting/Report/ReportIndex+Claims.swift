@@ -10,26 +10,6 @@ extension ReportIndex {
     data.cells.filter { c in cell.allSatisfy { c.values[$0.key] == $0.value } }
   }
 
-  /// Paired differences of `metric` between the cells matching `cell`
-  /// and their partners with `axis` set to `against`, with the partners'
-  /// values (what a percentage is of).
-  static func paired(
-    _ data: SweepData, _ cell: [String: String], axis: String, against: String, metric: String
-  ) -> (differences: [Double], references: [Double]) {
-    var differences: [Double] = []
-    var references: [Double] = []
-    for mine in runs(data, matching: cell) {
-      var wanted = mine.values
-      wanted[axis] = against
-      guard let other = data.cells.first(where: { $0.values == wanted }),
-        other.runs.count == mine.runs.count
-      else { continue }
-      differences += zip(mine.runs, other.runs).map { $0[metric] - $1[metric] }
-      references += other.runs.map { $0[metric] }
-    }
-    return (differences, references)
-  }
-
   /// `mean ± half-width` of `differences` as a percentage of the mean reference.
   static func percent(_ differences: [Double], of references: [Double]) -> String {
     guard !differences.isEmpty else { return "—" }
@@ -98,8 +78,11 @@ extension ReportIndex {
           guard differing.count == 1, let axis = differing.first, b.value != 0 else { continue }
           // The cheaper claim first, so the gap reads as what it saves.
           let (low, high) = a.value <= b.value ? (a, b) : (b, a)
-          let (d, r) = Self.paired(
-            data, low.cell, axis: axis, against: high.cell[axis]!, metric: a.metric)
+          let (d, r) = Figures.paired(
+            data,
+            ExperimentSpec.Comparison(
+              axis: axis, value: low.cell[axis]!, against: high.cell[axis]!),
+            metric: a.metric, where: low.cell.filter { $0.key != axis })
           gaps.append([
             "\(low.text) vs \(high.text)",
             Format.number(100 * (low.value - high.value) / high.value, 1) + "%",
