@@ -135,3 +135,25 @@ import Testing
     }
   }
 }
+
+@Suite struct ReportFolderTests {
+  @Test func aRewrittenReportRemovesFiguresItNoLongerDraws() throws {
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("synkti-report-\(UUID().uuidString)").path
+    let folder = out + "/synthetic"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for file in ["old-figure.png", "old-figure.gp", "notes.txt"] {
+      try "x".write(toFile: folder + "/" + file, atomically: true, encoding: .utf8)
+    }
+    let report = ExperimentReport(
+      data: Synthetic.sweep(), spec: nil, catalog: nil, specNote: "no spec in this test")
+    try ReportWriter(report: report).write(into: out)
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    // Without gnuplot nothing is drawn, and nothing is removed either.
+    #expect(
+      left
+        == (Gnuplot.isAvailable
+          ? ["README.md", "notes.txt"]
+          : ["README.md", "notes.txt", "old-figure.gp", "old-figure.png"]))
+  }
+}

@@ -112,7 +112,7 @@ extension Figures {
               \(xAxis)
               set yrange [\(low - pad):\(high + pad)]
               set xzeroaxis lt 1 lc rgb '#000000' lw 1
-              set key below
+              set key above
               set xlabel \(quoted(x)) noenhanced
               set ylabel 'Paired difference in total cost ($)'
               plot \(plots.joined(separator: ", \\\n     "))

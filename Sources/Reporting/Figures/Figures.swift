@@ -55,7 +55,8 @@ public enum Figures {
     return GnuplotFigure(
       name: name, caption: caption, data: text,
       commands: """
-        \(logX)set xlabel \(quoted(xLabel))
+        \(logX)set offsets 0, 0, graph 0.08, 0
+        set xlabel \(quoted(xLabel))
         set ylabel \(quoted(yLabel))
         plot \(plots.joined(separator: ", \\\n     "))
         """)
@@ -97,6 +98,7 @@ public enum Figures {
       ? data.values(of: series).filter { !exclude.contains($0) } : ["all"]
     var text =
       "# \(caption)\n# columns: \(axis), then mean and ci95 per \(series): \(groups.joined(separator: ", "))\n"
+    var top = 0.0
     for value in data.values(of: axis) {
       var line = value
       for group in groups {
@@ -104,6 +106,7 @@ public enum Figures {
         if group != "all" { match[series] = group }
         let s = pooled(data, metric, where: match)
         line += " \(s?.mean ?? 0) \(s?.halfWidth ?? 0)"
+        top = max(top, s?.upper ?? 0)
       }
       text += line + "\n"
     }
@@ -116,7 +119,7 @@ public enum Figures {
         set style data histogram
         set style histogram errorbars gap 2 lw 1
         set style fill pattern border -1
-        set yrange [0:*]
+        set yrange [0:\(top > 0 ? top * 1.08 : 1)]
         set xtics rotate by -30
         set xlabel \(quoted(xLabel))
         set ylabel \(quoted(yLabel))
@@ -173,11 +176,13 @@ public enum Figures {
 
   /// (d) CDF of job completion time, one curve per series value, from
   /// re-simulated runs (`times` are sorted completion times per label).
-  public static func completionCDF(_ times: [(label: String, times: [Double])]) -> GnuplotFigure? {
+  public static func completionCDF(
+    _ times: [(label: String, times: [Double])], axis: String = "policy"
+  ) -> GnuplotFigure? {
     guard !times.isEmpty else { return nil }
     let name = "completion-cdf"
     let caption =
-      "CDF of job completion time (arrival to completion) per policy, replicate 0 of each policy's first cell, re-simulated from its seed."
+      "CDF of job completion time (arrival to completion) per \(axis), replicate 0 of each value's first cell, re-simulated from its seed."
     var text = "# \(caption)\n# columns: hours fraction_completed\n"
     var plots: [String] = []
     for (i, series) in times.enumerated() {
@@ -186,7 +191,7 @@ public enum Figures {
       for (k, t) in series.times.enumerated() { text += "\(t) \(Double(k + 1) / n)\n" }
       text += "\n\n"
       plots.append(
-        "'\(name).dat' index \(i) using 1:2 with steps ls \(i % 6 + 1) title \(quoted(series.label))"
+        "'\(name).dat' index \(i) using 1:2 with steps ls \(i % 6 + 1) title \(quoted(series.label)) noenhanced"
       )
     }
     return GnuplotFigure(

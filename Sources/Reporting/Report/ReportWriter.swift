@@ -84,32 +84,51 @@ public struct ReportWriter {
     return simulator
   }
 
-  /// The completion-time CDF per policy, only when some two policies'
-  /// distributions differ; policies with the same times share one curve.
+  /// The completion-time CDF per value of the first of the compared axes
+  /// (then `policy`) whose values' distributions differ; values with the
+  /// same times share one curve.
   func completionCDF(_ spec: ExperimentSpec, _ catalog: AcceleratorCatalog) -> (
     GnuplotFigure?, String?
   ) {
     let data = report.data
-    let policies: [String?] = data.axes.contains("policy") ? data.values(of: "policy") : [nil]
+    var axes: [String] = []
+    for axis in report.comparisons.map(\.axis) + ["policy"]
+    where data.axes.contains(axis) && !axes.contains(axis) {
+      axes.append(axis)
+    }
+    guard !axes.isEmpty else {
+      return (nil, "Completion-time CDF not drawn: no policy or compared axis to draw curves for.")
+    }
+    for axis in axes {
+      let series = completionTimes(spec, catalog, by: axis)
+      // Deadline jobs are not re-simulated: no curve, nothing to say.
+      if series.isEmpty { return (nil, nil) }
+      if series.count >= 2 { return (Figures.completionCDF(series, axis: axis), nil) }
+    }
+    return (
+      nil,
+      "Completion-time CDF not drawn: every value of \(axes.map { "`\($0)`" }.joined(separator: " and ")) completes replicate 0's jobs at the same times."
+    )
+  }
+
+  /// Replicate 0's completion times of the first cell of each value of
+  /// `axis`, values with equal times merged into one labelled series.
+  func completionTimes(_ spec: ExperimentSpec, _ catalog: AcceleratorCatalog, by axis: String)
+    -> [(label: String, times: [Double])]
+  {
     var series: [(label: String, times: [Double])] = []
-    for policy in policies {
-      guard let first = data.cells.first(where: { policy == nil || $0.values["policy"] == policy }),
+    for value in report.data.values(of: axis) {
+      guard let first = report.data.cells.first(where: { $0.values[axis] == value }),
         let simulator = simulate(spec, catalog, first), !simulator.completionTimes.isEmpty
       else { continue }
       let times = simulator.completionTimes
       if let same = series.firstIndex(where: { $0.times == times }) {
-        series[same].label += ", " + (policy ?? "all")
+        series[same].label += ", " + value
       } else {
-        series.append((policy ?? "all", times))
+        series.append((value, times))
       }
     }
-    guard series.count >= 2 || policies.count < 2 else {
-      return (
-        nil,
-        "Completion-time CDF not drawn: every policy's replicate 0 completes its jobs at the same times."
-      )
-    }
-    return (Figures.completionCDF(series), nil)
+    return series
   }
 
   /// The price and reclaim timeline, only where the spot price moves.
@@ -135,6 +154,18 @@ public struct ReportWriter {
     )
   }
 
+  /// Removes figure files (`.png`, `.pdf`, `.dat`, `.gp`) of figures this
+  /// report no longer draws, so the folder holds only what its README shows.
+  func removeStaleFigures(in folder: String, keeping names: Set<String>) throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+    for file in files {
+      let ext = (file as NSString).pathExtension
+      let stem = (file as NSString).deletingPathExtension
+      guard ["png", "pdf", "dat", "gp"].contains(ext), !names.contains(stem) else { continue }
+      try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(file))
+    }
+  }
+
   /// Writes the report into `<directory>/<experiment>/`; figures are drawn
   /// when gnuplot is available (else listed as skipped). Returns the README path.
   @discardableResult
@@ -148,6 +179,7 @@ public struct ReportWriter {
       let origin = report.data.origins.last?.sweep ?? report.data.sweep
       let stamp = String((origin.finishedAt ?? origin.startedAt).filter(\.isNumber).prefix(14))
       for figure in figures { try Gnuplot.render(figure, in: folder, pdfDate: stamp) }
+      try removeStaleFigures(in: folder, keeping: Set(figures.map(\.name)))
     } else {
       skipped.append(
         "Figures not drawn: gnuplot is not installed (`make deps` installs gnuplot-nox).")
