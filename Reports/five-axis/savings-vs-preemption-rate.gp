@@ -15,6 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set logscale x
 set xrange [0.006666666666666667:0.30000000000000004]
+set offsets 0, 0, graph 0.08, 0
 set xlabel 'Reclaim hazard (per instance-hour)'
 set ylabel 'Savings vs on-demand (%)'
 plot 'savings-vs-preemption-rate.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'greedy', \

@@ -16,7 +16,7 @@ set key outside right top box
 set style data histogram
 set style histogram errorbars gap 2 lw 1
 set style fill pattern border -1
-set yrange [0:*]
+set yrange [0:1.2275474042612153]
 set xtics rotate by -30
 set xlabel 'Deadline (h)'
 set ylabel 'Cost / optimal cost'

@@ -14,6 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [-200.0:4200.0]
+set offsets 0, 0, graph 0.08, 0
 set xlabel 'Checkpoint size (GB)'
 set ylabel 'Cost ($)'
 plot 'cost-vs-checkpoint.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'up-failover', \
