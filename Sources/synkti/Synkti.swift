@@ -21,7 +21,7 @@ struct Synkti: ParsableCommand {
     version: SynktiVersion.current,
     subcommands: [
       Simulate.self, Sweep.self, Report.self, Compare.self, Export.self, Merge.self, Assign.self,
-      Catalog.self, TraceWindows.self, Fingerprint.self,
+      Catalog.self, TraceWindows.self, Fingerprint.self, Forecast.self,
     ])
 
   /// Exit codes are the same for every command: 0 success, 1 a regression
