@@ -157,3 +157,16 @@ import Testing
           : ["README.md", "notes.txt", "old-figure.gp", "old-figure.png"]))
   }
 }
+
+@Suite struct PooledFigureTests {
+  @Test func anAxisWhoseValuesPoolDifferentConditionsIsNotDrawn() {
+    // Drop `a`/`b` at trace zone y, tasks 2: tasks 1 pools zones x and y,
+    // tasks 2 only x.
+    var data = PairedFigureTests.sweep()
+    data.cells.removeAll { $0.values["trace_zone"] == "y" && $0.values["tasks"] == "2" }
+    let (figures, skipped) = Figures.pairedDifferences(
+      data, comparisons: [PairedFigureTests.comparison])
+    #expect(figures.map(\.name) == [])
+    #expect(skipped.count == 2 && skipped.allSatisfy { $0.contains("would not be comparable") })
+  }
+}

@@ -55,6 +55,12 @@ extension Figures {
     for (axis, group) in byAxis {
       for x in otherAxes(data, axis) {
         let name = "difference-\(axis)-by-\(x)".replacingOccurrences(of: "_", with: "-")
+        guard poolsAlike(data, along: x, except: axis) else {
+          skipped.append(
+            "Paired differences by `\(x)` not drawn: the grid leaves out some combinations, so its values would pool different conditions and their points would not be comparable (the regime map shows each condition)."
+          )
+          continue
+        }
         let labels = data.values(of: x)
         let numbers = labels.compactMap(Double.init)
         let numeric = numbers.count == labels.count
@@ -237,6 +243,18 @@ extension Figures {
         plot '\(name).dat' using 1:2:3 with image, \\
              '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
         """)
+  }
+
+  /// Whether every value of `x` pools the same combinations of the other
+  /// axes (not `x`, not `compared`): false when exclusions leave holes.
+  static func poolsAlike(_ data: SweepData, along x: String, except compared: String) -> Bool {
+    let others = data.axes.filter { $0 != x && $0 != compared }
+    var sets: [String: Set<String>] = [:]
+    for cell in data.cells {
+      let key = others.map { cell.values[$0] ?? "" }.joined(separator: "\u{1F}")
+      sets[cell.values[x] ?? "", default: []].insert(key)
+    }
+    return Set(sets.values).count <= 1
   }
 
   /// An axis value short enough for a tic label (a trace path by its file).
