@@ -14,6 +14,8 @@ public struct RegionalDeadlineScenario: Sendable {
   public var windowKey: String
   /// Shared optima (one solve per window per sweep).
   public var optima: OptimumCache
+  /// The zones' fitted forecasters, for `synkti-forecast`.
+  public var forecasts: ZoneForecasts?
 
   /// Runs the policy (or solves the optimum) and reports metrics against
   /// on-demand in the first zone's region and the omniscient optimum.
@@ -28,7 +30,10 @@ public struct RegionalDeadlineScenario: Sendable {
         ?? RegionalJobSimulator.run(
           RegionalSingleZone(DeadlineOnDemandOnly()), job: job, window: window)
     } else {
-      let chosen = RegionalPolicies.all.first { $0.name == policy }!
+      let chosen: any RegionalPolicy =
+        policy == "synkti-forecast"
+        ? RegionalValuePolicy(forecasts: forecasts)
+        : RegionalPolicies.all.first { $0.name == policy }!
       outcome = RegionalJobSimulator.run(chosen, job: job, window: window)
     }
     var m = DeadlineScenario.metrics(outcome, job: job, baselineCost: onDemandBaseline)
@@ -137,7 +142,41 @@ extension ScenarioConfig {
       network: resolved.network, checkpointGB: checkpointGB)
     let key =
       "regional|\(names.joined(separator: ","))|\(traceStartHour)|\(work)|\(deadlineHours)|\(restartOverheadHours)|\(checkpointGB)|\(type.onDemandPrice)"
-    return RegionalDeadlineScenario(
+    var scenario = RegionalDeadlineScenario(
       job: job, window: window, policy: policy, windowKey: key, optima: optima)
+    if policy == "synkti-forecast" { scenario.forecasts = try forecasts(zones) }
+    return scenario
+  }
+
+  /// Each zone's forecaster fitted on `[0, train_until_hour)` of its trace;
+  /// a window that starts inside that part is refused.
+  func forecasts(_ zones: [AvailabilityTrace]) throws -> ZoneForecasts {
+    guard let trainUntilHour else {
+      throw ExperimentsError.missingKey(file: file, key: "train_until_hour")
+    }
+    guard traceStartHour >= trainUntilHour else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "trace_start_hour", value: "\(traceStartHour)",
+        expected:
+          "a window starting at or after train_until_hour (\(trainUntilHour)): forecasters are fitted on [0, \(trainUntilHour)) and scored only on hours they never saw"
+      )
+    }
+    let tick = zones[0].tickHours
+    let train = Int(trainUntilHour / tick)
+    let forecasters: [any Forecaster] = try zones.map { trace in
+      let f: any Forecaster
+      do {
+        f = try Forecasters.named(forecaster, truth: trace.available, noise: forecastNoise)
+      } catch let error as SimulationError {
+        throw translate(error, key: "forecaster", value: forecaster)
+      }
+      let training = AvailabilityHistory(
+        tickHours: tick, available: trace.available, count: Swift.min(train, trace.available.count))
+      return f.fitted(on: training)
+    }
+    return ZoneForecasts(
+      forecasters: forecasters, series: zones.map(\.available),
+      startTick: Swift.min(Int(traceStartHour / tick), zones[0].available.count - 1),
+      tickHours: tick)
   }
 }

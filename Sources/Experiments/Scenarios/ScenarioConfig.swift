@@ -90,6 +90,13 @@ public struct ScenarioConfig: Sendable {
   public var regions: Int?
   /// The deadline job's checkpoint, GB, moved on every change of zone.
   public var checkpointGB = 0.0
+  /// The forecaster `synkti-forecast` takes spot lifetimes from.
+  public var forecaster = "empirical-survival"
+  /// `noisy-oracle`'s noise, in [0, 1].
+  public var forecastNoise = 0.0
+  /// Forecasters are fitted on each trace's hours `[0, trainUntilHour)`;
+  /// windows must start at or after it.
+  public var trainUntilHour: Double?
 
   /// A config with every default.
   public init() {}

@@ -405,6 +405,26 @@ public struct ScenarioParameter: Sendable {
       apply: { $0.checkpointGB = try number($1, in: 0...1_000_000) },
       read: { "\($0.checkpointGB)" }),
     .init(
+      key: "forecaster",
+      summary:
+        "deadline-job: synkti-forecast's lifetime forecaster: \(Forecasters.names.joined(separator: " | "))",
+      apply: { config, text in
+        guard Forecasters.names.contains(text) else {
+          throw Invalid(expected: "one of \(Forecasters.names.joined(separator: ", "))")
+        }
+        config.forecaster = text
+      }, read: { $0.forecaster }),
+    .init(
+      key: "forecast_noise", summary: "deadline-job: noisy-oracle's noise, 0 (truth) to 1 (none)",
+      apply: { $0.forecastNoise = try number($1, in: 0...1) }, read: { "\($0.forecastNoise)" }),
+    .init(
+      key: "train_until_hour",
+      summary: "deadline-job: forecasters fit on [0, this) of each trace; windows start after",
+      apply: {
+        $0.trainUntilHour = try optionalNumber($1, in: ScenarioLimits.hours, positive: true)
+      },
+      read: { $0.trainUntilHour.map { "\($0)" } ?? "null" }),
+    .init(
       key: "migration_delay_weight", summary: "dollars per hour of resume delay",
       apply: { $0.migrationCost.delayWeight = try number($1, in: ScenarioLimits.factor) },
       read: { "\($0.migrationCost.delayWeight)" }),

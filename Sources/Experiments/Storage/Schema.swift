@@ -36,7 +36,7 @@ enum Schema {
     "v3: equal-work savings, nullable completion statistics, checkpoint model, storage, trace pricing",
     "v4: failed runs", "v5: fleet geography, capacity, crunches, value of assignment",
     "v6: multi-region deadline jobs", "v7: results cache",
-    "v8: model fingerprint per sweep", "v9: cached baselines",
+    "v8: model fingerprint per sweep", "v9: cached baselines", "v10: forecasters",
   ]
 
   static var migrator: DatabaseMigrator {
@@ -221,6 +221,10 @@ enum Schema {
         t.column("completed_work_hours", .double).notNull()
       }
     }
+    migrator.registerMigration("v10: forecasters") { db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV10.map { ("p_" + $0, .text) })
+      try recreateView(db)
+    }
     return migrator
   }
 
@@ -239,7 +243,7 @@ enum Schema {
     try db.execute(sql: "DROP VIEW IF EXISTS runs_with_parameters")
     let columns =
       parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3
-      + parameterColumnsV5 + parameterColumnsV6
+      + parameterColumnsV5 + parameterColumnsV6 + parameterColumnsV10
     try db.execute(
       sql: """
         CREATE VIEW runs_with_parameters AS
@@ -258,6 +262,9 @@ enum Schema {
 
   /// The parameter columns migration v6 added (frozen with it).
   static let parameterColumnsV6 = ["trace_zones", "zone_order", "regions", "checkpoint_gb"]
+
+  /// The parameter columns migration v10 added (frozen with it).
+  static let parameterColumnsV10 = ["forecaster", "forecast_noise", "train_until_hour"]
 
   /// The parameter columns migration v3 added (frozen with it).
   static let parameterColumnsV3 = ["checkpoint_model", "storage_gbps", "trace_other_types"]

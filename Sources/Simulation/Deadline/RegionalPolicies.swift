@@ -74,7 +74,8 @@ public struct RegionalUniformProgress: RegionalPolicy {
   }
 }
 
-/// Synkti's value-based multi-region policy.
+/// Synkti's value-based multi-region policy (`synkti-value`; with a
+/// forecaster's lifetimes, `synkti-forecast`).
 ///
 /// It estimates each zone's spot lifetime online from the availability seen
 /// so far — a Nelson–Aalen hazard (capacity losses over available ticks,
@@ -94,18 +95,28 @@ public struct RegionalValuePolicy: RegionalPolicy {
   public var priorRate: Double
   /// Prior weight, hours.
   public var priorHours: Double
+  /// Where lifetimes come from instead of the built-in hazard estimate:
+  /// a fitted forecaster per zone (`synkti-forecast`).
+  public var forecasts: ZoneForecasts?
 
-  /// Creates the policy.
-  public init(switchMargin: Double = 0.25, priorRate: Double = 1.0 / 24, priorHours: Double = 24) {
+  /// Creates the policy; with `forecasts`, lifetimes come from them.
+  public init(
+    switchMargin: Double = 0.25, priorRate: Double = 1.0 / 24, priorHours: Double = 24,
+    forecasts: ZoneForecasts? = nil
+  ) {
     self.switchMargin = switchMargin
     self.priorRate = priorRate
     self.priorHours = priorHours
+    self.forecasts = forecasts
   }
 
-  public var name: String { "synkti-value" }
+  public var name: String { forecasts == nil ? "synkti-value" : "synkti-forecast" }
 
-  /// Expected remaining spot lifetime in zone `z`, hours, from history only.
+  /// Expected remaining spot lifetime in zone `z`, hours, from history only:
+  /// the forecaster's when there is one, else a Nelson–Aalen estimate over
+  /// the window so far.
   public func expectedLifetime(_ v: RegionalView, _ z: Int) -> Double {
+    if let forecasts { return forecasts.expectedLifetime(zone: z, windowTick: v.tick) }
     var losses = 0
     var upTicks = 0
     for k in 0...v.tick {
@@ -202,5 +213,5 @@ public enum RegionalPolicies {
     ]
 
   /// Names, including `optimal-offline`.
-  public static var names: [String] { all.map(\.name) + ["optimal-offline"] }
+  public static var names: [String] { all.map(\.name) + ["synkti-forecast", "optimal-offline"] }
 }

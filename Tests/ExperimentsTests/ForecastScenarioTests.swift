@@ -1,0 +1,55 @@
+import Experiments
+import Simulation
+import Testing
+
+/// `synkti-forecast` runs are scored only on hours their forecasters never saw.
+@Suite struct ForecastScenarioTests {
+  let catalog = try! AcceleratorCatalog.load(Paths.catalog)
+
+  func config(_ pairs: [(String, String)]) throws -> ScenarioConfig {
+    var c = ScenarioConfig()
+    c.file = "forecast.yaml"
+    c.baseDirectory = Paths.fixtures
+    for (k, v) in [
+      ("model", "deadline-job"), ("accelerator", "V100"), ("market", "trace:aws"),
+      ("trace_zones", "us-test-1a"), ("work_hours", "constant(0.05)"),
+      ("deadline_hours", "0.2"), ("restart_overhead_hours", "0.01"),
+      ("policy", "synkti-forecast"),
+    ] + pairs {
+      try c.set(k, to: v)
+    }
+    return c
+  }
+
+  @Test func aWindowInsideTheTrainingPartIsRefusedNamingIt() throws {
+    #expect {
+      try config([("train_until_hour", "0.1"), ("trace_start_hour", "0.05")])
+        .resolveRunnable(catalog: catalog)
+    } throws: { error in
+      guard case .invalidValue(let file, let key, let value, _) = error as? ExperimentsError
+      else { return false }
+      return file == "forecast.yaml" && key == "trace_start_hour" && value == "0.05"
+    }
+    #expect(throws: ExperimentsError.missingKey(file: "forecast.yaml", key: "train_until_hour")) {
+      try config([("trace_start_hour", "0.11")]).resolveRunnable(catalog: catalog)
+    }
+    #expect(throws: ExperimentsError.self) { try config([("forecaster", "prophet")]) }
+  }
+
+  @Test func aHeldOutWindowRunsWithItsForecasters() throws {
+    for name in Forecasters.names {
+      let runnable = try config([
+        ("train_until_hour", "0.1"), ("trace_start_hour", "0.11"), ("forecaster", name),
+      ]).resolveRunnable(catalog: catalog)
+      guard case .regional(let scenario) = runnable else {
+        Issue.record("not a multi-region job")
+        return
+      }
+      let forecasts = try #require(scenario.forecasts)
+      // Window tick 0 is trace tick 2 (0.11 h of 195 s ticks).
+      #expect(forecasts.startTick == 2 && forecasts.forecasters.map(\.name) == [name])
+      let m = runnable.run(seed: 1)
+      #expect(m.tasks == 1 && m.deadlineMisses == 0)
+    }
+  }
+}
