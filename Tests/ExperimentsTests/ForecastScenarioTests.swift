@@ -50,6 +50,15 @@ import Testing
       #expect(forecasts.startTick == 2 && forecasts.forecasters.map(\.name) == [name])
       let m = runnable.run(seed: 1)
       #expect(m.tasks == 1 && m.deadlineMisses == 0)
+      // Scored on the window's ticks: the 10-minute horizon (3 ticks) fits.
+      let brier = try #require(m.forecastBrier10)
+      #expect((0...1).contains(brier))
+      if name == "noisy-oracle" { #expect(brier == 0) }
+      #expect(m.forecastBrier60 == nil)
     }
+    // Other policies carry no forecast metrics.
+    let plain = try config([("policy", "synkti-value"), ("trace_start_hour", "0.11")])
+      .resolveRunnable(catalog: catalog).run(seed: 1)
+    #expect(plain.forecastBrier10 == nil && plain.lifetimeMAEHours == nil)
   }
 }

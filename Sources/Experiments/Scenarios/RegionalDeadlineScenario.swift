@@ -41,7 +41,34 @@ public struct RegionalDeadlineScenario: Sendable {
     m.zoneMigrations = outcome.migrations
     m.eventsProcessed = window.ticks
     if let optimum, optimum.cost > 0 { m.gapToOptimal = outcome.cost / optimum.cost }
+    if let forecasts, policy == "synkti-forecast" { Self.scoreForecasts(forecasts, window, &m) }
     return m
+  }
+
+  /// The forecasters' quality over the window's ticks (those inside the
+  /// traces), mean over zones: Brier and F1 at each horizon, lifetime MAE.
+  static func scoreForecasts(_ f: ZoneForecasts, _ window: RegionalWindow, _ m: inout RunMetrics) {
+    var qualities: [ForecastQuality] = []
+    for z in f.series.indices {
+      let n = f.series[z].count
+      let to = Swift.min(n, f.startTick + window.ticks)
+      guard f.startTick < to, f.trainTicks > 0, f.trainTicks <= f.startTick else { continue }
+      qualities.append(
+        ForecastEvaluation.evaluate(
+          f.forecasters[z], series: f.series[z], tickHours: f.tickHours, train: f.trainTicks,
+          from: f.startTick, to: to))
+    }
+    func mean(_ values: [Double?]) -> Double? {
+      let v = values.compactMap { $0 }.filter(\.isFinite)
+      return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
+    }
+    m.forecastBrier10 = mean(qualities.map { $0.brier[0] })
+    m.forecastBrier30 = mean(qualities.map { $0.brier[1] })
+    m.forecastBrier60 = mean(qualities.map { $0.brier[2] })
+    m.forecastF1_10 = mean(qualities.map { $0.f1[0] })
+    m.forecastF1_30 = mean(qualities.map { $0.f1[1] })
+    m.forecastF1_60 = mean(qualities.map { $0.f1[2] })
+    m.lifetimeMAEHours = mean(qualities.map(\.lifetimeMAEHours))
   }
 
   /// On-demand throughout, in the first zone's region.
@@ -175,7 +202,7 @@ extension ScenarioConfig {
       return f.fitted(on: training)
     }
     return ZoneForecasts(
-      forecasters: forecasters, series: zones.map(\.available),
+      forecasters: forecasters, series: zones.map(\.available), trainTicks: train,
       startTick: Swift.min(Int(traceStartHour / tick), zones[0].available.count - 1),
       tickHours: tick)
   }

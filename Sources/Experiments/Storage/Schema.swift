@@ -37,6 +37,7 @@ enum Schema {
     "v4: failed runs", "v5: fleet geography, capacity, crunches, value of assignment",
     "v6: multi-region deadline jobs", "v7: results cache",
     "v8: model fingerprint per sweep", "v9: cached baselines", "v10: forecasters",
+    "v11: forecast quality per run",
   ]
 
   static var migrator: DatabaseMigrator {
@@ -224,6 +225,14 @@ enum Schema {
     migrator.registerMigration("v10: forecasters") { db in
       try addMissingColumns(db, table: "cells", parameterColumnsV10.map { ("p_" + $0, .text) })
       try recreateView(db)
+    }
+    migrator.registerMigration("v11: forecast quality per run") { db in
+      try addMissingColumns(
+        db, table: "metrics",
+        [
+          "forecast_brier_10", "forecast_brier_30", "forecast_brier_60", "forecast_f1_10",
+          "forecast_f1_30", "forecast_f1_60", "lifetime_mae_hours",
+        ].map { ($0, .double) })
     }
     return migrator
   }

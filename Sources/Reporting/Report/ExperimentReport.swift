@@ -75,6 +75,9 @@ public struct ExperimentReport {
     if let findings = findingsSection(data.pooling(also: ["trace_start_hour"]).data) {
       out += findings
     }
+    if let forecasts = forecastSection(data.pooling(also: ["trace_start_hour"]).data) {
+      out += forecasts
+    }
     out += "## Provenance\n\n"
     let provenance = MarkdownTable(
       header: ["", ""],

@@ -7,16 +7,22 @@ public struct ZoneForecasts: Sendable {
   public var forecasters: [any Forecaster]
   /// Each zone's whole availability trace.
   public var series: [[Bool]]
+  /// Ticks `[0, trainTicks)` of each trace the forecasters were fitted on.
+  public var trainTicks: Int
   /// Where window tick 0 is in the traces.
   public var startTick: Int
   /// Tick width, hours.
   public var tickHours: Double
 
   /// Creates the forecasts; `forecasters` must be fitted already.
-  public init(forecasters: [any Forecaster], series: [[Bool]], startTick: Int, tickHours: Double) {
+  public init(
+    forecasters: [any Forecaster], series: [[Bool]], trainTicks: Int, startTick: Int,
+    tickHours: Double
+  ) {
     precondition(forecasters.count == series.count && !series.isEmpty)
     self.forecasters = forecasters
     self.series = series
+    self.trainTicks = trainTicks
     self.startTick = startTick
     self.tickHours = tickHours
   }

@@ -96,6 +96,17 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   /// Cost ÷ the omniscient optimum of the same window (deadline-job runs
   /// only; nil elsewhere).
   public var gapToOptimal: Double?
+  /// Brier score of the run's forecaster at 10, 30 and 60 minutes over the
+  /// window's ticks, mean over its zones (`synkti-forecast` runs only).
+  public var forecastBrier10: Double?
+  public var forecastBrier30: Double?
+  public var forecastBrier60: Double?
+  /// F1 of predicting unavailability at 10, 30 and 60 minutes, the same way.
+  public var forecastF1_10: Double?
+  public var forecastF1_30: Double?
+  public var forecastF1_60: Double?
+  /// Mean absolute error of the forecaster's spot lifetimes, hours.
+  public var lifetimeMAEHours: Double?
 
   /// Creates zeroed metrics.
   public init() {}
@@ -156,6 +167,13 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case assignmentRegretBestFit = "assignment_regret_best_fit"
     case assignmentShortfallNaive = "assignment_shortfall_naive"
     case assignmentShortfallBestFit = "assignment_shortfall_best_fit"
+    case forecastBrier10 = "forecast_brier_10"
+    case forecastBrier30 = "forecast_brier_30"
+    case forecastBrier60 = "forecast_brier_60"
+    case forecastF1_10 = "forecast_f1_10"
+    case forecastF1_30 = "forecast_f1_30"
+    case forecastF1_60 = "forecast_f1_60"
+    case lifetimeMAEHours = "lifetime_mae_hours"
   }
 
   /// Sets the baseline and the savings derived from it, on equal delivered

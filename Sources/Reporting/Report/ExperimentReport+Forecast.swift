@@ -1,0 +1,35 @@
+import Experiments
+
+/// "Forecast quality beside cost": for every cell whose runs scored a
+/// forecaster (`synkti-forecast`), how good its forecasts were on the
+/// window's held-out ticks next to what the policy paid with them.
+extension ExperimentReport {
+  /// The section, or nil when no run scored a forecaster.
+  func forecastSection(_ data: SweepData) -> String? {
+    let cells = data.cells.filter { !$0.series("forecast_brier_10").isEmpty }
+    guard !cells.isEmpty else { return nil }
+    let axes = data.axes.filter { axis in cells.contains { $0.values[axis] != nil } }
+    var out = "## Forecast quality beside cost\n\n"
+    out +=
+      "Per cell that ran a forecaster: Brier score (0 is perfect, 0.25 a coin) and F1 of predicting unavailability at each horizon, and the lifetime's mean absolute error, over each window's ticks (never the training part), mean over its zones and then over runs; beside the run's cost and cost ÷ the optimum. Findings above give the paired cost differences.\n\n"
+    let rows = cells.map { cell -> [String] in
+      axes.map { cell.values[$0].map { "`\($0)`" } ?? "—" } + ["\(cell.runs.count)"]
+        + [
+          "forecast_brier_10", "forecast_brier_30", "forecast_brier_60", "forecast_f1_10",
+          "forecast_f1_30", "forecast_f1_60",
+        ].map { Format.mean(cell.series($0), 3) }
+        + [
+          Format.mean(cell.series("lifetime_mae_hours"), 1),
+          Format.interval(cell.series("total_cost")), Format.mean(cell.series("gap_to_optimal"), 3),
+        ]
+    }
+    out +=
+      MarkdownTable(
+        header: axes + [
+          "n", "Brier 10 min", "Brier 30 min", "Brier 60 min", "F1 10 min", "F1 30 min",
+          "F1 60 min", "lifetime MAE (h)", "cost $", "cost / optimal",
+        ], rows: rows, labels: axes.count
+      ).render() + "\n"
+    return out
+  }
+}
