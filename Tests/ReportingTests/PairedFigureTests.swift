@@ -168,5 +168,8 @@ import Testing
       data, comparisons: [PairedFigureTests.comparison])
     #expect(figures.map(\.name) == [])
     #expect(skipped.count == 2 && skipped.allSatisfy { $0.contains("would not be comparable") })
+    // The regime map shows the hole as such.
+    let map = Figures.regimeMaps(data, comparisons: [PairedFigureTests.comparison]).figures[0]
+    #expect(map.data.contains("\n1 1 NaN \"not run\" 0\n"))
   }
 }

@@ -207,7 +207,7 @@ extension Figures {
         let (d, r) = paired(data, c, metric: quantity.metric, where: [x: xv, y: yv])
         let reference = r.isEmpty ? 0 : r.reduce(0, +) / Double(r.count)
         guard !d.isEmpty, !quantity.relative || reference != 0 else {
-          text += "\(i) \(j) NaN \"\" 0\n"
+          text += "\(i) \(j) NaN \"not run\" 0\n"
           continue
         }
         if d.contains(where: { $0 != 0 }) { anyDifference = true }
