@@ -173,3 +173,18 @@ import Testing
     #expect(map.data.contains("\n1 1 NaN \"not run\" 0\n"))
   }
 }
+
+@Suite struct ShortLabelTests {
+  @Test func findingsNameATraceMarketByItsZone() {
+    let market = "trace:../../../shared/data/traces/aws-v100-2023-02/us-east-1a_v100_1.csv"
+    var data = PairedFigureTests.sweep()
+    for i in data.cells.indices {
+      let zone = data.cells[i].values["trace_zone"]!
+      data.cells[i].values["trace_zone"] = zone == "x" ? market : "trace:y/us-west-2b_v100_1.csv"
+    }
+    let text = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    #expect(text.contains("at trace_zone = trace us-east-1a, tasks = 1"))
+    #expect(!text.contains("at trace_zone = trace:"))
+  }
+}

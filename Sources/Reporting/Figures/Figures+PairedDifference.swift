@@ -257,7 +257,8 @@ extension Figures {
     return Set(sets.values).count <= 1
   }
 
-  /// An axis value short enough for a tic label (a trace path by its file).
+  /// An axis value short enough for a tic label or a condition (a trace
+  /// path by its zone: `trace:…/us-east-1a_v100_1.csv` → `trace us-east-1a`).
   static func short(_ value: String) -> String {
     guard value.hasPrefix("trace:") else { return value }
     let file = (value.dropFirst(6) as NSString).lastPathComponent

@@ -63,7 +63,7 @@ extension ExperimentReport {
       let reference = other.runs.reduce(0) { $0 + $1[metric.key] } / Double(other.runs.count)
       // Axes a cell does not set (an `include:` cell's extra key) are left out.
       let condition = data.axes.filter { $0 != comparison.axis && cell.values[$0] != nil }
-        .map { "\($0) = \(cell.values[$0]!)" }.joined(separator: ", ")
+        .map { "\($0) = \(Figures.short(cell.values[$0]!))" }.joined(separator: ", ")
       result.append(
         ConditionEffect(
           condition: condition.isEmpty ? "(all runs)" : condition,
