@@ -14,13 +14,10 @@ extension Figures {
   ) -> (differences: [Double], references: [Double]) {
     var differences: [Double] = []
     var references: [Double] = []
-    for cell in data.cells
-    where cell.values[comparison.axis] == comparison.value
-      && match.allSatisfy({ cell.values[$0.key] == $0.value })
-    {
-      var wanted = cell.values
-      wanted[comparison.axis] = comparison.against
-      guard let other = data.cells.first(where: { $0.values == wanted }),
+    var mine = match
+    mine[comparison.axis] = comparison.value
+    for cell in data.cells(matching: mine) {
+      guard let other = data.partner(of: cell, setting: comparison.axis, to: comparison.against),
         other.runs.count == cell.runs.count
       else { continue }
       differences += zip(cell.runs, other.runs).map { $0[metric] - $1[metric] }

@@ -8,8 +8,7 @@ public enum Figures {
   /// Pooled summary of `metric` over every run whose cell has the given values.
   static func pooled(_ data: SweepData, _ metric: String, where match: [String: String]) -> Summary?
   {
-    let values = data.cells.filter { cell in match.allSatisfy { cell.values[$0.key] == $0.value } }
-      .flatMap { $0.series(metric) }
+    let values = data.cells(matching: match).flatMap { $0.series(metric) }
     return values.isEmpty ? nil : Summary(values)
   }
 

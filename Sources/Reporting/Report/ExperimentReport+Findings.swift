@@ -54,9 +54,7 @@ extension ExperimentReport {
   ) -> [ConditionEffect] {
     var result: [ConditionEffect] = []
     for cell in data.cells where cell.values[comparison.axis] == comparison.value {
-      var wanted = cell.values
-      wanted[comparison.axis] = comparison.against
-      guard let other = data.cells.first(where: { $0.values == wanted }),
+      guard let other = data.partner(of: cell, setting: comparison.axis, to: comparison.against),
         other.runs.count == cell.runs.count, !cell.runs.isEmpty
       else { continue }
       let differences = zip(cell.runs, other.runs).map { $0[metric.key] - $1[metric.key] }

@@ -50,9 +50,7 @@ public struct ExperimentReport {
   /// cell sets no policy or no such cell ran).
   func baselineCell(of cell: CellData, in data: SweepData) -> CellData? {
     guard cell.values["policy"] != nil else { return nil }
-    var partner = cell.values
-    partner["policy"] = baseline
-    return data.cells.first { $0.values == partner }
+    return data.partner(of: cell, setting: "policy", to: baseline)
   }
 
   /// Paired savings (%) of a cell against the baseline.
@@ -72,12 +70,9 @@ public struct ExperimentReport {
     out += "`synkti report --experiment \(data.experiment)`.\n\n"
     // Start windows are samples of the market, not conditions: findings
     // pool them, so each condition's interval is over its windows.
-    if let findings = findingsSection(data.pooling(also: ["trace_start_hour"]).data) {
-      out += findings
-    }
-    if let forecasts = forecastSection(data.pooling(also: ["trace_start_hour"]).data) {
-      out += forecasts
-    }
+    let windowsPooled = data.pooling(also: ["trace_start_hour"]).data
+    if let findings = findingsSection(windowsPooled) { out += findings }
+    if let forecasts = forecastSection(windowsPooled) { out += forecasts }
     out += "## Provenance\n\n"
     let provenance = MarkdownTable(
       header: ["", ""],

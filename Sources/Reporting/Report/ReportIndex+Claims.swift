@@ -5,11 +5,6 @@ import Experiments
 /// differ in one axis beside the paired difference of their cells and the
 /// largest significant one anywhere in the paper set.
 extension ReportIndex {
-  /// The runs of the cells matching every value `cell` names.
-  static func runs(_ data: SweepData, matching cell: [String: String]) -> [CellData] {
-    data.cells.filter { c in cell.allSatisfy { c.values[$0.key] == $0.value } }
-  }
-
   /// `mean ± half-width` of `differences` as a percentage of the mean reference.
   static func percent(_ differences: [Double], of references: [Double]) -> String {
     guard !differences.isEmpty else { return "—" }
@@ -60,7 +55,7 @@ extension ReportIndex {
       let claims = ExperimentSpec.claims(inText: data.specText, size: data.sweep.size)
       let link = "[\(data.experiment)](\(data.experiment)/README.md)"
       for claim in claims {
-        let values = Self.runs(data, matching: claim.cell).flatMap { $0.series(claim.metric) }
+        let values = data.cells(matching: claim.cell).flatMap { $0.series(claim.metric) }
         let ours = values.isEmpty ? nil : Summary(values)
         rows.append([
           claim.text, "`\(claim.metric)`", Format.number(claim.value),

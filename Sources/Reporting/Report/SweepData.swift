@@ -158,6 +158,19 @@ public struct SweepData: Sendable {
     return data
   }
 
+  /// The cells whose values include every pair of `match` (other axes pooled).
+  public func cells(matching match: [String: String]) -> [CellData] {
+    cells.filter { cell in match.allSatisfy { cell.values[$0.key] == $0.value } }
+  }
+
+  /// The cell equal to `cell` but for `axis`, set to `value`: what `cell`
+  /// is paired with (nil when no such cell ran).
+  public func partner(of cell: CellData, setting axis: String, to value: String) -> CellData? {
+    var wanted = cell.values
+    wanted[axis] = value
+    return cells.first { $0.values == wanted }
+  }
+
   /// Distinct values of `axis` in grid order.
   public func values(of axis: String) -> [String] {
     var seen: [String] = []
