@@ -100,20 +100,11 @@ extension Synkti {
         }
       }
       if !summary { print(MarkdownTable(header: header, rows: rows, labels: 2).render()) }
-      let mean = names.map { name -> [String] in
+      let mean = names.compactMap { name -> [String]? in
         let qs = means[name] ?? []
-        func avg(_ values: [Double?]) -> Double? {
-          let v = values.compactMap { $0 }.filter(\.isFinite)
-          return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
+        return ForecastQuality.mean(qs).map {
+          ["mean of \(qs.count) zones", name] + Self.cells($0)
         }
-        let brier = (0..<horizons.count).map { h in avg(qs.map { $0.brier[h] }) }
-        let f1 = (0..<horizons.count).map { h in avg(qs.map { $0.f1[h] }) }
-        return ["mean of \(qs.count) zones", name]
-          + (brier + f1).map { $0.map { Format.number($0, 3) } ?? "—" }
-          + [
-            avg(qs.map(\.lifetimeMAEHours)).map { Format.number($0, 1) } ?? "—",
-            "\(qs.reduce(0) { $0 + $1.samples })",
-          ]
       }
       print(MarkdownTable(header: header, rows: mean, labels: 2).render())
     }

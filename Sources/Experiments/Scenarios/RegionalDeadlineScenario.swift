@@ -58,17 +58,15 @@ public struct RegionalDeadlineScenario: Sendable {
           f.forecasters[z], series: f.series[z], tickHours: f.tickHours, train: f.trainTicks,
           from: f.startTick, to: to))
     }
-    func mean(_ values: [Double?]) -> Double? {
-      let v = values.compactMap { $0 }.filter(\.isFinite)
-      return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
-    }
-    m.forecastBrier10 = mean(qualities.map { $0.brier[0] })
-    m.forecastBrier30 = mean(qualities.map { $0.brier[1] })
-    m.forecastBrier60 = mean(qualities.map { $0.brier[2] })
-    m.forecastF1_10 = mean(qualities.map { $0.f1[0] })
-    m.forecastF1_30 = mean(qualities.map { $0.f1[1] })
-    m.forecastF1_60 = mean(qualities.map { $0.f1[2] })
-    m.lifetimeMAEHours = mean(qualities.map(\.lifetimeMAEHours))
+    guard let q = ForecastQuality.mean(qualities) else { return }
+    func defined(_ x: Double) -> Double? { x.isFinite ? x : nil }
+    m.forecastBrier10 = defined(q.brier[0])
+    m.forecastBrier30 = defined(q.brier[1])
+    m.forecastBrier60 = defined(q.brier[2])
+    m.forecastF1_10 = q.f1[0]
+    m.forecastF1_30 = q.f1[1]
+    m.forecastF1_60 = q.f1[2]
+    m.lifetimeMAEHours = q.lifetimeMAEHours
   }
 
   /// On-demand throughout, in the first zone's region.

@@ -57,7 +57,7 @@ public struct ARIMAForecaster: Forecaster {
   public func availabilityProbability(_ history: AvailabilityHistory, hoursAhead hours: Double)
     -> Double
   {
-    forecast(history, ticks: Self.ticks(hours, tick: history.tickHours))
+    forecast(history, ticks: AvailabilityHistory.ticks(inHours: hours, tick: history.tickHours))
   }
 
   public func expectedLifetime(_ history: AvailabilityHistory) -> Double {

@@ -20,6 +20,12 @@ public struct AvailabilityHistory: Sendable, Equatable {
     self.prices = prices.isEmpty ? [] : Array(prices[..<Swift.min(count, prices.count)])
   }
 
+  /// Whole ticks of `tick` hours in a horizon of `hours` (at least one):
+  /// how far ahead a forecast for `hours` looks, and is scored.
+  public static func ticks(inHours hours: Double, tick: Double) -> Int {
+    Swift.max(1, Int((hours / tick).rounded()))
+  }
+
   /// Ticks known; the last of them is now.
   public var count: Int { past.count }
 

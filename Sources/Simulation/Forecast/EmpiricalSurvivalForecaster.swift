@@ -57,7 +57,7 @@ public struct EmpiricalSurvivalForecaster: Forecaster {
   public func availabilityProbability(_ history: AvailabilityHistory, hoursAhead hours: Double)
     -> Double
   {
-    let k = Self.ticks(hours, tick: history.tickHours)
+    let k = AvailabilityHistory.ticks(inHours: hours, tick: history.tickHours)
     let recent = history.availability(overLast: Int((24 / history.tickHours).rounded()))
     let age = history.runLength
     if history.availableNow {

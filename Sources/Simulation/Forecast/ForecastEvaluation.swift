@@ -12,6 +12,23 @@ public struct ForecastQuality: Sendable, Equatable {
   public var lifetimeMAEHours: Double?
   /// Ticks evaluated.
   public var samples: Int
+
+  /// The mean over `qualities` (zones, say) of each score that is defined
+  /// (Brier NaN and nil F1 or MAE left out), ticks summed; nil for none.
+  public static func mean(_ qualities: [ForecastQuality]) -> ForecastQuality? {
+    guard let first = qualities.first else { return nil }
+    func mean(_ values: [Double?]) -> Double? {
+      let v = values.compactMap { $0 }.filter(\.isFinite)
+      return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
+    }
+    let horizons = first.horizonsHours.indices
+    return ForecastQuality(
+      horizonsHours: first.horizonsHours,
+      brier: horizons.map { h in mean(qualities.map { $0.brier[h] }) ?? .nan },
+      f1: horizons.map { h in mean(qualities.map { $0.f1[h] }) },
+      lifetimeMAEHours: mean(qualities.map(\.lifetimeMAEHours)),
+      samples: qualities.reduce(0) { $0 + $1.samples })
+  }
 }
 
 /// Scores forecasters on held-out ticks: fitted on `[0, train)`, asked at
@@ -60,7 +77,7 @@ public enum ForecastEvaluation {
     precondition(0 < train && train <= from && from < to && to <= series.count && stride > 0)
     let fitted = forecaster.fitted(
       on: AvailabilityHistory(tickHours: tickHours, available: series, count: train))
-    let steps = horizonsHours.map { Swift.max(1, Int(($0 / tickHours).rounded())) }
+    let steps = horizonsHours.map { AvailabilityHistory.ticks(inHours: $0, tick: tickHours) }
     var predictions = [[Double]](repeating: [], count: steps.count)
     var outcomes = [[Bool]](repeating: [], count: steps.count)
     var errors: [Double] = []

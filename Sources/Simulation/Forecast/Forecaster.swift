@@ -18,13 +18,6 @@ public protocol Forecaster: Sendable {
   func expectedLifetime(_ history: AvailabilityHistory) -> Double
 }
 
-extension Forecaster {
-  /// Whole ticks in `hours` (at least one).
-  static func ticks(_ hours: Double, tick: Double) -> Int {
-    Swift.max(1, Int((hours / tick).rounded()))
-  }
-}
-
 /// The forecasters by name.
 public enum Forecasters {
   /// Names `named(_:)` accepts.

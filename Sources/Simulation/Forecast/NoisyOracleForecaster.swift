@@ -44,7 +44,7 @@ public struct NoisyOracleForecaster: Forecaster {
   public func availabilityProbability(_ history: AvailabilityHistory, hoursAhead hours: Double)
     -> Double
   {
-    let k = Self.ticks(hours, tick: history.tickHours)
+    let k = AvailabilityHistory.ticks(inHours: hours, tick: history.tickHours)
     let future = state(at: history.count - 1 + k) ? 1.0 : 0.0
     return (1 - noise) * future + noise * baseRate
   }
