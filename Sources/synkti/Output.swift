@@ -56,7 +56,7 @@ enum MetricsSummary {
       completion  mean \(d(m.completionMean)) h, p50 \(d(m.completionP50)), p95 \(d(m.completionP95)), p99 \(d(m.completionP99))
       reclaims    \(m.preemptions) task preemptions on \(m.instancesReclaimed) instances
       checkpoints \(m.checkpointsFull) full, \(m.checkpointsPartial) partial, \(m.checkpointsRestart) restart; work lost \(d(m.workLostHours)) h
-      migration   \(d(m.migratedGiB)) GiB moved, \(d(m.transferHours)) h of transfers, \(m.voluntaryMigrations) voluntary moves
+      migration   \(d(m.migratedGiB)) GiB moved, \(d(m.transferHours)) h of transfers, \(m.voluntaryMigrations) voluntary moves, \(m.proactiveMigrations) proactive
       instances   \(m.instancesLaunched) launched; \(d(m.spotInstanceHours)) spot h, \(d(m.onDemandInstanceHours)) on-demand h
       events      \(m.eventsProcessed) in \(d(wallMs)) ms
       """ + note

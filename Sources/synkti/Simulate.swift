@@ -13,7 +13,7 @@ extension Synkti {
         parameter. Every run is a pure function of its parameters and seed.
 
         Parameters (keys for scenario files, --set and sweep axes):
-        \(ScenarioParameter.all.map { "  \($0.key.padding(toLength: 24, withPad: " ", startingAt: 0)) \($0.summary)" }.joined(separator: "\n"))
+        \(ScenarioParameter.all.map { "  \($0.key.padding(toLength: Swift.max(24, $0.key.count), withPad: " ", startingAt: 0)) \($0.summary)" }.joined(separator: "\n"))
 
         Examples:
           synkti simulate --scenario Experiments/headline.yaml --seed 1 --json

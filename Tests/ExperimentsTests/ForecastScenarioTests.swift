@@ -61,4 +61,57 @@ import Testing
       .resolveRunnable(catalog: catalog).run(seed: 1)
     #expect(plain.forecastBrier10 == nil && plain.lifetimeMAEHours == nil)
   }
+
+  /// A fleet on the fixture traces, moving before predicted losses.
+  func fleet(_ pairs: [(String, String)]) throws -> ScenarioConfig {
+    var c = ScenarioConfig()
+    c.file = "fleet.yaml"
+    c.baseDirectory = Paths.fixtures
+    for (k, v) in [
+      ("accelerator", "V100"), ("market", "trace:aws"), ("horizon_hours", "0.3"),
+      ("tasks", "3"), ("work_hours", "constant(0.1)"), ("memory_gib", "16"),
+      ("train_until_hour", "0.1"), ("trace_start_hour", "0.11"),
+      ("proactive_threshold", "0.2"),
+    ] + pairs {
+      try c.set(k, to: v)
+    }
+    return c
+  }
+
+  @Test func proactiveFleetsAreRefusedOffTracesAndInsideTheTrainingPart() throws {
+    #expect {
+      try fleet([("market", "ou")]).resolveRunnable(catalog: catalog)
+    } throws: { error in
+      guard case .invalidValue(let file, let key, _, _) = error as? ExperimentsError else {
+        return false
+      }
+      return file == "fleet.yaml" && key == "proactive_threshold"
+    }
+    #expect {
+      try fleet([("trace_start_hour", "0.05")]).resolveRunnable(catalog: catalog)
+    } throws: { error in
+      guard case .invalidValue(_, let key, let value, _) = error as? ExperimentsError else {
+        return false
+      }
+      return key == "trace_start_hour" && value == "0.05"
+    }
+    #expect(throws: ExperimentsError.self) { try fleet([("proactive_threshold", "1")]) }
+    #expect(throws: ExperimentsError.self) { try fleet([("proactive_interval_minutes", "0")]) }
+  }
+
+  @Test func aProactiveFleetIsScoredOnItsHeldOutHours() throws {
+    let runnable = try fleet([("forecaster", "noisy-oracle")]).resolveRunnable(catalog: catalog)
+    guard case .fleet(let scenario) = runnable else {
+      Issue.record("not a fleet")
+      return
+    }
+    let proactive = try #require(scenario.proactive)
+    #expect(proactive.threshold == 0.2 && proactive.intervalHours == 0.5)
+    #expect(proactive.forecasts.startTick == 2 && proactive.forecasts.trainTicks == 1)
+    let m = runnable.run(seed: 1)
+    #expect(m.forecastBrier10 == 0)
+    // Reactive fleets carry no forecast metrics.
+    let reactive = try fleet([("proactive_threshold", "null")]).resolveRunnable(catalog: catalog)
+    #expect(reactive.run(seed: 1).forecastBrier10 == nil)
+  }
 }

@@ -99,7 +99,13 @@ public enum RunnableScenario: Sendable {
     switch self {
     case .fleet(var scenario):
       scenario.seed = seed
-      return Simulation.run(scenario)
+      var metrics = Simulation.run(scenario)
+      if let proactive = scenario.proactive {
+        let f = proactive.forecasts
+        metrics.scoreForecasts(
+          f, ticks: TraceWindow.ticks(covering: scenario.horizon, tick: f.tickHours))
+      }
+      return metrics
     case .deadline(let scenario):
       return scenario.run()
     case .regional(let scenario):

@@ -41,32 +41,10 @@ public struct RegionalDeadlineScenario: Sendable {
     m.zoneMigrations = outcome.migrations
     m.eventsProcessed = window.ticks
     if let optimum, optimum.cost > 0 { m.gapToOptimal = outcome.cost / optimum.cost }
-    if let forecasts, policy == "synkti-forecast" { Self.scoreForecasts(forecasts, window, &m) }
-    return m
-  }
-
-  /// The forecasters' quality over the window's ticks (those inside the
-  /// traces), mean over zones: Brier and F1 at each horizon, lifetime MAE.
-  static func scoreForecasts(_ f: ZoneForecasts, _ window: RegionalWindow, _ m: inout RunMetrics) {
-    var qualities: [ForecastQuality] = []
-    for z in f.series.indices {
-      let n = f.series[z].count
-      let to = Swift.min(n, f.startTick + window.ticks)
-      guard f.startTick < to, f.trainTicks > 0, f.trainTicks <= f.startTick else { continue }
-      qualities.append(
-        ForecastEvaluation.evaluate(
-          f.forecasters[z], series: f.series[z], tickHours: f.tickHours, train: f.trainTicks,
-          from: f.startTick, to: to))
+    if let forecasts, policy == "synkti-forecast" {
+      m.scoreForecasts(forecasts, ticks: window.ticks)
     }
-    guard let q = ForecastQuality.mean(qualities) else { return }
-    func defined(_ x: Double) -> Double? { x.isFinite ? x : nil }
-    m.forecastBrier10 = defined(q.brier[0])
-    m.forecastBrier30 = defined(q.brier[1])
-    m.forecastBrier60 = defined(q.brier[2])
-    m.forecastF1_10 = q.f1[0]
-    m.forecastF1_30 = q.f1[1]
-    m.forecastF1_60 = q.f1[2]
-    m.lifetimeMAEHours = q.lifetimeMAEHours
+    return m
   }
 
   /// On-demand throughout, in the first zone's region.
@@ -122,6 +100,7 @@ extension ScenarioConfig {
     var fleetConfig = self
     fleetConfig.policy = "greedy"
     fleetConfig.model = "fleet"
+    fleetConfig.proactiveThreshold = nil
     let resolved = try fleetConfig.resolve(catalog: catalog, policies: policies, traces: traces)
     guard let market = resolved.market as? TraceMarket else {
       throw ExperimentsError.invalidValue(

@@ -70,7 +70,7 @@ extension ScenarioConfig {
     if let egressPerGB { network.defaultEgressPerGB = egressPerGB }
     var perType: [String: Int] = [:]
     for type in fleet { if let c = type.spotCapacity { perType[type.name] = c } }
-    return Scenario(
+    var scenario = Scenario(
       horizon: horizonHours, fleet: fleet, zones: zones, market: market,
       workload: workload,
       checkpoint: CheckpointPlanner(
@@ -81,6 +81,22 @@ extension ScenarioConfig {
       spotCapacity: SpotCapacity(
         defaultLimit: spotCapacity, perType: perType, perZone: zoneSpotCapacity),
       crunches: crunches, zoneVariation: zoneVariation, seed: seed)
+    scenario.proactive = try proactiveHandling(market)
+    return scenario
+  }
+
+  /// Forecast reviews for `proactive_threshold`: trace markets only, with
+  /// forecasters fitted on `[0, train_until_hour)` of every zone's trace.
+  func proactiveHandling(_ market: any SpotMarket) throws -> ProactiveHandling? {
+    guard let proactiveThreshold else { return nil }
+    guard let trace = market as? TraceMarket else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "proactive_threshold", value: "\(proactiveThreshold)",
+        expected: "null unless the market is trace:PATH (forecasters learn from a trace)")
+    }
+    return ProactiveHandling(
+      threshold: proactiveThreshold, intervalHours: proactiveIntervalMinutes / 60,
+      forecasts: try forecasts(trace.traces))
   }
 
   /// The zones' regions: declared (`zone_regions`) for synthetic markets,

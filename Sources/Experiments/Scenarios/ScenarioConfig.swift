@@ -97,6 +97,13 @@ public struct ScenarioConfig: Sendable {
   /// Forecasters are fitted on each trace's hours `[0, trainUntilHour)`;
   /// windows must start at or after it.
   public var trainUntilHour: Double?
+  /// Fleet on a trace market: move a zone's tasks before the warning when
+  /// its forecaster's loss probability over the next interval exceeds
+  /// this; nil: reactive only.
+  public var proactiveThreshold: Double?
+  /// Minutes between forecast reviews, and the interval a loss is
+  /// predicted over.
+  public var proactiveIntervalMinutes = 30.0
 
   /// A config with every default.
   public init() {}

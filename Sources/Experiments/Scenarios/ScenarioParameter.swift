@@ -407,7 +407,7 @@ public struct ScenarioParameter: Sendable {
     .init(
       key: "forecaster",
       summary:
-        "deadline-job: synkti-forecast's lifetime forecaster: \(Forecasters.names.joined(separator: " | "))",
+        "synkti-forecast's (deadline-job) or proactive_threshold's (fleet) forecaster: \(Forecasters.names.joined(separator: " | "))",
       apply: { config, text in
         guard Forecasters.names.contains(text) else {
           throw Invalid(expected: "one of \(Forecasters.names.joined(separator: ", "))")
@@ -415,15 +415,32 @@ public struct ScenarioParameter: Sendable {
         config.forecaster = text
       }, read: { $0.forecaster }),
     .init(
-      key: "forecast_noise", summary: "deadline-job: noisy-oracle's noise, 0 (truth) to 1 (none)",
+      key: "forecast_noise", summary: "noisy-oracle's noise, 0 (truth) to 1 (no information)",
       apply: { $0.forecastNoise = try number($1, in: 0...1) }, read: { "\($0.forecastNoise)" }),
     .init(
       key: "train_until_hour",
-      summary: "deadline-job: forecasters fit on [0, this) of each trace; windows start after",
+      summary: "forecasters fit on [0, this) of each trace; windows must start at or after it",
       apply: {
         $0.trainUntilHour = try optionalNumber($1, in: ScenarioLimits.hours, positive: true)
       },
       read: { $0.trainUntilHour.map { "\($0)" } ?? "null" }),
+    .init(
+      key: "proactive_threshold",
+      summary:
+        "fleet on a trace: move a zone's tasks before the warning when its predicted loss probability over the next interval exceeds this (null: reactive)",
+      apply: {
+        $0.proactiveThreshold = try optionalNumber(
+          $1, "a probability in [0, 1)", { (0..<1).contains($0) })
+      },
+      read: { $0.proactiveThreshold.map { "\($0)" } ?? "null" }),
+    .init(
+      key: "proactive_interval_minutes",
+      summary: "fleet: minutes between forecast reviews, and the interval a loss is predicted over",
+      apply: {
+        $0.proactiveIntervalMinutes = try number(
+          $1, "minutes in (0, 1440]", { $0 > 0 && $0 <= 1440 })
+      },
+      read: { "\($0.proactiveIntervalMinutes)" }),
     .init(
       key: "migration_delay_weight", summary: "dollars per hour of resume delay",
       apply: { $0.migrationCost.delayWeight = try number($1, in: ScenarioLimits.factor) },

@@ -37,7 +37,7 @@ enum Schema {
     "v4: failed runs", "v5: fleet geography, capacity, crunches, value of assignment",
     "v6: multi-region deadline jobs", "v7: results cache",
     "v8: model fingerprint per sweep", "v9: cached baselines", "v10: forecasters",
-    "v11: forecast quality per run",
+    "v11: forecast quality per run", "v12: proactive handling",
   ]
 
   static var migrator: DatabaseMigrator {
@@ -234,6 +234,11 @@ enum Schema {
           "forecast_f1_30", "forecast_f1_60", "lifetime_mae_hours",
         ].map { ($0, .double) })
     }
+    migrator.registerMigration("v12: proactive handling") { db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV12.map { ("p_" + $0, .text) })
+      try addMissingColumns(db, table: "metrics", [("proactive_migrations", .integer)])
+      try recreateView(db)
+    }
     return migrator
   }
 
@@ -252,7 +257,7 @@ enum Schema {
     try db.execute(sql: "DROP VIEW IF EXISTS runs_with_parameters")
     let columns =
       parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3
-      + parameterColumnsV5 + parameterColumnsV6 + parameterColumnsV10
+      + parameterColumnsV5 + parameterColumnsV6 + parameterColumnsV10 + parameterColumnsV12
     try db.execute(
       sql: """
         CREATE VIEW runs_with_parameters AS
@@ -274,6 +279,9 @@ enum Schema {
 
   /// The parameter columns migration v10 added (frozen with it).
   static let parameterColumnsV10 = ["forecaster", "forecast_noise", "train_until_hour"]
+
+  /// The parameter columns migration v12 added (frozen with it).
+  static let parameterColumnsV12 = ["proactive_threshold", "proactive_interval_minutes"]
 
   /// The parameter columns migration v3 added (frozen with it).
   static let parameterColumnsV3 = ["checkpoint_model", "storage_gbps", "trace_other_types"]

@@ -1,23 +1,25 @@
 /// What a forecaster is given: one zone's spot availability (and price),
 /// tick by tick, up to and including the current tick only.
 ///
-/// It holds a copy of the known ticks and nothing else, so a forecaster
-/// cannot reach the future however it is written: `available(at:)` exists
-/// only for ticks `0..<count`, and tick `count − 1` is now.
+/// It holds the known ticks and nothing else (a slice of the series that
+/// ends at now, sharing its storage rather than copying it), so a
+/// forecaster cannot reach the future however it is written:
+/// `available(at:)` exists only for ticks `0..<count`, and tick `count − 1`
+/// is now.
 public struct AvailabilityHistory: Sendable, Equatable {
   /// Tick width in hours.
   public let tickHours: Double
   /// `past[i]`: whether spot could be had in tick `i`, for `i < count`.
-  let past: [Bool]
+  let past: ArraySlice<Bool>
   /// Spot price per known tick (empty when unknown).
-  let prices: [Double]
+  let prices: ArraySlice<Double>
 
   /// The ticks `0..<count` of `available` (and of `prices`, when given).
   public init(tickHours: Double, available: [Bool], prices: [Double] = [], count: Int) {
     precondition(tickHours > 0 && count >= 0 && count <= available.count)
     self.tickHours = tickHours
-    past = Array(available[..<count])
-    self.prices = prices.isEmpty ? [] : Array(prices[..<Swift.min(count, prices.count)])
+    past = available[..<count]
+    self.prices = prices[..<Swift.min(count, prices.count)]
   }
 
   /// Whole ticks of `tick` hours in a horizon of `hours` (at least one):

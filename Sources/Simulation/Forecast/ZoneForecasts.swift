@@ -34,6 +34,19 @@ public struct ZoneForecasts: Sendable {
     return AvailabilityHistory(tickHours: tickHours, available: series[z], count: count)
   }
 
+  /// P(zone `z` loses spot within `hours` of window tick `t`): the largest
+  /// predicted unavailability at any tick of (now, now + hours], so a short
+  /// outage inside the interval counts as well as one at its end.
+  public func lossProbability(zone z: Int, windowTick t: Int, withinHours hours: Double) -> Double {
+    let known = history(zone: z, windowTick: t)
+    var loss = 0.0
+    for k in 1...AvailabilityHistory.ticks(inHours: hours, tick: tickHours) {
+      let p = forecasters[z].availabilityProbability(known, hoursAhead: Double(k) * tickHours)
+      loss = Swift.max(loss, 1 - p)
+    }
+    return loss
+  }
+
   /// Expected hours a spot instance launched in zone `z` at window tick `t`
   /// keeps its capacity.
   public func expectedLifetime(zone z: Int, windowTick t: Int) -> Double {

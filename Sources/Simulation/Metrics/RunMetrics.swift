@@ -107,6 +107,10 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   public var forecastF1_60: Double?
   /// Mean absolute error of the forecaster's spot lifetimes, hours.
   public var lifetimeMAEHours: Double?
+  /// Tasks moved before any warning because a forecast predicted their
+  /// zone's loss (`proactive_threshold`); what they cost is billed like
+  /// every other move, in the instance-hours and egress above.
+  public var proactiveMigrations = 0
 
   /// Creates zeroed metrics.
   public init() {}
@@ -174,6 +178,7 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case forecastF1_30 = "forecast_f1_30"
     case forecastF1_60 = "forecast_f1_60"
     case lifetimeMAEHours = "lifetime_mae_hours"
+    case proactiveMigrations = "proactive_migrations"
   }
 
   /// Sets the baseline and the savings derived from it, on equal delivered

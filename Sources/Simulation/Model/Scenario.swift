@@ -33,6 +33,9 @@ public struct Scenario: Sendable {
   public var crunches: CrunchModel
   /// How synthetic zones differ.
   public var zoneVariation: ZoneVariation
+  /// Forecast-driven moves before the warning (trace markets); nil: every
+  /// move reacts to a warning.
+  public var proactive: ProactiveHandling? = nil
 
   /// In-region storage throughput, Gbit/s: a restore runs at the slower of
   /// this (or the cross-region path) and the target's link.

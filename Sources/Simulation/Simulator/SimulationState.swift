@@ -165,5 +165,7 @@ enum SimulationEvent {
   /// A waiting task asks the policy again.
   case retry(Int32, UInt32)
   case review
+  /// Forecasts are asked whether a zone is about to lose its capacity.
+  case proactiveReview
   case horizon
 }

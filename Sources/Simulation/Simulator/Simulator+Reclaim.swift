@@ -66,7 +66,12 @@ extension Simulator {
   }
 
   /// Sends displaced tasks where the policy and the migration planner say.
-  mutating func migrate(_ tasks: [Int32], decisions: [PlacementDecision]) {
+  /// Pools in `avoiding` offer no target; `hazards` overrides the reclaim
+  /// hazard the planner prices a pool at (by pool index).
+  mutating func migrate(
+    _ tasks: [Int32], decisions: [PlacementDecision], avoiding: Set<Int> = [],
+    hazards: [Int: Double] = [:]
+  ) {
     var rows: [Int32] = []
     var wanted: [Capacity] = []
     for (task, decision) in zip(tasks, decisions) {
@@ -81,7 +86,7 @@ extension Simulator {
       }
     }
     guard !rows.isEmpty else { return }
-    let problem = migrationProblem(rows, wanted: wanted)
+    let problem = migrationProblem(rows, wanted: wanted, avoiding: avoiding, hazards: hazards)
     let choice = scenario.migration.plan(problem)
     if rows.count >= 2 { recordProblem(problem, chosen: choice) }
     // Tasks sent to the same new pool share fresh instances, in row order.
@@ -111,11 +116,13 @@ extension Simulator {
   /// unwarned instances (by id), then fresh launches in every launchable
   /// pool, most economical first. Each pair costs the marginal dollars the
   /// run would pay (`MigrationCostModel`).
-  mutating func migrationProblem(_ rows: [Int32], wanted: [Capacity]) -> MigrationProblem {
+  mutating func migrationProblem(
+    _ rows: [Int32], wanted: [Capacity], avoiding: Set<Int> = [], hazards: [Int: Double] = [:]
+  ) -> MigrationProblem {
     var targets: [MigrationTarget] = []
     var targetPool: [Int] = []
     var existing: [(Int32, Int)] = []
-    for p in pools.indices {
+    for p in pools.indices where !avoiding.contains(p) {
       var taken: [Int32] = []
       while taken.count < rows.count, let id = firstFree(in: p) {
         _ = pools[p].free.popMin()
@@ -135,7 +142,7 @@ extension Simulator {
           slots: Swift.min(room, rows.count)))
       targetPool.append(p)
     }
-    let launchable = pools.indices.filter { pools[$0].canLaunch(at: now) }
+    let launchable = pools.indices.filter { !avoiding.contains($0) && pools[$0].canLaunch(at: now) }
       .sorted { (pools[$0].unitPrice(at: now), $0) < (pools[$1].unitPrice(at: now), $1) }
     for p in launchable {
       // As many slots as the pool's remaining capacity can open.
@@ -163,7 +170,7 @@ extension Simulator {
         sharers = Int(instances[id].occupied) + 1
       }
       let price = pool.price(at: now)
-      let hazard = pool.hazardEstimate(at: now)
+      let hazard = hazards[p] ?? pool.hazardEstimate(at: now)
       let transferable =
         Units.transferableMiB(gbps: pool.type.networkGbps, hours: pool.type.graceHours)
         / Double(Swift.max(1, sharers))
@@ -264,18 +271,7 @@ extension Simulator {
       }
     }
     for (task, _, gbps) in moves {
-      let i = Int(task)
-      // A voluntary move checkpoints everything: there is no deadline on
-      // it. The upload runs at the source link's speed.
-      state[i].durable = state[i].progress
-      state[i].durableAt =
-        now + Units.transferHours(mib: tasks[i].stateMiB(atProgress: state[i].progress), gbps: gbps)
-      state[i].storageRegion = Int32(pools[Int(instances[Int(state[i].instance)].pool)].region)
-      state[i].epoch &+= 1
-      state[i].status = .waiting
-      let instance = state[i].instance
-      state[i].instance = -1
-      release(task, from: instance)
+      checkpointAndRelease(task, gbps: gbps)
       metrics.voluntaryMigrations += 1
     }
     if !moves.isEmpty {
@@ -284,5 +280,21 @@ extension Simulator {
     if let interval = scenario.policy.reviewInterval {
       schedule(.review, at: now + interval)
     }
+  }
+
+  /// Takes a running task off its instance for a move nobody forced: it
+  /// checkpoints everything, as there is no deadline on it, and the upload
+  /// runs at the source link's speed.
+  mutating func checkpointAndRelease(_ task: Int32, gbps: Double) {
+    let i = Int(task)
+    state[i].durable = state[i].progress
+    state[i].durableAt =
+      now + Units.transferHours(mib: tasks[i].stateMiB(atProgress: state[i].progress), gbps: gbps)
+    state[i].storageRegion = Int32(pools[Int(instances[Int(state[i].instance)].pool)].region)
+    state[i].epoch &+= 1
+    state[i].status = .waiting
+    let instance = state[i].instance
+    state[i].instance = -1
+    release(task, from: instance)
   }
 }

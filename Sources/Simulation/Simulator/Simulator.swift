@@ -20,6 +20,9 @@ public struct Simulator {
   public internal(set) var completionTimes: [Double] = []
   /// When each reclaimed instance got its warning, in order.
   public internal(set) var reclaimWarnings: [Double] = []
+  /// Every move made before a warning on a forecast (`ProactiveHandling`):
+  /// when, and which task, in order.
+  public internal(set) var proactiveMoves: [(time: Double, task: Int)] = []
   /// The planned cost (`MigrationCostModel`) of every placement a
   /// migration plan made, in order.
   public internal(set) var plannedPlacementCosts: [Double] = []
@@ -117,6 +120,9 @@ public struct Simulator {
     {
       queue.schedule(.review, at: interval)
     }
+    if let proactive = scenario.proactive, proactive.intervalHours < scenario.horizon {
+      queue.schedule(.proactiveReview, at: proactive.intervalHours)
+    }
     queue.schedule(.horizon, at: scenario.horizon)
     scheduleCrunches()
     loop: while let (_, event) = queue.next() {
@@ -135,6 +141,7 @@ public struct Simulator {
           placeAlone(task, decision: decide(task))
         }
       case .review: handleReview()
+      case .proactiveReview: handleProactiveReview()
       case .horizon: break loop
       }
     }

@@ -1,0 +1,27 @@
+/// Acting before the warning, on a trace market: every `intervalHours` the
+/// run asks each spot zone's forecaster how likely the zone is to lose its
+/// capacity within the next interval. Where that probability exceeds
+/// `threshold`, every task running on the zone's instances checkpoints in
+/// full and migrates at once, to targets ranked by their predicted
+/// lifetimes, never into a zone that is itself predicted to fail.
+///
+/// The forecasters see each zone's trace up to now only (`ZoneForecasts`);
+/// only `noisy-oracle` reads the future, by design.
+public struct ProactiveHandling: Sendable {
+  /// Move a zone's tasks when its predicted loss probability exceeds this.
+  public var threshold: Double
+  /// Hours between forecast reviews, and the interval a loss is predicted
+  /// over.
+  public var intervalHours: Double
+  /// One fitted forecaster per trace zone, with the traces and where the
+  /// run starts in them.
+  public var forecasts: ZoneForecasts
+
+  /// Creates the option; `threshold` is in [0, 1) and the interval positive.
+  public init(threshold: Double, intervalHours: Double, forecasts: ZoneForecasts) {
+    precondition((0..<1).contains(threshold) && intervalHours > 0)
+    self.threshold = threshold
+    self.intervalHours = intervalHours
+    self.forecasts = forecasts
+  }
+}
