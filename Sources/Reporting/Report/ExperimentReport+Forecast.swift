@@ -11,7 +11,11 @@ extension ExperimentReport {
     let axes = data.axes.filter { axis in cells.contains { $0.values[axis] != nil } }
     var out = "## Forecast quality beside cost\n\n"
     out +=
-      "Per cell that ran a forecaster: Brier score (0 is perfect, 0.25 a coin) and F1 of predicting unavailability at each horizon, and the lifetime's mean absolute error, over each window's ticks (never the training part), mean over its zones and then over runs; beside the run's cost and cost ÷ the optimum. Findings above give the paired cost differences.\n\n"
+      "Per cell that ran a forecaster: Brier score (0 is perfect, 0.25 a coin) and F1 of predicting unavailability at each horizon, and the lifetime's mean absolute error, over each window's ticks (never the training part), mean over its zones and then over runs; beside the run's cost and, where there is one, cost ÷ the optimum (deadline jobs) or the tasks moved before a warning (fleets, `proactive_migrations`). Findings above give the paired cost differences.\n\n"
+    // Deadline jobs have an optimum to divide by; fleets move before the
+    // warning (`proactive_threshold`).
+    let gaps = cells.contains { !$0.series("gap_to_optimal").isEmpty }
+    let moves = cells.contains { $0.series("proactive_migrations").contains { $0 > 0 } }
     let rows = cells.map { cell -> [String] in
       axes.map { cell.values[$0].map { "`\($0)`" } ?? "—" } + ["\(cell.runs.count)"]
         + [
@@ -20,15 +24,17 @@ extension ExperimentReport {
         ].map { Format.mean(cell.series($0), 3) }
         + [
           Format.mean(cell.series("lifetime_mae_hours"), 1),
-          Format.interval(cell.series("total_cost")), Format.mean(cell.series("gap_to_optimal"), 3),
-        ]
+          Format.interval(cell.series("total_cost")),
+        ] + (gaps ? [Format.mean(cell.series("gap_to_optimal"), 3)] : [])
+        + (moves ? [Format.mean(cell.series("proactive_migrations"), 1)] : [])
     }
     out +=
       MarkdownTable(
         header: axes + [
           "n", "Brier 10 min", "Brier 30 min", "Brier 60 min", "F1 10 min", "F1 30 min",
-          "F1 60 min", "lifetime MAE (h)", "cost $", "cost / optimal",
-        ], rows: rows, labels: axes.count
+          "F1 60 min", "lifetime MAE (h)", "cost $",
+        ] + (gaps ? ["cost / optimal"] : []) + (moves ? ["proactive moves"] : []),
+        rows: rows, labels: axes.count
       ).render() + "\n"
     return out
   }

@@ -40,8 +40,9 @@ public struct ReportWriter {
     let comparisons = report.comparisons
     let differences = Figures.pairedDifferences(pooled, comparisons: comparisons)
     let maps = Figures.regimeMaps(pooled, comparisons: comparisons)
-    figures += differences.figures + maps.figures
-    skipped += differences.skipped + maps.skipped
+    let sensitivity = Figures.forecastSensitivity(pooled, comparisons: comparisons)
+    figures += differences.figures + maps.figures + sensitivity.figures
+    skipped += differences.skipped + maps.skipped + sensitivity.skipped
     if let spec = report.spec, let catalog = report.catalog {
       let (cdf, cdfNote) = completionCDF(spec, catalog)
       if let cdf { figures.append(cdf) }
