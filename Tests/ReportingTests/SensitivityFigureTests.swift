@@ -73,4 +73,27 @@ import Testing
       axis: "proactive_threshold", value: "p", against: "r")
     #expect(Figures.forecastSensitivity(data, comparisons: [comparison]).figures.isEmpty)
   }
+
+  @Test func anAxisThatChangesNoCurveIsNotSplitOn() throws {
+    // The oracle pays at noise 0 on either bandwidth: its curve is the same.
+    var data = Self.sweep()
+    for i in data.cells.indices where data.cells[i].values["forecaster"] == "noisy-oracle" {
+      let noise = data.cells[i].values["forecast_noise"]!
+      let p = data.cells[i].values["proactive_threshold"] == "p"
+      let costs: [Double] = p && noise == "0" ? [80, 70, 90] : [100, 100, 100]
+      data.cells[i].runs = costs.enumerated().map {
+        RunData(
+          replicate: $0.offset, seed: "\($0.offset)",
+          metrics: ["total_cost": $0.element, "deadline_misses": 2])
+      }
+    }
+    let comparison = ExperimentSpec.Comparison(
+      axis: "proactive_threshold", value: "p", against: "r")
+    let figures = Figures.forecastSensitivity(data, comparisons: [comparison]).figures
+    // One curve, both bandwidths pooled (six pairs at noise 0); no misses figure.
+    #expect(figures.map(\.name) == ["sensitivity-forecast-noise"])
+    #expect(figures[0].commands.contains("title 'p − r'"))
+    #expect(figures[0].data.contains("\n0.0 -20.0 "))
+    #expect(figures[0].data.contains(" 6\n1.0 0.0 0.0 6\n"))
+  }
 }
