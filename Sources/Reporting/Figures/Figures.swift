@@ -176,12 +176,19 @@ public enum Figures {
   /// (d) CDF of job completion time, one curve per series value, from
   /// re-simulated runs (`times` are sorted completion times per label).
   public static func completionCDF(
-    _ times: [(label: String, times: [Double])], axis: String = "policy"
+    _ times: [(label: String, times: [Double])], axis: String = "policy",
+    condition: String? = nil
   ) -> GnuplotFigure? {
     guard !times.isEmpty else { return nil }
     let name = "completion-cdf"
+    let cells =
+      condition.map {
+        $0.isEmpty
+          ? "replicate 0 of each value's cell"
+          : "replicate 0 at \($0), where the first comparison's paired cost difference is largest"
+      } ?? "replicate 0 of each value's first cell"
     let caption =
-      "CDF of job completion time (arrival to completion) per \(axis), replicate 0 of each value's first cell, re-simulated from its seed."
+      "CDF of job completion time (arrival to completion) per \(axis), \(cells), re-simulated from its seed."
     var text = "# \(caption)\n# columns: hours fraction_completed\n"
     var plots: [String] = []
     for (i, series) in times.enumerated() {

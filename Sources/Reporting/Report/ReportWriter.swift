@@ -101,10 +101,17 @@ public struct ReportWriter {
       return (nil, "Completion-time CDF not drawn: no policy or compared axis to draw curves for.")
     }
     for axis in axes {
-      let series = completionTimes(spec, catalog, by: axis)
+      let anchor = largestDifference(along: axis)
+      let series = completionTimes(spec, catalog, by: axis, at: anchor)
       // Deadline jobs are not re-simulated: no curve, nothing to say.
       if series.isEmpty { return (nil, nil) }
-      if series.count >= 2 { return (Figures.completionCDF(series, axis: axis), nil) }
+      if series.count >= 2 {
+        let condition = anchor.map { cell in
+          data.axes.filter { $0 != axis }.compactMap { a in cell.values[a].map { "\(a) = \($0)" } }
+            .joined(separator: ", ")
+        }
+        return (Figures.completionCDF(series, axis: axis, condition: condition), nil)
+      }
     }
     return (
       nil,
@@ -112,14 +119,37 @@ public struct ReportWriter {
     )
   }
 
-  /// Replicate 0's completion times of the first cell of each value of
-  /// `axis`, values with equal times merged into one labelled series.
-  func completionTimes(_ spec: ExperimentSpec, _ catalog: AcceleratorCatalog, by axis: String)
-    -> [(label: String, times: [Double])]
-  {
+  /// The cell of the first comparison on `axis` whose paired difference
+  /// in mean total cost against its partner is largest in size: where the
+  /// comparison matters most (nil without a comparison on `axis`).
+  func largestDifference(along axis: String) -> CellData? {
+    guard let c = report.comparisons.first(where: { $0.axis == axis }) else { return nil }
+    var best: (CellData, Double)?
+    for cell in report.data.cells(matching: [axis: c.value]) {
+      guard let other = report.data.partner(of: cell, setting: axis, to: c.against) else {
+        continue
+      }
+      let mine = cell.series("total_cost")
+      let theirs = other.series("total_cost")
+      guard !mine.isEmpty, mine.count == theirs.count else { continue }
+      let gap = abs(zip(mine, theirs).map { $0 - $1 }.reduce(0, +) / Double(mine.count))
+      if best == nil || gap > best!.1 { best = (cell, gap) }
+    }
+    return best?.0
+  }
+
+  /// Replicate 0's completion times, for each value of `axis`, of the cell
+  /// with `anchor`'s other values (else of the value's first cell), values
+  /// with equal times merged into one labelled series.
+  func completionTimes(
+    _ spec: ExperimentSpec, _ catalog: AcceleratorCatalog, by axis: String, at anchor: CellData?
+  ) -> [(label: String, times: [Double])] {
     var series: [(label: String, times: [Double])] = []
     for value in report.data.values(of: axis) {
-      guard let first = report.data.cells.first(where: { $0.values[axis] == value }),
+      let chosen =
+        anchor.flatMap { report.data.partner(of: $0, setting: axis, to: value) }
+        ?? report.data.cells.first(where: { $0.values[axis] == value })
+      guard let first = chosen,
         let simulator = simulate(spec, catalog, first), !simulator.completionTimes.isEmpty
       else { continue }
       let times = simulator.completionTimes

@@ -37,12 +37,18 @@ extension Simulator {
         let task = slots[slot]
         let i = Int(task)
         guard state[i].status == .running else { continue }
-        accrue(i)
         // Decided before the task leaves: a move that would have to wait,
         // or find no safe spot pool, is not made (the task stays and is
-        // handled when the warning comes, if it comes).
+        // handled when the warning comes, if it comes). A task that stays
+        // keeps its record untouched, so a review that moves nothing leaves
+        // the run bit-identical to a reactive one.
+        let before = state[i]
+        accrue(i)
         let decision = decide(task)
-        guard hasSafeTarget(for: i, decision: decision, avoiding: atRisk) else { continue }
+        guard hasSafeTarget(for: i, decision: decision, avoiding: atRisk) else {
+          state[i] = before
+          continue
+        }
         moves.append((task, decision, pools[p].type.networkGbps))
       }
     }

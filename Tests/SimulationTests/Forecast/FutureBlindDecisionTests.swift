@@ -21,9 +21,11 @@ import Testing
     zones.map { s in s.enumerated().map { $0.offset >= tick ? !$0.element : $0.element } }
   }
 
-  static func forecasts(_ name: String, _ series: [[Bool]]) throws -> ZoneForecasts {
+  static func forecasts(_ name: String, _ series: [[Bool]], noise: Double = 0) throws
+    -> ZoneForecasts
+  {
     let fitted: [any Forecaster] = try series.map { s in
-      try Forecasters.named(name, truth: s, noise: 0).fitted(
+      try Forecasters.named(name, truth: s, noise: noise).fitted(
         on: AvailabilityHistory(tickHours: tick, available: s, count: train))
     }
     return ZoneForecasts(
@@ -97,7 +99,9 @@ import Testing
 
   /// 30 tasks on the three zones from the training cut on, for `hours`,
   /// moving before predicted losses per `name`'s forecasts of `series`.
-  static func fleet(_ name: String, _ series: [[Bool]], hours: Double) throws -> Scenario {
+  static func fleet(_ name: String, _ series: [[Bool]], hours: Double, noise: Double = 0) throws
+    -> Scenario
+  {
     let traces = series.enumerated().map { z, s in
       AvailabilityTrace(
         zone: ["us-test-1a", "us-test-2a", "eu-test-1a"][z], tickHours: tick, available: s,
@@ -110,7 +114,7 @@ import Testing
       workload: TestScenarios.workload(tasks: 30, work: .uniform(1, 8), stateMiB: 65_536),
       policy: GreedyPolicy(), migration: OptimalMigration(), seed: 3)
     s.proactive = ProactiveHandling(
-      threshold: 0.01, intervalHours: 1, forecasts: try forecasts(name, series))
+      threshold: 0.01, intervalHours: 1, forecasts: try forecasts(name, series, noise: noise))
     return s
   }
 
