@@ -16,8 +16,8 @@ set key outside right top box
 set xlabel 'Job completion time (h)'
 set ylabel 'Fraction of completed jobs'
 set yrange [0:1]
-plot 'completion-cdf.dat' index 0 using 1:2 with steps ls 1 title 'greedy, uniform-progress' noenhanced, \
-     'completion-cdf.dat' index 1 using 1:2 with steps ls 2 title 'on-demand-fallback:2' noenhanced
+plot 'completion-cdf.dat' index 0 using 1:2 with steps ls 1 title 'naive' noenhanced, \
+     'completion-cdf.dat' index 1 using 1:2 with steps ls 2 title 'optimal' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'completion-cdf.pdf'
 replot

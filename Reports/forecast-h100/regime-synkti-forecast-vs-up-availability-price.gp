@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-1.957373613108636:1.957373613108636]
+set cbrange [-1.9573736131086352:1.9573736131086352]
 set cblabel 'Paired difference in total cost (% of up-availability-price)' noenhanced
 set xlabel 'forecast_noise' noenhanced
 set ylabel 'forecaster' noenhanced

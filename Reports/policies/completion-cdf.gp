@@ -16,8 +16,10 @@ set key outside right top box
 set xlabel 'Job completion time (h)'
 set ylabel 'Fraction of completed jobs'
 set yrange [0:1]
-plot 'completion-cdf.dat' index 0 using 1:2 with steps ls 1 title 'on-demand-only, greedy, on-demand-fallback:2' noenhanced, \
-     'completion-cdf.dat' index 1 using 1:2 with steps ls 2 title 'uniform-progress' noenhanced
+plot 'completion-cdf.dat' index 0 using 1:2 with steps ls 1 title 'on-demand-only' noenhanced, \
+     'completion-cdf.dat' index 1 using 1:2 with steps ls 2 title 'greedy' noenhanced, \
+     'completion-cdf.dat' index 2 using 1:2 with steps ls 3 title 'on-demand-fallback:2' noenhanced, \
+     'completion-cdf.dat' index 3 using 1:2 with steps ls 4 title 'uniform-progress' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'completion-cdf.pdf'
 replot
