@@ -42,6 +42,8 @@ public enum Simulation {
     var baseline = scenario
     baseline.policy = OnDemandOnlyPolicy()
     baseline.migration = NaiveMigration()
+    // It launches no spot, so forecast reviews would find nothing to move.
+    baseline.proactive = nil
     var simulator = Simulator(baseline)
     return simulator.run()
   }

@@ -146,7 +146,8 @@ public struct SweepPlan: Sendable {
     guard case .fleet(var scenario) = scenarios[run.cell.index]!, let key = baselineKey(of: run)
     else { return scenarios[run.cell.index]!.run(seed: run.seed) }
     scenario.seed = run.seed
-    return Simulation.run(scenario) { compute in baselines.value(key, compute: compute) }
+    return RunnableScenario.scored(
+      Simulation.run(scenario) { compute in baselines.value(key, compute: compute) }, scenario)
   }
 
   /// Which baseline a fleet run pairs with: its cell's baseline key and
@@ -166,6 +167,8 @@ public struct SweepPlan: Sendable {
     "storage_gbps", "cross_region_gbps", "cross_continent_gbps", "egress_usd_per_gb",
     "grace_seconds", "checkpoint_full", "checkpoint_partial", "checkpoint_model",
     "migration_price_weight", "migration_hazard_weight", "migration_delay_weight",
+    "proactive_threshold", "proactive_interval_minutes", "forecaster", "forecast_noise",
+    "train_until_hour",
   ]
 
   /// A hash of what a cell's runs compute from: its parameters but the

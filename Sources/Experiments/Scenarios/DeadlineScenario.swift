@@ -99,18 +99,23 @@ public enum RunnableScenario: Sendable {
     switch self {
     case .fleet(var scenario):
       scenario.seed = seed
-      var metrics = Simulation.run(scenario)
-      if let proactive = scenario.proactive {
-        let f = proactive.forecasts
-        metrics.scoreForecasts(
-          f, ticks: TraceWindow.ticks(covering: scenario.horizon, tick: f.tickHours))
-      }
-      return metrics
+      return Self.scored(Simulation.run(scenario), scenario)
     case .deadline(let scenario):
       return scenario.run()
     case .regional(let scenario):
       return scenario.run()
     }
+  }
+}
+
+extension RunnableScenario {
+  /// A fleet run's metrics with its forecasters' quality over the run's
+  /// hours, when it moves on forecasts (`proactive_threshold`).
+  static func scored(_ metrics: RunMetrics, _ scenario: Scenario) -> RunMetrics {
+    guard let f = scenario.proactive?.forecasts else { return metrics }
+    var m = metrics
+    m.scoreForecasts(f, ticks: TraceWindow.ticks(covering: scenario.horizon, tick: f.tickHours))
+    return m
   }
 }
 

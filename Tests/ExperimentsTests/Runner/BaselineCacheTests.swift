@@ -42,6 +42,43 @@ import Testing
     #expect(shared > runs.count / 2, "\(name): \(shared) of \(runs.count) shared")
   }
 
+  /// The sweep path of a proactive fleet on the fixture traces: its runs
+  /// carry their forecasters' quality, as one run outside a sweep does,
+  /// and share the reactive cell's baseline.
+  @Test func proactiveFleetRunsAreScoredAndShareTheirBaselines() throws {
+    let text = """
+      name: proactive
+      base:
+        accelerator: V100
+        market: "trace:\(Paths.fixtures)/aws"
+        horizon_hours: 0.3
+        tasks: 3
+        work_hours: constant(0.1)
+        memory_gib: 16
+        train_until_hour: 0.1
+        trace_start_hour: 0.11
+      grid:
+        proactive_threshold: ["null", 0.2]
+        forecaster: [empirical-survival, noisy-oracle]
+      replicates: 2
+      seed: 3
+      """
+    let spec = try RunnerFixtures.spec(text, in: RunnerFixtures.scratch())
+    let plan = try SweepPlan(spec: spec, size: nil, catalog: RunnerFixtures.catalog)
+    #expect(Set(plan.baselineKeys.values).count == 1)
+    for run in plan.runs {
+      guard case .fleet(var scenario) = plan.scenarios[run.cell.index]! else {
+        Issue.record("not a fleet cell")
+        continue
+      }
+      let swept = plan.simulate(run)
+      scenario.seed = run.seed
+      #expect(
+        swept == RunnableScenario.scored(Simulation.run(scenario), scenario), "\(run.cell.key)")
+      #expect((swept.forecastBrier10 != nil) == (scenario.proactive != nil), "\(run.cell.key)")
+    }
+  }
+
   static func spec(policies: String) -> String {
     RunnerFixtures.specText.replacingOccurrences(
       of: #"policy: [greedy, "on-demand-fallback:1", uniform-progress]"#,
