@@ -6,19 +6,27 @@ import Testing
 @Suite struct ForecastScenarioTests {
   let catalog = try! AcceleratorCatalog.load(Paths.catalog)
 
-  func config(_ pairs: [(String, String)]) throws -> ScenarioConfig {
+  /// A config of `file` on the fixture traces: `base`, then `pairs`.
+  func config(file: String, _ base: [(String, String)], _ pairs: [(String, String)]) throws
+    -> ScenarioConfig
+  {
     var c = ScenarioConfig()
-    c.file = "forecast.yaml"
+    c.file = file
     c.baseDirectory = Paths.fixtures
-    for (k, v) in [
-      ("model", "deadline-job"), ("accelerator", "V100"), ("market", "trace:aws"),
-      ("trace_zones", "us-test-1a"), ("work_hours", "constant(0.05)"),
-      ("deadline_hours", "0.2"), ("restart_overhead_hours", "0.01"),
-      ("policy", "synkti-forecast"),
-    ] + pairs {
-      try c.set(k, to: v)
-    }
+    for (k, v) in base + pairs { try c.set(k, to: v) }
     return c
+  }
+
+  /// A multi-region deadline job run by `synkti-forecast`.
+  func config(_ pairs: [(String, String)]) throws -> ScenarioConfig {
+    try config(
+      file: "forecast.yaml",
+      [
+        ("model", "deadline-job"), ("accelerator", "V100"), ("market", "trace:aws"),
+        ("trace_zones", "us-test-1a"), ("work_hours", "constant(0.05)"),
+        ("deadline_hours", "0.2"), ("restart_overhead_hours", "0.01"),
+        ("policy", "synkti-forecast"),
+      ], pairs)
   }
 
   @Test func aWindowInsideTheTrainingPartIsRefusedNamingIt() throws {
@@ -64,18 +72,14 @@ import Testing
 
   /// A fleet on the fixture traces, moving before predicted losses.
   func fleet(_ pairs: [(String, String)]) throws -> ScenarioConfig {
-    var c = ScenarioConfig()
-    c.file = "fleet.yaml"
-    c.baseDirectory = Paths.fixtures
-    for (k, v) in [
-      ("accelerator", "V100"), ("market", "trace:aws"), ("horizon_hours", "0.3"),
-      ("tasks", "3"), ("work_hours", "constant(0.1)"), ("memory_gib", "16"),
-      ("train_until_hour", "0.1"), ("trace_start_hour", "0.11"),
-      ("proactive_threshold", "0.2"),
-    ] + pairs {
-      try c.set(k, to: v)
-    }
-    return c
+    try config(
+      file: "fleet.yaml",
+      [
+        ("accelerator", "V100"), ("market", "trace:aws"), ("horizon_hours", "0.3"),
+        ("tasks", "3"), ("work_hours", "constant(0.1)"), ("memory_gib", "16"),
+        ("train_until_hour", "0.1"), ("trace_start_hour", "0.11"),
+        ("proactive_threshold", "0.2"),
+      ], pairs)
   }
 
   @Test func proactiveFleetsAreRefusedOffTracesAndInsideTheTrainingPart() throws {
