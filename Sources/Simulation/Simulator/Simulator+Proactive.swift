@@ -10,25 +10,13 @@ extension Simulator {
     let forecasts = proactive.forecasts
     // The tick now falls in (a review on a tick boundary is in that tick).
     let tick = Int((now / forecasts.tickHours + 1e-9).rounded(.down))
-    var atRisk = Set<Int>()
-    var hazards: [Int: Double] = [:]
-    var byZone: [Int: (loss: Double, hazard: Double)] = [:]
-    for p in pools.indices where pools[p].capacity == .spot {
-      let z = pools[p].zone % forecasts.series.count
-      let forecast =
-        byZone[z]
-        ?? (
-          forecasts.lossProbability(
-            zone: z, windowTick: tick, withinHours: proactive.intervalHours),
-          1 / Swift.max(forecasts.expectedLifetime(zone: z, windowTick: tick), forecasts.tickHours)
-        )
-      byZone[z] = forecast
-      hazards[p] = forecast.hazard
-      if forecast.loss > proactive.threshold { atRisk.insert(p) }
+    let loss = bySpotPool(forecasts) {
+      forecasts.lossProbability(zone: $0, windowTick: tick, withinHours: proactive.intervalHours)
     }
+    let atRisk = Set(loss.filter { $0.value > proactive.threshold }.keys)
     guard !atRisk.isEmpty else { return }
     liveInstances[.spot]?.removeAll { !instances[Int($0)].isAlive }
-    var moves: [(task: Int32, decision: PlacementDecision, gbps: Double)] = []
+    var moves: [(task: Int32, decision: PlacementDecision)] = []
     for id in liveInstances[.spot] ?? [] {
       let k = Int(id)
       let p = Int(instances[k].pool)
@@ -49,16 +37,34 @@ extension Simulator {
           state[i] = before
           continue
         }
-        moves.append((task, decision, pools[p].type.networkGbps))
+        moves.append((task, decision))
       }
     }
     guard !moves.isEmpty else { return }
     for move in moves {
-      checkpointAndRelease(move.task, gbps: move.gbps)
+      checkpointAndRelease(move.task)
       metrics.proactiveMigrations += 1
       proactiveMoves.append((now, Int(move.task)))
     }
+    // Targets are priced by predicted lifetime, asked only when tasks move.
+    let hazards = bySpotPool(forecasts) {
+      1 / Swift.max(forecasts.expectedLifetime(zone: $0, windowTick: tick), forecasts.tickHours)
+    }
     migrate(moves.map(\.task), decisions: moves.map(\.decision), avoiding: atRisk, hazards: hazards)
+  }
+
+  /// `value(z)` of each spot pool's trace zone z, by pool index: asked once
+  /// per zone, which every accelerator type replaying it shares.
+  func bySpotPool(_ forecasts: ZoneForecasts, _ value: (Int) -> Double) -> [Int: Double] {
+    var byZone: [Int: Double] = [:]
+    var byPool: [Int: Double] = [:]
+    for p in pools.indices where pools[p].capacity == .spot {
+      let z = pools[p].zone % forecasts.series.count
+      let v = byZone[z] ?? value(z)
+      byZone[z] = v
+      byPool[p] = v
+    }
+    return byPool
   }
 
   /// Whether task `i` could go where `decision` says without entering a

@@ -255,7 +255,7 @@ extension Simulator {
       liveInstances[capacity]?.removeAll { !instances[Int($0)].isAlive }
       candidates += liveInstances[capacity] ?? []
     }
-    var moves: [(Int32, Capacity, Double)] = []
+    var moves: [(Int32, Capacity)] = []
     for id in candidates where !instances[Int(id)].warned {
       let pool = pools[Int(instances[Int(id)].pool)]
       for slot in instances[Int(id)].slotRange where slots[slot] >= 0 {
@@ -266,12 +266,12 @@ extension Simulator {
         let decision = scenario.policy.review(
           snapshot(i, capacity: pool.capacity), context: context(for: i))
         if case .move(let target) = decision, target != pool.capacity {
-          moves.append((task, target, pool.type.networkGbps))
+          moves.append((task, target))
         }
       }
     }
-    for (task, _, gbps) in moves {
-      checkpointAndRelease(task, gbps: gbps)
+    for (task, _) in moves {
+      checkpointAndRelease(task)
       metrics.voluntaryMigrations += 1
     }
     if !moves.isEmpty {
@@ -284,13 +284,16 @@ extension Simulator {
 
   /// Takes a running task off its instance for a move nobody forced: it
   /// checkpoints everything, as there is no deadline on it, and the upload
-  /// runs at the source link's speed.
-  mutating func checkpointAndRelease(_ task: Int32, gbps: Double) {
+  /// runs at the speed of the link of the instance it leaves.
+  mutating func checkpointAndRelease(_ task: Int32) {
     let i = Int(task)
+    let source = pools[Int(instances[Int(state[i].instance)].pool)]
     state[i].durable = state[i].progress
     state[i].durableAt =
-      now + Units.transferHours(mib: tasks[i].stateMiB(atProgress: state[i].progress), gbps: gbps)
-    state[i].storageRegion = Int32(pools[Int(instances[Int(state[i].instance)].pool)].region)
+      now
+      + Units.transferHours(
+        mib: tasks[i].stateMiB(atProgress: state[i].progress), gbps: source.type.networkGbps)
+    state[i].storageRegion = Int32(source.region)
     state[i].epoch &+= 1
     state[i].status = .waiting
     let instance = state[i].instance
