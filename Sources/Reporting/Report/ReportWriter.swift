@@ -124,18 +124,10 @@ public struct ReportWriter {
   /// comparison matters most (nil without a comparison on `axis`).
   func largestDifference(along axis: String) -> CellData? {
     guard let c = report.comparisons.first(where: { $0.axis == axis }) else { return nil }
-    var best: (CellData, Double)?
-    for cell in report.data.cells(matching: [axis: c.value]) {
-      guard let other = report.data.partner(of: cell, setting: axis, to: c.against) else {
-        continue
-      }
-      let mine = cell.series("total_cost")
-      let theirs = other.series("total_cost")
-      guard !mine.isEmpty, mine.count == theirs.count else { continue }
-      let gap = abs(zip(mine, theirs).map { $0 - $1 }.reduce(0, +) / Double(mine.count))
-      if best == nil || gap > best!.1 { best = (cell, gap) }
+    let top = report.effects(c, in: report.data).max {
+      abs($0.difference.mean) < abs($1.difference.mean)
     }
-    return best?.0
+    return top.flatMap { effect in report.data.cells.first { $0.values == effect.values } }
   }
 
   /// Replicate 0's completion times, for each value of `axis`, of the cell
