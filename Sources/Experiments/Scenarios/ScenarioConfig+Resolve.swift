@@ -85,20 +85,6 @@ extension ScenarioConfig {
     return scenario
   }
 
-  /// Forecast reviews for `proactive_threshold`: trace markets only, with
-  /// forecasters fitted on `[0, train_until_hour)` of every zone's trace.
-  func proactiveHandling(_ market: any SpotMarket) throws -> ProactiveHandling? {
-    guard let proactiveThreshold else { return nil }
-    guard let trace = market as? TraceMarket else {
-      throw ExperimentsError.invalidValue(
-        file: file, key: "proactive_threshold", value: "\(proactiveThreshold)",
-        expected: "null unless the market is trace:PATH (forecasters learn from a trace)")
-    }
-    return ProactiveHandling(
-      threshold: proactiveThreshold, intervalHours: proactiveIntervalMinutes / 60,
-      forecasts: try forecasts(trace.traces))
-  }
-
   /// The zones' regions: declared (`zone_regions`) for synthetic markets,
   /// else nil (one region; trace markets derive theirs from zone names).
   func geography(for market: any SpotMarket) throws -> Geography? {
