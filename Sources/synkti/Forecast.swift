@@ -28,7 +28,7 @@ extension Synkti {
         rate: --noise 0 is the truth, 1 no information).
 
         Example:
-          synkti forecast --trace ../shared/data/traces/aws-v100-2023-02 --train-until-hour 504
+          synkti forecast --trace Experiments/data/traces/aws-v100-2023-02 --train-until-hour 504
         """)
 
     @Option(help: "A trace file or directory.") var trace: String

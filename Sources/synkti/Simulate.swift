@@ -17,8 +17,13 @@ extension Synkti {
 
         Examples:
           synkti simulate --scenario Experiments/headline.yaml --seed 1 --json
-          synkti simulate --accelerator V100 --market trace:../shared/data/traces/aws-v100-2023-02 --tasks 50
+          synkti simulate --accelerator V100 --market trace:Experiments/data/traces/aws-v100-2023-02 --tasks 50
           synkti simulate --scenario Experiments/headline.yaml --set state_mib=40960 --bandwidth-gbps 1
+          synkti simulate --scenario Experiments/scale.yaml --check
+
+        --check resolves the scenario (its catalog names, trace and tables) \
+        without running it: exit 0 and the files read, or exit 2 naming the \
+        file, key and path that cannot be read.
         """)
 
     @Option(name: .long, help: "Scenario YAML file.")
@@ -45,6 +50,12 @@ extension Synkti {
     @Flag(help: "Print the metrics as one JSON object.") var json = false
 
     @Option(help: "Also write the metrics as JSON to this file.") var output: String?
+
+    @Flag(
+      help:
+        "Validate the scenario and resolve every file it names (traces, catalog tables); run nothing."
+    )
+    var check = false
 
     func run() throws {
       try reportingInputErrors { try simulate() }
@@ -74,6 +85,11 @@ extension Synkti {
       }
       config.file = scenario ?? "command line"
       for (key, value) in flags { try config.set(key, to: value) }
+      if check {
+        _ = try config.resolveRunnable(catalog: catalog)
+        print("ok: \(config.file): resolves; files read: \(checkedFiles(config, catalog))")
+        return
+      }
       let resolved = try config.resolve(catalog: catalog)
       let clock = ContinuousClock()
       var metrics = RunMetrics()
@@ -95,5 +111,14 @@ extension Synkti {
         print(MetricsSummary.text(metrics, config: config, wallMs: wallMs))
       }
     }
+  }
+}
+
+extension Synkti.Simulate {
+  /// The files a resolved scenario read: the catalog's tables and its trace.
+  func checkedFiles(_ config: ScenarioConfig, _ catalog: AcceleratorCatalog) -> String {
+    var files = catalog.inputFiles
+    if config.market.hasPrefix("trace:") { files.append(String(config.market.dropFirst(6))) }
+    return files.isEmpty ? "none" : files.joined(separator: ", ")
   }
 }

@@ -22,6 +22,13 @@ extension Synkti {
         more than --max-failures of them (default 0). The WAL is checkpointed \
         every 1,000 runs and at the end, so the .sqlite file holds the results.
 
+        --check validates the spec at --size and resolves every cell without \
+        running it: each trace and catalog table it names must be found and \
+        read (paths are relative to the spec's own folder, the catalog's to \
+        the catalog's). It prints the files read and writes nothing; a file \
+        that is missing or unreadable exits 2 naming the spec, the key and \
+        the path.
+
         Exit codes: 0 done (or already complete), 1 stopped by failed runs, \
         2 bad input or a database in use.
 
@@ -56,6 +63,7 @@ extension Synkti {
 
         Examples:
           synkti sweep Experiments/paper/headline.yaml --dry-run
+          synkti sweep Experiments/paper/cant-be-late.yaml --check --size overnight
           synkti sweep Experiments/paper/five-axis.yaml --jobs 2 --resume
           synkti sweep Experiments/paper/five-axis.yaml --filter policy=greedy --db /tmp/g.sqlite
           synkti sweep Experiments/paper/five-axis.yaml --shard 1/4 --db Results/shards/five-axis-1.sqlite
@@ -84,6 +92,11 @@ extension Synkti {
     @Flag(
       name: .customLong("dry-run"), help: "Print axes, counts and a time estimate; write nothing.")
     var dryRun = false
+    @Flag(
+      help:
+        "Validate the spec and resolve every file it names (traces, catalog tables); run and write nothing."
+    )
+    var check = false
     @Option(name: .customLong("filter"), help: "Only cells with AXIS=VALUE (repeatable).")
     var filters: [String] = []
     @Option(help: "Run one shard: K/N (0 ≤ K < N) or auto.") var shard: String?
@@ -119,6 +132,10 @@ extension Synkti {
         }
         let plan = try SweepPlan(
           spec: spec, size: size, catalog: catalog, filters: pairs, shard: shard)
+        if check {
+          printCheck(plan, catalog: catalog)
+          return
+        }
         if dryRun {
           printPlan(plan)
           return
@@ -208,6 +225,13 @@ extension Synkti {
       }
       throw ValidationError(
         "--shard auto: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set")
+    }
+
+    func printCheck(_ plan: SweepPlan, catalog: AcceleratorCatalog) {
+      let files = catalog.inputFiles + plan.traceInputs
+      print(
+        "ok: \(plan.spec.file) (experiment \(plan.spec.name), size \(plan.size)): \(plan.cells.count) cells, \(plan.totalRuns) runs resolve; files read: \(files.isEmpty ? "none" : files.joined(separator: ", "))"
+      )
     }
 
     func printPlan(_ plan: SweepPlan) {

@@ -13,7 +13,7 @@ extension Synkti {
         "start window" can be a sweep axis. The same seed gives the same windows.
 
         Example:
-          synkti trace-windows --trace ../shared/data/traces/aws-v100-2023-02 --count 98 --hours 70 --seed 1
+          synkti trace-windows --trace Experiments/data/traces/aws-v100-2023-02 --count 98 --hours 70 --seed 1
         """)
 
     @Option(help: "A trace file or directory (every zone must be long enough).") var trace: String

@@ -27,9 +27,8 @@ import Testing
   }
 
   @Test func awsFiguresMatchTheSpotAdvisorSnapshot() throws {
-    let advisorFile = (Paths.shared as NSString).appendingPathComponent(
-      "data/aws-spot-advisor.json")
-    guard let data = FileManager.default.contents(atPath: advisorFile) else { return }
+    let advisorFile = (Paths.data as NSString).appendingPathComponent("aws-spot-advisor.json")
+    let data = try #require(FileManager.default.contents(atPath: advisorFile))
     let root = try JSONSerialization.jsonObject(with: data) as! [String: Any]
     let advisor =
       (((root["spot_advisor"] as! [String: Any])["us-east-1"] as! [String: Any])["Linux"]

@@ -6,7 +6,8 @@ enum Paths {
   static let fixtures = testsDirectory.appendingPathComponent("Fixtures").path
   static let repository = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
   static let catalog = repository.appendingPathComponent("Experiments/catalog.yaml").path
-  static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared").path
+  /// The measured data the project vendors (`Experiments/data/README.md`).
+  static let data = repository.appendingPathComponent("Experiments/data").path
   static func fixture(_ name: String) -> String {
     (fixtures as NSString).appendingPathComponent(name)
   }

@@ -39,13 +39,12 @@ import Testing
     }
   }
 
-  @Test func sharedTracesLoadWhenPresent() throws {
-    let aws = (Paths.shared as NSString).appendingPathComponent("data/traces/aws-v100-2023-02")
-    guard FileManager.default.fileExists(atPath: aws) else { return }
+  @Test func vendoredTracesLoad() throws {
+    let aws = (Paths.data as NSString).appendingPathComponent("traces/aws-v100-2023-02")
     let traces = try TraceLoader.load(aws)
     #expect(traces.count == 9)
     #expect(traces.allSatisfy { $0.available.count == 20_158 && $0.prices?.count == 20_158 })
-    let gcp = (Paths.shared as NSString).appendingPathComponent("data/traces/gcp-h100-2025-10")
+    let gcp = (Paths.data as NSString).appendingPathComponent("traces/gcp-h100-2025-10")
     let gcpTraces = try TraceLoader.load(gcp)
     #expect(gcpTraces.count == 13)
     // asia-south2-b was unavailable for 1 tick of 2,114 (the data README's "0%");

@@ -176,7 +176,7 @@ import Testing
 
 @Suite struct ShortLabelTests {
   @Test func findingsNameATraceMarketByItsZone() {
-    let market = "trace:../../../shared/data/traces/aws-v100-2023-02/us-east-1a_v100_1.csv"
+    let market = "trace:../data/traces/aws-v100-2023-02/us-east-1a_v100_1.csv"
     var data = PairedFigureTests.sweep()
     for i in data.cells.indices {
       let zone = data.cells[i].values["trace_zone"]!

@@ -2,7 +2,7 @@ import Experiments
 import Foundation
 import Simulation
 
-/// The omniscient optimum on the shared AWS V100 traces.
+/// The omniscient optimum on the vendored AWS V100 traces.
 ///
 /// Target (issue: real-trace validation): under 50 ms per window (the public
 /// Python DP takes 9–28 s here).
@@ -11,7 +11,7 @@ struct DeadlineBenchmark {
 
   func run() {
     print("== offline optimum: AWS V100 traces, 48 h of work, d = 0.2 h ==")
-    let directory = "\(repository)/../shared/data/traces/aws-v100-2023-02"
+    let directory = "\(repository)/Experiments/data/traces/aws-v100-2023-02"
     guard let traces = try? TraceLoader.load(directory) else {
       print("  (traces not found at \(directory))")
       return
@@ -48,7 +48,7 @@ struct DeadlineBenchmark {
       ("gcp-h100-2025-10", [], "H100-80GB-GCP", 1000),
     ]
     for (set, names, typeName, target) in sets {
-      guard let all = try? TraceLoader.load("\(repository)/../shared/data/traces/\(set)") else {
+      guard let all = try? TraceLoader.load("\(repository)/Experiments/data/traces/\(set)") else {
         print("  (traces \(set) not found)")
         continue
       }

@@ -131,6 +131,13 @@ extension ScenarioConfig {
       let resolved =
         FileManager.default.fileExists(atPath: path)
         ? path : (baseDirectory as NSString).appendingPathComponent(path)
+      guard FileManager.default.fileExists(atPath: resolved) else {
+        throw ExperimentsError.invalidValue(
+          file: file, key: "market", value: market,
+          expected:
+            "trace:PATH naming a trace file or directory; \(resolved) does not exist (a relative PATH is read from the working directory, else from \(baseDirectory), the folder of \(file))"
+        )
+      }
       let loaded = try traces.load(resolved)
       // The catalog type whose instance the trace measured.
       let measured = loaded.first?.instanceType.flatMap { instance in

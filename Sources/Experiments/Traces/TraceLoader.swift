@@ -15,7 +15,7 @@ import Simulation
 public enum TraceLoader {
   /// Instance types by (format, GPU token of `<zone>_<gpu>_<n>`): the shared
   /// AWS traces probe p3.2xlarge (1× V100), the GCP ones a3-highgpu-8g
-  /// (`shared/data/README.md`).
+  /// (`Experiments/data/README.md`).
   public static let instanceTypes: [String: String] = [
     "csv:v100": "p3.2xlarge", "json:h100": "a3-highgpu-8g",
   ]

@@ -88,7 +88,7 @@ public struct NetworkModel: Sendable, Hashable {
   public var defaultEgressPerGB: Double
 
   /// Creates a model; the defaults are the measured S3 figures of
-  /// `shared/data/README.md` (SkyNomad artifact) and AWS's common $0.02/GB.
+  /// `Experiments/data/README.md` (SkyNomad artifact) and AWS's common $0.02/GB.
   public init(
     inRegionGbps: Double = 9.72, crossRegionGbps: Double = 8.20,
     crossContinentGbps: Double = 3.59, egressTable: [String: [String: Double]] = [:],

@@ -82,7 +82,7 @@ public struct Scenario: Sendable {
 
   /// Object-store throughput from one instance within its region, Gbit/s:
   /// 9.72, measured S3 throughput in the SkyNomad artifact
-  /// (`sky_spot/migration_model.py`, see `shared/data/README.md`).
+  /// (`sky_spot/migration_model.py`, see `Experiments/data/README.md`).
   public static let defaultStorageGbps = 9.72
 }
 
