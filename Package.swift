@@ -45,7 +45,6 @@ let package = Package(
         "Simulation",
         "Assignment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .target(name: "SynktiTestSupport", dependencies: ["Simulation"], path: "Tests/SynktiTestSupport"),

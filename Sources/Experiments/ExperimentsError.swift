@@ -11,6 +11,8 @@ public enum ExperimentsError: Error, Equatable, CustomStringConvertible, Sendabl
   case invalidValue(file: String, key: String, value: String, expected: String)
   /// A key nobody reads (most likely a typo).
   case unknownKey(file: String, key: String, known: [String])
+  /// A key the chosen model does not read (its value would change nothing).
+  case notApplicable(file: String, key: String, value: String, model: String, reads: [String])
   /// A name (accelerator, policy, strategy, market) that is not defined.
   case unknownName(file: String, key: String, name: String, known: [String])
   /// A results database that cannot be used (unreadable, foreign, newer).
@@ -30,6 +32,9 @@ public enum ExperimentsError: Error, Equatable, CustomStringConvertible, Sendabl
       return "\(file): key '\(key)' has value '\(value)', expected \(expected)"
     case .unknownKey(let file, let key, let known):
       return "\(file): unknown key '\(key)'; known keys: \(known.joined(separator: ", "))"
+    case .notApplicable(let file, let key, let value, let model, let reads):
+      return
+        "\(file): key '\(key)' (value '\(value)') does not apply to model \(model), which never reads it; remove it, or choose a model that reads it. Model \(model) reads: \(reads.joined(separator: ", "))"
     case .unknownName(let file, let key, let name, let known):
       return
         "\(file): key '\(key)' names '\(name)', which is not defined; known: \(known.joined(separator: ", "))"

@@ -148,7 +148,7 @@ extension Synkti {
       }
       if let model {
         for sweep in sweeps.reversed()
-        where sweep.modelFingerprint == model.fingerprint && sweep.status == "finished" {
+        where sweep.modelFingerprint == model.fingerprint && sweep.status == .finished {
           if try ofExperiment(sweep) {
             return (sweep.id!, "no sweep at `\(model.commit.prefix(12))`; same model as \(text)")
           }

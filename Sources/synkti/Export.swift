@@ -56,7 +56,7 @@ extension Synkti {
         let id = try SweepSelection.resolve(sweep, experiment: experiment, in: store, db: db)
         if let record = try store.sweep(id) {
           let failed = try store.failedRunCount(sweep: id)
-          if record.status != "finished" || failed > 0 {
+          if record.status != .finished || failed > 0 {
             printError(
               "note: sweep \(id) is \(record.status)"
                 + (failed > 0

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Experiments
 import Foundation
-import GRDB
 import Simulation
 
 /// Runs `body`; input and data errors print one line on stderr and exit 2.
@@ -14,8 +13,9 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as SimulationError {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     throw ExitCode(2)
-  } catch let error as DatabaseError {
-    FileHandle.standardError.write(Data("error: database: \(ResultsStore.describe(error))\n".utf8))
+  } catch {
+    guard let text = ResultsStore.describeStorageError(error) else { throw error }
+    FileHandle.standardError.write(Data("error: database: \(text)\n".utf8))
     throw ExitCode(2)
   }
 }

@@ -43,6 +43,19 @@ enum MetricsSummary {
   static func text(_ m: RunMetrics, config: ScenarioConfig, wallMs: Double) -> String {
     func d(_ v: Double) -> String { String(format: "%.2f", v) }
     func d(_ v: Double?) -> String { v.map { d($0) } ?? "—" }
+    if config.model == .deadlineJob {
+      let zones = config.traceZones?.joined(separator: ", ") ?? config.traceZone ?? "zone_order"
+      return """
+        deadline job \(config.name): policy \(config.policy), zones \(zones), market \(config.market), from hour \(config.traceStartHour)
+        cost        $\(d(m.totalCost)) (spot $\(d(m.spotCost)), on-demand $\(d(m.onDemandCost)), egress $\(d(m.egressCost)))
+        optimum     cost ÷ optimum \(d(m.gapToOptimal))
+        baseline    $\(d(m.baselineCost)) on-demand only -> savings \(d(m.savingsPercent))%
+        deadline    \(m.deadlineMisses == 0 ? "met, done at \(d(m.completionMean)) h" : "missed") of \(d(config.deadlineHours)) h; \(d(m.completedWorkHours + m.unfinishedWorkHours)) h of work
+        moves       \(m.preemptions) preemptions, \(m.instancesLaunched) starts, \(m.zoneMigrations) checkpoint moves
+        instances   \(d(m.spotInstanceHours)) spot h, \(d(m.onDemandInstanceHours)) on-demand h
+        ticks       \(m.eventsProcessed) in \(d(wallMs)) ms
+        """
+    }
     let note =
       m.failed > 0
       ? "\nnote        \(m.failed) tasks fit no accelerator of the fleet (GPU memory too small); see --set memory_gib or accelerator"

@@ -10,16 +10,21 @@ extension Synkti {
       discussion: """
         The scenario comes from a YAML file (--scenario) and/or flags; a flag \
         overrides the same key of the file, and --set KEY=VALUE overrides any \
-        parameter. Every run is a pure function of its parameters and seed.
+        parameter. Every run is a pure function of its parameters and seed. \
+        `model: deadline-job` (or --set model=deadline-job) runs one deadline \
+        job on a trace window instead of a fleet.
 
         Parameters (keys for scenario files, --set and sweep axes):
-        \(ScenarioParameter.all.map { "  \($0.key.padding(toLength: Swift.max(24, $0.key.count), withPad: " ", startingAt: 0)) \($0.summary)" }.joined(separator: "\n"))
+        \(ScenarioParameter.all.map { "  \($0.key.padding(toLength: Swift.max(24, $0.key.count), withPad: " ", startingAt: 0)) \($0.help)" }.joined(separator: "\n"))
 
         Examples:
           synkti simulate --scenario Experiments/headline.yaml --seed 1 --json
           synkti simulate --accelerator V100 --market trace:Experiments/data/traces/aws-v100-2023-02 --tasks 50
           synkti simulate --scenario Experiments/headline.yaml --set state_mib=40960 --bandwidth-gbps 1
           synkti simulate --scenario Experiments/scale.yaml --check
+          synkti simulate --market trace:Experiments/data/traces/aws-v100-2023-02 --accelerator V100 \\
+            --set model=deadline-job --set trace_zones=us-east-1c,us-east-2b,us-west-2a \\
+            --set work_hours='constant(40)' --set deadline_hours=60 --policy synkti-value
 
         --check resolves the scenario (its catalog names, trace and tables) \
         without running it: exit 0 and the files read, or exit 2 naming the \
@@ -85,15 +90,14 @@ extension Synkti {
       }
       config.file = scenario ?? "command line"
       for (key, value) in flags { try config.set(key, to: value) }
+      let runnable = try config.resolveRunnable(catalog: catalog)
       if check {
-        _ = try config.resolveRunnable(catalog: catalog)
         print("ok: \(config.file): resolves; files read: \(checkedFiles(config, catalog))")
         return
       }
-      let resolved = try config.resolve(catalog: catalog)
       let clock = ContinuousClock()
       var metrics = RunMetrics()
-      let elapsed = clock.measure { metrics = Simulation.run(resolved) }
+      let elapsed = clock.measure { metrics = runnable.run(seed: config.seed) }
       let wallMs =
         Double(elapsed.components.attoseconds) / 1e15
         + Double(elapsed.components.seconds) * 1000

@@ -122,6 +122,14 @@ extension Synkti {
       try reportingInputErrors {
         let catalog = try self.catalog.load()
         let spec = try ExperimentSpec.load(self.spec, catalog: catalog, size: size)
+        if check {
+          let checked = try SweepPlan.check(spec: spec, catalog: catalog)
+          let files = catalog.inputFiles + checked.traceInputs
+          print(
+            "ok: \(spec.file) (experiment \(spec.name), size \(size ?? "default")): \(checked.cells) cells, \(checked.runs) runs resolve; files read: \(files.isEmpty ? "none" : files.joined(separator: ", "))"
+          )
+          return
+        }
         let shard = try resolveShard()
         let pairs: [(key: String, value: String)] = try filters.map { item in
           let kv = item.split(separator: "=", maxSplits: 1).map(String.init)
@@ -132,10 +140,6 @@ extension Synkti {
         }
         let plan = try SweepPlan(
           spec: spec, size: size, catalog: catalog, filters: pairs, shard: shard)
-        if check {
-          printCheck(plan, catalog: catalog)
-          return
-        }
         if dryRun {
           printPlan(plan)
           return
@@ -181,12 +185,12 @@ extension Synkti {
             "\(outcome.failed) runs failed (stored with status failed): \(outcome.firstFailure ?? "see failure_reason in the export")"
           )
         }
-        if outcome.status == "failed" {
+        if outcome.status == .failed {
           printError(
             "stopped: more than \(maxFailures) failed runs; raise --max-failures to go on")
           throw ExitCode(1)
         }
-        if outcome.status != "finished" {
+        if outcome.status != .finished {
           print(
             "resume with: synkti sweep \(self.spec) --resume --db \(db)"
               + (shard == .whole ? "" : " --shard \(shard)"))
@@ -225,13 +229,6 @@ extension Synkti {
       }
       throw ValidationError(
         "--shard auto: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set")
-    }
-
-    func printCheck(_ plan: SweepPlan, catalog: AcceleratorCatalog) {
-      let files = catalog.inputFiles + plan.traceInputs
-      print(
-        "ok: \(plan.spec.file) (experiment \(plan.spec.name), size \(plan.size)): \(plan.cells.count) cells, \(plan.totalRuns) runs resolve; files read: \(files.isEmpty ? "none" : files.joined(separator: ", "))"
-      )
     }
 
     func printPlan(_ plan: SweepPlan) {

@@ -49,7 +49,7 @@ import Testing
       let runnable = try config([
         ("train_until_hour", "0.1"), ("trace_start_hour", "0.11"), ("forecaster", name),
       ]).resolveRunnable(catalog: catalog)
-      guard case .regional(let scenario) = runnable else {
+      guard case .deadlineJob(let scenario) = runnable else {
         Issue.record("not a multi-region job")
         return
       }

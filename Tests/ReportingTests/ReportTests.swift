@@ -306,7 +306,7 @@ import Testing
     var data = Synthetic.sweep()
     let complete = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
     #expect(!complete.markdown(figures: [], skipped: []).contains("Incomplete"))
-    data.sweep.status = "interrupted"
+    data.sweep.status = .interrupted
     data.sweep.totalRuns = 10
     data.failedRuns = 2
     let text = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")

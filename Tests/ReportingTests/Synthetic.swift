@@ -6,7 +6,7 @@ enum Synthetic {
   static let record = SweepRecord(
     id: 7, experimentId: 1, size: "default", gitCommit: "0123456789abcdef", gitDirty: false,
     synktiVersion: "test", host: "host", startedAt: "2026-01-01T00:00:00Z",
-    finishedAt: "2026-01-01T00:01:00Z", jobs: 2, status: "finished", shardIndex: 0,
+    finishedAt: "2026-01-01T00:01:00Z", jobs: 2, status: .finished, shardIndex: 0,
     shardCount: 1, totalRuns: 6)
 
   /// Two policies × three replicates; `shift` is added to greedy's cost.

@@ -27,7 +27,7 @@ struct DeadlineBenchmark {
           let window = TraceWindow(
             trace: trace, startHour: start,
             ticks: TraceWindow.ticks(covering: deadline, tick: trace.tickHours), fallbackPrice: 0.9)
-          times.append(milliseconds { _ = OfflineOptimum.solve(job: job, window: window) })
+          times.append(milliseconds { _ = SingleZoneOptimum.solve(job: job, window: window) })
         }
       }
       times.sort()
@@ -62,10 +62,10 @@ struct DeadlineBenchmark {
         tick: zones[0].tickHours, seed: 15)
       var times: [Double] = []
       for start in starts {
-        let window = RegionalDeadlineScenario.window(
+        let window = DeadlineScenario.window(
           traces: zones, startHour: start, ticks: ticks, fallbackSpotPrice: type.spotPrice,
           onDemandPrice: type.onDemandPrice, network: catalog.network, checkpointGB: 50)
-        times.append(milliseconds { _ = RegionalOptimum.solve(job: job, window: window) })
+        times.append(milliseconds { _ = DeadlineOptimum.solve(job: job, window: window) })
       }
       print("  \(set) per window (ms): \(times.map { format($0, 0) }.joined(separator: " "))")
       times.sort()

@@ -58,7 +58,7 @@ public struct SweepPlan: Sendable {
   /// baseline, computed once per sweep (`baselines`).
   public var baselineKeys: [Int: String] = [:]
   /// Baselines computed so far, by baseline key and seed.
-  let baselines = Memo<Simulation.BaselineOutcome>()
+  let baselines = Memo<String, Simulation.BaselineOutcome>()
   /// Trace files and directories the cells read.
   public var traceInputs: [String]
   /// Runs of this shard, in run-index order.
@@ -139,6 +139,23 @@ public struct SweepPlan: Sendable {
     self.shard = shard
   }
 
+  /// Validates `spec` and resolves every cell, reading every file the cells
+  /// name, without planning runs (`synkti sweep --check`).
+  /// - Returns: the cells, the runs and the trace files and folders read.
+  /// - Throws: `ExperimentsError` naming the spec file, key and value.
+  public static func check(
+    spec: ExperimentSpec, catalog: AcceleratorCatalog, policies: PolicyRegistry = .standard
+  ) throws -> (cells: Int, runs: Int, traceInputs: [String]) {
+    let traces = TraceCache()
+    let optima = OptimumCache()
+    let cells = spec.cells()
+    for cell in cells {
+      _ = try spec.config(for: cell).resolveRunnable(
+        catalog: catalog, policies: policies, traces: traces, optima: optima)
+    }
+    return (cells.count, spec.runs(cells: cells).count, traces.paths)
+  }
+
   /// Simulates one run: its cell's scenario with the run's seed (a fleet
   /// run's baseline from `baselines` when a cell with the same baseline key
   /// already computed it for this seed).
@@ -157,19 +174,10 @@ public struct SweepPlan: Sendable {
   }
 
   /// Parameters the on-demand-only baseline (naive placement, no spot)
-  /// cannot depend on: the policy and migration it replaces, and what only
-  /// spot reclaims, checkpoints and moves between zones read.
+  /// cannot depend on, from each parameter's `baselineReads`.
   /// `BaselineCacheTests` checks, on every paper cell, that cells equal but
   /// for these have bit-identical baselines.
-  static let baselineIgnores: Set<String> = [
-    "policy", "migration", "preemption_rate", "hazard_scale", "zone_hazard_spread",
-    "zone_hazard_scale", "ou_hazard_sensitivity", "bandwidth_gbps", "bandwidth_scale",
-    "storage_gbps", "cross_region_gbps", "cross_continent_gbps", "egress_usd_per_gb",
-    "grace_seconds", "checkpoint_full", "checkpoint_partial", "checkpoint_model",
-    "migration_price_weight", "migration_hazard_weight", "migration_delay_weight",
-    "proactive_threshold", "proactive_interval_minutes", "forecaster", "forecast_noise",
-    "train_until_hour",
-  ]
+  static var baselineIgnores: Set<String> { ScenarioParameter.baselineIgnores }
 
   /// A hash of what a cell's runs compute from: its parameters but the
   /// scenario's name, and the structured parts (dictionaries in key order,

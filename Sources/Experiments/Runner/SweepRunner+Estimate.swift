@@ -33,7 +33,7 @@ extension SweepRunner {
     }
     // Each shared key's first run, in run order.
     var firstOfKey: [PlannedRun] = []
-    var seen: Set<String> = []
+    var seen: Set<AnyHashable> = []
     for run in runs {
       if let key = sharedKey(plan, run), seen.insert(key).inserted { firstOfKey.append(run) }
     }
@@ -62,11 +62,11 @@ extension SweepRunner {
 
   /// What a run shares with others: its baseline (fleet) or its window's
   /// optimum (deadline jobs).
-  static func sharedKey(_ plan: SweepPlan, _ run: PlannedRun) -> String? {
-    switch plan.scenarios[run.cell.index]! {
+  static func sharedKey(_ plan: SweepPlan, _ run: PlannedRun) -> AnyHashable? {
+    switch plan.scenarios[run.cell.index] {
     case .fleet: return plan.baselineKey(of: run)
-    case .deadline(let s): return s.windowKey
-    case .regional(let s): return s.windowKey
+    case .deadlineJob(let s): return s.optimum
+    case nil: return nil
     }
   }
 

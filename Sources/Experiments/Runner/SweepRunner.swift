@@ -78,7 +78,7 @@ public struct SweepOutcome: Sendable {
   /// Runs stored as failed (a non-finite metric), in the whole sweep.
   public var failed: Int = 0
   /// Final status (`finished`, `interrupted` or `failed`).
-  public var status: String
+  public var status: SweepStatus
   /// `resume` found the sweep already finished and ran nothing.
   public var alreadyComplete = false
   /// Why the first failed run of this invocation failed.
@@ -123,11 +123,11 @@ public struct SweepRunner: Sendable {
       let latest = try store.latestSweep(
         experimentID: experiment, size: plan.size, shardIndex: plan.shard.index,
         shardCount: plan.shard.count),
-      latest.status == "finished", latest.gitCommit == options.provenance.gitCommit
+      latest.status == .finished, latest.gitCommit == options.provenance.gitCommit
     {
       return SweepOutcome(
         sweepID: latest.id!, resumed: true, ran: 0, skipped: plan.runs.count,
-        failed: try store.failedRunCount(sweep: latest.id!), status: "finished",
+        failed: try store.failedRunCount(sweep: latest.id!), status: .finished,
         alreadyComplete: true, seconds: (ContinuousClock.now - start).seconds)
     }
     if options.resume, !options.force,
@@ -139,7 +139,7 @@ public struct SweepRunner: Sendable {
         sweepID = open.id!
         resumed = true
         stored = try store.storedRunIndices(sweep: sweepID)
-        try store.setStatus("running", ofSweep: sweepID, finishedAt: nil)
+        try store.setStatus(.running, ofSweep: sweepID, finishedAt: nil)
       } else {
         // Runs of another commit's code cannot be mixed into this sweep: it
         // is left as it is, and a new sweep starts (the outcome says so).
@@ -153,7 +153,7 @@ public struct SweepRunner: Sendable {
     do {
       try store.insertCells(sweep: sweepID, plan: plan)
     } catch {
-      try? store.setStatus("interrupted", ofSweep: sweepID, finishedAt: nil)
+      try? store.setStatus(.interrupted, ofSweep: sweepID, finishedAt: nil)
       throw error
     }
     let skipped = stored.count
@@ -185,7 +185,7 @@ public struct SweepRunner: Sendable {
         round += 1
       }
     } catch {
-      try? store.setStatus("interrupted", ofSweep: sweepID, finishedAt: nil)
+      try? store.setStatus(.interrupted, ofSweep: sweepID, finishedAt: nil)
       try? store.checkpoint(truncate: true)
       throw error
     }
@@ -193,9 +193,9 @@ public struct SweepRunner: Sendable {
     let complete =
       settled && plan.runs(replicates: replicates).allSatisfy { stored.contains($0.index) }
     let status =
-      failed > options.maxFailures ? "failed" : complete ? "finished" : "interrupted"
+      failed > options.maxFailures ? SweepStatus.failed : complete ? .finished : .interrupted
     try store.setStatus(
-      status, ofSweep: sweepID, finishedAt: status == "interrupted" ? nil : Timestamp.now())
+      status, ofSweep: sweepID, finishedAt: status == .interrupted ? nil : Timestamp.now())
     try store.checkpoint(truncate: true)
     return SweepOutcome(
       sweepID: sweepID, resumed: resumed, ran: totals.ran, skipped: skipped,
@@ -319,7 +319,7 @@ public struct SweepRunner: Sendable {
         id: nil, experimentId: experiment, size: plan.size,
         gitCommit: options.provenance.gitCommit, gitDirty: options.provenance.gitDirty,
         synktiVersion: SynktiVersion.current, host: options.provenance.host,
-        startedAt: Timestamp.now(), finishedAt: nil, jobs: options.jobs, status: "running",
+        startedAt: Timestamp.now(), finishedAt: nil, jobs: options.jobs, status: .running,
         shardIndex: plan.shard.index, shardCount: plan.shard.count, totalRuns: plan.totalRuns,
         modelFingerprint: options.modelFingerprint))
   }

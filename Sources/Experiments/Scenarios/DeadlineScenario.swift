@@ -1,38 +1,55 @@
 import Foundation
 import Simulation
 
-/// A resolved deadline-job run: one job on one zone's trace window.
+/// A resolved run of the deadline-job model: one job on the window of one
+/// zone (`trace_zone`) or several (`trace_zones`, `zone_order`), under one
+/// strategy, with its window's on-demand baseline and exact optimum.
 public struct DeadlineScenario: Sendable {
   /// The job.
   public var job: DeadlineJob
-  /// The trace window (from the start hour to the deadline).
-  public var window: TraceWindow
-  /// A policy name from `DeadlinePolicies.names`.
-  public var policy: String
-  /// Identifies the window for the optimum cache.
-  public var windowKey: String
-  /// Shared optimum results (one solve per window per sweep).
+  /// The zones' windows, on-demand prices, paths and egress.
+  public var window: DeadlineWindow
+  /// The policy that runs, or the optimum.
+  public var strategy: DeadlineStrategy
+  /// Which optimum this window is measured against, and its identity in
+  /// `optima`.
+  public var optimum: OptimumKey
+  /// Shared optima (one solve per window per sweep).
   public var optima: OptimumCache
+  /// The zones' fitted forecasters, for `synkti-forecast`.
+  public var forecasts: ZoneForecasts?
 
-  /// Runs the policy (or solves the optimum) and reports metrics, with the
-  /// on-demand-only cost of the same window as the baseline and the cost
-  /// relative to the omniscient optimum.
+  /// Runs the strategy and reports metrics against on-demand in the first
+  /// zone's region and the omniscient optimum.
   public func run() -> RunMetrics {
-    let optimum = optima.optimum(key: windowKey) { OfflineOptimum.solve(job: job, window: window) }
+    let best = optima.optimum(optimum) { solveOptimum() }
     let outcome: DeadlineOutcome
-    if policy == "optimal-offline" {
-      outcome =
-        optimum
-        ?? DeadlineJobSimulator.run(DeadlineOnDemandOnly(), job: job, window: window)
-    } else {
-      let chosen = DeadlinePolicies.all.first { $0.name == policy }!
-      outcome = DeadlineJobSimulator.run(chosen, job: job, window: window)
+    switch strategy {
+    case .optimum:
+      outcome = best ?? DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
+    case .simulated(let policy):
+      outcome = DeadlineSimulator.run(policy, job: job, window: window)
+    case .valueOnForecasts:
+      outcome = DeadlineSimulator.run(ValuePolicy(forecasts: forecasts), job: job, window: window)
     }
-    let baseline = DeadlineJobSimulator.run(DeadlineOnDemandOnly(), job: job, window: window)
+    let baseline = DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
     var m = Self.metrics(outcome, job: job, baselineCost: baseline)
-    m.eventsProcessed = window.available.count
-    if let optimum, optimum.cost > 0 { m.gapToOptimal = outcome.cost / optimum.cost }
+    m.egressCost = outcome.egressCost
+    m.zoneMigrations = outcome.migrations
+    m.eventsProcessed = window.ticks
+    if let best, best.cost > 0 { m.gapToOptimal = outcome.cost / best.cost }
+    if case .valueOnForecasts = strategy, let forecasts {
+      m.scoreForecasts(forecasts, ticks: window.ticks)
+    }
     return m
+  }
+
+  /// The window's exact optimum, by the solver its key names.
+  func solveOptimum() -> DeadlineOutcome? {
+    switch optimum.solver {
+    case .singleZone: return SingleZoneOptimum.solve(job: job, window: window.slice(zone: 0))
+    case .zones: return DeadlineOptimum.solve(job: job, window: window)
+    }
   }
 }
 
@@ -71,104 +88,65 @@ extension DeadlineScenario {
   }
 }
 
-/// Omniscient optima by window, shared by the runs of a sweep. Thread-safe.
+/// Which exact optimum a window is measured against, and its identity:
+/// runs with equal keys share one solve.
+public struct OptimumKey: Hashable, Sendable {
+  /// The solver.
+  public enum Solver: Hashable, Sendable {
+    /// `SingleZoneOptimum` on the window's one zone (`trace_zone` cells).
+    case singleZone
+    /// `DeadlineOptimum` over the window's zones (`trace_zones`, `zone_order`).
+    case zones
+  }
+
+  /// The solver.
+  public var solver: Solver
+  /// The market (`trace:PATH`) the window comes from.
+  public var market: String
+  /// The window's zones, in order, and how many the trace set has.
+  public var zones: [String]
+  public var traceZones: Int
+  /// Where the window starts, hours into the trace.
+  public var startHour: Double
+  /// The job and what a move costs.
+  public var work: Double
+  public var deadline: Double
+  public var restartOverhead: Double
+  public var checkpointGB: Double
+  public var onDemandPrice: Double
+}
+
+/// Omniscient optima and the windows they are solved on, shared by the
+/// runs of a sweep. Thread-safe.
 public final class OptimumCache: Sendable {
-  private let memo = Memo<DeadlineOutcome?>()
+  /// What a deadline job's window is built from.
+  struct WindowKey: Hashable, Sendable {
+    var market: String
+    var zones: [String]
+    var singleZone: Bool
+    var startHour: Double
+    var ticks: Int
+    var fallbackSpotPrice: Double
+    var onDemandPrice: Double
+    var checkpointGB: Double
+    /// In-region, cross-region and cross-continent Gbit/s, default egress $/GB.
+    var network: [Double]
+  }
+
+  private let memo = Memo<OptimumKey, DeadlineOutcome?>()
+  private let windows = Memo<WindowKey, DeadlineWindow>()
+
+  /// The window for `key`, built on first use.
+  func window(_ key: WindowKey, build: () -> DeadlineWindow) -> DeadlineWindow {
+    windows.value(key, compute: build)
+  }
 
   /// An empty cache.
   public init() {}
 
   /// The optimum for `key`, solving it on first use; a second caller for
   /// the same key waits for the first instead of solving again.
-  func optimum(key: String, solve: () -> DeadlineOutcome?) -> DeadlineOutcome? {
+  func optimum(_ key: OptimumKey, solve: () -> DeadlineOutcome?) -> DeadlineOutcome? {
     memo.value(key, compute: solve)
-  }
-}
-
-/// A resolved run of either model.
-public enum RunnableScenario: Sendable {
-  /// The event-driven fleet simulator.
-  case fleet(Scenario)
-  /// One deadline job on a trace window.
-  case deadline(DeadlineScenario)
-  /// One deadline job over several zones' windows.
-  case regional(RegionalDeadlineScenario)
-
-  /// Runs it with `seed` (deadline jobs are deterministic and ignore it).
-  public func run(seed: UInt64) -> RunMetrics {
-    switch self {
-    case .fleet(var scenario):
-      scenario.seed = seed
-      return Self.scored(Simulation.run(scenario), scenario)
-    case .deadline(let scenario):
-      return scenario.run()
-    case .regional(let scenario):
-      return scenario.run()
-    }
-  }
-}
-
-extension RunnableScenario {
-  /// A fleet run's metrics with its forecasters' quality over the run's
-  /// hours, when it moves on forecasts (`proactive_threshold`).
-  static func scored(_ metrics: RunMetrics, _ scenario: Scenario) -> RunMetrics {
-    guard let f = scenario.proactive?.forecasts else { return metrics }
-    var m = metrics
-    m.scoreForecasts(f, ticks: TraceWindow.ticks(covering: scenario.horizon, tick: f.tickHours))
-    return m
-  }
-}
-
-extension ScenarioConfig {
-  /// Resolves to whichever model `model` names.
-  public func resolveRunnable(
-    catalog: AcceleratorCatalog, policies: PolicyRegistry = .standard,
-    traces: TraceCache = TraceCache(), optima: OptimumCache = OptimumCache()
-  ) throws -> RunnableScenario {
-    guard model == "deadline-job" else {
-      return .fleet(try resolve(catalog: catalog, policies: policies, traces: traces))
-    }
-    if traceZones != nil || regions != nil {
-      return .regional(
-        try resolveRegional(catalog: catalog, policies: policies, traces: traces, optima: optima))
-    }
-    guard DeadlinePolicies.names.contains(policy) else {
-      throw ExperimentsError.unknownName(
-        file: file, key: "policy", name: policy, known: DeadlinePolicies.names)
-    }
-    // The fleet part (accelerator, prices) resolves as usual; the deadline
-    // policies are not fleet policies, so resolve it with a placeholder.
-    var fleetConfig = self
-    fleetConfig.policy = "greedy"
-    let fleet = try fleetConfig.resolve(catalog: catalog, policies: policies, traces: traces).fleet
-    guard let market = try marketModel(traces, catalog: catalog) as? TraceMarket else {
-      throw ExperimentsError.invalidValue(
-        file: file, key: "market", value: market, expected: "trace:PATH for model deadline-job")
-    }
-    guard let zone = traceZone else {
-      throw ExperimentsError.missingKey(file: file, key: "trace_zone")
-    }
-    guard let trace = market.traces.first(where: { $0.zone == zone }) else {
-      throw ExperimentsError.unknownName(
-        file: file, key: "trace_zone", name: zone, known: market.traces.map(\.zone))
-    }
-    let work = self.work.mean
-    guard deadlineHours >= work + restartOverheadHours else {
-      throw ExperimentsError.invalidValue(
-        file: file, key: "deadline_hours", value: "\(deadlineHours)",
-        expected: "at least work + restart overhead (\(work + restartOverheadHours) h)")
-    }
-    let type = fleet[0]
-    let job = DeadlineJob(
-      work: work, deadline: deadlineHours, restartOverhead: restartOverheadHours,
-      onDemandPrice: type.onDemandPrice)
-    let window = TraceWindow(
-      trace: trace, startHour: traceStartHour,
-      ticks: TraceWindow.ticks(covering: deadlineHours, tick: trace.tickHours),
-      fallbackPrice: type.spotPrice)
-    let key =
-      "\(market.traces.count)|\(zone)|\(traceStartHour)|\(work)|\(deadlineHours)|\(restartOverheadHours)|\(type.onDemandPrice)"
-    return .deadline(
-      DeadlineScenario(job: job, window: window, policy: policy, windowKey: key, optima: optima))
   }
 }

@@ -73,9 +73,11 @@ public struct ScenarioConfig: Sendable {
   public var memoryGiB: Double?
   public var deadlineSlack: Double?
   public var migrationCost = MigrationCostModel()
-  /// `fleet` (the event-driven fleet simulator) or `deadline-job` (one job
-  /// with a deadline on one zone's trace, tick by tick: the Can't Be Late setting).
-  public var model = "fleet"
+  /// Which model runs: the fleet simulator or one deadline job.
+  public var model = ModelKind.fleet
+  /// The keys set so far (by file, flag or axis), with their text, so that
+  /// a key the chosen model does not read can be refused.
+  public private(set) var setKeys: [String: String] = [:]
   /// Deadline of the deadline job, hours from the window start.
   public var deadlineHours = 52.0
   /// Restart overhead of the deadline job, hours, charged on every start.
@@ -123,6 +125,7 @@ public struct ScenarioConfig: Sendable {
       throw ExperimentsError.unknownKey(
         file: file, key: key, known: ScenarioParameter.all.map(\.key))
     }
+    setKeys[key] = value
     do {
       try parameter.apply(&self, value)
     } catch let error as ScenarioParameter.Invalid {

@@ -160,10 +160,17 @@ public struct ExperimentSpec: Sendable {
     let comparisons = try readComparisons(root, axes: axes)
     // Read by reports; checked here so a bad claim fails before anything runs.
     _ = try readClaims(root, axes: axes)
+    let name =
+      try root.string("name")
+      ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    guard Identifier.isValid(name) else {
+      // The name is the folder of the report: it must not leave --out.
+      throw ExperimentsError.invalidValue(
+        file: file, key: root.node("name") == nil ? "name (from the file name)" : "name",
+        value: name, expected: Identifier.rule)
+    }
     var spec = ExperimentSpec(
-      file: file, text: text,
-      name: try root.string("name")
-        ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension,
+      file: file, text: text, name: name,
       description: try root.string("description") ?? "", base: base, axes: axes,
       exclude: try readCombinations(root, key: "exclude", axes: axes),
       include: try readCombinations(root, key: "include", axes: nil),

@@ -81,7 +81,7 @@ extension ResultsStore {
           gitDirty: all.contains { $0.gitDirty }, synktiVersion: key.synktiVersion,
           host: Set(all.map(\.host)).sorted().joined(separator: ","),
           startedAt: all.map(\.startedAt).min()!, finishedAt: nil,
-          jobs: all.map(\.jobs).reduce(0, +), status: "running", shardIndex: -1,
+          jobs: all.map(\.jobs).reduce(0, +), status: .running, shardIndex: -1,
           shardCount: shardCount, totalRuns: key.totalRuns,
           modelFingerprint: Set(all.map(\.modelFingerprint)).count == 1
             ? all[0].modelFingerprint : nil))
@@ -136,7 +136,7 @@ extension ResultsStore {
     let missing = (0..<key.totalRuns).filter { !present.contains($0) }
     let complete = missing.isEmpty
     try setStatus(
-      complete ? "finished" : "incomplete", ofSweep: sweepID,
+      complete ? SweepStatus.finished : .incomplete, ofSweep: sweepID,
       finishedAt: complete ? all.compactMap(\.finishedAt).max() ?? Timestamp.now() : nil)
     return MergeReport(
       sweepID: sweepID, added: added, duplicates: duplicates, totalRuns: key.totalRuns,

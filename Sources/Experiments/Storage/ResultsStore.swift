@@ -133,6 +133,12 @@ public struct ResultsStore: Sendable {
     (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
   }
 
+  /// A storage error (an SQLite error from any store call) in words a user
+  /// can act on, or nil when `error` is not one.
+  public static func describeStorageError(_ error: any Error) -> String? {
+    (error as? DatabaseError).map(describe)
+  }
+
   /// An SQLite error in words a user can act on.
   public static func describe(_ error: DatabaseError) -> String {
     switch error.resultCode {
@@ -281,7 +287,7 @@ public struct ResultsStore: Sendable {
       var request = SweepRecord.filter(
         Column("experiment_id") == experimentID && Column("size") == size
           && Column("shard_index") == shardIndex && Column("shard_count") == shardCount)
-      if unfinished { request = request.filter(Column("status") != "finished") }
+      if unfinished { request = request.filter(Column("status") != SweepStatus.finished.rawValue) }
       return try request.order(Column("id").desc).fetchOne(db)
     }
   }
@@ -308,11 +314,11 @@ public struct ResultsStore: Sendable {
   }
 
   /// Marks a sweep's status, stamping the finish time when it is final.
-  func setStatus(_ status: String, ofSweep id: Int64, finishedAt: String?) throws {
+  func setStatus(_ status: SweepStatus, ofSweep id: Int64, finishedAt: String?) throws {
     try writer.write { db in
       try db.execute(
         sql: "UPDATE sweeps SET status = ?, finished_at = ? WHERE id = ?",
-        arguments: [status, finishedAt, id])
+        arguments: [status.rawValue, finishedAt, id])
     }
   }
 
@@ -467,7 +473,7 @@ extension ResultsStore {
       SweepRecord(
         id: nil, experimentId: experiment, size: "probe", gitCommit: "probe", gitDirty: false,
         synktiVersion: "probe", host: "probe", startedAt: "", finishedAt: nil, jobs: 1,
-        status: "running", shardIndex: 0, shardCount: 1, totalRuns: plan.runs.count))
+        status: .running, shardIndex: 0, shardCount: 1, totalRuns: plan.runs.count))
     try! insertCells(sweep: sweep, plan: plan)
     for run in plan.runs { try! saveRun(sweep: sweep, run: run, metrics: metrics, wallMs: 1) }
   }

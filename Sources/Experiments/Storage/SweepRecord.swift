@@ -22,8 +22,8 @@ public struct SweepRecord: Codable, Sendable, Equatable {
   public var finishedAt: String?
   /// Worker count.
   public var jobs: Int
-  /// `running`, `finished`, `interrupted`, `incomplete` (a merge missing runs).
-  public var status: String
+  /// Where the sweep stands.
+  public var status: SweepStatus
   /// This shard's index (0-based), -1 for a merge of shards.
   public var shardIndex: Int
   /// Number of shards (1 when unsharded).
@@ -38,7 +38,7 @@ public struct SweepRecord: Codable, Sendable, Equatable {
   public init(
     id: Int64?, experimentId: Int64, size: String, gitCommit: String, gitDirty: Bool,
     synktiVersion: String, host: String, startedAt: String, finishedAt: String?, jobs: Int,
-    status: String, shardIndex: Int, shardCount: Int, totalRuns: Int,
+    status: SweepStatus, shardIndex: Int, shardCount: Int, totalRuns: Int,
     modelFingerprint: String? = nil
   ) {
     self.modelFingerprint = modelFingerprint

@@ -188,7 +188,7 @@ extension Figures {
     let (xs, ys) = (data.values(of: x), data.values(of: y))
     let name = String(
       "regime-\(c.value)-vs-\(c.against)\(quantity.slug)".map {
-        $0.isLetter || $0.isNumber ? $0 : "-"
+        $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-"
       })
     let what =
       quantity.relative

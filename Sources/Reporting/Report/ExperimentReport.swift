@@ -94,9 +94,9 @@ public struct ExperimentReport {
         ["spec", "SHA-256 `\(data.specHash.prefix(16))…`"],
       ], labels: 2)
     out += provenance.render() + "\n"
-    if s.status != "finished" || data.failedRuns > 0 {
+    if s.status != .finished || data.failedRuns > 0 {
       var warning = "**Incomplete.** "
-      if s.status != "finished" {
+      if s.status != .finished {
         warning +=
           "Sweep \(s.id!) is `\(s.status)`: \(data.runCount + data.failedRuns) of its \(s.totalRuns) runs are stored. "
       }

@@ -56,13 +56,18 @@ public struct ReportWriter {
     return (figures, skipped)
   }
 
-  /// Whether the sweep is of multi-region deadline jobs (its spec names
-  /// zones for one job to move between).
+  /// Whether the sweep is of deadline jobs that may move between zones: its
+  /// cells' model, and the key that chose their window (`trace_zones` or
+  /// `zone_order`, not `trace_zone`).
   var isRegional: Bool {
-    guard let spec = report.spec else { return false }
-    return spec.base.traceZones != nil || spec.base.regions != nil
-      || spec.axes.contains { ["trace_zones", "regions"].contains($0.key) }
+    guard let spec = report.spec, let first = spec.cells().first,
+      let config = try? spec.config(for: first)
+    else { return false }
+    return config.model == .deadlineJob && config.traceZone == nil
   }
+
+  /// Why a figure that re-simulates a cell was not drawn.
+  struct NotDrawn: Error { var reason: String }
 
   /// A cell of the spec rebuilt from stored data.
   func cell(_ data: CellData) -> Cell {
@@ -71,18 +76,33 @@ public struct ReportWriter {
       values: report.data.axes.compactMap { axis in data.values[axis].map { (axis, $0) } })
   }
 
+  /// Replicate 0 of the fleet cell `data`, simulated again (the figures
+  /// that need event times: completion CDFs, price timelines), or why not.
   func simulate(_ spec: ExperimentSpec, _ catalog: AcceleratorCatalog, _ data: CellData)
-    -> Simulator?
+    -> Result<Simulator, NotDrawn>
   {
-    guard let config = try? spec.config(for: cell(data)), config.model == "fleet",
-      var scenario = try? config.resolve(catalog: catalog)
-    else { return nil }
+    let config: ScenarioConfig
+    var scenario: Scenario
+    do {
+      config = try spec.config(for: cell(data))
+      guard config.model == .fleet else {
+        return .failure(
+          NotDrawn(reason: "it re-simulates fleet runs; this experiment runs deadline jobs"))
+      }
+      scenario = try config.resolve(catalog: catalog)
+    } catch {
+      return .failure(NotDrawn(reason: "cell \(data.key) of the spec no longer resolves: \(error)"))
+    }
     scenario.seed = spec.seed(replicate: 0)
     // The stored seed of replicate 0 must be the one we re-derive.
-    guard data.runs.first?.seed == String(scenario.seed) else { return nil }
+    guard data.runs.first?.seed == String(scenario.seed) else {
+      return .failure(
+        NotDrawn(
+          reason: "the stored seed of cell \(data.key) is not the spec's (the spec changed since)"))
+    }
     var simulator = Simulator(scenario)
     _ = simulator.run()
-    return simulator
+    return .success(simulator)
   }
 
   /// The completion-time CDF per value of the first of the compared axes
@@ -102,9 +122,12 @@ public struct ReportWriter {
     }
     for axis in axes {
       let anchor = largestDifference(along: axis)
-      let series = completionTimes(spec, catalog, by: axis, at: anchor)
-      // Deadline jobs are not re-simulated: no curve, nothing to say.
-      if series.isEmpty { return (nil, nil) }
+      let (series, notDrawn) = completionTimes(spec, catalog, by: axis, at: anchor)
+      if series.isEmpty {
+        return (
+          nil, "Completion-time CDF not drawn: \(notDrawn?.reason ?? "no run completed a job")."
+        )
+      }
       if series.count >= 2 {
         let condition = anchor.map { cell in
           data.axes.filter { $0 != axis }.compactMap { a in cell.values[a].map { "\(a) = \($0)" } }
@@ -135,15 +158,22 @@ public struct ReportWriter {
   /// with equal times merged into one labelled series.
   func completionTimes(
     _ spec: ExperimentSpec, _ catalog: AcceleratorCatalog, by axis: String, at anchor: CellData?
-  ) -> [(label: String, times: [Double])] {
+  ) -> (series: [(label: String, times: [Double])], notDrawn: NotDrawn?) {
     var series: [(label: String, times: [Double])] = []
+    var notDrawn: NotDrawn?
     for value in report.data.values(of: axis) {
       let chosen =
         anchor.flatMap { report.data.partner(of: $0, setting: axis, to: value) }
         ?? report.data.cells.first(where: { $0.values[axis] == value })
-      guard let first = chosen,
-        let simulator = simulate(spec, catalog, first), !simulator.completionTimes.isEmpty
-      else { continue }
+      guard let first = chosen else { continue }
+      let simulator: Simulator
+      switch simulate(spec, catalog, first) {
+      case .success(let ran): simulator = ran
+      case .failure(let reason):
+        notDrawn = notDrawn ?? reason
+        continue
+      }
+      guard !simulator.completionTimes.isEmpty else { continue }
       let times = simulator.completionTimes
       if let same = series.firstIndex(where: { $0.times == times }) {
         series[same].label += ", " + value
@@ -151,7 +181,7 @@ public struct ReportWriter {
         series.append((value, times))
       }
     }
-    return series
+    return (series, notDrawn)
   }
 
   /// The price and reclaim timeline, only where the spot price moves.
@@ -160,8 +190,14 @@ public struct ReportWriter {
   ) {
     let data = report.data
     let first = data.cells.first { $0.values["policy"] != "on-demand-only" } ?? data.cells[0]
-    guard let simulator = simulate(spec, catalog, first), let market = simulator.marketPaths.first
-    else { return (nil, nil) }
+    let simulator: Simulator
+    switch simulate(spec, catalog, first) {
+    case .success(let ran): simulator = ran
+    case .failure(let notDrawn): return (nil, "Price timeline not drawn: \(notDrawn.reason).")
+    }
+    guard let market = simulator.marketPaths.first else {
+      return (nil, "Price timeline not drawn: the run has no spot market path.")
+    }
     let price = market.path.price
     guard Set(price.values).count > 1 else {
       return (
@@ -193,7 +229,7 @@ public struct ReportWriter {
   /// when gnuplot is available (else listed as skipped). Returns the README path.
   @discardableResult
   public func write(into directory: String) throws -> String {
-    let folder = (directory as NSString).appendingPathComponent(report.data.experiment)
+    let folder = try Self.folder(of: report.data.experiment, in: directory)
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     var (figures, skipped) = figures()
     if Gnuplot.isAvailable {
@@ -212,5 +248,21 @@ public struct ReportWriter {
     try report.markdown(figures: figures, skipped: skipped).write(
       toFile: readme, atomically: true, encoding: .utf8)
     return readme
+  }
+
+  /// The report folder of `experiment` under `directory`; refuses a name
+  /// that is not an identifier or a folder that would resolve outside
+  /// `directory` (a database written by an older version, a hostile name).
+  static func folder(of experiment: String, in directory: String) throws -> String {
+    let folder = (directory as NSString).appendingPathComponent(experiment)
+    let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
+    let resolved = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+    guard Identifier.isValid(experiment), resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    else {
+      throw ExperimentsError.invalidValue(
+        file: directory, key: "experiment", value: experiment,
+        expected: "\(Identifier.rule), whose report folder stays inside --out")
+    }
+    return folder
   }
 }

@@ -72,7 +72,7 @@ import Testing
       let store = try ResultsStore.inMemory()
       let outcome = try SweepRunner(store: store).run(
         plan, options: RunnerFixtures.options(jobs: jobs))
-      #expect(outcome.status == "finished" && outcome.rounds > 1)
+      #expect(outcome.status == .finished && outcome.rounds > 1)
       exports.append(try store.export(sweep: outcome.sweepID).dropping(ExportTable.timingColumns))
       stores.append((store, outcome.sweepID))
     }
@@ -125,8 +125,8 @@ import Testing
     let store = try ResultsStore.inMemory()
     var outcome = try SweepRunner(store: store).run(
       plan, options: RunnerFixtures.options(jobs: 2, maxRuns: 40))
-    #expect(outcome.status == "interrupted")
-    while outcome.status != "finished" {
+    #expect(outcome.status == .interrupted)
+    while outcome.status != .finished {
       outcome = try SweepRunner(store: store).run(
         plan, options: RunnerFixtures.options(jobs: 2, resume: true, maxRuns: 40))
     }

@@ -42,6 +42,30 @@ import Testing
     #expect(shared > runs.count / 2, "\(name): \(shared) of \(runs.count) shared")
   }
 
+  /// On every fleet cell of every paper spec, the baseline key from each
+  /// parameter's `baselineReads` equals the key from the list the runner
+  /// used to keep by hand.
+  @Test func derivedBaselineKeysEqualTheHandKeptOnEveryPaperFleetCell() throws {
+    let handKept = ParameterApplicabilityTests.handKeptBaselineIgnores
+    let catalog = try AcceleratorCatalog.load(Paths.catalog)
+    let folder = Paths.experiment("paper")
+    var checked = 0
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    where file.hasSuffix(".yaml") {
+      let spec = try ExperimentSpec.load(folder + "/" + file, catalog: catalog)
+      let plan = try SweepPlan(spec: spec, size: nil, catalog: catalog)
+      for cell in plan.cells {
+        guard let key = plan.baselineKeys[cell.index] else { continue }
+        let config = try spec.config(for: cell)
+        let old = SweepPlan.content(
+          of: config, parameters: plan.parameters[cell.index]!.filter { !handKept.contains($0.key) })
+        #expect(key == old, "\(file) \(cell.key)")
+        checked += 1
+      }
+    }
+    #expect(checked > 1000)
+  }
+
   /// The sweep path of a proactive fleet on the fixture traces: its runs
   /// carry their forecasters' quality, as one run outside a sweep does,
   /// and share the reactive cell's baseline.

@@ -19,7 +19,7 @@ import Testing
     let first = try SweepRunner(store: store).run(plan(spec), options: options(fingerprint: "m1"))
     let second = try SweepRunner(store: store).run(plan(spec), options: options(fingerprint: "m1"))
     #expect(first.ran == 33 && first.reused == 0)
-    #expect(second.ran == 0 && second.reused == 33 && second.status == "finished")
+    #expect(second.ran == 0 && second.reused == 33 && second.status == .finished)
     let computed = try store.export(sweep: first.sweepID)
     let cached = try store.export(sweep: second.sweepID)
     #expect(

@@ -18,7 +18,7 @@ import Testing
     let one = try SweepRunner(store: a).run(plan(spec), options: RunnerFixtures.options(jobs: 1))
     let four = try SweepRunner(store: b).run(plan(spec), options: RunnerFixtures.options(jobs: 4))
     #expect(one.ran == 33 && four.ran == 33)
-    #expect(one.status == "finished")
+    #expect(one.status == .finished)
     let rowsA = try rows(a, one.sweepID)
     #expect(rowsA.rows.count == 33)
     #expect(rowsA == (try rows(b, four.sweepID)))
@@ -33,11 +33,11 @@ import Testing
     let broken = try ResultsStore.inMemory()
     let first = try SweepRunner(store: broken).run(
       plan(spec), options: RunnerFixtures.options(jobs: 2, maxRuns: 10))
-    #expect(first.status == "interrupted" && first.ran == 10)
+    #expect(first.status == .interrupted && first.ran == 10)
     let second = try SweepRunner(store: broken).run(
       plan(spec), options: RunnerFixtures.options(jobs: 2, resume: true))
     #expect(second.resumed && second.sweepID == first.sweepID)
-    #expect(second.skipped == 10 && second.ran == 23 && second.status == "finished")
+    #expect(second.skipped == 10 && second.ran == 23 && second.status == .finished)
     #expect(try rows(broken, second.sweepID) == (try rows(full, whole.sweepID)))
   }
 
@@ -104,7 +104,7 @@ import Testing
     #expect(second.sweepID != first.sweepID && !second.resumed && second.ran == 33)
     #expect(second.superseded?.id == first.sweepID)
     // The old sweep is left exactly as it was.
-    #expect(try store.sweep(first.sweepID)?.status == "interrupted")
+    #expect(try store.sweep(first.sweepID)?.status == .interrupted)
     #expect(try store.export(sweep: first.sweepID).rows.count == 2)
   }
 

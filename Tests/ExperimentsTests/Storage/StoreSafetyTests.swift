@@ -39,7 +39,7 @@ struct BrokenMarket: SpotMarket {
     options.maxFailures = 10
     let outcome = try SweepRunner(store: store).run(try brokenPlan(dir), options: options)
     // Cell 0 has 3 replicates; the other 30 runs are fine.
-    #expect(outcome.failed == 3 && outcome.status == "finished" && outcome.ran == 33)
+    #expect(outcome.failed == 3 && outcome.status == .finished && outcome.ran == 33)
     let table = try store.export(sweep: outcome.sweepID)
     let status = table.columns.firstIndex(of: "status")!
     let reason = table.columns.firstIndex(of: "failure_reason")!
@@ -55,7 +55,7 @@ struct BrokenMarket: SpotMarket {
     let store = try ResultsStore.inMemory()
     let outcome = try SweepRunner(store: store).run(
       try brokenPlan(dir), options: RunnerFixtures.options(jobs: 1))
-    #expect(outcome.status == "failed" && outcome.failed == 1)
+    #expect(outcome.status == .failed && outcome.failed == 1)
     #expect(outcome.firstFailure?.contains("non-finite") == true)
   }
 

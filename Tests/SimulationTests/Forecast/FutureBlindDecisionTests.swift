@@ -35,13 +35,13 @@ import Testing
   // MARK: Multi-region deadline job
 
   /// Records what the policy it wraps decides, tick by tick.
-  final class Log: @unchecked Sendable { var decisions: [Int?] = [] }
-  struct Recording: RegionalPolicy {
-    var inner: any RegionalPolicy
+  final class Log: @unchecked Sendable { var decisions: [Place?] = [] }
+  struct Recording: DeadlinePolicy {
+    var inner: any DeadlinePolicy
     var log = Log()
     var name: String { inner.name }
     var guarded: Bool { inner.guarded }
-    func decide(_ view: RegionalView, job: DeadlineJob) -> Int? {
+    func decide(_ view: DeadlineView, job: DeadlineJob) -> Place? {
       let d = inner.decide(view, job: job)
       log.decisions.append(d)
       return d
@@ -50,9 +50,9 @@ import Testing
 
   /// The held-out window of `series` from the training cut on: 600 ticks
   /// (30 h), three regions, prices varying by zone and tick.
-  static func window(_ series: [[Bool]]) -> RegionalWindow {
+  static func window(_ series: [[Bool]]) -> DeadlineWindow {
     let ticks = 600
-    return RegionalWindow(
+    return DeadlineWindow(
       tick: tick, available: series.map { Array($0[train..<(train + ticks)]) },
       price: series.indices.map { z in
         (0..<ticks).map { 0.8 + 0.1 * Double(z) + 0.001 * Double($0 % 50) }
@@ -62,10 +62,10 @@ import Testing
       egress: [[0, 0.5, 1], [0.5, 0, 1], [1, 1, 0]])
   }
 
-  static func policies(_ series: [[Bool]]) throws -> [(String, any RegionalPolicy)] {
-    try RegionalPolicies.all.map { ($0.name, $0) }
+  static func policies(_ series: [[Bool]]) throws -> [(String, any DeadlinePolicy)] {
+    try DeadlinePolicies.all.map { ($0.name, $0) }
       + ["empirical-survival", "arima", "ewma", "noisy-oracle"].map {
-        ("synkti-forecast/\($0)", RegionalValuePolicy(forecasts: try forecasts($0, series)))
+        ("synkti-forecast/\($0)", ValuePolicy(forecasts: try forecasts($0, series)))
       }
   }
 
@@ -79,8 +79,8 @@ import Testing
     let after = try Self.policies(changed)
     for ((name, a), (_, b)) in zip(before, after) {
       let (ra, rb) = (Recording(inner: a), Recording(inner: b))
-      _ = RegionalJobSimulator.run(ra, job: job, window: Self.window(truth))
-      _ = RegionalJobSimulator.run(rb, job: job, window: Self.window(changed))
+      _ = DeadlineSimulator.run(ra, job: job, window: Self.window(truth))
+      _ = DeadlineSimulator.run(rb, job: job, window: Self.window(changed))
       #expect(ra.log.decisions.count > cut, "\(name) finished before the cut")
       guard !name.hasSuffix("noisy-oracle") else { continue }
       #expect(

@@ -1,4 +1,4 @@
-extension OfflineOptimum {
+extension SingleZoneOptimum {
   /// The states of the optimum's dynamic program: idle; spot or on-demand
   /// after 1...phases ticks on the instance (the last phase also stands for
   /// every later tick, when the overhead is worked off); each once with the

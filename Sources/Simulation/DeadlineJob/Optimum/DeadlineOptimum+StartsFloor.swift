@@ -1,4 +1,4 @@
-extension RegionalOptimum {
+extension DeadlineOptimum {
   /// A lower bound on what the rest of a schedule costs that counts the
   /// starts spot still needs, each of which pays the restart overhead.
   ///
@@ -31,7 +31,7 @@ extension RegionalOptimum {
     let cheapestOnDemand: Double
     let zones: Int
 
-    init(window: RegionalWindow, ticks: Int, restartOverhead: Double, maxStarts: Int = 16) {
+    init(window: DeadlineWindow, ticks: Int, restartOverhead: Double, maxStarts: Int = 16) {
       dt = window.tick
       d = restartOverhead
       self.ticks = ticks

@@ -3,25 +3,25 @@ import SynktiTestSupport
 import Testing
 
 /// A scripted place per tick, unguarded: the exhaustive search's policy.
-struct Script: RegionalPolicy {
-  var places: [Int?]
+struct Script: DeadlinePolicy {
+  var places: [Place?]
   var name: String { "script" }
   var guarded: Bool { false }
-  func decide(_ v: RegionalView, job: DeadlineJob) -> Int? {
+  func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
     v.tick < places.count ? places[v.tick] : nil
   }
 }
 
 /// Records what a policy decided, tick by tick.
 final class Recorder: @unchecked Sendable {
-  var decisions: [Int?] = []
+  var decisions: [Place?] = []
 }
 
-struct Recording: RegionalPolicy {
-  var inner: any RegionalPolicy
+struct Recording: DeadlinePolicy {
+  var inner: any DeadlinePolicy
   var recorder: Recorder
   var name: String { inner.name }
-  func decide(_ v: RegionalView, job: DeadlineJob) -> Int? {
+  func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
     let d = inner.decide(v, job: job)
     recorder.decisions.append(d)
     return d
@@ -35,14 +35,14 @@ struct Recording: RegionalPolicy {
     zones: Int, regions: Int, ticks: Int, tick: Double = 1, seed: UInt64,
     transfer: (Double, Double, Double) = (0.2, 0.5, 1.2), prices: ClosedRange<Double> = 0.3...1.5,
     availability: Double = 0.6
-  ) -> RegionalWindow {
+  ) -> DeadlineWindow {
     var g = Xoshiro256StarStar(seed: seed)
     let available = (0..<zones).map { _ in (0..<ticks).map { _ in g.nextUnit() < availability } }
     let price = (0..<zones).map { _ in
       (0..<ticks).map { _ in g.nextUniform(prices.lowerBound, prices.upperBound) }
     }
     let egress = (0..<regions).map { a in (0..<regions).map { b in a == b ? 0 : 0.4 } }
-    return RegionalWindow(
+    return DeadlineWindow(
       tick: tick, available: available, price: price, zoneRegion: (0..<zones).map { $0 % regions },
       onDemandPrice: (0..<regions).map { 2.5 + Double($0) * 0.25 },
       regionContinent: (0..<regions).map { $0 < 2 ? 0 : 1 },
@@ -51,7 +51,7 @@ struct Recording: RegionalPolicy {
   }
 
   /// The single-zone window of `w`'s zone 0.
-  static func single(_ w: RegionalWindow) -> TraceWindow {
+  static func single(_ w: DeadlineWindow) -> TraceWindow {
     TraceWindow(tick: w.tick, available: w.available[0], price: w.price[0])
   }
 
@@ -64,17 +64,17 @@ struct Recording: RegionalPolicy {
       let single = Self.single(w)
       for policy in DeadlinePolicies.all {
         #expect(
-          RegionalJobSimulator.run(RegionalSingleZone(policy), job: job, window: w)
-            == DeadlineJobSimulator.run(policy, job: job, window: single), "\(policy.name) \(seed)")
+          DeadlineSimulator.run(policy, job: job, window: w)
+            == DeadlineSimulator.run(policy, job: job, window: single), "\(policy.name) \(seed)")
       }
-      let up = DeadlineJobSimulator.run(DeadlineUniformProgress(), job: job, window: single)
-      for choice in RegionalUniformProgress.Choice.allCases {
+      let up = DeadlineSimulator.run(UniformProgress(.firstZone), job: job, window: single)
+      for choice in UniformProgress.ZoneChoice.allCases {
         #expect(
-          RegionalJobSimulator.run(RegionalUniformProgress(choice), job: job, window: w) == up,
+          DeadlineSimulator.run(UniformProgress(choice), job: job, window: w) == up,
           "\(choice) \(seed)")
       }
-      let optimum = OfflineOptimum.solve(job: job, window: single)
-      let regional = RegionalOptimum.solve(job: job, window: w)
+      let optimum = SingleZoneOptimum.solve(job: job, window: single)
+      let regional = DeadlineOptimum.solve(job: job, window: w)
       #expect(abs((regional?.cost ?? -1) - (optimum?.cost ?? -1)) < 1e-9, "optimum \(seed)")
     }
   }
@@ -82,24 +82,24 @@ struct Recording: RegionalPolicy {
   /// Every place-per-tick script run through the simulator: the optimum
   /// must cost what the cheapest deadline-meeting one costs (or be nil).
   static func expectTheOptimumMatchesExhaustiveSearch(
-    job: DeadlineJob, window w: RegionalWindow, seed: UInt64
+    job: DeadlineJob, window w: DeadlineWindow, seed: UInt64
   ) {
     let ticks = w.ticks
     var best = Double.infinity
-    var script = [Int?](repeating: nil, count: ticks)
+    var script = [Place?](repeating: nil, count: ticks)
     func search(_ k: Int) {
       if k == ticks {
-        let o = RegionalJobSimulator.run(Script(places: script), job: job, window: w)
+        let o = DeadlineSimulator.run(Script(places: script), job: job, window: w)
         if !o.missed { best = min(best, o.cost) }
         return
       }
       for a in -1..<w.places {
-        script[k] = a < 0 ? nil : a
+        script[k] = a < 0 ? nil : w.place(at: a)
         search(k + 1)
       }
     }
     search(0)
-    let optimum = RegionalOptimum.solve(job: job, window: w)
+    let optimum = DeadlineOptimum.solve(job: job, window: w)
     if best.isFinite {
       #expect(abs((optimum?.cost ?? .infinity) - best) < 1e-9, "seed \(seed)")
     } else {
@@ -140,9 +140,9 @@ struct Recording: RegionalPolicy {
     for seed in UInt64(1)...80 {
       let w = Self.window(zones: 4, regions: 3, ticks: 60, tick: 0.5, seed: seed)
       let job = DeadlineJob(work: 12, deadline: 25, restartOverhead: 0.25, onDemandPrice: 2.5)
-      let optimum = RegionalOptimum.solve(job: job, window: w)
-      for policy in RegionalPolicies.all {
-        let o = RegionalJobSimulator.run(policy, job: job, window: w)
+      let optimum = DeadlineOptimum.solve(job: job, window: w)
+      for policy in DeadlinePolicies.all {
+        let o = DeadlineSimulator.run(policy, job: job, window: w)
         if policy.guarded { #expect(!o.missed, "\(policy.name) seed \(seed)") }
         if !o.missed { #expect((optimum?.cost ?? .infinity) <= o.cost + 1e-9, "\(policy.name)") }
       }
@@ -153,7 +153,7 @@ struct Recording: RegionalPolicy {
     // Zone 0 (region 0) is cheap and gone from tick 2; zone 1 (region 1, same
     // continent) always has spot. Failover starts in zone 0, is preempted at
     // tick 2 and moves: d + the cross-region transfer, egress once.
-    let w = RegionalWindow(
+    let w = DeadlineWindow(
       tick: 1,
       available: [[true, true, false, false, false, false], Array(repeating: true, count: 6)],
       price: [Array(repeating: 0.5, count: 6), Array(repeating: 0.8, count: 6)],
@@ -161,7 +161,7 @@ struct Recording: RegionalPolicy {
       transferHours: (inRegion: 0.1, crossRegion: 0.4, crossContinent: 1),
       egress: [[0, 0.7], [0.7, 0]])
     let job = DeadlineJob(work: 3, deadline: 6, restartOverhead: 0.2, onDemandPrice: 3)
-    let o = RegionalJobSimulator.run(RegionalUniformProgress(.failover), job: job, window: w)
+    let o = DeadlineSimulator.run(UniformProgress(.failover), job: job, window: w)
     #expect(o.preemptions == 1 && o.migrations == 1 && o.restarts == 2)
     #expect(o.egressCost == 0.7)
     // Ticks 0–1 in zone 0: 2 − 0.2 = 1.8 h of work; then 0.6 h of overhead
@@ -182,11 +182,11 @@ struct Recording: RegionalPolicy {
         }
       }
       let job = DeadlineJob(work: 15, deadline: 35, restartOverhead: 0.25, onDemandPrice: 2.5)
-      for policy in RegionalPolicies.all {
+      for policy in DeadlinePolicies.all {
         let a = Recorder()
         let b = Recorder()
-        _ = RegionalJobSimulator.run(Recording(inner: policy, recorder: a), job: job, window: w)
-        _ = RegionalJobSimulator.run(Recording(inner: policy, recorder: b), job: job, window: other)
+        _ = DeadlineSimulator.run(Recording(inner: policy, recorder: a), job: job, window: w)
+        _ = DeadlineSimulator.run(Recording(inner: policy, recorder: b), job: job, window: other)
         let n = min(cut, a.decisions.count, b.decisions.count)
         #expect(Array(a.decisions.prefix(n)) == Array(b.decisions.prefix(n)), "\(policy.name)")
       }

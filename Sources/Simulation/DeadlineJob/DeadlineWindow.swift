@@ -1,5 +1,7 @@
-/// A window of several zones' traces for one deadline job that may move
-/// between zones and regions (`model: deadline-job` with `trace_zones`).
+/// The window of a deadline job: the traces of the zones it may use, from
+/// its start to its deadline, with the on-demand price of each region and
+/// what moving the checkpoint between places costs. A single zone
+/// (`trace_zone`) is a window of one zone in one region (`oneZone`).
 ///
 /// At each tick the job is in exactly one place: on spot in a zone where spot
 /// is available, on on-demand in a region, or idle. Every start pays the
@@ -8,7 +10,7 @@
 /// between regions. The checkpoint is copied to the destination when the
 /// move starts (an object-store copy, which completes even if the new spot
 /// instance is preempted), so the job's "home" is where it last started.
-public struct RegionalWindow: Sendable, Equatable {
+public struct DeadlineWindow: Sendable, Equatable {
   /// Tick length in hours.
   public var tick: Double
   /// Spot availability per zone, then per tick.
@@ -26,6 +28,20 @@ public struct RegionalWindow: Sendable, Equatable {
   public var regionContinent: [Int]
   /// Egress $ of the checkpoint from region a to region b: `egress[a][b]`.
   public var egress: [[Double]]
+
+  /// The window of one zone in one region: what `trace_zone` runs on.
+  /// Nothing moves, so transfers and egress are zero.
+  public static func oneZone(_ window: TraceWindow, onDemandPrice: Double) -> DeadlineWindow {
+    DeadlineWindow(
+      tick: window.tick, available: [window.available], price: [window.price], zoneRegion: [0],
+      onDemandPrice: [onDemandPrice], regionContinent: [0],
+      transferHours: (inRegion: 0, crossRegion: 0, crossContinent: 0), egress: [[0]])
+  }
+
+  /// Zone `z`'s own trace slice.
+  public func slice(zone z: Int) -> TraceWindow {
+    TraceWindow(tick: tick, available: available[z], price: price[z])
+  }
 
   /// Creates a window; every zone has the same number of ticks.
   public init(
@@ -48,7 +64,7 @@ public struct RegionalWindow: Sendable, Equatable {
     self.egress = egress
   }
 
-  public static func == (a: RegionalWindow, b: RegionalWindow) -> Bool {
+  public static func == (a: DeadlineWindow, b: DeadlineWindow) -> Bool {
     a.tick == b.tick && a.available == b.available && a.price == b.price
       && a.zoneRegion == b.zoneRegion && a.onDemandPrice == b.onDemandPrice
       && a.regionContinent == b.regionContinent && a.egress == b.egress
@@ -98,47 +114,4 @@ public struct RegionalWindow: Sendable, Equatable {
   /// Whether place `p` can run in tick `k` (on-demand always can).
   @inlinable
   public func canRun(_ p: Int, tick k: Int) -> Bool { p >= zones || available[p][k] }
-}
-
-/// What a multi-region policy may see at the start of a tick: the job's
-/// state, and the trace only up to and including this tick (never after).
-public struct RegionalView: Sendable {
-  let window: RegionalWindow
-  /// Tick index.
-  public let tick: Int
-  /// Hours since the window start.
-  public var time: Double { Double(tick) * window.tick }
-  /// Work done, hours.
-  public let done: Double
-  /// Where the job ran in the previous tick (nil: idle).
-  public let place: Int?
-  /// Where its checkpoint is (nil: none yet).
-  public let home: Int?
-  /// Overhead left on the current place, hours.
-  public let overheadLeft: Double
-
-  /// Spot zones and on-demand regions.
-  public var zones: Int { window.zones }
-  public var regions: Int { window.regions }
-  /// Tick length in hours.
-  public var tickHours: Double { window.tick }
-
-  /// Whether zone `z` had spot at tick `k` (only `k ≤ tick` is visible).
-  public func available(_ z: Int, at k: Int) -> Bool {
-    precondition(k <= tick, "a policy cannot see the future")
-    return window.available[z][k]
-  }
-
-  /// Spot price of zone `z` at tick `k` (only `k ≤ tick`).
-  public func price(_ z: Int, at k: Int) -> Double {
-    precondition(k <= tick, "a policy cannot see the future")
-    return window.price[z][k]
-  }
-
-  /// On-demand price of region `r`; region of zone `z`.
-  public func onDemandPrice(_ r: Int) -> Double { window.onDemandPrice[r] }
-  public func region(ofZone z: Int) -> Int { window.zoneRegion[z] }
-  /// Transfer hours and egress dollars of a start at place `p`.
-  public func transfer(to p: Int) -> Double { window.transfer(from: home, to: p) }
-  public func egress(to p: Int) -> Double { window.egressDollars(from: home, to: p) }
 }

@@ -48,13 +48,21 @@ public struct TraceWindow: Sendable, Equatable {
   /// The window of `trace` starting at `startHour` and `ticks` long (the
   /// last tick repeats if the trace ends first).
   public init(trace: AvailabilityTrace, startHour: Double, ticks: Int, fallbackPrice: Double) {
-    let start = Swift.min(Int(startHour / trace.tickHours), trace.available.count - 1)
-    var available: [Bool] = []
-    var price: [Double] = []
-    for k in 0..<ticks {
-      let i = Swift.min(start + k, trace.available.count - 1)
-      available.append(trace.available[i])
-      price.append(trace.prices?[i] ?? fallbackPrice)
+    let count = trace.available.count
+    let start = Swift.min(Int(startHour / trace.tickHours), count - 1)
+    // A slice of the trace, then its last tick repeated (copied in bulk:
+    // sweeps build thousands of windows).
+    let end = Swift.min(start + Swift.max(ticks, 0), count)
+    var available = Array(trace.available[start..<end])
+    var price =
+      trace.prices.map { Array($0[start..<end]) }
+      ?? Array(repeating: fallbackPrice, count: end - start)
+    if ticks > end - start {
+      available.append(
+        contentsOf: repeatElement(trace.available[count - 1], count: ticks - (end - start)))
+      price.append(
+        contentsOf: repeatElement(
+          trace.prices?[count - 1] ?? fallbackPrice, count: ticks - (end - start)))
     }
     self.init(tick: trace.tickHours, available: available, price: price)
   }
@@ -79,40 +87,6 @@ public struct TraceWindow: Sendable, Equatable {
       if chosen.insert(k).inserted || chosen.count > span { starts.append(k) }
     }
     return starts.sorted().map { Double($0) * tick }
-  }
-}
-
-/// What runs during a tick.
-public enum DeadlineMode: Int, Sendable, CaseIterable {
-  case idle, spot, onDemand
-}
-
-/// The job's state at the start of a tick, as a policy sees it.
-public struct DeadlineState: Sendable, Equatable {
-  /// Tick index; time is `tick × window.tick` hours since the window start.
-  public var tick: Int
-  /// Time in hours since the window start.
-  public var time: Double
-  /// Work done, hours.
-  public var done: Double
-  /// Mode in the previous tick (after any preemption, idle).
-  public var mode: DeadlineMode
-  /// Overhead still to work off on the current instance, hours.
-  public var overheadLeft: Double
-  /// Whether spot can be had this tick.
-  public var spotAvailable: Bool
-
-  /// Creates a state.
-  public init(
-    tick: Int, time: Double, done: Double, mode: DeadlineMode, overheadLeft: Double,
-    spotAvailable: Bool
-  ) {
-    self.tick = tick
-    self.time = time
-    self.done = done
-    self.mode = mode
-    self.overheadLeft = overheadLeft
-    self.spotAvailable = spotAvailable
   }
 }
 

@@ -2,9 +2,9 @@ import Testing
 
 @testable import Simulation
 
-@Suite struct RegionalOptimumFloorsTests {
+@Suite struct DeadlineOptimumFloorsTests {
   /// Two zones, five ticks of half an hour; on-demand $3.
-  static let window = RegionalWindow(
+  static let window = DeadlineWindow(
     tick: 0.5,
     available: [[true, false, true, true, false], [false, true, true, false, false]],
     price: [[1.0, 9, 1.2, 0.8, 9], [9, 0.7, 1.1, 9, 9]], zoneRegion: [0, 0], onDemandPrice: [3],
@@ -13,7 +13,7 @@ import Testing
 
   @Test func theCostFloorSumsTheCheapestTicksLeft() {
     // Cheapest place per tick: 1.0, 0.7, 1.1, 0.8, 3 (on-demand).
-    let floor = RegionalOptimum.CostFloor(window: Self.window, ticks: 5)
+    let floor = DeadlineOptimum.CostFloor(window: Self.window, ticks: 5)
     // From tick 1, 0.6 h bills two ticks: 0.7 and 0.8.
     #expect(abs(floor.atLeast(hours: 0.6, from: 1) - (0.7 + 0.8) * 0.5) < 1e-12)
     // From tick 0, four ticks: 0.7, 0.8, 1.0, 1.1.
@@ -25,8 +25,8 @@ import Testing
   @Test func theStartsFloorCountsEachStartsOverhead() {
     // Zone 0 runs over ticks 2–3, zone 1 over 1–2: from tick 1, one start
     // covers at most two ticks, two starts cover three (1, 2, 3).
-    let floor = RegionalOptimum.CostFloor(window: Self.window, ticks: 5)
-    let starts = RegionalOptimum.StartsFloor(window: Self.window, ticks: 5, restartOverhead: 0.25)
+    let floor = DeadlineOptimum.CostFloor(window: Self.window, ticks: 5)
+    let starts = DeadlineOptimum.StartsFloor(window: Self.window, ticks: 5, restartOverhead: 0.25)
     // 1.2 h of work from tick 1, idle: spot does at most 1.5 − 2 × 0.25 =
     // 1 h with two starts, so 0.2 h more is on-demand after its overhead;
     // the spot hours (1.5) cost at least the three cheapest ticks left.

@@ -1,17 +1,42 @@
 import Simulation
 import Testing
 
-/// Replays a fixed schedule (one mode per tick), unguarded.
+/// Replays a fixed schedule (one mode per tick on the window's one zone),
+/// unguarded.
 struct Replay: DeadlinePolicy {
   let modes: [DeadlineMode]
   var name: String { "replay" }
   var guarded: Bool { false }
-  func decide(_ state: DeadlineState, job: DeadlineJob, tick: Double) -> DeadlineMode {
-    modes[state.tick]
+  func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
+    switch modes[v.tick] {
+    case .idle: return nil
+    case .spot: return .spot(zone: 0)
+    case .onDemand: return .onDemand(region: 0)
+    }
   }
 }
 
-@Suite struct OfflineOptimumTests {
+/// One tick of the single-zone rules, written out for the oracle below:
+/// a start (a mode other than the last) pays the restart overhead.
+func step(
+  mode: DeadlineMode, previous: DeadlineMode, overheadLeft: inout Double, tick: Double,
+  restartOverhead: Double
+) -> (progress: Double, restarted: Bool) {
+  guard mode != .idle else {
+    overheadLeft = 0
+    return (0, false)
+  }
+  var restarted = false
+  if mode != previous {
+    overheadLeft = restartOverhead
+    restarted = true
+  }
+  let overhead = Swift.min(overheadLeft, tick)
+  overheadLeft -= overhead
+  return (tick - overhead, restarted)
+}
+
+@Suite struct SingleZoneOptimumTests {
   /// Every schedule of the window's ticks, simulated: the cheapest cost that
   /// meets the deadline, and the outcomes of every schedule at that cost.
   func bruteForce(_ job: DeadlineJob, _ w: TraceWindow) -> (
@@ -30,7 +55,7 @@ struct Replay: DeadlinePolicy {
       }
       // Spot only while available (the simulator would idle instead).
       if zip(modes, w.available).contains(where: { $0 == .spot && !$1 }) { continue }
-      let o = DeadlineJobSimulator.run(Replay(modes: modes), job: job, window: w)
+      let o = DeadlineSimulator.run(Replay(modes: modes), job: job, window: w)
       if o.missed { continue }
       if o.cost < best - 1e-9 {
         best = o.cost
@@ -41,7 +66,7 @@ struct Replay: DeadlinePolicy {
     }
     guard best.isFinite else { return nil }
     return (
-      best, cheapest.map { DeadlineJobSimulator.run(Replay(modes: $0), job: job, window: w) }
+      best, cheapest.map { DeadlineSimulator.run(Replay(modes: $0), job: job, window: w) }
     )
   }
 
@@ -60,7 +85,7 @@ struct Replay: DeadlinePolicy {
         tick: 0.1, available: (0..<ticks).map { _ in rng.nextUnit() < 0.6 },
         price: (0..<ticks).map { _ in rng.nextUniform(0.5, 2.5) })
       let oracle = bruteForce(job, w)
-      let optimum = OfflineOptimum.solve(job: job, window: w)
+      let optimum = SingleZoneOptimum.solve(job: job, window: w)
       #expect((oracle == nil) == (optimum == nil))
       guard let oracle, let optimum else { continue }
       #expect(abs(oracle.cost - optimum.cost) < 1e-9, "oracle \(oracle.cost), dp \(optimum.cost)")
@@ -103,7 +128,7 @@ struct Replay: DeadlinePolicy {
         if previous == .spot && !w.available[k] { (previous, ran) = (.idle, 0) }
         for action in DeadlineMode.allCases where action != .spot || w.available[k] {
           var overheadLeft = previous == .idle ? 0 : Swift.max(0, d - Double(ran) * dt)
-          let (progress, _) = DeadlineJobSimulator.step(
+          let (progress, _) = step(
             mode: action, previous: previous, overheadLeft: &overheadLeft, tick: dt,
             restartOverhead: d)
           let price = action == .spot ? w.price[k] : action == .onDemand ? job.onDemandPrice : 0
@@ -152,7 +177,7 @@ struct Replay: DeadlinePolicy {
         work: 8 + Double(seed % 5), deadline: 16, restartOverhead: 0.2 + 0.05 * Double(seed % 4),
         onDemandPrice: 2.5)
       let reference = referenceOptimum(job, w)
-      let optimum = OfflineOptimum.solve(job: job, window: w)
+      let optimum = SingleZoneOptimum.solve(job: job, window: w)
       #expect(abs((reference ?? -1) - (optimum?.cost ?? -1)) < 1e-9, "seed \(seed)")
     }
   }
@@ -173,7 +198,7 @@ struct Replay: DeadlinePolicy {
       let w = TraceWindow(
         tick: 0.1, available: available, price: (0..<40).map { _ in rng.nextUniform(0.5, 3.6) })
       let reference = referenceOptimum(job, w)
-      let optimum = OfflineOptimum.solve(job: job, window: w)
+      let optimum = SingleZoneOptimum.solve(job: job, window: w)
       #expect((reference == nil) == (optimum == nil))
       guard let reference, let optimum else { continue }
       #expect(abs(reference - optimum.cost) < 1e-9, "reference \(reference), dp \(optimum.cost)")
@@ -196,9 +221,9 @@ struct Replay: DeadlinePolicy {
       }
       let w = TraceWindow(
         tick: 0.1, available: available, price: (0..<70).map { _ in rng.nextUniform(0.6, 1.4) })
-      let optimum = try #require(OfflineOptimum.solve(job: job, window: w))
+      let optimum = try #require(SingleZoneOptimum.solve(job: job, window: w))
       for policy in DeadlinePolicies.all {
-        let o = DeadlineJobSimulator.run(policy, job: job, window: w)
+        let o = DeadlineSimulator.run(policy, job: job, window: w)
         if !o.missed { #expect(optimum.cost <= o.cost + 1e-9, "\(policy.name)") }
       }
     }
@@ -211,7 +236,7 @@ struct Replay: DeadlinePolicy {
     let w = TraceWindow(
       tick: 0.1, available: Array(repeating: true, count: 20), price: Array(repeating: 1, count: 20)
     )
-    let greedy = DeadlineJobSimulator.run(DeadlineGreedy(), job: job, window: w)
-    #expect(try #require(OfflineOptimum.solve(job: job, window: w)) == greedy)
+    let greedy = DeadlineSimulator.run(Greedy(), job: job, window: w)
+    #expect(try #require(SingleZoneOptimum.solve(job: job, window: w)) == greedy)
   }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ScheduleStatesTests {
   @Test func everyStateDecodesToItsIndex() {
     for (overhead, phases) in [(0.0, 1), (0.05, 1), (0.2, 2), (0.35, 4)] {
-      let states = OfflineOptimum.ScheduleStates(overhead: overhead, tick: 0.1)
+      let states = SingleZoneOptimum.ScheduleStates(overhead: overhead, tick: 0.1)
       #expect(states.phases == phases)
       #expect(states.count == 2 * (1 + 2 * phases))
       for s in 0..<states.count {
@@ -16,7 +16,7 @@ import Testing
   }
 
   @Test func overheadLeftFollowsThePhase() {
-    let states = OfflineOptimum.ScheduleStates(overhead: 0.25, tick: 0.1)
+    let states = SingleZoneOptimum.ScheduleStates(overhead: 0.25, tick: 0.1)
     #expect(states.overheadLeft(states.index(.idle, 0, used: false)) == (0.25, 0.25))
     let spot = states.overheadLeft(states.index(.spot, 2, used: true))
     #expect(abs(spot.spot - 0.05) < 1e-12 && spot.onDemand == 0.25)
@@ -27,7 +27,7 @@ import Testing
   /// With on-demand, d = 2 ticks: only the same mode, never a used start
   /// over an open one, never more overhead.
   @Test func dominanceWithOnDemandIsExactlyThesePairs() {
-    let states = OfflineOptimum.ScheduleStates(overhead: 0.2, tick: 0.1)
+    let states = SingleZoneOptimum.ScheduleStates(overhead: 0.2, tick: 0.1)
     var pairs: Set<[Int]> = []
     for a in 0..<states.count {
       for b in 0..<states.count where states.dominates(a, b, onDemand: true) {
@@ -39,7 +39,7 @@ import Testing
   }
 
   @Test func spotAloneLetsSpotPastItsOverheadDominateIdle() {
-    let states = OfflineOptimum.ScheduleStates(overhead: 0.2, tick: 0.1)
+    let states = SingleZoneOptimum.ScheduleStates(overhead: 0.2, tick: 0.1)
     let idle = states.index(.idle, 0, used: false)
     let fresh = states.index(.spot, 1, used: false)
     let running = states.index(.spot, 2, used: false)

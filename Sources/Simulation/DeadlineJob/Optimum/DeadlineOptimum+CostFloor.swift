@@ -1,4 +1,4 @@
-extension RegionalOptimum {
+extension DeadlineOptimum {
   /// A lower bound on what hours of billed running cost from tick k: a
   /// tick bills at most `dt` hours, and costs at least its cheapest place
   /// (an available spot zone, or on-demand). So h hours cost at least the
@@ -14,7 +14,7 @@ extension RegionalOptimum {
     let cost: [Double]
     let n: Int
 
-    init(window: RegionalWindow, ticks: Int) {
+    init(window: DeadlineWindow, ticks: Int) {
       dt = window.tick
       let onDemand = window.onDemandPrice.min() ?? .infinity
       var cheapest = [Double](repeating: onDemand, count: ticks)

@@ -1,4 +1,4 @@
-extension OfflineOptimum {
+extension SingleZoneOptimum {
   /// A partial schedule on a frontier.
   struct FrontierPoint {
     var work: Double

@@ -36,8 +36,8 @@ import Testing
   }
 
   /// The seeded cases: zones 1–4 over 1–3 regions, three jobs each.
-  static func cases() -> [(job: DeadlineJob, window: RegionalWindow)] {
-    var all: [(DeadlineJob, RegionalWindow)] = []
+  static func cases() -> [(job: DeadlineJob, window: DeadlineWindow)] {
+    var all: [(DeadlineJob, DeadlineWindow)] = []
     for seed in UInt64(1)...24 {
       let zones = Int(seed % 4) + 1
       let regions = Swift.min(zones, Int(seed % 3) + 1)
@@ -58,19 +58,23 @@ import Testing
   static func digests() -> [String: String] {
     var digests: [String: Digest] = [:]
     for (job, w) in cases() {
-      for policy in RegionalPolicies.all {
+      for policy in DeadlinePolicies.all {
         digests[policy.name, default: Digest()].add(
-          RegionalJobSimulator.run(policy, job: job, window: w))
+          DeadlineSimulator.run(policy, job: job, window: w))
       }
       digests["optimal-offline (regional)", default: Digest()].add(
-        RegionalOptimum.solve(job: job, window: w))
+        DeadlineOptimum.solve(job: job, window: w))
+      // The single-zone policies on the window's first zone alone.
       let single = RegionalJobTests.single(w)
-      for policy in DeadlinePolicies.all {
+      let firstZone: [any DeadlinePolicy] = [
+        OnDemandOnly(), SpotOnly(), Greedy(), UniformProgress(.firstZone),
+      ]
+      for policy in firstZone {
         digests["\(policy.name) (single zone)", default: Digest()].add(
-          DeadlineJobSimulator.run(policy, job: job, window: single))
+          DeadlineSimulator.run(policy, job: job, window: single))
       }
       digests["optimal-offline (single zone)", default: Digest()].add(
-        OfflineOptimum.solve(job: job, window: single))
+        SingleZoneOptimum.solve(job: job, window: single))
     }
     return digests.mapValues(\.hex)
   }
@@ -104,10 +108,6 @@ import Testing
   @Test func thePolicyNamesAreTodays() {
     #expect(
       DeadlinePolicies.names == [
-        "on-demand-only", "spot-only", "greedy", "uniform-progress", "optimal-offline",
-      ])
-    #expect(
-      RegionalPolicies.names == [
         "up-failover", "up-availability", "up-availability-price", "synkti-value",
         "on-demand-only", "spot-only", "greedy", "uniform-progress", "synkti-forecast",
         "optimal-offline",

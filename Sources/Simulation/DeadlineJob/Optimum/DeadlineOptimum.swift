@@ -1,4 +1,4 @@
-/// The cheapest schedule of a multi-region deadline job that meets its
+/// The cheapest schedule of a deadline job over its window's zones that meets its
 /// deadline, knowing the window's whole future.
 ///
 /// An exact forward dynamic program over ticks. A state is where the job is
@@ -18,8 +18,8 @@
 /// without moves), and from a narrow pass of this same search that keeps
 /// only a few points per state; the exact pass then only has to prove it
 /// or beat it. Transfer, egress and every rule are those of
-/// `RegionalJobSimulator`.
-public enum RegionalOptimum {
+/// `DeadlineSimulator`.
+public enum DeadlineOptimum {
   struct Key: Hashable {
     /// Place running (−1: idle).
     var place: Int32
@@ -42,10 +42,10 @@ public enum RegionalOptimum {
   }
 
   /// Solves `job` on `window`; nil when no schedule meets the deadline.
-  public static func solve(job: DeadlineJob, window: RegionalWindow) -> DeadlineOutcome? {
+  public static func solve(job: DeadlineJob, window: DeadlineWindow) -> DeadlineOutcome? {
     // Bound: the cheapest guarded policy (a schedule of this model).
-    let candidates = RegionalPolicies.all.filter(\.guarded)
-      .map { RegionalJobSimulator.run($0, job: job, window: window) }
+    let candidates = DeadlinePolicies.all.filter(\.guarded)
+      .map { DeadlineSimulator.run($0, job: job, window: window) }
     var incumbent = candidates.filter { !$0.missed }.min { $0.cost < $1.cost }
     // Staying in one zone (spot there, on-demand in its region, no move)
     // is exactly the single-zone model, solved exactly under that bound.
@@ -56,7 +56,7 @@ public enum RegionalOptimum {
       let zone = TraceWindow(
         tick: window.tick, available: window.available[z], price: window.price[z])
       for onDemand in [false, true] {
-        if let stay = OfflineOptimum.solveByFrontiers(
+        if let stay = SingleZoneOptimum.solveByFrontiers(
           job: single, window: zone, ticks: ticks, bound: incumbent?.cost ?? .infinity,
           onDemand: onDemand)
         {
@@ -86,7 +86,7 @@ public enum RegionalOptimum {
   /// the least cost plus the floor of the work left), so the result is a
   /// real schedule but not necessarily the cheapest.
   static func search(
-    job: DeadlineJob, window: RegionalWindow, ticks: Int, floor: CostFloor,
+    job: DeadlineJob, window: DeadlineWindow, ticks: Int, floor: CostFloor,
     startsFloor: StartsFloor, bound: Double, beamWidth: Int?
   ) -> DeadlineOutcome? {
     let dt = window.tick

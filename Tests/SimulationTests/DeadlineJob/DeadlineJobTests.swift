@@ -13,22 +13,22 @@ import Testing
   @Test func anAlwaysAvailableTraceCostsSpotPriceTimesWorkPlusOverhead() throws {
     let w = window(Array(repeating: true, count: 80), price: 0.9)
     for policy in DeadlinePolicies.all where policy.name != "on-demand-only" {
-      let o = DeadlineJobSimulator.run(policy, job: job, window: w)
+      let o = DeadlineSimulator.run(policy, job: job, window: w)
       #expect(abs(o.cost - 0.9 * 5.0) < 1e-9, "\(policy.name)")
       #expect(!o.missed && o.restarts == 1)
     }
-    let optimum = try #require(OfflineOptimum.solve(job: job, window: w))
+    let optimum = try #require(SingleZoneOptimum.solve(job: job, window: w))
     #expect(abs(optimum.cost - 0.9 * 5.0) < 1e-9)
   }
 
   @Test func aNeverAvailableTraceCostsOnDemandTimesWorkPlusOverhead() {
     let w = window(Array(repeating: false, count: 80))
-    for policy in [DeadlineGreedy() as any DeadlinePolicy, DeadlineUniformProgress()] {
-      let o = DeadlineJobSimulator.run(policy, job: job, window: w)
+    for policy in [Greedy() as any DeadlinePolicy, UniformProgress(.firstZone)] {
+      let o = DeadlineSimulator.run(policy, job: job, window: w)
       #expect(abs(o.cost - 3 * 5.0) < 1e-9, "\(policy.name)")
       #expect(!o.missed && o.spotHours == 0)
     }
-    #expect(DeadlineJobSimulator.run(DeadlineSpotOnly(), job: job, window: w).missed)
+    #expect(DeadlineSimulator.run(SpotOnly(), job: job, window: w).missed)
   }
 
   @Test func progressStartsAfterTheOverheadAndUnworkedOverheadIsLost() {
@@ -37,7 +37,7 @@ import Testing
     // a fresh start pays 0.25 h again before 0.25 h of work: done at 0.8 h.
     let short = DeadlineJob(work: 0.25, deadline: 5, restartOverhead: 0.25, onDemandPrice: 3)
     let w = window([true, true, false] + Array(repeating: true, count: 20))
-    let o = DeadlineJobSimulator.run(DeadlineSpotOnly(), job: short, window: w)
+    let o = DeadlineSimulator.run(SpotOnly(), job: short, window: w)
     #expect(o.preemptions == 1 && o.restarts == 2)
     #expect(abs(o.finishedAt! - 0.8) < 1e-9)
     #expect(abs(o.spotHours - 0.7) < 1e-9)  // ticks 0, 1 and 3–7, billed whole
@@ -53,24 +53,33 @@ import Testing
       }
       let w = window(available, price: rng.nextUniform(0.3, 1.2))
       for policy in DeadlinePolicies.all where policy.guarded {
-        #expect(!DeadlineJobSimulator.run(policy, job: job, window: w).missed, "\(policy.name)")
+        #expect(!DeadlineSimulator.run(policy, job: job, window: w).missed, "\(policy.name)")
       }
     }
   }
 
   @Test func upFollowsThePapersRules() {
-    let p = DeadlineUniformProgress()
+    let p = UniformProgress(.firstZone)
     let j = DeadlineJob(work: 48, deadline: 52, restartOverhead: 0.2, onDemandPrice: 3)
-    func s(_ t: Double, _ done: Double, _ mode: DeadlineMode, _ spot: Bool) -> DeadlineState {
-      DeadlineState(tick: 0, time: t, done: done, mode: mode, overheadLeft: 0, spotAvailable: spot)
+    /// What Uniform Progress decides at t hours (tick 0.05 h) with `done`
+    /// hours done, on `place` the tick before, with or without spot now.
+    func decide(_ t: Double, _ done: Double, _ place: Place?, _ spot: Bool) -> Place? {
+      let k = Int((t / 0.05).rounded())
+      let slice = TraceWindow(
+        tick: 0.05, available: Array(repeating: spot, count: k + 1),
+        price: Array(repeating: 1, count: k + 1))
+      let w = DeadlineWindow.oneZone(slice, onDemandPrice: 3)
+      return p.decide(
+        DeadlineView(window: w, tick: k, done: done, place: place, home: place, overheadLeft: 0),
+        job: j)
     }
     // Line at t = 10: 48 × 10 / 52 = 9.23 h.
-    #expect(p.decide(s(10, 9, .idle, false), job: j, tick: 0.05) == .onDemand)
-    #expect(p.decide(s(10, 9.5, .idle, false), job: j, tick: 0.05) == .idle)
-    #expect(p.decide(s(10, 9, .idle, true), job: j, tick: 0.05) == .spot)
+    #expect(decide(10, 9, nil, false) == .onDemand(region: 0))
+    #expect(decide(10, 9.5, nil, false) == nil)
+    #expect(decide(10, 9, nil, true) == .spot(zone: 0))
     // On on-demand: back to spot only when (t + 2d)·c₀/D = 9.6 < done.
-    #expect(p.decide(s(10, 9.5, .onDemand, true), job: j, tick: 0.05) == .onDemand)
-    #expect(p.decide(s(10, 9.7, .onDemand, true), job: j, tick: 0.05) == .spot)
+    #expect(decide(10, 9.5, .onDemand(region: 0), true) == .onDemand(region: 0))
+    #expect(decide(10, 9.7, .onDemand(region: 0), true) == .spot(zone: 0))
   }
 }
 

@@ -1,8 +1,10 @@
-/// The omniscient optimum of a deadline job on a known trace window: the
-/// cheapest schedule (per tick: idle, spot while available, or on-demand)
-/// that finishes by the deadline, under exactly the rules of
-/// `DeadlineJobSimulator` (restart overhead, lost overhead on preemption,
-/// whole-tick billing).
+/// The omniscient optimum of a deadline job on one zone's known trace
+/// window: the cheapest schedule (per tick: idle, spot while available, or
+/// on-demand) that finishes by the deadline, under exactly the rules of
+/// `DeadlineSimulator` on a one-zone window (restart overhead, lost
+/// overhead on preemption, whole-tick billing). It is what `trace_zone`
+/// runs report as their optimum, and the building block and bound of the
+/// multi-zone `DeadlineOptimum` (staying in one zone).
 ///
 /// An exact forward dynamic program over ticks and (mode, overhead phase)
 /// that keeps Pareto frontiers of (work, cost) and searches only canonical
@@ -13,15 +15,16 @@
 /// When the optimum costs no less than the cheaper of guarded Greedy and
 /// Uniform Progress (beyond rounding), that policy's own run is returned, so
 /// a policy that is optimal shows a gap of exactly 1.
-public enum OfflineOptimum {
+public enum SingleZoneOptimum {
   /// Solves the window; nil when no schedule can meet the deadline.
   public static func solve(job: DeadlineJob, window: TraceWindow) -> DeadlineOutcome? {
     let ticks = Swift.min(window.available.count, DeadlineJob.ticks(job.deadline, window.tick))
     // Both guarded policies always meet the deadline; the cheaper bounds the
     // search and is the answer on a tie.
     var incumbent: DeadlineOutcome?
-    for policy in [DeadlineGreedy() as any DeadlinePolicy, DeadlineUniformProgress()] {
-      let run = DeadlineJobSimulator.run(policy, job: job, window: window)
+    let zone = DeadlineWindow.oneZone(window, onDemandPrice: job.onDemandPrice)
+    for policy in [Greedy() as any DeadlinePolicy, UniformProgress(.firstZone)] {
+      let run = DeadlineSimulator.run(policy, job: job, window: zone)
       if !run.missed && run.cost < (incumbent?.cost ?? .infinity) { incumbent = run }
     }
     let ceiling = (incumbent?.cost ?? .infinity) + 1e-9

@@ -1,0 +1,138 @@
+import Foundation
+import Simulation
+
+extension ScenarioConfig {
+  /// Resolves a deadline job: its window is one zone (`trace_zone`), the
+  /// zones of `trace_zones`, or the first `regions` zones of `zone_order`,
+  /// all of one trace set.
+  ///
+  /// Two rules differ by the key that chose the zones, and are kept so that
+  /// results stay as they were: a `trace_zone` window prices on-demand at the
+  /// catalog's price and is measured against `SingleZoneOptimum`; a window
+  /// of `trace_zones` or `zone_order` prices on-demand per region from the
+  /// traces' metadata (else the catalog's) and is measured against
+  /// `DeadlineOptimum`, even with one zone.
+  func resolveDeadlineJob(
+    catalog: AcceleratorCatalog, policies: PolicyRegistry, traces: TraceCache,
+    optima: OptimumCache
+  ) throws -> DeadlineScenario {
+    guard let strategy = DeadlinePolicies.named(policy) else {
+      throw ExperimentsError.unknownName(
+        file: file, key: "policy", name: policy, known: DeadlinePolicies.names)
+    }
+    // The fleet part (accelerator, prices, network, market) resolves as
+    // usual, with a fleet policy as a placeholder.
+    var fleetConfig = self
+    fleetConfig.policy = "greedy"
+    fleetConfig.model = .fleet
+    fleetConfig.proactiveThreshold = nil
+    let resolved = try fleetConfig.resolve(catalog: catalog, policies: policies, traces: traces)
+    guard let market = resolved.market as? TraceMarket else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "market", value: self.market, expected: "trace:PATH for model deadline-job"
+      )
+    }
+    let (names, key) = try zoneNames()
+    let zones = try names.map { name in
+      guard let trace = market.traces.first(where: { $0.zone == name }) else {
+        throw ExperimentsError.unknownName(
+          file: file, key: key, name: name, known: market.traces.map(\.zone))
+      }
+      return trace
+    }
+    let work = self.work.mean
+    guard deadlineHours >= work + restartOverheadHours else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "deadline_hours", value: "\(deadlineHours)",
+        expected: "at least work + restart overhead (\(work + restartOverheadHours) h)")
+    }
+    let type = resolved.fleet[0]
+    let job = DeadlineJob(
+      work: work, deadline: deadlineHours, restartOverhead: restartOverheadHours,
+      onDemandPrice: type.onDemandPrice)
+    let ticks = TraceWindow.ticks(covering: deadlineHours, tick: zones[0].tickHours)
+    let singleZone = key == "trace_zone"
+    let network = resolved.network
+    // Cells that differ only in their policy share one window (its arrays).
+    let windowKey = OptimumCache.WindowKey(
+      market: self.market, zones: names, singleZone: singleZone, startHour: traceStartHour,
+      ticks: ticks, fallbackSpotPrice: type.spotPrice, onDemandPrice: type.onDemandPrice,
+      checkpointGB: singleZone ? 0 : checkpointGB,
+      network: [
+        network.inRegionGbps, network.crossRegionGbps, network.crossContinentGbps,
+        network.defaultEgressPerGB,
+      ])
+    let window = optima.window(windowKey) {
+      singleZone
+        ? DeadlineWindow.oneZone(
+          TraceWindow(
+            trace: zones[0], startHour: traceStartHour, ticks: ticks,
+            fallbackPrice: type.spotPrice),
+          onDemandPrice: type.onDemandPrice)
+        : DeadlineScenario.window(
+          traces: zones, startHour: traceStartHour, ticks: ticks,
+          fallbackSpotPrice: type.spotPrice, onDemandPrice: type.onDemandPrice, network: network,
+          checkpointGB: checkpointGB)
+    }
+    let optimum = OptimumKey(
+      solver: singleZone ? .singleZone : .zones, market: self.market, zones: names,
+      traceZones: market.traces.count, startHour: traceStartHour, work: work,
+      deadline: deadlineHours, restartOverhead: restartOverheadHours,
+      checkpointGB: singleZone ? 0 : checkpointGB, onDemandPrice: type.onDemandPrice)
+    var scenario = DeadlineScenario(
+      job: job, window: window, strategy: strategy, optimum: optimum, optima: optima)
+    if case .valueOnForecasts = strategy { scenario.forecasts = try forecasts(zones) }
+    return scenario
+  }
+
+  /// The zone names of a deadline job's window, and the key that gave them.
+  func zoneNames() throws -> (names: [String], key: String) {
+    if let traceZones { return (traceZones, "trace_zones") }
+    if let regions {
+      guard let zoneOrder else { throw ExperimentsError.missingKey(file: file, key: "zone_order") }
+      guard regions <= zoneOrder.count else {
+        throw ExperimentsError.invalidValue(
+          file: file, key: "regions", value: "\(regions)",
+          expected: "at most the \(zoneOrder.count) zones of zone_order")
+      }
+      return (Array(zoneOrder.prefix(regions)), "zone_order")
+    }
+    guard let traceZone else { throw ExperimentsError.missingKey(file: file, key: "trace_zone") }
+    return ([traceZone], "trace_zone")
+  }
+}
+
+extension DeadlineScenario {
+  /// The window of `traces` (one per zone, in order) from `startHour`,
+  /// `ticks` long, with on-demand priced per region from the traces'
+  /// metadata (else `onDemandPrice`), and a checkpoint of `checkpointGB`
+  /// moved at `network`'s path bandwidth and egress.
+  public static func window(
+    traces: [AvailabilityTrace], startHour: Double, ticks: Int, fallbackSpotPrice: Double,
+    onDemandPrice: Double, network: NetworkModel, checkpointGB: Double
+  ) -> DeadlineWindow {
+    let geography = Geography(zones: traces.map { Geography.Zone(named: $0.zone) })
+    let windows = traces.map {
+      TraceWindow(trace: $0, startHour: startHour, ticks: ticks, fallbackPrice: fallbackSpotPrice)
+    }
+    let regions = geography.regions.count
+    let onDemand = (0..<regions).map { r in
+      traces.indices.first { geography.region(ofZone: $0) == r }
+        .flatMap { traces[$0].onDemandPrice } ?? onDemandPrice
+    }
+    let continents = geography.continents
+    let continentIndex = continents.map { c in continents.firstIndex(of: c)! }
+    func hours(_ gbps: Double) -> Double { checkpointGB * 8 / gbps / 3600 }
+    return DeadlineWindow(
+      tick: windows[0].tick, available: windows.map(\.available), price: windows.map(\.price),
+      zoneRegion: traces.indices.map { geography.region(ofZone: $0) }, onDemandPrice: onDemand,
+      regionContinent: continentIndex,
+      transferHours: (
+        inRegion: hours(network.inRegionGbps), crossRegion: hours(network.crossRegionGbps),
+        crossContinent: hours(network.crossContinentGbps)
+      ),
+      egress: (0..<regions).map { a in
+        (0..<regions).map { b in checkpointGB * network.egressPerGB(from: a, to: b, in: geography) }
+      })
+  }
+}

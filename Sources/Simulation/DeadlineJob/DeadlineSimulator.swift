@@ -1,0 +1,114 @@
+/// Runs a deadline job tick by tick under a policy: the one tick loop of
+/// the deadline-job model, for one zone or many.
+///
+/// At each tick: a spot place without spot is preempted (overhead not yet
+/// worked off is lost); the policy picks a place (a spot zone without spot
+/// means idle); the deadline guard may override it with on-demand where the
+/// checkpoint is; a start anywhere but the current place pays the restart
+/// overhead plus the checkpoint's transfer, and egress between regions; the
+/// tick is billed whole, and a job that finishes inside it stops there.
+public enum DeadlineSimulator {
+  /// Simulates `policy` on `window`.
+  public static func run(_ policy: any DeadlinePolicy, job: DeadlineJob, window: DeadlineWindow)
+    -> DeadlineOutcome
+  {
+    var outcome = DeadlineOutcome(
+      cost: 0, spotCost: 0, spotHours: 0, onDemandHours: 0, preemptions: 0, restarts: 0,
+      finishedAt: nil)
+    var onDemandHours = [Double](repeating: 0, count: window.regions)
+    var done = 0.0
+    var place: Place?
+    var home: Place?
+    var overheadLeft = 0.0
+    let dt = window.tick
+    let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, dt))
+    for k in 0..<ticks {
+      let time = Double(k) * dt
+      if let z = place?.zone, !window.available[z][k] {
+        place = nil  // preempted: unworked overhead is lost
+        overheadLeft = 0
+        outcome.preemptions += 1
+      }
+      let view = DeadlineView(
+        window: window, tick: k, done: done, place: place, home: home, overheadLeft: overheadLeft)
+      var next = policy.decide(view, job: job)
+      if let n = next, !window.canRun(n, tick: k) { next = nil }
+      if policy.guarded && DeadlineGuard.mustRunOnDemand(done: done, time: time, job: job, tick: dt)
+      {
+        // On-demand where the checkpoint is: the start costs d alone.
+        next = .onDemand(region: place.map(window.region(of:)) ?? home.map(window.region(of:)) ?? 0)
+      }
+      var progress = 0.0
+      if let n = next {
+        if n != place {
+          let transfer = window.transfer(from: home, to: n)
+          overheadLeft = job.restartOverhead + transfer
+          let egress = window.egressDollars(from: home, to: n)
+          if egress > 0 || transfer > 0 { outcome.migrations += 1 }
+          outcome.egressCost += egress
+          outcome.restarts += 1
+          home = n
+        }
+        let overhead = Swift.min(overheadLeft, dt)
+        overheadLeft -= overhead
+        progress = dt - overhead
+        switch n {
+        case .spot(let z):
+          outcome.spotCost += window.price[z][k] * dt
+          outcome.spotHours += dt
+        case .onDemand(let r):
+          onDemandHours[r] += dt
+          outcome.onDemandHours += dt
+        }
+      } else {
+        overheadLeft = 0
+      }
+      place = next
+      if done + progress >= job.work - 1e-9 {
+        // Finished inside this tick, which is billed whole.
+        let finish = time + (dt - progress) + (job.work - done)
+        outcome.finishedAt = finish <= job.deadline + 1e-9 ? finish : nil
+        break
+      }
+      done += progress
+    }
+    var onDemandCost = 0.0
+    for r in 0..<window.regions { onDemandCost += onDemandHours[r] * window.onDemandPrice[r] }
+    outcome.cost = outcome.spotCost + onDemandCost + outcome.egressCost
+    return outcome
+  }
+}
+
+extension DeadlineSimulator {
+  /// Simulates `policy` on one zone's trace slice: the window of that one
+  /// zone, with on-demand at the job's price.
+  public static func run(_ policy: any DeadlinePolicy, job: DeadlineJob, window: TraceWindow)
+    -> DeadlineOutcome
+  {
+    run(policy, job: job, window: .oneZone(window, onDemandPrice: job.onDemandPrice))
+  }
+}
+
+/// The guard that keeps every guarded policy on time: commit to on-demand
+/// when, without progress this tick, starting on-demand next tick could no
+/// longer finish by the deadline (remaining work + d > time left − one tick).
+/// By induction, on-demand started by the guard always finishes in time.
+public enum DeadlineGuard {
+  /// Whether on-demand must run this tick, with `done` hours of work done
+  /// at `time` hours into the window.
+  @inlinable
+  public static func mustRunOnDemand(done: Double, time: Double, job: DeadlineJob, tick: Double)
+    -> Bool
+  {
+    let remaining = job.work - done
+    return remaining + job.restartOverhead > job.deadline - time - tick + 1e-9
+  }
+}
+
+extension DeadlineJob {
+  /// Ticks from the window start to the deadline (the last may be partial).
+  @inlinable
+  static func ticks(_ hours: Double, _ tick: Double) -> Int {
+    Int((hours / tick - 1e-9).rounded(.up))
+  }
+}

@@ -1,0 +1,82 @@
+/// Uniform Progress (Wu et al., "Can't Be Late", NSDI '24), for one zone
+/// or many: when no spot will do, on-demand if progress is behind the line
+/// c₀·t/D, else wait; once on on-demand, back to spot only when ahead of
+/// the line by 2d, that is when (t + 2d)·c₀/D < work done.
+///
+/// The variants differ only in which zone with spot now they pick when they
+/// (re)start on spot; each stays in a zone while that zone has spot. With
+/// one zone, every variant is the paper's Uniform Progress.
+public struct UniformProgress: DeadlinePolicy {
+  /// How a zone is picked among those with spot now.
+  public enum ZoneChoice: String, Sendable, CaseIterable {
+    /// Only the window's first zone (`uniform-progress`: the single-zone policy).
+    case firstZone = "uniform-progress"
+    /// The cheapest zone with spot now (`up-failover`).
+    case failover = "up-failover"
+    /// The zone with the highest availability over the last `window` probes.
+    case availability = "up-availability"
+    /// The zone with the highest availability ÷ spot price.
+    case availabilityPrice = "up-availability-price"
+
+    /// The choices that move between zones.
+    public static let moving: [ZoneChoice] = [.failover, .availability, .availabilityPrice]
+  }
+
+  /// The zone-picking rule.
+  public var choice: ZoneChoice
+  /// Probes (ticks) in the sliding availability window.
+  public var window: Int
+
+  /// Creates the policy.
+  public init(_ choice: ZoneChoice, window: Int = 36) {
+    self.choice = choice
+    self.window = window
+  }
+
+  public var name: String { choice.rawValue }
+
+  /// Observed availability of zone `z` over the last `window` ticks, now
+  /// included (probing is free: the trace is the probe).
+  func availability(_ v: DeadlineView, _ z: Int) -> Double {
+    let first = Swift.max(0, v.tick - window + 1)
+    var up = 0
+    for k in first...v.tick where v.available(z, at: k) { up += 1 }
+    return Double(up) / Double(v.tick - first + 1)
+  }
+
+  /// The zone to start on spot in, among those with spot now (lowest index
+  /// on ties), or nil when none has.
+  func pick(_ v: DeadlineView) -> Int? {
+    if choice == .firstZone { return v.available(0, at: v.tick) ? 0 : nil }
+    var best: Int?
+    var bestScore = -Double.infinity
+    for z in 0..<v.zones where v.available(z, at: v.tick) {
+      let score: Double
+      switch choice {
+      case .failover: score = -v.price(z, at: v.tick)
+      case .availability: score = availability(v, z)
+      case .availabilityPrice: score = availability(v, z) / Swift.max(v.price(z, at: v.tick), 1e-12)
+      case .firstZone: score = 0
+      }
+      if score > bestScore {
+        best = z
+        bestScore = score
+      }
+    }
+    return best
+  }
+
+  public func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
+    let rate = job.work / job.deadline
+    if let p = v.place, p.isOnDemand {
+      // On on-demand: back to spot only when ahead of the line by 2d.
+      let ahead = (v.time + 2 * job.restartOverhead) * rate < v.done
+      if ahead, let z = pick(v) { return .spot(zone: z) }
+      return p
+    }
+    if let z = v.place?.zone, v.available(z, at: v.tick) { return .spot(zone: z) }
+    if let z = pick(v) { return .spot(zone: z) }
+    let homeRegion = v.home.map(v.region(of:)) ?? v.region(ofZone: 0)
+    return v.done < rate * v.time ? .onDemand(region: homeRegion) : nil
+  }
+}
