@@ -77,3 +77,32 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
   }
 }
+
+/// Readers (`export`, `report`, `compare`) leave the database's folder as
+/// they found it, as the user who wrote it: no `-shm`, no `-wal`.
+@Suite(.serialized) struct ReaderTraceTests {
+  @Test func readersCreateNoSideFiles() throws {
+    let dir = CLI.scratch()
+    let db = dir + "/r.sqlite"
+    let sweep = CLI.run([
+      "sweep", "Experiments/paper/headline.yaml", "--db", db, "--max-runs", "12",
+    ])
+    #expect(sweep.status == 0, "\(sweep.stderr)")
+    // What the writer left (its lock file), without side files of SQLite.
+    for side in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + side) }
+    let listing = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+    let before = try Data(contentsOf: URL(fileURLWithPath: db))
+    for command in [
+      ["export", "--db", db, "--format", "csv"],
+      ["report", "--db", db, "--out", dir + "-out"],
+      ["compare", "HEAD", "HEAD", "--db", db],
+    ] {
+      let result = CLI.run(command, timeout: 60)
+      #expect([0, 1].contains(result.status), "\(command[0]): \(result.stderr)")
+      #expect(
+        try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == listing,
+        "\(command[0]) left files")
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+  }
+}

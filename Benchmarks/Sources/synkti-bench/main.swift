@@ -4,6 +4,7 @@
 //   synkti-bench runner       sweep throughput: parallel efficiency, storage cost
 //   synkti-bench assignment   the solver against scipy, side by side
 //   synkti-bench deadline     the offline optimum per real-trace window
+//   synkti-bench traces       trace ingestion, rows per second
 //   synkti-bench all          all of the above
 //   synkti-bench profile [headline|scale] [RUNS]
 //                             the simulator alone, for `perf record`
@@ -23,6 +24,7 @@ case "assignment": AssignmentBenchmark(repository: repository).run()
 case "runner": RunnerBenchmark(repository: repository).run()
 case "storage": StorageProbe(repository: repository).run()
 case "deadline": DeadlineBenchmark(repository: repository).run()
+case "traces": TraceBenchmark(repository: repository).run()
 case "profile":
   SimulatorBenchmark(repository: repository).profile(
     arguments.count > 1 ? arguments[1] : "headline",
@@ -35,9 +37,11 @@ case "all":
   AssignmentBenchmark(repository: repository).run()
   print("")
   DeadlineBenchmark(repository: repository).run()
+  print("")
+  TraceBenchmark(repository: repository).run()
 default:
   print(
-    "usage: synkti-bench [simulator|runner|assignment|deadline|all|profile [headline|scale] [RUNS]]"
+    "usage: synkti-bench [simulator|runner|assignment|deadline|traces|all|profile [headline|scale] [RUNS]]"
   )
   exit(2)
 }

@@ -182,9 +182,7 @@ struct YAMLMap {
 
 /// Reads a whole text file, with the error naming it.
 func readText(_ file: String) throws -> String {
-  guard FileManager.default.fileExists(atPath: file) else {
-    throw ExperimentsError.unreadable(file: file, reason: "no such file")
-  }
+  try InputFile.check(file)
   do {
     return try String(contentsOfFile: file, encoding: .utf8)
   } catch {

@@ -96,7 +96,7 @@ public struct ResultsStore: Sendable {
     configuration.readonly = true
     configuration.busyMode = .timeout(busyTimeout)
     do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let queue = try DatabaseQueue(path: readLocation(path), configuration: configuration)
       let store = ResultsStore(writer: queue, path: path)
       return (store, try store.schemaState())
     } catch let error as DatabaseError
@@ -107,6 +107,20 @@ public struct ResultsStore: Sendable {
     } catch let error as DatabaseError {
       throw ExperimentsError.database(file: path, reason: describe(error))
     }
+  }
+
+  /// Where a reader opens `path` so that it leaves the folder as it found
+  /// it: in place when a writer's side files (`-wal`, `-shm`) are there
+  /// (reading them creates nothing), else as an immutable URI, so SQLite
+  /// creates no `-shm` or `-wal` for a database that no one is writing.
+  static func readLocation(_ path: String) -> String {
+    let sides = ["-wal", "-shm"].contains { FileManager.default.fileExists(atPath: path + $0) }
+    guard !sides else { return path }
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "?#%")
+    let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+    return "file:\(encoded)?immutable=1"
   }
 
   /// Reads a private, migrated copy of `path` (and its WAL).

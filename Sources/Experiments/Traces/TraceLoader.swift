@@ -42,9 +42,13 @@ public enum TraceLoader {
     for name in names {
       let file = (path as NSString).appendingPathComponent(name)
       if name.hasSuffix(".csv") {
-        // Skip CSVs that are not availability traces (e.g. price summaries).
+        // A zone's file (`<zone>_<gpu>_<n>.csv`) is read or refused, never
+        // dropped; other CSVs (price summaries) are traces only when their
+        // header says so.
         let text = try readText(file)
-        guard text.hasPrefix("date,availability") || text.hasPrefix("\u{FEFF}date,availability")
+        guard
+          isZoneFile(name) || text.hasPrefix("date,availability")
+            || text.hasPrefix("\u{FEFF}date,availability")
         else { continue }
         traces.append(try parseAWS(text, file: file, prices: prices?[stem(of: file)]))
       } else if name.hasSuffix(".json") && name != "spot_prices.json" {
@@ -62,6 +66,12 @@ public enum TraceLoader {
     if file.hasSuffix(".json") { return try loadGCP(file) }
     let prices = try priceTable(besides: file)?[stem(of: file)]
     return try parseAWS(readText(file), file: file, prices: prices)
+  }
+
+  /// Whether `name` is a zone's trace file, `<zone>_<gpu>_<n>.<ext>`.
+  static func isZoneFile(_ name: String) -> Bool {
+    let parts = stem(of: name).split(separator: "_", omittingEmptySubsequences: false)
+    return parts.count >= 3 && parts.allSatisfy { !$0.isEmpty } && Int(parts.last!) != nil
   }
 
   static func stem(of file: String) -> String {
@@ -112,6 +122,18 @@ public enum TraceLoader {
   public static func parseAWS(_ text: String, file: String, prices: [Double]?) throws
     -> AvailabilityTrace
   {
+    if let fast = try AWSScanner.scan(text, file: file) {
+      return try trace(
+        fast.available, first: fast.first, last: fast.last, file: file, prices: prices)
+    }
+    return try parseAWSLines(text, file: file, prices: prices)
+  }
+
+  /// The general parser of AWS CSV text, line by line: any line ending, a
+  /// byte-order mark, spaces, and an error that names each fault's line.
+  static func parseAWSLines(_ text: String, file: String, prices: [Double]?) throws
+    -> AvailabilityTrace
+  {
     var available: [Bool] = []
     var first: Double?
     var last = 0.0
@@ -149,6 +171,14 @@ public enum TraceLoader {
       last = seconds
       available.append(fields[1] == "1")
     }
+    return try trace(available, first: first, last: last, file: file, prices: prices)
+  }
+
+  /// The trace of parsed rows, checked: two rows or more, in time order,
+  /// and one price per row when there are prices.
+  static func trace(
+    _ available: [Bool], first: Double?, last: Double, file: String, prices: [Double]?
+  ) throws -> AvailabilityTrace {
     guard available.count >= 2, let first, last > first else {
       throw ExperimentsError.malformed(
         file: file, line: nil, reason: "needs at least two rows in time order")
@@ -214,6 +244,7 @@ public enum TraceLoader {
   }
 
   static func jsonObject(_ file: String) throws -> Any {
+    try InputFile.check(file)
     guard let data = FileManager.default.contents(atPath: file) else {
       throw ExperimentsError.unreadable(file: file, reason: "cannot read")
     }
