@@ -48,4 +48,16 @@ import Testing
       #expect(Identifier.isValid(spec.name), "\(file)")
     }
   }
+
+  /// A scenario file given where a spec belongs is named as such, with the
+  /// command that runs it (it used to say "unknown key 'horizon_hours'").
+  @Test func aScenarioFileGivenAsASpecSaysWhatItIs() throws {
+    do {
+      _ = try ExperimentSpec.load(Paths.experiment("headline.yaml"), catalog: catalog)
+      Issue.record("a scenario file loaded as a spec")
+    } catch let error as ExperimentsError {
+      #expect(error.description.contains("this file is a scenario"))
+      #expect(error.description.contains("synkti simulate --scenario"))
+    }
+  }
 }

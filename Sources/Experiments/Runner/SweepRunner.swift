@@ -113,43 +113,16 @@ public struct SweepRunner: Sendable {
     progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }
   ) throws -> SweepOutcome {
     let start = ContinuousClock.now
-    let experiment = try store.experimentID(
-      name: plan.spec.name, text: plan.spec.text, hash: plan.spec.hash)
-    var sweepID: Int64
-    var superseded: SweepRecord?
-    var resumed = false
-    var stored = Set<Int>()
-    if options.resume, !options.force,
-      let latest = try store.latestSweep(
-        experimentID: experiment, size: plan.size, shardIndex: plan.shard.index,
-        shardCount: plan.shard.count),
-      latest.status == .finished, latest.gitCommit == options.provenance.gitCommit
-    {
-      return SweepOutcome(
-        sweepID: latest.id!, resumed: true, ran: 0, skipped: plan.runs.count,
-        failed: try store.failedRunCount(sweep: latest.id!), status: .finished,
-        alreadyComplete: true, seconds: (ContinuousClock.now - start).seconds)
+    let sweepID: Int64
+    let resumed: Bool
+    var stored: Set<Int>
+    let superseded: SweepRecord?
+    switch try SweepStart.begin(plan, options: options, store: store, start: start) {
+    case .alreadyComplete(let outcome):
+      return outcome
+    case .begun(let id, let isResumed, let alreadyStored, let other):
+      (sweepID, resumed, stored, superseded) = (id, isResumed, alreadyStored, other)
     }
-    if options.resume, !options.force,
-      let open = try store.unfinishedSweep(
-        experimentID: experiment, size: plan.size, shardIndex: plan.shard.index,
-        shardCount: plan.shard.count)
-    {
-      if open.gitCommit == options.provenance.gitCommit {
-        sweepID = open.id!
-        resumed = true
-        stored = try store.storedRunIndices(sweep: sweepID)
-        try store.setStatus(.running, ofSweep: sweepID, finishedAt: nil)
-      } else {
-        // Runs of another commit's code cannot be mixed into this sweep: it
-        // is left as it is, and a new sweep starts (the outcome says so).
-        superseded = open
-        sweepID = try newSweep(plan, experiment: experiment, options: options)
-      }
-    } else {
-      sweepID = try newSweep(plan, experiment: experiment, options: options)
-    }
-
     do {
       try store.insertCells(sweep: sweepID, plan: plan)
     } catch {
@@ -228,153 +201,19 @@ public struct SweepRunner: Sendable {
     budget: Int?, skipped: Int, failuresBefore: Int, round: Int, start: ContinuousClock.Instant,
     progress: @escaping @Sendable (SweepProgress) -> Void
   ) throws -> RoundResult {
-    var todo = todo
-    // The results cache: a run whose identity a finished run of any sweep
-    // has is copied, not computed.
-    let identities = Self.identities(of: todo, in: plan, fingerprint: options.modelFingerprint)
-    var reused = 0
-    if options.useCache, !options.force, !identities.isEmpty {
-      let copied = try store.reuseRuns(sweep: sweepID, runs: todo, identities: identities)
-      reused = copied.count
-      todo = todo.filter { !copied.contains($0.index) }
-    }
-    if let budget { todo = Array(todo.prefix(budget)) }
-    // Baselines are cached runs too: those an earlier sweep of this model
-    // computed are read back, and those this round computes are kept.
-    let baselineIDs = Self.baselineIdentities(
-      of: todo, in: plan, fingerprint: options.modelFingerprint)
-    var knownBaselines = Set<String>()
-    if options.useCache, !options.force, !baselineIDs.isEmpty {
-      let stored = try store.cachedBaselines(Array(baselineIDs.values))
-      var known: [String: Simulation.BaselineOutcome] = [:]
-      for (key, identity) in baselineIDs {
-        if let outcome = stored[identity] { known[key] = outcome }
-      }
-      plan.baselines.prefill(known)
-      knownBaselines = Set(known.keys)
-    }
-    let work = WorkList(todo)
-    let writer = DispatchQueue(label: "synkti.sweep.writer")
-    let group = DispatchGroup()
-    let state = SharedState()
-    let store = self.store
-    let id = sweepID
-    let total = todo.count
-    let maxFailures = options.maxFailures
-
-    DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, todo.count))) { _ in
-      while !state.stopped, let run = work.next() {
-        let clock = ContinuousClock()
-        var metrics = RunMetrics()
-        let elapsed = clock.measure { metrics = plan.simulate(run) }
-        let wallMs = elapsed.seconds * 1000
-        let result = metrics
-        group.enter()
-        writer.async {
-          defer { group.leave() }
-          guard !state.stopped else { return }
-          do {
-            let bad = result.nonFiniteMetrics
-            if bad.isEmpty {
-              try store.saveRun(
-                sweep: id, run: run, metrics: result, wallMs: wallMs,
-                identity: identities[run.index])
-            } else {
-              let reason = "non-finite metrics: \(bad.joined(separator: ", "))"
-              try store.saveFailedRun(
-                sweep: id, run: run, reason: reason, wallMs: wallMs,
-                identity: identities[run.index])
-              if failuresBefore + state.recordFailure(reason) > maxFailures { state.stop() }
-            }
-            let done = state.increment()
-            // Move committed runs into the main file now and then, so a
-            // copy of the .sqlite alone holds nearly everything.
-            if done % ResultsStore.checkpointEvery == 0 { try store.checkpoint(truncate: false) }
-            progress(
-              SweepProgress(
-                done: done, total: total, skipped: skipped, round: round,
-                elapsed: (ContinuousClock.now - start).seconds))
-          } catch {
-            state.fail(error)
-          }
-        }
-      }
-    }
-    group.wait()
-    if let error = state.error { throw error }
-    var computed: [String: Simulation.BaselineOutcome] = [:]
-    for (key, identity) in baselineIDs where !knownBaselines.contains(key) {
-      if let outcome = plan.baselines.known(key) { computed[identity] = outcome }
-    }
-    try store.saveBaselines(computed)
+    let (reuse, left, reused) = try RunReuse.prepare(
+      todo, of: plan, sweep: sweepID, budget: budget, options: options, store: store)
+    let pool = RunPool(
+      store: store, plan: plan, sweep: sweepID, identities: reuse.identities, jobs: options.jobs,
+      maxFailures: options.maxFailures, failuresBefore: failuresBefore, skipped: skipped,
+      round: round, start: start)
+    let state = try pool.run(left, progress: progress)
+    try reuse.saveComputedBaselines(of: plan, store: store)
     return RoundResult(
       ran: state.count, reused: reused, failures: state.failures,
       firstFailure: state.firstFailure, stopped: state.stopped)
   }
 
-  /// Inserts a new sweep row for `plan`.
-  func newSweep(_ plan: SweepPlan, experiment: Int64, options: SweepOptions) throws -> Int64 {
-    try store.insertSweep(
-      SweepRecord(
-        id: nil, experimentId: experiment, size: plan.size,
-        gitCommit: options.provenance.gitCommit, gitDirty: options.provenance.gitDirty,
-        synktiVersion: SynktiVersion.current, host: options.provenance.host,
-        startedAt: Timestamp.now(), finishedAt: nil, jobs: options.jobs, status: .running,
-        shardIndex: plan.shard.index, shardCount: plan.shard.count, totalRuns: plan.totalRuns,
-        modelFingerprint: options.modelFingerprint))
-  }
-}
-
-/// Hands out runs in order to concurrent workers.
-final class WorkList: @unchecked Sendable {
-  private let runs: [PlannedRun]
-  private var position = 0
-  private let lock = NSLock()
-
-  init(_ runs: [PlannedRun]) { self.runs = runs }
-
-  func next() -> PlannedRun? {
-    lock.withLock {
-      guard position < runs.count else { return nil }
-      position += 1
-      return runs[position - 1]
-    }
-  }
-}
-
-/// Counters, failures and the first error, shared by workers and the writer.
-final class SharedState: @unchecked Sendable {
-  private let lock = NSLock()
-  private var _count = 0
-  private var _error: (any Error)?
-  private var _failures = 0
-  private var _firstFailure: String?
-  private var _stopped = false
-
-  var count: Int { lock.withLock { _count } }
-  var error: (any Error)? { lock.withLock { _error } }
-  var failures: Int { lock.withLock { _failures } }
-  var firstFailure: String? { lock.withLock { _firstFailure } }
-  /// Whether workers should take no more runs (an error, or too many failures).
-  var stopped: Bool { lock.withLock { _error != nil || _stopped } }
-
-  func stop() { lock.withLock { _stopped = true } }
-
-  /// Counts a failed run; returns the failures so far.
-  func recordFailure(_ reason: String) -> Int {
-    lock.withLock {
-      _failures += 1
-      if _firstFailure == nil { _firstFailure = reason }
-      return _failures
-    }
-  }
-
-  func increment() -> Int {
-    lock.withLock {
-      _count += 1; return _count
-    }
-  }
-  func fail(_ error: any Error) { lock.withLock { if _error == nil { _error = error } } }
 }
 
 extension Duration {

@@ -115,6 +115,19 @@ public struct ExperimentSpec: Sendable {
       throw ExperimentsError.malformed(
         file: file, line: nil, reason: "empty spec: it needs at least a grid or a base scenario")
     }
+    // A scenario file (flat parameter keys, no grid) is a common mistake:
+    // say what it is and how to run it, not which key is unknown.
+    if root.node("grid") == nil, root.node("base") == nil, root.node("scenario") == nil,
+      let key = root.entries.map(\.key).first(where: {
+        ScenarioParameter.named($0) != nil && !keys.contains($0)
+      })
+    {
+      throw ExperimentsError.invalidValue(
+        file: file, key: key, value: (try? root.string(key)) ?? nil ?? "…",
+        expected:
+          "an experiment spec (name, base or scenario, grid, ...): this file is a scenario (flat parameter keys); run it with `synkti simulate --scenario \(file)`, or name it from a spec with `scenario: \((file as NSString).lastPathComponent)` and a `grid:`"
+      )
+    }
     try root.rejectUnknownKeys(keys)
     let directory = (file as NSString).deletingLastPathComponent
     var base = ScenarioConfig()

@@ -28,12 +28,15 @@ public struct MetricDelta: Sendable, Equatable {
 /// Commit-to-commit comparison of two sweeps, run by run.
 public enum Comparison {
   /// Metrics where a larger value is an improvement.
-  public static let higherIsBetter: Set<String> = ["savings_percent", "completed"]
+  public static let higherIsBetter: Set<String> = [
+    Metric.savingsPercent.rawValue, Metric.completed.rawValue,
+  ]
 
   /// Metrics compared by default.
   public static let defaultMetrics = [
-    "total_cost", "savings_percent", "completion_mean", "completion_p95", "deadline_misses",
-    "work_lost_hours",
+    Metric.totalCost.rawValue, Metric.savingsPercent.rawValue, Metric.completionMean.rawValue,
+    Metric.completionP95.rawValue, Metric.deadlineMisses.rawValue,
+    Metric.workLostHours.rawValue,
   ]
 
   /// Pairs runs with identical cell key and seed and compares `metrics`.

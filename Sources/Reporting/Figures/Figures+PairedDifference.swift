@@ -73,7 +73,7 @@ extension Figures {
         for (i, c) in group.enumerated() {
           text += "# \(c.value) - \(c.against)\n"
           for (label, position) in zip(labels, positions) {
-            let (d, _) = paired(data, c, metric: "total_cost", where: [x: label])
+            let (d, _) = paired(data, c, metric: Metric.totalCost.rawValue, where: [x: label])
             guard !d.isEmpty else { continue }
             if d.contains(where: { $0 != 0 }) { allZero = false }
             let s = Summary(d)
@@ -141,9 +141,10 @@ extension Figures {
     }
 
     static let cost = MapQuantity(
-      metric: "total_cost", relative: true, slug: "", words: "total cost")
+      metric: Metric.totalCost.rawValue, relative: true, slug: "", words: "total cost")
     static let misses = MapQuantity(
-      metric: "deadline_misses", relative: false, slug: "-misses", words: "deadline misses")
+      metric: Metric.deadlineMisses.rawValue, relative: false, slug: "-misses",
+      words: "deadline misses")
   }
 
   /// Per comparison, a regime map over the two other axes with the most
@@ -166,7 +167,9 @@ extension Figures {
         }.map(\.element)
       guard axes.count >= 2 else { continue }
       let compared = data.cells.filter { [c.value, c.against].contains($0.values[c.axis] ?? "") }
-      let missing = compared.contains { $0.series("deadline_misses").contains { $0 > 0 } }
+      let missing = compared.contains {
+        $0.series(Metric.deadlineMisses.rawValue).contains { $0 > 0 }
+      }
       for quantity in missing ? [MapQuantity.cost, .misses] : [.cost] {
         if let figure = regimeMap(data, c, quantity, x: axes[0], y: axes[1]) {
           figures.append(figure)

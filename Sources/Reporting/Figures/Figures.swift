@@ -67,7 +67,7 @@ public enum Figures {
       data, name: "savings-vs-preemption-rate",
       caption:
         "Cost savings against the on-demand baseline vs reclaim hazard, one line per policy (mean and 95% CI over runs).",
-      series: "policy", x: "preemption_rate", metric: "savings_percent",
+      series: "policy", x: "preemption_rate", metric: Metric.savingsPercent.rawValue,
       xLabel: "Reclaim hazard (per instance-hour)", yLabel: "Savings vs on-demand (%)")
   }
 
@@ -131,7 +131,8 @@ public enum Figures {
     bars(
       data, name: "accelerators",
       caption: "Cost savings by accelerator type and policy (mean and 95% CI over runs).",
-      axis: "accelerator", series: "policy", metric: "savings_percent", xLabel: "Accelerator",
+      axis: "accelerator", series: "policy", metric: Metric.savingsPercent.rawValue,
+      xLabel: "Accelerator",
       yLabel: "Savings vs on-demand (%)")
   }
 
@@ -158,18 +159,21 @@ public enum Figures {
         data, name: name,
         caption:
           "Mean cost of the job per \(label.lowercased()) and policy (95% CI over trace windows).",
-        series: "policy", x: axis, metric: "total_cost", xLabel: label, yLabel: "Cost ($)")
+        series: "policy", x: axis, metric: Metric.totalCost.rawValue, xLabel: label,
+        yLabel: "Cost ($)")
     }
   }
 
   /// Gap to the omniscient optimum per deadline, a bar per policy.
   public static func gapToOptimal(_ data: SweepData) -> GnuplotFigure? {
-    guard data.cells.contains(where: { !$0.series("gap_to_optimal").isEmpty }) else { return nil }
+    guard data.cells.contains(where: { !$0.series(Metric.gapToOptimal.rawValue).isEmpty }) else {
+      return nil
+    }
     return bars(
       data, name: "gap-to-optimal",
       caption:
         "Cost ÷ the omniscient optimum of the same window, per deadline and policy (mean and 95% CI over zones and windows; spot-only may miss the deadline and so fall below 1).",
-      axis: "deadline_hours", series: "policy", metric: "gap_to_optimal",
+      axis: "deadline_hours", series: "policy", metric: Metric.gapToOptimal.rawValue,
       xLabel: "Deadline (h)", yLabel: "Cost / optimal cost", exclude: ["optimal-offline"])
   }
 

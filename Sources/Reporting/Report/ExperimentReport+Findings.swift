@@ -25,10 +25,10 @@ extension ExperimentReport {
     var same: String
 
     static let cost = FindingMetric(
-      key: "total_cost", unit: "$", verb: "costs", less: "less", more: "more",
+      key: Metric.totalCost.rawValue, unit: "$", verb: "costs", less: "less", more: "more",
       same: "the same total cost")
     static let misses = FindingMetric(
-      key: "deadline_misses", unit: "deadlines per run", verb: "misses",
+      key: Metric.deadlineMisses.rawValue, unit: "deadlines per run", verb: "misses",
       less: "fewer deadlines", more: "more deadlines", same: "the same deadline misses")
   }
 

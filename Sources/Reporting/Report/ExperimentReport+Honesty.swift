@@ -13,14 +13,16 @@ extension ExperimentReport {
 
   /// Missed deadlines per task over `runs` (nil without tasks).
   static func missRate(_ runs: [RunData]) -> Double? {
-    let misses = runs.reduce(0) { $0 + $1["deadline_misses"] }
-    let tasks = runs.reduce(0) { $0 + ($1.has("tasks_total") ? $1["tasks_total"] : 1) }
+    let misses = runs.reduce(0) { $0 + $1[Metric.deadlineMisses.rawValue] }
+    let tasks = runs.reduce(0) {
+      $0 + ($1.has(Metric.tasks.rawValue) ? $1[Metric.tasks.rawValue] : 1)
+    }
     return tasks > 0 ? misses / tasks : nil
   }
 
   /// Mean unfinished work per run (0 when no run reports it).
   static func unfinishedWork(_ runs: [RunData]) -> Double {
-    mean(runs, "unfinished_work_hours")
+    mean(runs, Metric.unfinishedWorkHours.rawValue)
   }
 
   /// Mean of `metric` over the runs that have it (0 when none do).
@@ -46,7 +48,8 @@ extension ExperimentReport {
     if let baselineRuns, !baselineRuns.isEmpty,
       Self.unfinishedWork(runs)
         > Self.unfinishedWork(baselineRuns) + 1e-9 + Self.unfinishedWorkTolerance
-        * (Self.unfinishedWork(baselineRuns) + Self.mean(baselineRuns, "completed_work_hours"))
+        * (Self.unfinishedWork(baselineRuns)
+          + Self.mean(baselineRuns, Metric.completedWorkHours.rawValue))
     {
       return "✗ more work unfinished than `\(baseline)`"
     }

@@ -25,8 +25,10 @@ extension ExperimentReport {
     if let base = baselineCell(of: cell, in: data) {
       return (rule.standing(values: own, partner: base.byReplicate(rule.metric)), false)
     }
-    guard baseline == "on-demand-only", rule.metric == "total_cost" else { return nil }
-    return (rule.standing(values: own, partner: cell.byReplicate("baseline_cost")), false)
+    guard baseline == "on-demand-only", rule.metric == Metric.totalCost.rawValue else { return nil }
+    return (
+      rule.standing(values: own, partner: cell.byReplicate(Metric.baselineCost.rawValue)), false
+    )
   }
 
   /// The target column's text for a cell: the half-width reached and

@@ -17,7 +17,7 @@ extension ExperimentReport {
       cell.values.filter { $0.key != "policy" && $0.key != "trace_zones" }
     }
     func cost(_ cell: CellData) -> Double? {
-      let series = cell.series("total_cost")
+      let series = cell.series(Metric.totalCost.rawValue)
       return series.isEmpty ? nil : series.reduce(0, +) / Double(series.count)
     }
     var zones: [String] = []

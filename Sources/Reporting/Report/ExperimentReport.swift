@@ -171,9 +171,9 @@ public struct ExperimentReport {
           cells.flatMap(\.runs),
           baselineRuns: baselines.contains { $0 == nil } ? nil : baselines.flatMap { $0!.runs }))
       let pooledSavings = cells.compactMap { cell in savingsSeries(cell, in: data) }.flatMap { $0 }
-      let cost = cells.flatMap { $0.series("total_cost") }
-      let completion = cells.flatMap { $0.series("completion_mean") }
-      let misses = cells.flatMap { $0.series("deadline_misses") }
+      let cost = cells.flatMap { $0.series(Metric.totalCost.rawValue) }
+      let completion = cells.flatMap { $0.series(Metric.completionMean.rawValue) }
+      let misses = cells.flatMap { $0.series(Metric.deadlineMisses.rawValue) }
       let s = pooledSavings.isEmpty ? nil : Summary(pooledSavings)
       means.append(s?.mean)
       rows.append([
@@ -195,18 +195,19 @@ public struct ExperimentReport {
   /// replicate's on-demand cost), else against the cell that differs only
   /// in `policy`, replicate by replicate. Nil when there is no such cell.
   func savingsSeries(_ cell: CellData, in data: SweepData) -> [Double]? {
-    if baseline == "on-demand-only" { return cell.series("savings_percent") }
+    if baseline == "on-demand-only" { return cell.series(Metric.savingsPercent.rawValue) }
     guard let base = baselineCell(of: cell, in: data) else { return nil }
     func saving(_ b: Double, _ c: Double) -> Double { b > 0 ? 100 * (b - c) / b : 0 }
     if base.runs.count == cell.runs.count {
-      return zip(base.series("total_cost"), cell.series("total_cost")).map(saving)
+      return zip(base.series(Metric.totalCost.rawValue), cell.series(Metric.totalCost.rawValue))
+        .map(saving)
     }
     // Adaptive replication gives a baseline more replicates than some of
     // its partners: pair on the replicates both ran.
-    let baseCost = base.byReplicate("total_cost")
+    let baseCost = base.byReplicate(Metric.totalCost.rawValue)
     return cell.runs.compactMap { run in
-      guard run.has("total_cost"), let b = baseCost[run.replicate] else { return nil }
-      return saving(b, run["total_cost"])
+      guard run.has(Metric.totalCost.rawValue), let b = baseCost[run.replicate] else { return nil }
+      return saving(b, run[Metric.totalCost.rawValue])
     }
   }
 
@@ -216,11 +217,11 @@ public struct ExperimentReport {
     var rows: [[String]] = []
     var means: [Double?] = []
     var failures: [String?] = []
-    let gap = data.cells.contains { !$0.series("gap_to_optimal").isEmpty }
+    let gap = data.cells.contains { !$0.series(Metric.gapToOptimal.rawValue).isEmpty }
     // Multi-region jobs: what moving cost, where any run moved.
     let moved = data.cells.contains { cell in
-      cell.series("zone_migrations").contains { $0 > 0 }
-        || cell.series("egress_cost").contains { $0 > 0 }
+      cell.series(Metric.zoneMigrations.rawValue).contains { $0 > 0 }
+        || cell.series(Metric.egressCost.rawValue).contains { $0 > 0 }
     }
     for row in shown.cells {
       // Figures of a merged row are its first cell's (they are all equal).
@@ -229,22 +230,22 @@ public struct ExperimentReport {
       means.append(s?.mean)
       failures.append(
         disqualification(cell.runs, baselineRuns: baselineCell(of: cell, in: data)?.runs))
-      let gapSeries = cell.series("gap_to_optimal")
+      let gapSeries = cell.series(Metric.gapToOptimal.rawValue)
       rows.append(
         data.axes.map { "`\(row.values[$0] ?? "—")`" } + [
-          "\(cell.runs.count)", Format.interval(cell.series("total_cost")),
+          "\(cell.runs.count)", Format.interval(cell.series(Metric.totalCost.rawValue)),
           Format.interval(cell.series("normalized_cost"), 3),
           s.map { Format.interval($0, 1) } ?? "—",
-          Format.interval(cell.series("completion_mean")),
-          Format.mean(cell.series("completion_p95")),
-          Format.mean(cell.series("completion_p99")),
-          Format.interval(cell.series("deadline_misses"), 2),
+          Format.interval(cell.series(Metric.completionMean.rawValue)),
+          Format.mean(cell.series(Metric.completionP95.rawValue)),
+          Format.mean(cell.series(Metric.completionP99.rawValue)),
+          Format.interval(cell.series(Metric.deadlineMisses.rawValue), 2),
         ] + (adaptive != nil ? [targetText(cell, in: data)] : [])
           + (gap ? [gapSeries.isEmpty ? "—" : Format.interval(gapSeries, 3)] : [])
           + (moved
             ? [
-              Format.interval(cell.series("egress_cost")),
-              Format.interval(cell.series("zone_migrations"), 1),
+              Format.interval(cell.series(Metric.egressCost.rawValue)),
+              Format.interval(cell.series(Metric.zoneMigrations.rawValue), 1),
             ] : []))
     }
     Self.markBest(&rows, means, failures: failures)
@@ -267,15 +268,16 @@ public struct ExperimentReport {
     let rows = shown.cells.map { row in
       let cell = Self.firstCell(of: row, in: data)
       return data.axes.map { "`\(row.values[$0] ?? "—")`" } + [
-        Format.interval(cell.series("preemptions"), 1),
+        Format.interval(cell.series(Metric.preemptions.rawValue), 1),
         [
-          "checkpoints_full", "checkpoints_partial", "checkpoints_restart",
+          Metric.checkpointsFull.rawValue, Metric.checkpointsPartial.rawValue,
+          Metric.checkpointsRestart.rawValue,
         ].map { Format.mean(cell.series($0), 1) }.joined(separator: " / "),
-        Format.interval(cell.series("work_lost_hours"), 1),
-        Format.mean(cell.series("migrated_gib"), 1),
-        Format.mean(cell.series("unfinished"), 2),
-        Format.interval(cell.series("spot_instance_hours"), 1),
-        Format.interval(cell.series("on_demand_instance_hours"), 1),
+        Format.interval(cell.series(Metric.workLostHours.rawValue), 1),
+        Format.mean(cell.series(Metric.migratedGiB.rawValue), 1),
+        Format.mean(cell.series(Metric.unfinished.rawValue), 2),
+        Format.interval(cell.series(Metric.spotInstanceHours.rawValue), 1),
+        Format.interval(cell.series(Metric.onDemandInstanceHours.rawValue), 1),
       ]
     }
     return MarkdownTable(

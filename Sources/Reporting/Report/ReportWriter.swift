@@ -17,10 +17,12 @@ public struct ReportWriter {
     var skipped: [String] = []
     // Absolute lines and bars, each only when its series differ somewhere.
     let standard: [(GnuplotFigure?, series: String, x: String, metric: String)] = [
-      (Figures.savingsVersusRate(data), "policy", "preemption_rate", "savings_percent"),
-      (Figures.accelerators(data), "policy", "accelerator", "savings_percent"),
+      (
+        Figures.savingsVersusRate(data), "policy", "preemption_rate", Metric.savingsPercent.rawValue
+      ),
+      (Figures.accelerators(data), "policy", "accelerator", Metric.savingsPercent.rawValue),
       (Figures.normalizedCostByZone(data), "policy", "trace_zone", "normalized_cost"),
-      (Figures.gapToOptimal(data), "policy", "deadline_hours", "gap_to_optimal"),
+      (Figures.gapToOptimal(data), "policy", "deadline_hours", Metric.gapToOptimal.rawValue),
     ]
     var figures: [GnuplotFigure] = []
     for (figure, series, x, metric) in standard {
@@ -257,7 +259,8 @@ public struct ReportWriter {
     let folder = (directory as NSString).appendingPathComponent(experiment)
     let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
     let resolved = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
-    guard Identifier.isValid(experiment), resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    guard Identifier.isValid(experiment),
+      resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     else {
       throw ExperimentsError.invalidValue(
         file: directory, key: "experiment", value: experiment,

@@ -20,15 +20,16 @@ public struct RunData: Sendable, Equatable {
   /// the on-demand baseline of the same replicate.
   public subscript(_ metric: String) -> Double {
     if metric == "normalized_cost" {
-      let base = metrics["baseline_cost"] ?? 0
-      return base > 0 ? (metrics["total_cost"] ?? 0) / base : 0
+      let base = metrics[Metric.baselineCost.rawValue] ?? 0
+      return base > 0 ? (metrics[Metric.totalCost.rawValue] ?? 0) / base : 0
     }
     return metrics[metric] ?? 0
   }
 
   /// Whether the run has a value for `metric` (nullable metrics may not).
   public func has(_ metric: String) -> Bool {
-    metric == "normalized_cost" ? (metrics["baseline_cost"] ?? 0) > 0 : metrics[metric] != nil
+    metric == "normalized_cost"
+      ? (metrics[Metric.baselineCost.rawValue] ?? 0) > 0 : metrics[metric] != nil
   }
 }
 
