@@ -34,4 +34,36 @@ import Testing
     #expect(readme == out + "/synthetic/README.md")
     #expect(FileManager.default.fileExists(atPath: readme))
   }
+
+  /// `--out` may be a link to a folder: the report goes through it.
+  @Test func anOutFolderThatIsALinkIsFollowed() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("synkti-report-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.createDirectory(
+      atPath: root + "/real", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: root + "/link", withDestinationPath: root + "/real")
+    let writer = ReportWriter(
+      report: ExperimentReport(data: Synthetic.sweep(), spec: nil, catalog: nil, specNote: ""))
+    try writer.write(into: root + "/link")
+    #expect(FileManager.default.fileExists(atPath: root + "/real/synthetic/README.md"))
+  }
+
+  /// A link planted where the report folder goes must not lead elsewhere.
+  @Test func aReportFolderThatLinksOutsideIsRefused() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("synkti-report-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.createDirectory(
+      atPath: root + "/out", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: root + "/elsewhere", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: root + "/out/synthetic", withDestinationPath: root + "/elsewhere")
+    let writer = ReportWriter(
+      report: ExperimentReport(data: Synthetic.sweep(), spec: nil, catalog: nil, specNote: ""))
+    #expect(throws: ExperimentsError.self) { try writer.write(into: root + "/out") }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/elsewhere").isEmpty)
+  }
 }

@@ -256,16 +256,23 @@ public struct ReportWriter {
   /// that is not an identifier or a folder that would resolve outside
   /// `directory` (a database written by an older version, a hostile name).
   static func folder(of experiment: String, in directory: String) throws -> String {
-    let folder = (directory as NSString).appendingPathComponent(experiment)
+    guard Identifier.isValid(experiment) else {
+      throw ExperimentsError.invalidValue(
+        file: directory, key: "experiment", value: experiment, expected: Identifier.rule)
+    }
+    // --out may itself be a link; the report folder, if it exists, must
+    // resolve inside it (a link planted there must not lead elsewhere).
     let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
-    let resolved = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
-    guard Identifier.isValid(experiment),
-      resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-    else {
+    let folder = (root as NSString).appendingPathComponent(experiment)
+    let resolved =
+      FileManager.default.fileExists(atPath: folder)
+      ? URL(fileURLWithPath: folder).resolvingSymlinksInPath().path : folder
+    guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
       throw ExperimentsError.invalidValue(
         file: directory, key: "experiment", value: experiment,
-        expected: "\(Identifier.rule), whose report folder stays inside --out")
+        expected: "a report folder inside --out; \(folder) leads to \(resolved)")
     }
-    return folder
+    return (directory as NSString).appendingPathComponent(experiment)
   }
+
 }
