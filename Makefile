@@ -44,8 +44,10 @@ deps:
 build:
 	$(SWIFT) build -c release --product synkti
 
+# --disable-xctest: every test is a swift-testing test; XCTest would only
+# print "Executed 0 tests" twice before the real results.
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-xctest
 
 # The paper's experiment set, into one database. SIZE=overnight selects each
 # spec's overnight block (more replicates, finer axes). --resume continues an

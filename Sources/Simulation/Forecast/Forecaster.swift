@@ -21,7 +21,10 @@ public protocol Forecaster: Sendable {
 /// The forecasters by name.
 public enum Forecasters {
   /// Names `named(_:)` accepts.
-  public static let names = ["empirical-survival", "arima", "ewma", "noisy-oracle"]
+  /// The last two are the trivial baselines to read the others against.
+  public static let names = [
+    "empirical-survival", "arima", "ewma", "noisy-oracle", "persistence", "base-rate",
+  ]
 
   /// The forecaster called `name`; `noisy-oracle` needs the truth and its
   /// noise (`forecast_noise`), the others ignore them.
@@ -34,6 +37,8 @@ public enum Forecasters {
     case "arima": return ARIMAForecaster()
     case "ewma": return EWMAForecaster()
     case "noisy-oracle": return NoisyOracleForecaster(truth: truth, noise: noise)
+    case "persistence": return PersistenceForecaster()
+    case "base-rate": return BaseRateForecaster()
     default: throw SimulationError.unknownName(kind: "forecaster", name: name, known: names)
     }
   }
