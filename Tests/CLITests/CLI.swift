@@ -106,6 +106,12 @@ final class Captured: @unchecked Sendable {
 struct Choices {
   var state: UInt64
 
+  /// The fuzzers' seed: `FUZZ_SEED` when set (a nightly run varies it
+  /// there, and only there), else `fallback`; failures print it.
+  static func seed(_ fallback: UInt64) -> UInt64 {
+    ProcessInfo.processInfo.environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? fallback
+  }
+
   mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state

@@ -76,7 +76,8 @@ import Testing
 
   @Test func fuzzedSpecsExitZeroOrTwoAndWriteNothingOnTwo() throws {
     let layout = try FuzzLayout()
-    var choices = Choices(state: 20_261_201)
+    let seed = Choices.seed(20_261_201)
+    var choices = Choices(state: seed)
     let specs = ["headline", "five-axis", "checkpointing"]
     var outcomes: [Int32: Int] = [:]
     for index in 0..<200 {
@@ -87,7 +88,7 @@ import Testing
       let result = CLI.run(
         ["sweep", layout.specFile, "--db", db, "--max-runs", "1", "--jobs", "1"], timeout: 30)
       outcomes[result.status, default: 0] += 1
-      let context = "case \(index) (\(name)):\n\(text)\n\(result.stderr)"
+      let context = "FUZZ_SEED=\(seed) case \(index) (\(name)):\n\(text)\n\(result.stderr)"
       #expect(!result.signaled && !result.timedOut, "\(context)")
       #expect(result.status == 0 || result.status == 2, "exit \(result.status), \(context)")
       if result.status == 2 {
@@ -107,21 +108,48 @@ import Testing
       contentsOf: fixture.appendingPathComponent("aws/us-test-1a_v100_1.csv"), encoding: .utf8)
     let gcp = try String(
       contentsOf: fixture.appendingPathComponent("gcp/test-zone-a_h100_16.json"), encoding: .utf8)
-    var choices = Choices(state: 17)
+    let seed = Choices.seed(17)
+    var choices = Choices(state: seed)
     var outcomes: [Int32: Int] = [:]
     for index in 0..<60 {
       let isAWS = index % 2 == 0
-      let text = Mutation.applyToTrace(isAWS ? aws : gcp, using: &choices)
+      var text = Mutation.applyToTrace(isAWS ? aws : gcp, using: &choices)
       let file = dir + (isAWS ? "/z\(index)-1a_v100_1.csv" : "/z\(index)-a_h100_16.json")
-      try text.write(toFile: file, atomically: true, encoding: .utf8)
+      // Every sixth case is a file no parser should read: a FIFO, a
+      // folder, binary bytes, one huge line, an empty file, a wrong header.
+      switch index % 6 == 5 ? choices.below(6) : -1 {
+      case 0:
+        text = "(a FIFO)"
+        #expect(mkfifo(file, 0o644) == 0)
+      case 1:
+        text = "(a folder)"
+        try FileManager.default.createDirectory(atPath: file, withIntermediateDirectories: false)
+      case 2:
+        text = "(binary)"
+        try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(
+          to: URL(fileURLWithPath: file))
+      case 3:
+        text = "(one 2 MB line)"
+        try String(repeating: "1", count: 2_000_000).write(
+          toFile: file, atomically: true, encoding: .utf8)
+      case 4:
+        text = "(empty)"
+        try "".write(toFile: file, atomically: true, encoding: .utf8)
+      case 5:
+        text = "time,avail,x\n1,2,3\n"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+      default:
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+      }
       let result = CLI.run([
         "simulate", "--accelerator", isAWS ? "V100" : "H100-80GB-GCP", "--market", "trace:" + file,
         "--tasks", "3", "--hours", "2", "--set", "memory_gib=12",
       ])
       outcomes[result.status, default: 0] += 1
-      #expect(!result.signaled && !result.timedOut, "trace case \(index):\n\(text)")
-      #expect(result.status == 0 || result.status == 2, "trace case \(index): \(result.stderr)")
-      #expect(result.stderr.count < 2_000, "trace case \(index): message too long")
+      let context = "FUZZ_SEED=\(seed) trace case \(index)"
+      #expect(!result.signaled && !result.timedOut, "\(context):\n\(text.prefix(2_000))")
+      #expect(result.status == 0 || result.status == 2, "\(context): \(result.stderr)")
+      #expect(result.stderr.count < 2_000, "\(context): message too long")
     }
     print("trace fuzzer: 60 cases, outcomes by exit code \(outcomes.sorted { $0.key < $1.key })")
   }

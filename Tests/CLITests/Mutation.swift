@@ -10,6 +10,13 @@ enum Mutation {
     "{a: 1}", "- x", "\"1e308\"", "constant(1e308)", "trace:/no/such/path",
   ]
 
+  /// Experiment names that must never become paths: traversal, absolute,
+  /// nested, hidden, too long, non-ASCII, shell text.
+  static let hostileNames = [
+    "../../x", "/tmp/abs", "a/b/c", ".hidden", String(repeating: "n", count: 300), "été",
+    "a;rm -rf ~/", "x\\y", "\"q\"", "a b",
+  ]
+
   /// Scenario keys a mutation may inject under `base:`.
   static let scenarioKeys = [
     "boot_seconds", "horizon_hours", "tasks", "grace_seconds", "preemption_rate",
@@ -40,8 +47,14 @@ enum Mutation {
       case 4: lines.remove(at: i)
       case 5: lines.insert(lines[i], at: i)
       case 6:
-        // Break the indentation.
-        lines[i] = String(repeating: " ", count: choices.below(5)) + lines[i]
+        if choices.below(2) == 0 {
+          // Break the indentation.
+          lines[i] = String(repeating: " ", count: choices.below(5)) + lines[i]
+        } else {
+          // A name that would be a path.
+          lines.removeAll { $0.hasPrefix("name:") }
+          lines.insert("name: \"\(choices.pick(hostileNames))\"", at: 0)
+        }
       case 7, 8:
         // Inject a scenario key with a hostile value into the base.
         let entry = "\(choices.pick(scenarioKeys)): \(choices.pick(nastyValues))"
