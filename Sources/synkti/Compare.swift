@@ -73,7 +73,7 @@ extension Synkti {
         }
         return
       }
-      let (deltas, header) = try reportingInputErrors {
+      let (deltas, header) = try reportingInputErrors(database: db) {
         () throws -> ([MetricDelta], [String]) in
         let store = try ResultsStore.openExisting(db)
         let (baseID, baseNote) = try resolve(base, store, model: models.0)

@@ -46,7 +46,7 @@ extension Synkti {
     }
 
     func run() throws {
-      try reportingInputErrors {
+      try reportingInputErrors(database: db) {
         let store = try ResultsStore.openReadOnly(db)
         if let to {
           try store.copy(to: to)
@@ -94,7 +94,7 @@ extension Synkti {
     }
 
     func run() throws {
-      let report = try reportingInputErrors { () throws -> MergeReport in
+      let report = try reportingInputErrors(database: output) { () throws -> MergeReport in
         // A shard that never ran has no file: merge the rest and report it.
         let present = inputs.filter { FileManager.default.fileExists(atPath: $0) }
         for input in inputs where !present.contains(input) {

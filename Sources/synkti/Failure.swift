@@ -4,7 +4,8 @@ import Foundation
 import Simulation
 
 /// Runs `body`; input and data errors print one line on stderr and exit 2.
-func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
+/// A storage error names `database`, the file the command works on.
+func reportingInputErrors<T>(database: String? = nil, _ body: () throws -> T) throws -> T {
   do {
     return try body()
   } catch let error as ExperimentsError {
@@ -15,7 +16,7 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
     throw ExitCode(2)
   } catch {
     guard let text = ResultsStore.describeStorageError(error) else { throw error }
-    FileHandle.standardError.write(Data("error: database: \(text)\n".utf8))
+    FileHandle.standardError.write(Data("error: \(database ?? "database"): \(text)\n".utf8))
     throw ExitCode(2)
   }
 }

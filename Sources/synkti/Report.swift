@@ -35,7 +35,7 @@ extension Synkti {
     @OptionGroup var catalog: CatalogOption
 
     func run() throws {
-      try reportingInputErrors {
+      try reportingInputErrors(database: db) {
         let store = try ResultsStore.openExisting(db)
         var ids: [Int64] = []
         if experiment == nil && sweep == "latest" {

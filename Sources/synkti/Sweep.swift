@@ -119,7 +119,7 @@ extension Synkti {
     }
 
     func run() throws {
-      try reportingInputErrors {
+      try reportingInputErrors(database: db) {
         let catalog = try self.catalog.load()
         let spec = try ExperimentSpec.load(self.spec, catalog: catalog, size: size)
         if check {
