@@ -41,7 +41,7 @@ import Testing
     for seed in UInt64(1)...24 {
       let zones = Int(seed % 4) + 1
       let regions = Swift.min(zones, Int(seed % 3) + 1)
-      let w = RegionalJobTests.window(
+      let w = MultiZoneJobTests.window(
         zones: zones, regions: regions, ticks: 36, tick: 0.5, seed: seed,
         availability: 0.4 + 0.1 * Double(seed % 5))
       for (work, deadline) in [(6.0, 12.0), (9.0, 14.0), (12.0, 17.5)] {
@@ -65,7 +65,7 @@ import Testing
       digests["optimal-offline (regional)", default: Digest()].add(
         DeadlineOptimum.solve(job: job, window: w))
       // The single-zone policies on the window's first zone alone.
-      let single = RegionalJobTests.single(w)
+      let single = MultiZoneJobTests.single(w)
       let firstZone: [any DeadlinePolicy] = [
         OnDemandOnly(), SpotOnly(), Greedy(), UniformProgress(.firstZone),
       ]

@@ -69,7 +69,7 @@ import Testing
       }
   }
 
-  @Test func noRegionalPolicyButTheOracleDecidesOnTheFuture() throws {
+  @Test func noDeadlinePolicyButTheOracleDecidesOnTheFuture() throws {
     // 20 h of work, deadline 28 h: still running at window tick 300 (15 h).
     let job = DeadlineJob(work: 20, deadline: 28, restartOverhead: 0.1, onDemandPrice: 3)
     let cut = 300

@@ -28,7 +28,7 @@ struct Recording: DeadlinePolicy {
   }
 }
 
-@Suite struct RegionalJobTests {
+@Suite struct MultiZoneJobTests {
   /// A random window of `zones` zones over `regions` regions (regions 0 and
   /// 1 on one continent, the rest on another).
   static func window(
