@@ -8,7 +8,7 @@ extension ResultsStore {
     values: [Int: [Int: Double]], onDemand: [Int: [Int: Double]]
   ) {
     precondition(Schema.metricColumns.contains(metric), "not a metric column: \(metric)")
-    return try writer.read { db in
+    return try read { db in
       var values: [Int: [Int: Double]] = [:]
       var onDemand: [Int: [Int: Double]] = [:]
       let rows = try Row.fetchAll(

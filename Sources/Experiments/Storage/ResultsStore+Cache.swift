@@ -12,7 +12,7 @@ extension ResultsStore {
   func reuseRuns(sweep id: Int64, runs: [PlannedRun], identities: [Int: String]) throws -> Set<Int>
   {
     let metricList = Schema.metricColumns.joined(separator: ", ")
-    return try writer.write { db in
+    return try write { db in
       var reused = Set<Int>()
       for run in runs {
         guard let identity = identities[run.index],
@@ -45,7 +45,7 @@ extension ResultsStore {
 
   /// Runs of a sweep computed by it and copied into it from earlier sweeps.
   public func runOrigins(sweep id: Int64) throws -> (computed: Int, reused: Int) {
-    try writer.read { db in
+    try read { db in
       let row = try Row.fetchOne(
         db,
         sql: """
@@ -59,7 +59,7 @@ extension ResultsStore {
   /// Each run's identity (nil for runs stored before the results cache),
   /// keyed by cell key and seed.
   public func runIdentities(sweep id: Int64) throws -> [String: String?] {
-    try writer.read { db in
+    try read { db in
       var result: [String: String?] = [:]
       let rows = try Row.fetchAll(
         db,
@@ -79,7 +79,7 @@ extension ResultsStore {
 
   /// The stored baselines among `identities`, by identity.
   func cachedBaselines(_ identities: [String]) throws -> [String: Simulation.BaselineOutcome] {
-    try writer.read { db in
+    try read { db in
       var result: [String: Simulation.BaselineOutcome] = [:]
       // In chunks: SQLite limits the parameters of one statement.
       for start in stride(from: 0, to: identities.count, by: 500) {
@@ -103,7 +103,7 @@ extension ResultsStore {
   /// identities have equal values).
   func saveBaselines(_ baselines: [String: Simulation.BaselineOutcome]) throws {
     guard !baselines.isEmpty else { return }
-    try writer.write { db in
+    try write { db in
       for (identity, outcome) in baselines.sorted(by: { $0.key < $1.key }) {
         try db.execute(
           sql: """

@@ -103,7 +103,7 @@ extension ResultsStore {
       WHERE r.sweep_id = ?
       ORDER BY r.cell_index, r.replicate
       """
-    return try writer.read { db in
+    return try read { db in
       let rows = try Row.fetchAll(db, sql: sql, arguments: [id])
       let runColumns = [
         "experiment", "sweep_id", "cell_index", "cell_key", "replicate", "seed", "status",

@@ -66,7 +66,7 @@ extension ResultsStore {
     let shardCount = sources.flatMap(\.sweeps).map(\.shardCount).max() ?? 1
     let experiment = try experimentID(
       name: reference.spec.name, text: reference.spec.text, hash: reference.spec.hash)
-    let existing = try writer.read { db in
+    let existing = try read { db in
       try SweepRecord.filter(
         Column("experiment_id") == experiment && Column("git_commit") == key.gitCommit
           && Column("size") == key.size && Column("shard_index") == -1
@@ -93,7 +93,7 @@ extension ResultsStore {
     let cellColumns = ResultsStore.cellColumns.dropFirst()
     for source in sources {
       for sweep in source.sweeps {
-        let (cells, runs) = try source.store.writer.read { db in
+        let (cells, runs) = try source.store.read { db in
           (
             try Row.fetchAll(
               db,
@@ -109,7 +109,7 @@ extension ResultsStore {
                 """, arguments: [sweep.id!])
           )
         }
-        try writer.write { db in
+        try write { db in
           for cell in cells {
             let values =
               [sweepID.databaseValue] + (0..<cell.count).map { cell[$0] as DatabaseValue }

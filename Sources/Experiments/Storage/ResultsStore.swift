@@ -109,20 +109,6 @@ public struct ResultsStore: Sendable {
     }
   }
 
-  /// Where a reader opens `path` so that it leaves the folder as it found
-  /// it: in place when a writer's side files (`-wal`, `-shm`) are there
-  /// (reading them creates nothing), else as an immutable URI, so SQLite
-  /// creates no `-shm` or `-wal` for a database that no one is writing.
-  static func readLocation(_ path: String) -> String {
-    let sides = ["-wal", "-shm"].contains { FileManager.default.fileExists(atPath: path + $0) }
-    guard !sides else { return path }
-    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-    var allowed = CharacterSet.urlPathAllowed
-    allowed.remove(charactersIn: "?#%")
-    let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
-    return "file:\(encoded)?immutable=1"
-  }
-
   /// Reads a private, migrated copy of `path` (and its WAL).
   static func readFromCopy(_ path: String) throws -> ResultsStore {
     let copy = FileManager.default.temporaryDirectory
@@ -145,24 +131,6 @@ public struct ResultsStore: Sendable {
   /// The size of the file at `path`, nil when there is none.
   static func fileSize(_ path: String) -> Int? {
     (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
-  }
-
-  /// A storage error (an SQLite error from any store call) in words a user
-  /// can act on, or nil when `error` is not one.
-  public static func describeStorageError(_ error: any Error) -> String? {
-    (error as? DatabaseError).map(describe)
-  }
-
-  /// An SQLite error in words a user can act on.
-  public static func describe(_ error: DatabaseError) -> String {
-    switch error.resultCode {
-    case .SQLITE_BUSY, .SQLITE_LOCKED:
-      return "the database is busy: another process is writing it"
-    case .SQLITE_NOTADB: return "not an SQLite database"
-    case .SQLITE_READONLY: return "the database is read-only here"
-    case .SQLITE_CANTOPEN: return "cannot open it (check the path and permissions)"
-    default: return "cannot use this database: \(error.message ?? "\(error)")"
-    }
   }
 
   /// Opens an existing database without creating one (read-only).
@@ -198,6 +166,7 @@ public struct ResultsStore: Sendable {
   /// Whether this is a Synkti database this version can read as it is.
   /// - Throws: for a foreign database, or one from a newer Synkti.
   func schemaState() throws -> SchemaState {
+    // Raw: `inspect` tells SQLITE_CANTOPEN (read a copy) from other errors.
     try writer.read { db in
       let tables = try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -220,7 +189,7 @@ public struct ResultsStore: Sendable {
 
   func migrate() throws {
     // An empty database becomes a Synkti one; any other must already be one.
-    let empty = try writer.read { db in
+    let empty = try read { db in
       try Int.fetchOne(
         db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") == 0
     }
@@ -232,7 +201,7 @@ public struct ResultsStore: Sendable {
 
   /// The id of the experiment with this spec text, inserted if new.
   func experimentID(name: String, text: String, hash: String) throws -> Int64 {
-    try writer.write { db in
+    try write { db in
       if let id = try Int64.fetchOne(
         db, sql: "SELECT id FROM experiments WHERE name = ? AND spec_hash = ?",
         arguments: [name, hash])
@@ -248,7 +217,7 @@ public struct ResultsStore: Sendable {
 
   /// Inserts a sweep row and returns its id.
   func insertSweep(_ sweep: SweepRecord) throws -> Int64 {
-    try writer.write { db in
+    try write { db in
       var record = sweep
       try record.insert(db)
       return record.id!
@@ -257,17 +226,17 @@ public struct ResultsStore: Sendable {
 
   /// The sweep with this id.
   public func sweep(_ id: Int64) throws -> SweepRecord? {
-    try writer.read { db in try SweepRecord.fetchOne(db, key: id) }
+    try read { db in try SweepRecord.fetchOne(db, key: id) }
   }
 
   /// Every sweep, oldest first.
   public func sweeps() throws -> [SweepRecord] {
-    try writer.read { db in try SweepRecord.order(Column("id")).fetchAll(db) }
+    try read { db in try SweepRecord.order(Column("id")).fetchAll(db) }
   }
 
   /// The experiment name of a sweep.
   public func experimentName(ofSweep id: Int64) throws -> String? {
-    try writer.read { db in
+    try read { db in
       try String.fetchOne(
         db,
         sql:
@@ -278,7 +247,7 @@ public struct ResultsStore: Sendable {
 
   /// The spec text and hash of a sweep's experiment.
   public func spec(ofSweep id: Int64) throws -> (name: String, text: String, hash: String)? {
-    try writer.read { db in
+    try read { db in
       guard
         let row = try Row.fetchOne(
           db,
@@ -297,7 +266,7 @@ public struct ResultsStore: Sendable {
     experimentID: Int64, size: String, shardIndex: Int, shardCount: Int,
     unfinished: Bool = false
   ) throws -> SweepRecord? {
-    try writer.read { db in
+    try read { db in
       var request = SweepRecord.filter(
         Column("experiment_id") == experimentID && Column("size") == size
           && Column("shard_index") == shardIndex && Column("shard_count") == shardCount)
@@ -329,7 +298,7 @@ public struct ResultsStore: Sendable {
 
   /// Marks a sweep's status, stamping the finish time when it is final.
   func setStatus(_ status: SweepStatus, ofSweep id: Int64, finishedAt: String?) throws {
-    try writer.write { db in
+    try write { db in
       try db.execute(
         sql: "UPDATE sweeps SET status = ?, finished_at = ? WHERE id = ?",
         arguments: [status.rawValue, finishedAt, id])
@@ -338,7 +307,7 @@ public struct ResultsStore: Sendable {
 
   /// The latest sweep id, optionally of one experiment.
   public func latestSweepID(experiment: String? = nil) throws -> Int64? {
-    try writer.read { db in
+    try read { db in
       if let experiment {
         return try Int64.fetchOne(
           db,
@@ -355,7 +324,7 @@ public struct ResultsStore: Sendable {
 
   /// Run indices already stored for a sweep.
   func storedRunIndices(sweep id: Int64) throws -> Set<Int> {
-    try writer.read { db in
+    try read { db in
       Set(
         try Int.fetchAll(db, sql: "SELECT run_index FROM runs WHERE sweep_id = ?", arguments: [id]))
     }
@@ -364,7 +333,7 @@ public struct ResultsStore: Sendable {
   /// Records the cells of a sweep (idempotent: a resumed sweep re-records
   /// nothing).
   func insertCells(sweep id: Int64, plan: SweepPlan) throws {
-    try writer.write { db in
+    try write { db in
       for cell in plan.cells {
         try Self.insertCell(
           db, sweep: id, index: cell.index, key: cell.key,
@@ -390,7 +359,7 @@ public struct ResultsStore: Sendable {
     sweep id: Int64, run: PlannedRun, metrics: RunMetrics, wallMs: Double,
     identity: String? = nil
   ) throws {
-    try writer.write { db in
+    try write { db in
       try Self.insertRun(
         db,
         values: Self.runValues(
@@ -404,7 +373,7 @@ public struct ResultsStore: Sendable {
   func saveFailedRun(
     sweep id: Int64, run: PlannedRun, reason: String, wallMs: Double, identity: String? = nil
   ) throws {
-    try writer.write { db in
+    try write { db in
       try Self.insertRun(
         db,
         values: Self.runValues(
@@ -428,7 +397,7 @@ public struct ResultsStore: Sendable {
 
   /// Runs of a sweep stored as failed.
   public func failedRunCount(sweep id: Int64) throws -> Int {
-    try writer.read { db in
+    try read { db in
       try Int.fetchOne(
         db, sql: "SELECT COUNT(*) FROM runs WHERE sweep_id = ? AND status = 'failed'",
         arguments: [id]) ?? 0
