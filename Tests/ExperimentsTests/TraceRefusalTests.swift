@@ -72,4 +72,22 @@ import Testing
       toFile: dir + "/spot_price_archive_summary.csv", atomically: true, encoding: .utf8)
     #expect(try TraceLoader.load(dir).map(\.zone) == ["us-east-1a", "us-east-1c"])
   }
+
+  /// Invalid JSON names the line and column where it breaks.
+  @Test func invalidJSONNamesItsLineAndColumn() throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("synkti-json-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let file = dir + "/a-zone_h100_16.json"
+    try "{\"metadata\": {\"gap_seconds\": 600,\n \"zone\": x}}".write(
+      toFile: file, atomically: true, encoding: .utf8)
+    do {
+      _ = try TraceLoader.load(file)
+      Issue.record("invalid JSON was read")
+    } catch let ExperimentsError.malformed(f, line, reason) {
+      #expect(f == file && line == 2, "\(reason)")
+      #expect(reason.hasPrefix("invalid JSON at column 10"), "\(reason)")
+    }
+  }
 }

@@ -251,9 +251,25 @@ public enum TraceLoader {
     do {
       return try JSONSerialization.jsonObject(with: data)
     } catch {
-      throw ExperimentsError.malformed(
-        file: file, line: nil, reason: "invalid JSON: \(error.localizedDescription)")
+      let (line, reason) = jsonFault(error, in: data)
+      throw ExperimentsError.malformed(file: file, line: line, reason: reason)
     }
+  }
+
+  /// Where JSON parsing failed, as a line and column, from the parser's
+  /// "around character N" (nil line when it gives no position).
+  static func jsonFault(_ error: any Error, in data: Data) -> (line: Int?, reason: String) {
+    let detail =
+      (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+      ?? error.localizedDescription
+    guard let range = detail.range(of: #"character \d+"#, options: .regularExpression),
+      let offset = Int(detail[range].dropFirst("character ".count)), offset <= data.count
+    else { return (nil, "invalid JSON: \(detail)") }
+    let before = data.prefix(offset)
+    let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex
+    let column = offset - (lineStart - data.startIndex) + 1
+    return (line, "invalid JSON at column \(column): \(detail)")
   }
 
   /// Seconds since 1970 of `YYYY-MM-DD HH:MM:SS` (UTC), without Foundation's
