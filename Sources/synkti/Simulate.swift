@@ -90,9 +90,13 @@ extension Synkti {
       }
       config.file = scenario ?? "command line"
       for (key, value) in flags { try config.set(key, to: value) }
-      let runnable = try config.resolveRunnable(catalog: catalog)
+      let traces = TraceCache()
+      let runnable = try config.resolveRunnable(catalog: catalog, traces: traces)
       if check {
-        print("ok: \(config.file): resolves; files read: \(checkedFiles(config, catalog))")
+        let files = catalog.inputFiles + traces.paths
+        print(
+          "ok: \(config.file): resolves; files read: \(files.isEmpty ? "none" : files.joined(separator: ", "))"
+        )
         return
       }
       let clock = ContinuousClock()
@@ -115,14 +119,5 @@ extension Synkti {
         print(MetricsSummary.text(metrics, config: config, wallMs: wallMs))
       }
     }
-  }
-}
-
-extension Synkti.Simulate {
-  /// The files a resolved scenario read: the catalog's tables and its trace.
-  func checkedFiles(_ config: ScenarioConfig, _ catalog: AcceleratorCatalog) -> String {
-    var files = catalog.inputFiles
-    if config.market.hasPrefix("trace:") { files.append(String(config.market.dropFirst(6))) }
-    return files.isEmpty ? "none" : files.joined(separator: ", ")
   }
 }

@@ -13,7 +13,7 @@ import Testing
     #expect(files.count == 9)
     for name in files {
       let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-      #expect(try AWSScanner.scan(text, file: name) != nil, "\(name) took the slow path")
+      #expect(AWSScanner.scan(text) != nil, "\(name) took the slow path")
       #expect(
         try TraceLoader.parseAWS(text, file: name, prices: nil)
           == TraceLoader.parseAWSLines(text, file: name, prices: nil), "\(name)")
@@ -25,7 +25,7 @@ import Testing
     "date,availability\n2023-02-15 22:08:16,0\n2023-02-15 22:11:31,1\n",
   ])
   func canonicalTextIsScanned(_ text: String) throws {
-    let fast = try #require(try AWSScanner.scan(text, file: "t.csv"))
+    let fast = try #require(AWSScanner.scan(text))
     #expect(fast.available == [false, true])
     #expect(fast.last - fast.first! == 195)
     #expect(
@@ -43,6 +43,6 @@ import Testing
     "date,availability\n2023-02-15 22:08:16,2\n",
   ])
   func anythingElseTakesTheGeneralParser(_ text: String) throws {
-    #expect(try AWSScanner.scan(text, file: "t.csv") == nil)
+    #expect(AWSScanner.scan(text) == nil)
   }
 }

@@ -88,8 +88,25 @@ extension DeadlineScenario {
   }
 }
 
-/// Which exact optimum a window is measured against, and its identity:
-/// runs with equal keys share one solve.
+/// What a deadline job's window is built from: cells with equal keys (they
+/// differ only in their policy) share one window, and its arrays.
+struct WindowKey: Hashable, Sendable {
+  /// The market (`trace:PATH`) and the window's zones, in order.
+  var market: String
+  var zones: [String]
+  /// A `trace_zone` window (one zone, the catalog's on-demand price).
+  var singleZone: Bool
+  var startHour: Double
+  var ticks: Int
+  var fallbackSpotPrice: Double
+  var onDemandPrice: Double
+  var checkpointGB: Double
+  /// In-region, cross-region and cross-continent Gbit/s, default egress $/GB.
+  var network: [Double]
+}
+
+/// Which exact optimum a run is measured against, and its identity: runs
+/// with equal keys (the same window and job) share one solve.
 public struct OptimumKey: Hashable, Sendable {
   /// The solver.
   public enum Solver: Hashable, Sendable {
@@ -99,40 +116,19 @@ public struct OptimumKey: Hashable, Sendable {
     case zones
   }
 
-  /// The solver.
-  public var solver: Solver
-  /// The market (`trace:PATH`) the window comes from.
-  public var market: String
-  /// The window's zones, in order, and how many the trace set has.
-  public var zones: [String]
-  public var traceZones: Int
-  /// Where the window starts, hours into the trace.
-  public var startHour: Double
-  /// The job and what a move costs.
-  public var work: Double
-  public var deadline: Double
-  public var restartOverhead: Double
-  public var checkpointGB: Double
-  public var onDemandPrice: Double
+  /// The window it is solved on.
+  let window: WindowKey
+  /// The job.
+  let job: DeadlineJob
+
+  /// The solver: the single-zone DP for a `trace_zone` window, else the
+  /// search over the window's zones.
+  public var solver: Solver { window.singleZone ? .singleZone : .zones }
 }
 
 /// Omniscient optima and the windows they are solved on, shared by the
 /// runs of a sweep. Thread-safe.
 public final class OptimumCache: Sendable {
-  /// What a deadline job's window is built from.
-  struct WindowKey: Hashable, Sendable {
-    var market: String
-    var zones: [String]
-    var singleZone: Bool
-    var startHour: Double
-    var ticks: Int
-    var fallbackSpotPrice: Double
-    var onDemandPrice: Double
-    var checkpointGB: Double
-    /// In-region, cross-region and cross-continent Gbit/s, default egress $/GB.
-    var network: [Double]
-  }
-
   private let memo = Memo<OptimumKey, DeadlineOutcome?>()
   private let windows = Memo<WindowKey, DeadlineWindow>()
 

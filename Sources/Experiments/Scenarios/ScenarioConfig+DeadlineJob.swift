@@ -54,7 +54,7 @@ extension ScenarioConfig {
     let singleZone = key == "trace_zone"
     let network = resolved.network
     // Cells that differ only in their policy share one window (its arrays).
-    let windowKey = OptimumCache.WindowKey(
+    let windowKey = WindowKey(
       market: self.market, zones: names, singleZone: singleZone, startHour: traceStartHour,
       ticks: ticks, fallbackSpotPrice: type.spotPrice, onDemandPrice: type.onDemandPrice,
       checkpointGB: singleZone ? 0 : checkpointGB,
@@ -74,13 +74,9 @@ extension ScenarioConfig {
           fallbackSpotPrice: type.spotPrice, onDemandPrice: type.onDemandPrice, network: network,
           checkpointGB: checkpointGB)
     }
-    let optimum = OptimumKey(
-      solver: singleZone ? .singleZone : .zones, market: self.market, zones: names,
-      traceZones: market.traces.count, startHour: traceStartHour, work: work,
-      deadline: deadlineHours, restartOverhead: restartOverheadHours,
-      checkpointGB: singleZone ? 0 : checkpointGB, onDemandPrice: type.onDemandPrice)
     var scenario = DeadlineScenario(
-      job: job, window: window, strategy: strategy, optimum: optimum, optima: optima)
+      job: job, window: window, strategy: strategy,
+      optimum: OptimumKey(window: windowKey, job: job), optima: optima)
     if case .valueOnForecasts = strategy { scenario.forecasts = try forecasts(zones) }
     return scenario
   }

@@ -9,14 +9,14 @@
 enum AWSScanner {
   /// The rows' availability and first and last timestamps (seconds), or nil
   /// when the text is not in canonical form.
-  static func scan(_ text: String, file: String) throws -> (
+  static func scan(_ text: String) -> (
     available: [Bool], first: Double?, last: Double
   )? {
     var copy = text
-    return try copy.withUTF8 { bytes in try scan(bytes, file: file) }
+    return copy.withUTF8 { bytes in scan(bytes) }
   }
 
-  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> (
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (
     available: [Bool], first: Double?, last: Double
   )? {
     let header = Array("date,availability".utf8)
@@ -83,8 +83,8 @@ enum AWSScanner {
     return v
   }
 
-  /// Days since 1970-01-01 (Howard Hinnant's days-from-civil), as
-  /// `TraceLoader.parseTimestamp` counts them.
+  /// Days since 1970-01-01 (Howard Hinnant's days-from-civil), for both
+  /// this scanner and `TraceLoader.parseTimestamp`.
   static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
     let yy = m <= 2 ? y - 1 : y
     let era = (yy >= 0 ? yy : yy - 399) / 400

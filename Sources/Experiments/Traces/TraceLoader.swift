@@ -122,7 +122,7 @@ public enum TraceLoader {
   public static func parseAWS(_ text: String, file: String, prices: [Double]?) throws
     -> AvailabilityTrace
   {
-    if let fast = try AWSScanner.scan(text, file: file) {
+    if let fast = AWSScanner.scan(text) {
       return try trace(
         fast.available, first: fast.first, last: fast.last, file: file, prices: prices)
     }
@@ -283,13 +283,7 @@ public enum TraceLoader {
     guard (1970...9999).contains(y), (1...12).contains(m), (1...31).contains(d),
       (0...23).contains(parts[3]), (0...59).contains(parts[4]), (0...60).contains(parts[5])
     else { return nil }
-    // Days from civil (Howard Hinnant's algorithm).
-    let yy = m <= 2 ? y - 1 : y
-    let era = (yy >= 0 ? yy : yy - 399) / 400
-    let yoe = yy - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    let days = era * 146_097 + doe - 719_468
+    let days = AWSScanner.days(y, m, d)
     return Double(days * 86_400 + parts[3] * 3_600 + parts[4] * 60 + parts[5])
   }
 }

@@ -51,9 +51,7 @@ struct Recording: DeadlinePolicy {
   }
 
   /// The single-zone window of `w`'s zone 0.
-  static func single(_ w: DeadlineWindow) -> TraceWindow {
-    TraceWindow(tick: w.tick, available: w.available[0], price: w.price[0])
-  }
+  static func single(_ w: DeadlineWindow) -> TraceWindow { w.slice(zone: 0) }
 
   @Test func oneZoneReproducesTheSingleZoneModelBitForBit() {
     for seed in UInt64(1)...120 {

@@ -53,8 +53,7 @@ public enum DeadlineOptimum {
     for z in 0..<window.zones {
       var single = job
       single.onDemandPrice = window.onDemandPrice[window.zoneRegion[z]]
-      let zone = TraceWindow(
-        tick: window.tick, available: window.available[z], price: window.price[z])
+      let zone = window.slice(zone: z)
       for onDemand in [false, true] {
         if let stay = SingleZoneOptimum.solveByFrontiers(
           job: single, window: zone, ticks: ticks, bound: incumbent?.cost ?? .infinity,

@@ -22,9 +22,8 @@ public enum SingleZoneOptimum {
     // Both guarded policies always meet the deadline; the cheaper bounds the
     // search and is the answer on a tie.
     var incumbent: DeadlineOutcome?
-    let zone = DeadlineWindow.oneZone(window, onDemandPrice: job.onDemandPrice)
     for policy in [Greedy() as any DeadlinePolicy, UniformProgress(.firstZone)] {
-      let run = DeadlineSimulator.run(policy, job: job, window: zone)
+      let run = DeadlineSimulator.run(policy, job: job, window: window)
       if !run.missed && run.cost < (incumbent?.cost ?? .infinity) { incumbent = run }
     }
     let ceiling = (incumbent?.cost ?? .infinity) + 1e-9
