@@ -18,6 +18,10 @@ public struct DeadlineScenario: Sendable {
   public var optima: OptimumCache
   /// The zones' fitted forecasters, for `synkti-forecast`.
   public var forecasts: ZoneForecasts?
+  /// How the policy observes spot (the baseline and optimum need not).
+  public var probing = Probing.free
+  /// `synkti-value`'s parameters, for `synkti-forecast` too.
+  public var value = ValuePolicy()
 
   /// Runs the strategy and reports metrics against on-demand in the first
   /// zone's region and the omniscient optimum.
@@ -28,14 +32,18 @@ public struct DeadlineScenario: Sendable {
     case .optimum:
       outcome = best ?? DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
     case .simulated(let policy):
-      outcome = DeadlineSimulator.run(policy, job: job, window: window)
+      outcome = DeadlineSimulator.run(policy, job: job, window: window, probing: probing)
     case .valueOnForecasts:
-      outcome = DeadlineSimulator.run(ValuePolicy(forecasts: forecasts), job: job, window: window)
+      var policy = value
+      policy.forecasts = forecasts
+      outcome = DeadlineSimulator.run(policy, job: job, window: window, probing: probing)
     }
     let baseline = DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
     var m = Self.metrics(outcome, job: job, baselineCost: baseline)
     m.egressCost = outcome.egressCost
     m.zoneMigrations = outcome.migrations
+    m.probes = outcome.probes
+    m.probeCost = outcome.probeCost
     m.eventsProcessed = window.ticks
     if let best, best.cost > 0 { m.gapToOptimal = outcome.cost / best.cost }
     if case .valueOnForecasts = strategy, let forecasts {

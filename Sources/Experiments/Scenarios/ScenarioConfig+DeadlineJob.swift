@@ -16,10 +16,12 @@ extension ScenarioConfig {
     catalog: AcceleratorCatalog, policies: PolicyRegistry, traces: TraceCache,
     optima: OptimumCache
   ) throws -> DeadlineScenario {
-    guard let strategy = DeadlinePolicies.named(policy) else {
+    guard var strategy = DeadlinePolicies.named(policy) else {
       throw ExperimentsError.unknownName(
         file: file, key: "policy", name: policy, known: DeadlinePolicies.names)
     }
+    let value = ValuePolicy(memoryHours: valueMemoryHours, priorHours: valuePriorHours)
+    if case .simulated(let p) = strategy, p is ValuePolicy { strategy = .simulated(value) }
     // The fleet part (accelerator, prices, network, market) resolves as
     // usual, with a fleet policy as a placeholder.
     var fleetConfig = self
@@ -77,6 +79,10 @@ extension ScenarioConfig {
     var scenario = DeadlineScenario(
       job: job, window: window, strategy: strategy,
       optimum: OptimumKey(window: windowKey, job: job), optima: optima)
+    scenario.value = value
+    scenario.probing = Probing(
+      intervalHours: probeIntervalHours,
+      billedSeconds: probeIntervalHours == 0 ? 0 : probeBilledSeconds)
     if case .valueOnForecasts = strategy { scenario.forecasts = try forecasts(zones) }
     return scenario
   }
@@ -99,6 +105,9 @@ extension ScenarioConfig {
 }
 
 extension DeadlineScenario {
+  /// Hours of each zone's history before the window that its policy may see.
+  public static let priorHours = 336.0
+
   /// The window of `traces` (one per zone, in order) from `startHour`,
   /// `ticks` long, with on-demand priced per region from the traces'
   /// metadata (else `onDemandPrice`), and a checkpoint of `checkpointGB`
@@ -116,6 +125,14 @@ extension DeadlineScenario {
       traces.indices.first { geography.region(ofZone: $0) == r }
         .flatMap { traces[$0].onDemandPrice } ?? onDemandPrice
     }
+    // What came before the window (up to two weeks), for policies that fit
+    // their estimates on it.
+    let prior = traces.map { trace -> [Bool] in
+      let start = Swift.min(Int(startHour / trace.tickHours), trace.available.count)
+      let first = Swift.max(
+        0, start - Int((DeadlineScenario.priorHours / trace.tickHours).rounded()))
+      return Array(trace.available[first..<start])
+    }
     let continents = geography.continents
     let continentIndex = continents.map { c in continents.firstIndex(of: c)! }
     func hours(_ gbps: Double) -> Double { checkpointGB * 8 / gbps / 3600 }
@@ -129,6 +146,6 @@ extension DeadlineScenario {
       ),
       egress: (0..<regions).map { a in
         (0..<regions).map { b in checkpointGB * network.egressPerGB(from: a, to: b, in: geography) }
-      })
+      }, prior: prior)
   }
 }

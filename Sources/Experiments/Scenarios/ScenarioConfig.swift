@@ -92,6 +92,14 @@ public struct ScenarioConfig: Sendable {
   public var regions: Int?
   /// The deadline job's checkpoint, GB, moved on every change of zone.
   public var checkpointGB = 0.0
+  /// Hours between a deadline policy's probes: 0 means free probing, nil
+  /// (`published`) each policy's published interval.
+  public var probeIntervalHours: Double? = 0
+  /// Seconds of spot billed for a probe that finds spot.
+  public var probeBilledSeconds = 60.0
+  /// `synkti-value`'s memory half-life and prior weight, hours.
+  public var valueMemoryHours = ValuePolicy().memoryHours
+  public var valuePriorHours = ValuePolicy().priorHours
   /// The forecaster `synkti-forecast` takes spot lifetimes from.
   public var forecaster = "empirical-survival"
   /// `noisy-oracle`'s noise, in [0, 1].

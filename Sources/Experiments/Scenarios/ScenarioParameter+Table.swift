@@ -296,59 +296,6 @@ extension ScenarioParameter {
         $0.model = kind
       }, read: { $0.model.rawValue }),
     .init(
-      key: "deadline_hours", models: [.deadlineJob],
-      summary: "deadline-job: deadline, hours from the window start",
-      apply: { $0.deadlineHours = try number($1, in: ScenarioLimits.hours, positive: true) },
-      read: { "\($0.deadlineHours)" }),
-    .init(
-      key: "restart_overhead_hours", models: [.deadlineJob],
-      summary: "deadline-job: overhead d charged on every start",
-      apply: { $0.restartOverheadHours = try number($1, in: ScenarioLimits.hours) },
-      read: { "\($0.restartOverheadHours)" }),
-    .init(
-      key: "trace_zone", models: [.deadlineJob],
-      summary: "deadline-job: the trace zone to replay (e.g. us-east-1a)",
-      apply: { $0.traceZone = ["", "null", "none", "~"].contains($1) ? nil : $1 },
-      read: { $0.traceZone ?? "null" }),
-    .init(
-      key: "trace_zones", models: [.deadlineJob],
-      summary: "deadline-job: the trace zones one job may move between (multi-region)",
-      apply: { config, text in
-        guard let zones = list(text) else {
-          config.traceZones = nil
-          return
-        }
-        guard !zones.isEmpty, zones.allSatisfy({ !$0.isEmpty }) else {
-          throw Invalid(expected: "a list of trace zone names (or null)")
-        }
-        config.traceZones = zones
-      }, read: { showList($0.traceZones) }),
-    .init(
-      key: "zone_order", models: [.deadlineJob],
-      summary: "deadline-job: an ordered list of trace zones for `regions: N`",
-      apply: { config, text in
-        guard let zones = list(text) else {
-          config.zoneOrder = nil
-          return
-        }
-        guard !zones.isEmpty, zones.allSatisfy({ !$0.isEmpty }) else {
-          throw Invalid(expected: "a list of trace zone names (or null)")
-        }
-        config.zoneOrder = zones
-      }, read: { showList($0.zoneOrder) }),
-    .init(
-      key: "regions", models: [.deadlineJob],
-      summary: "deadline-job: use the first N zones of zone_order",
-      apply: { config, text in
-        config.regions =
-          ["", "null", "none", "~"].contains(text) ? nil : try whole(text, in: ScenarioLimits.zones)
-      }, read: { $0.regions.map(String.init) ?? "null" }),
-    .init(
-      key: "checkpoint_gb", models: [.deadlineJob],
-      summary: "deadline-job: checkpoint GB moved on every change of zone",
-      apply: { $0.checkpointGB = try number($1, in: 0...1_000_000) },
-      read: { "\($0.checkpointGB)" }),
-    .init(
       key: "forecaster", models: [.fleet, .deadlineJob], baselineReads: false,
       summary:
         "synkti-forecast's (deadline-job) or proactive_threshold's (fleet) forecaster: \(Forecasters.names.joined(separator: " | "))",

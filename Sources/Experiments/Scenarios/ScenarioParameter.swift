@@ -123,7 +123,7 @@ public struct ScenarioParameter: Sendable {
 
   /// Every parameter, in documentation order (the order of the store's
   /// parameter columns).
-  public static let all: [ScenarioParameter] = market + workload
+  public static let all: [ScenarioParameter] = market + workload + deadlineJob
 }
 
 extension DurationDistribution {

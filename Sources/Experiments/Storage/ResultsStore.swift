@@ -440,7 +440,7 @@ public struct ResultsStore: Sendable {
       m.largestMigrationProblem, m.assignmentRegret, m.assignmentRegretNaive,
       m.assignmentRegretBestFit, m.assignmentShortfallNaive, m.assignmentShortfallBestFit,
       m.forecastBrier10, m.forecastBrier30, m.forecastBrier60, m.forecastF1_10, m.forecastF1_30,
-      m.forecastF1_60, m.lifetimeMAEHours, m.proactiveMigrations,
+      m.forecastF1_60, m.lifetimeMAEHours, m.proactiveMigrations, m.probes, m.probeCost,
     ]
     precondition(values.count == Schema.metricColumns.count, "metric columns drifted")
     return values.map { $0?.databaseValue ?? .null }

@@ -38,6 +38,7 @@ enum Schema {
     "v6: multi-region deadline jobs", "v7: results cache",
     "v8: model fingerprint per sweep", "v9: cached baselines", "v10: forecasters",
     "v11: forecast quality per run", "v12: proactive handling",
+    "v13: probing",
   ]
 
   static var migrator: DatabaseMigrator {
@@ -239,6 +240,11 @@ enum Schema {
       try addMissingColumns(db, table: "metrics", [("proactive_migrations", .integer)])
       try recreateView(db)
     }
+    migrator.registerMigration("v13: probing") { db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV13.map { ("p_" + $0, .text) })
+      try addMissingColumns(db, table: "metrics", [("probes", .integer), ("probe_cost", .double)])
+      try recreateView(db)
+    }
     return migrator
   }
 
@@ -258,6 +264,7 @@ enum Schema {
     let columns =
       parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3
       + parameterColumnsV5 + parameterColumnsV6 + parameterColumnsV10 + parameterColumnsV12
+      + parameterColumnsV13
     try db.execute(
       sql: """
         CREATE VIEW runs_with_parameters AS
@@ -279,6 +286,11 @@ enum Schema {
 
   /// The parameter columns migration v10 added (frozen with it).
   static let parameterColumnsV10 = ["forecaster", "forecast_noise", "train_until_hour"]
+
+  /// The parameter columns migration v13 added (frozen with it).
+  static let parameterColumnsV13 = [
+    "probe_interval_hours", "probe_billed_seconds", "value_memory_hours", "value_prior_hours",
+  ]
 
   /// The parameter columns migration v12 added (frozen with it).
   static let parameterColumnsV12 = ["proactive_threshold", "proactive_interval_minutes"]

@@ -110,6 +110,10 @@ public struct DeadlineOutcome: Sendable, Equatable {
   public var egressCost = 0.0
   /// Starts that moved the checkpoint (to another zone or region).
   public var migrations = 0
+  /// Probes made (modelled probing only).
+  public var probes = 0
+  /// Dollars billed for probes that found spot (included in `cost`).
+  public var probeCost = 0.0
 
   /// Whether the deadline was missed.
   public var missed: Bool { finishedAt == nil }

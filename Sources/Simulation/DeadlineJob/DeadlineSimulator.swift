@@ -7,11 +7,21 @@
 /// checkpoint is; a start anywhere but the current place pays the restart
 /// overhead plus the checkpoint's transfer, and egress between regions; the
 /// tick is billed whole, and a job that finishes inside it stops there.
+///
+/// With modelled probing, the policy is told what it observes (its zone's
+/// spot while it runs there, a preemption, each launch it tries, each probe
+/// it asks for at the end of a tick), a failed launch lets it decide again
+/// in the same tick, and each probe that finds spot is billed.
 public enum DeadlineSimulator {
-  /// Simulates `policy` on `window`.
-  public static func run(_ policy: any DeadlinePolicy, job: DeadlineJob, window: DeadlineWindow)
+  /// Simulates `policy` on `window`, observing zones as `probing` says.
+  public static func run(
+    _ policy: any DeadlinePolicy, job: DeadlineJob, window: DeadlineWindow,
+    probing: Probing = .free
+  )
     -> DeadlineOutcome
   {
+    var policy = policy  // this run's copy: it may learn as it goes
+    var knowledge = probing.isFree ? nil : ZoneKnowledge(zones: window.zones)
     var outcome = DeadlineOutcome(
       cost: 0, spotCost: 0, spotHours: 0, onDemandHours: 0, preemptions: 0, restarts: 0,
       finishedAt: nil)
@@ -24,14 +34,33 @@ public enum DeadlineSimulator {
     let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, dt))
     for k in 0..<ticks {
       let time = Double(k) * dt
-      if let z = place?.zone, !window.available[z][k] {
-        place = nil  // preempted: unworked overhead is lost
-        overheadLeft = 0
-        outcome.preemptions += 1
+      if let z = place?.zone {
+        let up = window.available[z][k]
+        knowledge?.record(
+          ZoneObservation(zone: z, tick: k, up: up, kind: up ? .running : .preemption))
+        if !up {
+          place = nil  // preempted: unworked overhead is lost
+          overheadLeft = 0
+          outcome.preemptions += 1
+        }
       }
-      let view = DeadlineView(
-        window: window, tick: k, done: done, place: place, home: home, overheadLeft: overheadLeft)
-      var next = policy.decide(view, job: job)
+      func decide() -> Place? {
+        let view = DeadlineView(
+          window: window, tick: k, done: done, place: place, home: home,
+          overheadLeft: overheadLeft, probing: probing, knowledge: knowledge)
+        knowledge?.news.removeAll(keepingCapacity: true)
+        return policy.decide(view, job: job)
+      }
+      var next = decide()
+      if knowledge != nil {
+        // A failed launch is observed, and the policy decides again.
+        var tried: [Int] = []
+        while let z = next?.zone, !window.available[z][k], !tried.contains(z) {
+          tried.append(z)
+          knowledge?.record(ZoneObservation(zone: z, tick: k, up: false, kind: .launch))
+          next = decide()
+        }
+      }
       if let n = next, !window.canRun(n, tick: k) { next = nil }
       if policy.guarded && DeadlineGuard.mustRunOnDemand(done: done, time: time, job: job, tick: dt)
       {
@@ -48,6 +77,9 @@ public enum DeadlineSimulator {
           outcome.egressCost += egress
           outcome.restarts += 1
           home = n
+          if let z = n.zone {
+            knowledge?.record(ZoneObservation(zone: z, tick: k, up: true, kind: .launch))
+          }
         }
         let overhead = Swift.min(overheadLeft, dt)
         overheadLeft -= overhead
@@ -64,6 +96,19 @@ public enum DeadlineSimulator {
         overheadLeft = 0
       }
       place = next
+      if knowledge != nil {
+        // Probes asked for now are billed when they find spot, and told
+        // as news at the next decision.
+        let view = DeadlineView(
+          window: window, tick: k, done: done, place: next, home: home,
+          overheadLeft: overheadLeft, probing: probing, knowledge: knowledge)
+        for z in policy.probes(view, job: job, place: next) where z != next?.zone {
+          let up = window.available[z][k]
+          outcome.probes += 1
+          if up { outcome.probeCost += window.price[z][k] * probing.billedSeconds / 3600 }
+          knowledge?.record(ZoneObservation(zone: z, tick: k, up: up, kind: .probe))
+        }
+      }
       if done + progress >= job.work - 1e-9 {
         // Finished inside this tick, which is billed whole.
         let finish = time + (dt - progress) + (job.work - done)
@@ -74,7 +119,7 @@ public enum DeadlineSimulator {
     }
     var onDemandCost = 0.0
     for r in 0..<window.regions { onDemandCost += onDemandHours[r] * window.onDemandPrice[r] }
-    outcome.cost = outcome.spotCost + onDemandCost + outcome.egressCost
+    outcome.cost = outcome.spotCost + onDemandCost + outcome.egressCost + outcome.probeCost
     return outcome
   }
 }

@@ -28,6 +28,9 @@ public struct DeadlineWindow: Sendable, Equatable {
   public var regionContinent: [Int]
   /// Egress $ of the checkpoint from region a to region b: `egress[a][b]`.
   public var egress: [[Double]]
+  /// Each zone's availability before the window, oldest first (empty when
+  /// unknown): the history a policy may fit its estimates on.
+  public var prior: [[Bool]] = []
 
   /// The window of one zone in one region: what `trace_zone` runs on.
   /// Nothing moves, so transfers and egress are zero.
@@ -48,10 +51,11 @@ public struct DeadlineWindow: Sendable, Equatable {
     tick: Double, available: [[Bool]], price: [[Double]], zoneRegion: [Int],
     onDemandPrice: [Double], regionContinent: [Int],
     transferHours: (inRegion: Double, crossRegion: Double, crossContinent: Double),
-    egress: [[Double]]
+    egress: [[Double]], prior: [[Bool]] = []
   ) {
     precondition(tick > 0 && !available.isEmpty && available.count == price.count)
     precondition(available.allSatisfy { $0.count == available[0].count && !$0.isEmpty })
+    precondition(prior.isEmpty || prior.count == available.count)
     precondition(
       zoneRegion.count == available.count && regionContinent.count == onDemandPrice.count)
     self.tick = tick
@@ -62,13 +66,14 @@ public struct DeadlineWindow: Sendable, Equatable {
     self.regionContinent = regionContinent
     self.transferHours = transferHours
     self.egress = egress
+    self.prior = prior
   }
 
   public static func == (a: DeadlineWindow, b: DeadlineWindow) -> Bool {
     a.tick == b.tick && a.available == b.available && a.price == b.price
       && a.zoneRegion == b.zoneRegion && a.onDemandPrice == b.onDemandPrice
       && a.regionContinent == b.regionContinent && a.egress == b.egress
-      && a.transferHours == b.transferHours
+      && a.transferHours == b.transferHours && a.prior == b.prior
   }
 
   /// Spot zones.

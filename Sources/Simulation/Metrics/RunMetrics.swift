@@ -111,6 +111,11 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   /// zone's loss (`proactive_threshold`); what they cost is billed like
   /// every other move, in the instance-hours and egress above.
   public var proactiveMigrations = 0
+  /// Probes a deadline policy made (modelled probing: `probe_interval_hours`
+  /// > 0), and the dollars billed for those that found spot (included in
+  /// `totalCost`).
+  public var probes = 0
+  public var probeCost = 0.0
 
   /// Creates zeroed metrics.
   public init() {}
@@ -179,6 +184,8 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case forecastF1_60 = "forecast_f1_60"
     case lifetimeMAEHours = "lifetime_mae_hours"
     case proactiveMigrations = "proactive_migrations"
+    case probes
+    case probeCost = "probe_cost"
   }
 
   /// Sets the baseline and the savings derived from it, on equal delivered

@@ -17,3 +17,4 @@
 @inlinable func _sin(_ x: Double) -> Double { sin(x) }
 @inlinable func _floor(_ x: Double) -> Double { floor(x) }
 @inlinable func _ceil(_ x: Double) -> Double { ceil(x) }
+@inlinable func _erfc(_ x: Double) -> Double { erfc(x) }

@@ -21,7 +21,7 @@ struct Recording: DeadlinePolicy {
   var inner: any DeadlinePolicy
   var recorder: Recorder
   var name: String { inner.name }
-  func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
+  mutating func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
     let d = inner.decide(v, job: job)
     recorder.decisions.append(d)
     return d

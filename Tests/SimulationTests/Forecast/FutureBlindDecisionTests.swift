@@ -41,7 +41,7 @@ import Testing
     var log = Log()
     var name: String { inner.name }
     var guarded: Bool { inner.guarded }
-    func decide(_ view: DeadlineView, job: DeadlineJob) -> Place? {
+    mutating func decide(_ view: DeadlineView, job: DeadlineJob) -> Place? {
       let d = inner.decide(view, job: job)
       log.decisions.append(d)
       return d

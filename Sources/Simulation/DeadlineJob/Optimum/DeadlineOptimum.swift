@@ -44,7 +44,7 @@ public enum DeadlineOptimum {
   /// Solves `job` on `window`; nil when no schedule meets the deadline.
   public static func solve(job: DeadlineJob, window: DeadlineWindow) -> DeadlineOutcome? {
     // Bound: the cheapest guarded policy (a schedule of this model).
-    let candidates = DeadlinePolicies.all.filter(\.guarded)
+    let candidates = DeadlinePolicies.incumbents.filter(\.guarded)
       .map { DeadlineSimulator.run($0, job: job, window: window) }
     var incumbent = candidates.filter { !$0.missed }.min { $0.cost < $1.cost }
     // Staying in one zone (spot there, on-demand in its region, no move)

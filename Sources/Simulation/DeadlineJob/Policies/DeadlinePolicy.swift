@@ -4,17 +4,28 @@
 /// traces up to now. It returns a place or nil to idle; a spot zone without
 /// spot this tick means idle. Every guarded policy is kept on time by
 /// `DeadlineGuard`. The same policy runs on one zone or many.
+///
+/// A policy is a value: each run starts from a copy, so a policy may keep
+/// what it learns during a run (probe outcomes, say) in its own fields.
+/// With modelled probing (`Probing`), a spot zone the policy picks but that
+/// has no spot is a failed launch: it is observed, and the policy decides
+/// again in the same tick, until it picks a place that runs, nil, or a zone
+/// it already tried.
 public protocol DeadlinePolicy: Sendable {
   /// Name results are stored under.
   var name: String { get }
   /// Whether the deadline guard applies (every policy but spot-only).
   var guarded: Bool { get }
   /// The place for the coming tick, or nil to idle.
-  func decide(_ view: DeadlineView, job: DeadlineJob) -> Place?
+  mutating func decide(_ view: DeadlineView, job: DeadlineJob) -> Place?
+  /// The zones to probe at the end of the tick, once the job is at
+  /// `place`; called only with modelled probing. Results arrive as news.
+  mutating func probes(_ view: DeadlineView, job: DeadlineJob, place: Place?) -> [Int]
 }
 
 extension DeadlinePolicy {
   public var guarded: Bool { true }
+  public func probes(_ view: DeadlineView, job: DeadlineJob, place: Place?) -> [Int] { [] }
 }
 
 /// How a run of the deadline-job model is decided: by a simulated policy,
@@ -32,11 +43,18 @@ public enum DeadlineStrategy: Sendable {
 
 /// The deadline-job policies by name: the one place names are parsed.
 public enum DeadlinePolicies {
-  /// Every simulated policy that needs nothing but the window, in the
-  /// order the exact optimum tries them as incumbents.
-  public static let all: [any DeadlinePolicy] =
+  /// The policies the exact optimum tries as incumbents, in order.
+  public static let incumbents: [any DeadlinePolicy] =
     UniformProgress.ZoneChoice.moving.map { UniformProgress($0) as any DeadlinePolicy } + [
-      ValuePolicy(), OnDemandOnly(), SpotOnly(), Greedy(), UniformProgress(.firstZone),
+      ProgressPerDollar(), OnDemandOnly(), SpotOnly(), Greedy(), UniformProgress(.firstZone),
+    ]
+
+  /// Every simulated policy that needs nothing but the window: the
+  /// incumbents, then the published multi-region baselines.
+  public static let all: [any DeadlinePolicy] =
+    incumbents + [
+      UniformProgress(.eagerFailover), ProbedUniformProgress(.availability),
+      ProbedUniformProgress(.availabilityPrice), ValuePolicy(),
     ]
 
   /// The name of the value policy on fitted forecasters.

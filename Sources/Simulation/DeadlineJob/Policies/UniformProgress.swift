@@ -13,12 +13,19 @@ public struct UniformProgress: DeadlinePolicy {
     case firstZone = "uniform-progress"
     /// The cheapest zone with spot now (`up-failover`).
     case failover = "up-failover"
-    /// The zone with the highest availability over the last `window` probes.
-    case availability = "up-availability"
-    /// The zone with the highest availability ÷ spot price.
-    case availabilityPrice = "up-availability-price"
+    /// The zone with the highest availability over the last `window` ticks
+    /// (Synkti's variant; the published UP(A) is `ProbedUniformProgress`).
+    case availability = "up-recent-availability"
+    /// The zone with the highest availability over the last `window` ticks
+    /// ÷ spot price now (Synkti's variant of UP(AP)).
+    case availabilityPrice = "up-recent-availability-price"
+    /// UP(S), eager failover as published (SkyNomad; SkyPilot's
+    /// EAGER_NEXT_REGION): zones by spot price now, cheapest first, with the
+    /// region the job last ran in tried last.
+    case eagerFailover = "up-eager-failover"
 
-    /// The choices that move between zones.
+    /// The choices that move between zones, in the order the exact optimum
+    /// tries them as incumbents.
     public static let moving: [ZoneChoice] = [.failover, .availability, .availabilityPrice]
   }
 
@@ -48,6 +55,7 @@ public struct UniformProgress: DeadlinePolicy {
   /// on ties), or nil when none has.
   func pick(_ v: DeadlineView) -> Int? {
     if choice == .firstZone { return v.available(0, at: v.tick) ? 0 : nil }
+    if choice == .eagerFailover { return eagerOrder(v).first { v.available($0, at: v.tick) } }
     var best: Int?
     var bestScore = -Double.infinity
     for z in 0..<v.zones where v.available(z, at: v.tick) {
@@ -56,7 +64,7 @@ public struct UniformProgress: DeadlinePolicy {
       case .failover: score = -v.price(z, at: v.tick)
       case .availability: score = availability(v, z)
       case .availabilityPrice: score = availability(v, z) / Swift.max(v.price(z, at: v.tick), 1e-12)
-      case .firstZone: score = 0
+      case .firstZone, .eagerFailover: score = 0
       }
       if score > bestScore {
         best = z
@@ -64,6 +72,20 @@ public struct UniformProgress: DeadlinePolicy {
       }
     }
     return best
+  }
+
+  /// UP(S)'s launch order: zones outside the region the job last ran in
+  /// (where its checkpoint is), cheapest spot first, then that region's.
+  func eagerOrder(_ v: DeadlineView) -> [Int] {
+    let blocked = v.home.map(v.region(of:))
+    return (0..<v.zones).sorted { a, b in
+      let ka = v.region(ofZone: a) == blocked
+      let kb = v.region(ofZone: b) == blocked
+      if ka != kb { return !ka }
+      let pa = v.price(a, at: v.tick)
+      let pb = v.price(b, at: v.tick)
+      return pa != pb ? pa < pb : a < b
+    }
   }
 
   public func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {

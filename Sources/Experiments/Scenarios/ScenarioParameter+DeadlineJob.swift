@@ -1,0 +1,91 @@
+import Foundation
+import Simulation
+
+extension ScenarioParameter {
+  /// The deadline job: its deadline, overhead, zones, checkpoint and how
+  /// its policy observes spot, in documentation order.
+  static let deadlineJob: [ScenarioParameter] = [
+    .init(
+      key: "deadline_hours", models: [.deadlineJob],
+      summary: "deadline-job: deadline, hours from the window start",
+      apply: { $0.deadlineHours = try number($1, in: ScenarioLimits.hours, positive: true) },
+      read: { "\($0.deadlineHours)" }),
+    .init(
+      key: "restart_overhead_hours", models: [.deadlineJob],
+      summary: "deadline-job: overhead d charged on every start",
+      apply: { $0.restartOverheadHours = try number($1, in: ScenarioLimits.hours) },
+      read: { "\($0.restartOverheadHours)" }),
+    .init(
+      key: "trace_zone", models: [.deadlineJob],
+      summary: "deadline-job: the trace zone to replay (e.g. us-east-1a)",
+      apply: { $0.traceZone = ["", "null", "none", "~"].contains($1) ? nil : $1 },
+      read: { $0.traceZone ?? "null" }),
+    .init(
+      key: "trace_zones", models: [.deadlineJob],
+      summary: "deadline-job: the trace zones one job may move between (multi-region)",
+      apply: { config, text in
+        guard let zones = list(text) else {
+          config.traceZones = nil
+          return
+        }
+        guard !zones.isEmpty, zones.allSatisfy({ !$0.isEmpty }) else {
+          throw Invalid(expected: "a list of trace zone names (or null)")
+        }
+        config.traceZones = zones
+      }, read: { showList($0.traceZones) }),
+    .init(
+      key: "zone_order", models: [.deadlineJob],
+      summary: "deadline-job: an ordered list of trace zones for `regions: N`",
+      apply: { config, text in
+        guard let zones = list(text) else {
+          config.zoneOrder = nil
+          return
+        }
+        guard !zones.isEmpty, zones.allSatisfy({ !$0.isEmpty }) else {
+          throw Invalid(expected: "a list of trace zone names (or null)")
+        }
+        config.zoneOrder = zones
+      }, read: { showList($0.zoneOrder) }),
+    .init(
+      key: "regions", models: [.deadlineJob],
+      summary: "deadline-job: use the first N zones of zone_order",
+      apply: { config, text in
+        config.regions =
+          ["", "null", "none", "~"].contains(text) ? nil : try whole(text, in: ScenarioLimits.zones)
+      }, read: { $0.regions.map(String.init) ?? "null" }),
+    .init(
+      key: "checkpoint_gb", models: [.deadlineJob],
+      summary: "deadline-job: checkpoint GB moved on every change of zone",
+      apply: { $0.checkpointGB = try number($1, in: 0...1_000_000) },
+      read: { "\($0.checkpointGB)" }),
+    .init(
+      key: "probe_interval_hours", models: [.deadlineJob], baselineReads: false,
+      summary:
+        "deadline-job: 0 = free probing (every zone seen every tick, nothing billed); published = a policy sees a zone only where it runs, launches or probes, and UP(A)/UP(AP) probe at their published 2 h/1 h; > 0 = the same, every policy that probes at this interval",
+      apply: {
+        $0.probeIntervalHours = $1 == "published" ? nil : try number($1, in: ScenarioLimits.hours)
+      },
+      read: { $0.probeIntervalHours.map { "\($0)" } ?? "published" }),
+    .init(
+      key: "probe_billed_seconds", models: [.deadlineJob], baselineReads: false,
+      summary:
+        "deadline-job: seconds of spot billed for a probe that finds spot (modelled probing)",
+      apply: { $0.probeBilledSeconds = try number($1, in: 0...3600) },
+      read: { "\($0.probeBilledSeconds)" }),
+    .init(
+      key: "value_memory_hours", models: [.deadlineJob], baselineReads: false,
+      summary:
+        "synkti-value / synkti-forecast: half-life of the history a zone's estimate is fitted on, hours (inf: no forgetting)",
+      apply: {
+        $0.valueMemoryHours =
+          $1 == "inf" ? .infinity : try number($1, in: ScenarioLimits.hours, positive: true)
+      },
+      read: { "\($0.valueMemoryHours)" }),
+    .init(
+      key: "value_prior_hours", models: [.deadlineJob], baselineReads: false,
+      summary:
+        "synkti-value / synkti-forecast: weight of the neutral prior (half a spot run, half an outage), hours",
+      apply: { $0.valuePriorHours = try number($1, in: ScenarioLimits.hours, positive: true) },
+      read: { "\($0.valuePriorHours)" }),
+  ]
+}

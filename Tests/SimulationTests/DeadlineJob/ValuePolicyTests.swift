@@ -1,0 +1,84 @@
+import Simulation
+import Testing
+
+@Suite struct ValuePolicyTests {
+  /// The expected spot hours of the two-state model agree with a
+  /// discrete-time chain of small steps (the oracle), from either state.
+  @Test(arguments: [(2.0, 1.0, 3.0), (0.5, 4.0, 10.0), (12.0, 0.3, 1.5)])
+  func expectedSpotHoursMatchASmallStepChain(lifetime: Double, outage: Double, hours: Double) {
+    let e = ZoneEstimate(lifetime: lifetime, outage: outage)
+    let dt = 1e-4
+    for startUp in [true, false] {
+      var pUp = startUp ? 1.0 : 0.0
+      var upHours = 0.0
+      for _ in 0..<Int(hours / dt) {
+        upHours += pUp * dt
+        pUp = pUp * (1 - dt / lifetime) + (1 - pUp) * (dt / outage)
+      }
+      #expect(abs(e.expectedSpotHours(hours, startingUp: startUp) - upHours) < 2e-3 * hours)
+    }
+  }
+
+  /// By hand: L = W = 1 h, from spot, over 1 h: ½ + ½·(1 − e⁻²)/2.
+  @Test func expectedSpotHoursByHand() {
+    let e = ZoneEstimate(lifetime: 1, outage: 1)
+    #expect(
+      abs(e.expectedSpotHours(1, startingUp: true) - (0.5 + 0.25 * (1 - 0.1353352832366127)))
+        < 1e-12)
+    #expect(e.availability == 0.5)
+  }
+
+  /// A window of two zones in two regions, `ticks` long, always with spot
+  /// unless `failing` (zone 0 then loses spot for good at tick 3), after two
+  /// days when both always had spot.
+  static func window(
+    ticks: Int, price0: [Double], price1: [Double], transferHours: Double, egress: Double,
+    failing: Bool = false
+  ) -> DeadlineWindow {
+    DeadlineWindow(
+      tick: 1,
+      available: [(0..<ticks).map { !failing || $0 < 3 }, Array(repeating: true, count: ticks)],
+      price: [price0, price1], zoneRegion: [0, 1], onDemandPrice: [3, 3], regionContinent: [0, 0],
+      transferHours: (inRegion: 0, crossRegion: transferHours, crossContinent: transferHours),
+      egress: [[0, egress], [egress, 0]],
+      prior: Array(repeating: Array(repeating: true, count: 48), count: 2))
+  }
+
+  /// It moves to a zone that turns cheaper only when the move pays: with a
+  /// cheap move it moves once, with a dear one never.
+  @Test func movesOnlyWhenTheMovePaysBack() {
+    let ticks = 30
+    let price0 = Array(repeating: 1.0, count: ticks)
+    let price1 = (0..<ticks).map { $0 < 3 ? 2.0 : 0.5 }
+    let job = DeadlineJob(work: 20, deadline: 30, restartOverhead: 0.1, onDemandPrice: 3)
+    let cheap = DeadlineSimulator.run(
+      ValuePolicy(), job: job,
+      window: Self.window(
+        ticks: ticks, price0: price0, price1: price1, transferHours: 0.1, egress: 0.5))
+    #expect(cheap.migrations == 1 && !cheap.missed)
+    let dear = DeadlineSimulator.run(
+      ValuePolicy(), job: job,
+      window: Self.window(
+        ticks: ticks, price0: price0, price1: price1, transferHours: 0.1, egress: 20))
+    #expect(dear.migrations == 0 && !dear.missed)
+    #expect(dear.cost == 21)  // 20.1 h of work and overhead: 21 ticks billed whole at $1
+  }
+
+  /// It starts in the cheaper zone, which always had spot before the
+  /// window, and once that zone loses spot moves once to the other and
+  /// stays, rather than wait it out.
+  @Test func leavesAZoneThatKeepsFailing() {
+    let ticks = 40
+    let recorder = Recorder()
+    let job = DeadlineJob(work: 20, deadline: 40, restartOverhead: 0.1, onDemandPrice: 3)
+    let outcome = DeadlineSimulator.run(
+      Recording(inner: ValuePolicy(), recorder: recorder), job: job,
+      window: Self.window(
+        ticks: ticks, price0: Array(repeating: 0.9, count: ticks),
+        price1: Array(repeating: 1.0, count: ticks), transferHours: 0.1, egress: 0.5,
+        failing: true))
+    #expect(recorder.decisions.first == .spot(zone: 0))
+    #expect(!outcome.missed && outcome.migrations == 1)
+    #expect(recorder.decisions.suffix(5).allSatisfy { $0 == .spot(zone: 1) })
+  }
+}
