@@ -47,7 +47,8 @@ enum MetricsSummary {
       let zones = config.traceZones?.joined(separator: ", ") ?? config.traceZone ?? "zone_order"
       return """
         deadline job \(config.name): policy \(config.policy), zones \(zones), market \(config.market), from hour \(config.traceStartHour)
-        cost        $\(d(m.totalCost)) (spot $\(d(m.spotCost)), on-demand $\(d(m.onDemandCost)), egress $\(d(m.egressCost)))
+        cost        $\(d(m.totalCost)) (spot $\(d(m.spotCost)), on-demand $\(d(m.onDemandCost)), egress $\(d(m.egressCost)), probes $\(d(m.probeCost)))
+        probing     \(config.probeIntervalHours == 0 ? "free (every zone seen every tick)" : "modelled, \(m.probes) probes")
         optimum     cost ÷ optimum \(d(m.gapToOptimal))
         baseline    $\(d(m.baselineCost)) on-demand only -> savings \(d(m.savingsPercent))%
         deadline    \(m.deadlineMisses == 0 ? "met, done at \(d(m.completionMean)) h" : "missed") of \(d(config.deadlineHours)) h; \(d(m.completedWorkHours + m.unfinishedWorkHours)) h of work

@@ -37,8 +37,8 @@ import Testing
       if result.stdout.contains("data/traces/") { traced += 1 }
       #expect(!result.stdout.contains("shared"), "\(file): \(result.stdout)")
     }
-    // The fourteen trace-driven paper specs and zone-order-v100.
-    #expect(traced == 15)
+    // The sixteen trace-driven paper specs and zone-order-v100.
+    #expect(traced == 17)
   }
 
   @Test func aCheckNamesTheSpecKeyAndPathOfAMissingTrace() throws {

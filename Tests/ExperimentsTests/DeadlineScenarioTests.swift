@@ -56,3 +56,33 @@ import Testing
     }
   }
 }
+
+/// Modelled probing on the vendored V100 traces: probes are billed, and the
+/// cost's parts (spot, on-demand, egress, probes) add up to the total, none
+/// of them holding another's dollars.
+@Suite struct ProbingScenarioTests {
+  @Test func probesAreBilledApartFromOnDemand() throws {
+    let catalog = try AcceleratorCatalog.load(Paths.catalog)
+    var c = ScenarioConfig()
+    c.file = "probing.yaml"
+    c.baseDirectory = Paths.data
+    for (k, v) in [
+      ("model", "deadline-job"), ("accelerator", "V100"),
+      ("market", "trace:traces/aws-v100-2023-02"),
+      ("trace_zones", "us-east-1c,us-east-2b,us-west-2a"), ("work_hours", "constant(10)"),
+      ("deadline_hours", "15"), ("restart_overhead_hours", "0.1"), ("checkpoint_gb", "50"),
+      ("trace_start_hour", "400"), ("policy", "up-availability-price"),
+      ("probe_interval_hours", "published"),
+    ] {
+      try c.set(k, to: v)
+    }
+    let m = try c.resolveRunnable(catalog: catalog).run(seed: 1)
+    #expect(m.probes > 0 && m.probeCost > 0)
+    #expect(m.onDemandCost >= 0 && m.spotCost > 0)
+    #expect(abs(m.spotCost + m.onDemandCost + m.egressCost + m.probeCost - m.totalCost) < 1e-9)
+    // Free probing: nothing probed, nothing billed for it.
+    try c.set("probe_interval_hours", to: "0")
+    let free = try c.resolveRunnable(catalog: catalog).run(seed: 1)
+    #expect(free.probes == 0 && free.probeCost == 0)
+  }
+}

@@ -76,7 +76,8 @@ extension DeadlineScenario {
     m.deadlineMisses = outcome.missed ? 1 : 0
     m.totalCost = outcome.cost
     m.spotCost = outcome.spotCost
-    m.onDemandCost = outcome.cost - outcome.spotCost - outcome.egressCost
+    m.onDemandCost = Swift.max(
+      0, outcome.cost - outcome.spotCost - outcome.egressCost - outcome.probeCost)
     m.spotInstanceHours = outcome.spotHours
     m.onDemandInstanceHours = outcome.onDemandHours
     m.preemptions = outcome.preemptions

@@ -6,29 +6,29 @@
 /// (`ZoneEstimate`), fitted on the zone's history before the window and on
 /// what the policy observes in it (free probing: every zone, every tick;
 /// modelled probing: where it runs and tries launches — it buys no probes).
-/// The expected cost of a plan "start in zone z now (or when it is back),
-/// run spot whenever it has spot, finish on on-demand when the deadline
-/// forces it" is
+/// An outage is expected to last at least as long again as it has. Two
+/// kinds of plan are priced:
 ///
-///     start·price + egress + price·(R − S)/e + on-demand·(S + d·P[S > 0])
+/// - stay: "start in zone z now (or when it is back), run spot whenever z
+///   has spot, finish on on-demand when the deadline forces it";
+/// - move: "start in zone z (with spot now), and on every loss move to a
+///   zone with spot", all zones pooled as one (spot while any has it), each
+///   loss paying a restart, a transfer and egress.
 ///
-/// where R is the work left, e = 1 − d/lifetime the share of a spot run
-/// that is not restart overhead, and S the expected work on-demand: the
-/// root of S = R − e·U(T − start − S), U the expected spot hours in that
-/// time from the zone's state now, widened by the spread of U (the normal
-/// approximation's expected positive part). The start includes the restart
-/// overhead and the checkpoint's transfer; egress is paid when the region
-/// changes. On-demand now costs its price over R plus its own start. The
-/// policy runs the cheapest plan: a zone with spot now, on-demand, or idle
-/// when the cheapest plan is to wait for a zone without spot now. So it
-/// moves before a loss only when the move's overhead, transfer and egress
-/// are paid back by the better zone's expected spot, stops moving when the
-/// state is large, and leaves the deadline to the guard. Its two
-/// parameters: `memoryHours`, the half-life of what it has seen (a zone
-/// that starts failing is believed to have changed; default 96), and
-/// `priorHours` (default 24), the
-/// weight of a neutral prior (half a run, half an outage) that shrinks the
-/// fit when the history is short.
+/// A plan costs start·price + egress + price·(R − S)/e + on-demand·(S +
+/// d·P[S > 0]), where R is the work left, e the share of a spot run that is
+/// not overhead, and S the expected work on-demand: the root of
+/// S = R − e·U(T − start − S), U the expected spot hours in that time from
+/// the state now, widened by U's spread (a normal's expected positive
+/// part). On-demand now costs its price over R plus its start. The policy
+/// runs the cheapest plan's place: a zone with spot now, on-demand, or idle
+/// when the cheapest plan waits for a zone without spot. So it moves before
+/// a loss only when the move is paid back by the better zone's expected
+/// spot, stops moving when the state is large, and leaves the deadline to
+/// the guard. Its two parameters: `memoryHours` (default 96), the half-life
+/// of what it has seen, and `priorHours` (default 24), the weight of a
+/// neutral prior (half a run, half an outage) that shrinks the fit when the
+/// history is short.
 public struct ValuePolicy: DeadlinePolicy {
   /// Half-life of the history's weight, hours (`.infinity`: no forgetting).
   public var memoryHours: Double
@@ -66,9 +66,14 @@ public struct ValuePolicy: DeadlinePolicy {
     }
   }
 
-  /// What the policy believes of zone `z` now.
+  /// What the policy believes of zone `z` now. An outage is expected to
+  /// last at least as long again as it already has (outages are
+  /// heavy-tailed: the longer one has lasted, the longer it is likely to).
   public func estimate(_ v: DeadlineView, _ z: Int) -> ZoneEstimate {
     var e = counts[z].estimate(priorHours: priorHours)
+    if let last = counts[z].last, !last.up {
+      e.outage = Swift.max(e.outage, Double(v.tick - counts[z].since) * v.tickHours)
+    }
     if let forecasts {
       e.lifetime = Swift.max(
         forecasts.expectedLifetime(zone: z, windowTick: v.tick), v.tickHours)
@@ -76,48 +81,14 @@ public struct ValuePolicy: DeadlinePolicy {
     return e
   }
 
-  /// What a plan's shortfall costs: per hour of work, and once, to move
-  /// there. The cheaper of on-demand in `z`'s region and another zone's
-  /// spot, that zone counted at on-demand for the share of time it is
-  /// without spot.
-  func fallback(_ v: DeadlineView, job: DeadlineJob, from z: Int, estimates: [ZoneEstimate])
-    -> (rate: Double, move: Double)
-  {
-    var best = (rate: v.onDemandPrice(v.region(ofZone: z)), move: 0.0)
-    let from = Place.spot(zone: z)
-    for y in 0..<v.zones where y != z {
-      let e = estimates[y]
-      let share = Swift.max(0.01, 1 - job.restartOverhead / e.lifetime)
-      let price = v.price(y, at: v.tick)
-      let rate =
-        e.availability * price / share
-        + (1 - e.availability) * v.onDemandPrice(v.region(ofZone: y))
-      let to = Place.spot(zone: y)
-      let move =
-        (job.restartOverhead + v.transfer(from: from, to: to)) * price
-        + v.egress(from: from, to: to)
-      if rate + move / Swift.max(1, job.work - v.done) < best.rate + best.move
-        / Swift.max(1, job.work - v.done)
-      {
-        best = (rate, move)
-      }
-    }
-    return best
-  }
-
-  /// Expected dollars to finish from a start in zone `z` that takes `start`
-  /// hours (billed at its price) and `egress` dollars, with the zone's
-  /// state now `up`.
-  func spotPlanCost(
-    _ v: DeadlineView, job: DeadlineJob, zone z: Int, start: Double, egress: Double, up: Bool,
-    estimates: [ZoneEstimate]
+  /// Expected dollars to finish `remaining` hours of work in `left` hours
+  /// on spot that comes and goes as `e` says (starting with spot or not),
+  /// billed `price` per hour with a share `share` of it useful, the rest on
+  /// on-demand at `onDemand` once the deadline forces it.
+  static func planCost(
+    remaining: Double, left: Double, _ e: ZoneEstimate, up: Bool, price: Double,
+    share: Double, onDemand: Double, restart: Double
   ) -> Double {
-    let remaining = job.work - v.done
-    let left = job.deadline - v.time - start
-    let e = estimates[z]
-    let price = v.price(z, at: v.tick)
-    let (onDemand, move) = fallback(v, job: job, from: z, estimates: estimates)
-    let share = Swift.max(0.01, 1 - job.restartOverhead / e.lifetime)
     // The expected on-demand work s solves s = R − e·U(left − s); the
     // left side rises and the right falls in s, so bisect. When spot is
     // expected to cover the work, the (negative) margin by which it does
@@ -138,10 +109,75 @@ public struct ValuePolicy: DeadlinePolicy {
       mean = hi
     }
     let sd = share * e.spotHoursVariance(Swift.max(0, left - mean)).squareRoot()
-    let (short, pShort) = Self.positivePart(mean: mean, sd: sd)
+    let (short, pShort) = positivePart(mean: mean, sd: sd)
     let onDemandWork = Swift.min(remaining, short)
-    return start * price + egress + price * (remaining - onDemandWork) / share
-      + onDemand * (onDemandWork + job.restartOverhead * pShort) + move * pShort
+    return price * (remaining - onDemandWork) / share
+      + onDemand * (onDemandWork + restart * pShort)
+  }
+
+  /// Expected dollars to finish from a start in zone `z` that takes `start`
+  /// hours (billed at its price) and `egress` dollars, staying in `z` (or
+  /// waiting for it) with the zone's state now `up`.
+  /// With `after`, the plan starts that much work and time later.
+  func spotPlanCost(
+    _ v: DeadlineView, job: DeadlineJob, zone z: Int, start: Double, egress: Double, up: Bool,
+    estimates: [ZoneEstimate], after: (work: Double, hours: Double) = (0, 0)
+  ) -> Double {
+    let e = estimates[z]
+    let price = v.price(z, at: v.tick)
+    return start * price + egress
+      + Self.planCost(
+        remaining: job.work - v.done - after.work,
+        left: job.deadline - v.time - after.hours - start, e, up: up,
+        price: price, share: Swift.max(0.01, 1 - job.restartOverhead / e.lifetime),
+        onDemand: v.onDemandPrice(v.region(ofZone: z)), restart: job.restartOverhead)
+  }
+
+  /// Expected dollars to finish from a start in zone `z` (with spot now)
+  /// that moves, on every loss, to another zone with spot: all zones as
+  /// one, with spot while any has (independently), outages ending at the
+  /// first recovery, the price and runs of each weighed by its
+  /// availability, and each loss paying a restart, a transfer and egress.
+  func moverPlanCost(
+    _ v: DeadlineView, job: DeadlineJob, zone z: Int, start: Double, egress: Double,
+    estimates: [ZoneEstimate]
+  ) -> Double {
+    var allDown = 1.0
+    var recoveryRate = 0.0
+    var weight = 0.0
+    var price = 0.0
+    var runs = 0.0
+    var transfer = 0.0
+    var dollars = 0.0
+    let from = Place.spot(zone: z)
+    for (y, e) in estimates.enumerated() {
+      allDown *= 1 - e.availability
+      recoveryRate += 1 / e.outage
+      weight += e.availability
+      price += e.availability * v.price(y, at: v.tick)
+      runs += e.availability * e.lifetime
+      let to = Place.spot(zone: y)
+      transfer += e.availability * v.transfer(from: from, to: to)
+      dollars += e.availability * v.egress(from: from, to: to)
+    }
+    guard weight > 0, allDown < 1 else { return .infinity }
+    price /= weight
+    runs /= weight
+    transfer /= weight
+    dollars /= weight
+    let outage = 1 / recoveryRate
+    let pooled = ZoneEstimate(lifetime: outage * (1 - allDown) / allDown, outage: outage)
+    // Each run ends in a move: its restart and transfer are unpaid work,
+    // its egress a charge per run.
+    let overhead = job.restartOverhead + transfer
+    let share = Swift.max(0.01, 1 - overhead / runs)
+    let nowPrice = v.price(z, at: v.tick)
+    let remaining = job.work - v.done
+    return start * nowPrice + egress + dollars * remaining / runs
+      + Self.planCost(
+        remaining: remaining, left: job.deadline - v.time - start, pooled, up: true,
+        price: price, share: share, onDemand: v.onDemandPrice(v.region(ofZone: z)),
+        restart: job.restartOverhead)
   }
 
   /// E[max(0, X)] and P[X > 0] for X ~ N(mean, sd²).
@@ -179,6 +215,14 @@ public struct ValuePolicy: DeadlinePolicy {
       if cost < bestCost {
         bestCost = cost
         best = up ? place : nil  // without spot now: wait for it
+      }
+      guard up, v.zones > 1 else { continue }
+      let moving = moverPlanCost(
+        v, job: job, zone: z, start: startHours(v, place, job: job),
+        egress: v.place == place ? 0 : v.egress(to: place), estimates: estimates)
+      if moving < bestCost {
+        bestCost = moving
+        best = place
       }
     }
     return best

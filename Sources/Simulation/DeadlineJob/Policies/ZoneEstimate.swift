@@ -55,6 +55,8 @@ struct ZoneHistoryCounts: Sendable {
   var recoveries = 0.0
   /// The last observation counted, to tell consecutive ticks.
   var last: (tick: Int, up: Bool)?
+  /// The first tick of the state last observed.
+  var since = 0
 
   /// Counts one observation at `tick` (ticks of `tickHours`): a tick next
   /// to the last one adds its hours and any change of state; after a gap,
@@ -71,6 +73,9 @@ struct ZoneHistoryCounts: Sendable {
     }
     if let last, last.up != up {
       if up { recoveries += 1 } else { losses += 1 }
+      since = tick
+    } else if last == nil {
+      since = tick
     }
     if last == nil || tick == last!.tick + 1 {
       if up { upHours += tickHours } else { downHours += tickHours }

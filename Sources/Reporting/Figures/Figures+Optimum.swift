@@ -1,0 +1,58 @@
+import Experiments
+
+extension Figures {
+  /// Cost ÷ the exact optimum in every trace window, a line per policy, at
+  /// the first value of every other axis (named in the caption). Nil
+  /// without windows measured against an optimum.
+  public static func costOverOptimumPerWindow(_ data: SweepData) -> GnuplotFigure? {
+    let window = "trace_start_hour"
+    guard data.axes.contains(window) else { return nil }
+    let others = data.axes.filter { $0 != "policy" && $0 != window }
+    let fixed = Dictionary(
+      uniqueKeysWithValues: others.compactMap { a in data.values(of: a).first.map { (a, $0) } })
+    let cells = ExperimentReport.optimumCells(data).filter { cell in
+      fixed.allSatisfy { cell.values[$0.key] == nil || cell.values[$0.key] == $0.value }
+    }
+    let windows = numeric(data.values(of: window))
+    let policies = data.values(of: "policy").filter { p in
+      cells.contains { $0.values["policy"] == p }
+    }
+    guard windows.count >= 2, !policies.isEmpty else { return nil }
+    let condition = fixed.filter { data.values(of: $0.key).count > 1 }
+      .sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+    let name = "cost-over-optimum-per-window"
+    let caption =
+      "Cost ÷ the exact optimum of the same window and job, in every trace window (sorted by start hour), a line per policy\(condition.isEmpty ? "" : " (" + condition.joined(separator: ", ") + ")")."
+    var text = "# \(caption)\n# columns: window trace_start_hour cost_over_optimum\n"
+    var plots: [String] = []
+    var lowest = Double.infinity
+    var highest = 0.0
+    for (i, policy) in policies.enumerated() {
+      text += "# policy = \(policy)\n"
+      for (k, (label, hour)) in windows.enumerated() {
+        let ratios = cells.filter { $0.values["policy"] == policy && $0.values[window] == label }
+          .flatMap { $0.series(Metric.gapToOptimal.rawValue) }
+        guard !ratios.isEmpty else { continue }
+        let r = ratios.reduce(0, +) / Double(ratios.count)
+        lowest = Swift.min(lowest, r)
+        highest = Swift.max(highest, r)
+        text += "\(k + 1) \(hour) \(r)\n"
+      }
+      text += "\n\n"
+      plots.append(
+        "'\(name).dat' index \(i) using 1:3 with linespoints ls \(i % 6 + 1) title \(quoted(policy))"
+      )
+    }
+    let logY = highest / Swift.max(lowest, 1e-9) > 3 ? "set logscale y\n" : ""
+    return GnuplotFigure(
+      name: name, caption: caption, data: text,
+      commands: """
+        \(logY)set xrange [0.5:\(Double(windows.count) + 0.5)]
+        set offsets 0, 0, graph 0.08, graph 0.02
+        set key outside right
+        set xlabel 'Trace window (by start hour)'
+        set ylabel 'Cost / optimal cost'
+        plot \(plots.joined(separator: ", \\\n     "))
+        """)
+  }
+}

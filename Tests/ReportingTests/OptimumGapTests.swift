@@ -1,0 +1,67 @@
+import Experiments
+import Foundation
+import Reporting
+import Testing
+
+/// The gap-to-optimum section and the per-window figure, on a hand-made
+/// multi-zone deadline-job sweep whose numbers are computed by hand.
+@Suite struct OptimumGapTests {
+  /// Policies `v` and `e` on two windows (10, 20), plus the optimum and a
+  /// single-zone include (measured against its own zone's optimum, so left
+  /// out). `v` is 1.02 and 1.04 of the optimum, `e` 1.10 and 1.30.
+  static func sweep() -> SweepData {
+    var cells: [CellData] = []
+    func cell(_ values: [String: String], ratios: [Double], moves: Double, egress: Double) {
+      cells.append(
+        CellData(
+          index: cells.count,
+          key: values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+            separator: ";"),
+          values: values,
+          runs: ratios.enumerated().map {
+            RunData(
+              replicate: $0.offset, seed: "1",
+              metrics: [
+                "total_cost": 100 * $0.element, "gap_to_optimal": $0.element,
+                "zone_migrations": moves, "egress_cost": egress, "probes": 3, "probe_cost": 0.5,
+              ])
+          }))
+    }
+    for (policy, ratios) in [
+      ("v", [1.02, 1.04]), ("e", [1.10, 1.30]), ("optimal-offline", [1, 1]),
+    ] {
+      for (i, window) in ["10", "20"].enumerated() {
+        cell(
+          ["policy": policy, "trace_start_hour": window], ratios: [ratios[i]], moves: Double(i),
+          egress: 2)
+      }
+    }
+    cell(
+      ["policy": "uniform-progress", "trace_start_hour": "10", "trace_zones": "z"], ratios: [1.5],
+      moves: 0, egress: 0)
+    return SweepData(
+      sweep: Synthetic.record, experiment: "gaps", specText: "name: gaps\n", specHash: "abc",
+      axes: ["policy", "trace_start_hour", "trace_zones"], cells: cells)
+  }
+
+  @Test func theSectionGivesEachPolicysGapOverWindowsAndLeavesSingleZoneCellsOut() {
+    let text = ExperimentReport(data: Self.sweep(), spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    let section = text.components(separatedBy: "## Gap to the optimum")[1]
+      .components(separatedBy: "## ")[0]
+    // v: gaps 2 % and 4 %: mean 3, s = 1.414, half-width t(0.975, 1)·s/√2
+    // = 12.706; worst 1.040; moves (0 + 1)/2; egress 2; 3 probes, $0.50.
+    #expect(section.contains("| `v` | 2 | 3.00 ± 12.71 | 1.040 | 0.5 | 2.00 | 3 | 0.50 |"))
+    #expect(section.contains("| `e` | 2 | 20.00 ± 127.06 | 1.300 | 0.5 | 2.00 | 3 | 0.50 |"))
+    #expect(!section.contains("optimal-offline"))
+    #expect(!section.contains("uniform-progress"))
+  }
+
+  @Test func theFigureDrawsEveryWindowForEveryPolicy() throws {
+    let figure = try #require(Figures.costOverOptimumPerWindow(Self.sweep()))
+    let rows = figure.data.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(rows == ["1 10.0 1.02", "2 20.0 1.04", "1 10.0 1.1", "2 20.0 1.3"])
+    #expect(figure.commands.contains("title 'v'") && figure.commands.contains("title 'e'"))
+    #expect(!figure.commands.contains("logscale"))
+  }
+}
