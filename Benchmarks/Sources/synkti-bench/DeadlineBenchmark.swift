@@ -70,8 +70,11 @@ struct DeadlineBenchmark {
       print("  \(set) per window (ms): \(times.map { format($0, 0) }.joined(separator: " "))")
       times.sort()
       let m = median(times)
+      // #26: median < 100 ms and max < 1 s on V100 (3 zones); < 1 s on H100.
+      let maxTarget = 1000.0
+      let met = m < target && times.last! < maxTarget
       print(
-        "== multi-region optimum: \(set), \(zones.count) zones, \(ticks) ticks: \(times.count) windows, median \(format(m, 1)) ms, max \(format(times.last!, 1)) ms  (target median < \(Int(target)) ms: \(m < target ? "met" : "NOT met"))"
+        "== multi-region optimum: \(set), \(zones.count) zones, \(ticks) ticks: \(times.count) windows, median \(format(m, 1)) ms, max \(format(times.last!, 1)) ms  (targets median < \(Int(target)) ms, max < \(Int(maxTarget)) ms: \(met ? "met" : "NOT met"))"
       )
     }
   }
