@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-1.7418808158139558:1.7418808158139558]
+set cbrange [-1.1968913978517597:1.1968913978517597]
 set cblabel 'Paired difference in total cost (% of synkti-value)' noenhanced
 set xlabel 'forecast_noise' noenhanced
 set ylabel 'forecaster' noenhanced

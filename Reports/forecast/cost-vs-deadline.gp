@@ -19,7 +19,7 @@ set xlabel 'Deadline (h)'
 set ylabel 'Cost ($)'
 plot 'cost-vs-deadline.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-forecast', \
      'cost-vs-deadline.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-value', \
-     'cost-vs-deadline.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'up-availability-price', \
+     'cost-vs-deadline.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'up-eager-failover', \
      'cost-vs-deadline.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'optimal-offline'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'cost-vs-deadline.pdf'

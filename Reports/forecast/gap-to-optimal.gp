@@ -16,13 +16,13 @@ set key outside right top box
 set style data histogram
 set style histogram errorbars gap 2 lw 1
 set style fill pattern border -1
-set yrange [0:1.2274358205983087]
+set yrange [0:1.3339289018700853]
 set xtics rotate by -30
 set xlabel 'Deadline (h)'
 set ylabel 'Cost / optimal cost'
 plot 'gap-to-optimal.dat' using 2:3:xtic(1) title 'synkti-forecast' fs pattern 0 lc rgb '#000000', \
      'gap-to-optimal.dat' using 4:5 title 'synkti-value' fs pattern 2 lc rgb '#000000', \
-     'gap-to-optimal.dat' using 6:7 title 'up-availability-price' fs pattern 1 lc rgb '#000000'
+     'gap-to-optimal.dat' using 6:7 title 'up-eager-failover' fs pattern 1 lc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'gap-to-optimal.pdf'
 replot

@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-1.8797528779329564:1.8797528779329564]
+set cbrange [-10.004523960043645:10.004523960043645]
 set cblabel 'Paired difference in total cost (% of synkti-value)' noenhanced
 set xlabel 'forecast_noise' noenhanced
 set ylabel 'forecaster' noenhanced

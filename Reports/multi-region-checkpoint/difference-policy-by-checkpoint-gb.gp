@@ -14,13 +14,15 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [-320.0:4320.0]
-set yrange [-484.40637877596123:363.3930391043889]
+set yrange [-7630.138602997183:2612.0333203903037]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'checkpoint_gb' noenhanced
 set ylabel 'Paired difference in total cost ($)'
-plot 'difference-policy-by-checkpoint-gb.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-value − up-availability-price' noenhanced, \
-     'difference-policy-by-checkpoint-gb.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-value − up-failover' noenhanced
+plot 'difference-policy-by-checkpoint-gb.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-value − up-eager-failover' noenhanced, \
+     'difference-policy-by-checkpoint-gb.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-value − up-availability' noenhanced, \
+     'difference-policy-by-checkpoint-gb.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'synkti-value − up-availability-price' noenhanced, \
+     'difference-policy-by-checkpoint-gb.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'synkti-value − up-failover' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'difference-policy-by-checkpoint-gb.pdf'
 replot

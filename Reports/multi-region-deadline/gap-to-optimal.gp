@@ -16,13 +16,15 @@ set key outside right top box
 set style data histogram
 set style histogram errorbars gap 2 lw 1
 set style fill pattern border -1
-set yrange [0:1.2275474042612153]
+set yrange [0:4.34027203005008]
 set xtics rotate by -30
 set xlabel 'Deadline (h)'
 set ylabel 'Cost / optimal cost'
 plot 'gap-to-optimal.dat' using 2:3:xtic(1) title 'up-failover' fs pattern 0 lc rgb '#000000', \
-     'gap-to-optimal.dat' using 4:5 title 'up-availability-price' fs pattern 2 lc rgb '#000000', \
-     'gap-to-optimal.dat' using 6:7 title 'synkti-value' fs pattern 1 lc rgb '#000000'
+     'gap-to-optimal.dat' using 4:5 title 'up-eager-failover' fs pattern 2 lc rgb '#000000', \
+     'gap-to-optimal.dat' using 6:7 title 'up-availability' fs pattern 1 lc rgb '#000000', \
+     'gap-to-optimal.dat' using 8:9 title 'up-availability-price' fs pattern 4 lc rgb '#000000', \
+     'gap-to-optimal.dat' using 10:11 title 'synkti-value' fs pattern 5 lc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'gap-to-optimal.pdf'
 replot

@@ -18,9 +18,11 @@ set offsets 0, 0, graph 0.08, 0
 set xlabel 'Zones the job may use (the first N, dearest first)'
 set ylabel 'Cost ($)'
 plot 'cost-vs-regions.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'up-failover', \
-     'cost-vs-regions.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'up-availability-price', \
-     'cost-vs-regions.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'synkti-value', \
-     'cost-vs-regions.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'optimal-offline'
+     'cost-vs-regions.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'up-eager-failover', \
+     'cost-vs-regions.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'up-availability', \
+     'cost-vs-regions.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'up-availability-price', \
+     'cost-vs-regions.dat' index 4 using 1:2:3 with yerrorlines ls 5 title 'synkti-value', \
+     'cost-vs-regions.dat' index 5 using 1:2:3 with yerrorlines ls 6 title 'optimal-offline'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'cost-vs-regions.pdf'
 replot

@@ -14,15 +14,17 @@ extension Figures {
       fixed.allSatisfy { cell.values[$0.key] == nil || cell.values[$0.key] == $0.value }
     }
     let windows = numeric(data.values(of: window))
+    // On-demand alone is the savings baseline, several times the optimum:
+    // drawn, it would flatten the policies against one another.
     let policies = data.values(of: "policy").filter { p in
-      cells.contains { $0.values["policy"] == p }
+      p != "on-demand-only" && cells.contains { $0.values["policy"] == p }
     }
     guard windows.count >= 2, !policies.isEmpty else { return nil }
     let condition = fixed.filter { data.values(of: $0.key).count > 1 }
       .sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
     let name = "cost-over-optimum-per-window"
     let caption =
-      "Cost ÷ the exact optimum of the same window and job, in every trace window (sorted by start hour), a line per policy\(condition.isEmpty ? "" : " (" + condition.joined(separator: ", ") + ")")."
+      "Cost ÷ the exact optimum of the same window and job, in every trace window (sorted by start hour), a line per policy but on-demand-only\(condition.isEmpty ? "" : " (" + condition.joined(separator: ", ") + ")")."
     var text = "# \(caption)\n# columns: window trace_start_hour cost_over_optimum\n"
     var plots: [String] = []
     var lowest = Double.infinity
@@ -43,11 +45,19 @@ extension Figures {
         "'\(name).dat' index \(i) using 1:3 with linespoints ls \(i % 6 + 1) title \(quoted(policy))"
       )
     }
-    let logY = highest / Swift.max(lowest, 1e-9) > 3 ? "set logscale y\n" : ""
+    // A log axis when the ratios span 3×, with ticks between decades
+    // (gnuplot labels only decades on its own).
+    var logY = ""
+    if highest / Swift.max(lowest, 1e-9) > 3 {
+      let ticks = [1, 1.02, 1.05, 1.1, 1.2, 1.5, 2, 3, 5, 7, 10, 20, 50, 100]
+        .filter { $0 >= lowest * 0.98 && $0 <= highest * 1.04 }
+      logY = "set logscale y\nset ytics (\(ticks.map { "\($0)" }.joined(separator: ", ")))\n"
+    }
+    let yRange = "set yrange [\(lowest * 0.98):\(highest * 1.04)]\n"
     return GnuplotFigure(
       name: name, caption: caption, data: text,
       commands: """
-        \(logY)set xrange [0.5:\(Double(windows.count) + 0.5)]
+        \(logY)\(yRange)set xrange [0.5:\(Double(windows.count) + 0.5)]
         set offsets 0, 0, graph 0.08, graph 0.02
         set key outside right
         set xlabel 'Trace window (by start hour)'

@@ -29,7 +29,9 @@ extension ExperimentReport {
     let mean = { (xs: [Double]) in xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
     let rows = cells.map { cell -> [String] in
       let ratios = cell.series(Metric.gapToOptimal.rawValue)
-      return ["`\(cell.values["policy"] ?? "")`"]
+      // A policy set in the spec's base is not an axis value.
+      let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
+      return ["`\(policy)`"]
         + conditions.map { "`\(cell.values[$0] ?? "")`" } + [
           "\(ratios.count)", Format.interval(ratios.map { 100 * ($0 - 1) }),
           Format.number(ratios.max() ?? 0, 3),
