@@ -118,17 +118,15 @@ public struct ValuePolicy: DeadlinePolicy {
   /// Expected dollars to finish from a start in zone `z` that takes `start`
   /// hours (billed at its price) and `egress` dollars, staying in `z` (or
   /// waiting for it) with the zone's state now `up`.
-  /// With `after`, the plan starts that much work and time later.
   func spotPlanCost(
     _ v: DeadlineView, job: DeadlineJob, zone z: Int, start: Double, egress: Double, up: Bool,
-    estimates: [ZoneEstimate], after: (work: Double, hours: Double) = (0, 0)
+    estimates: [ZoneEstimate]
   ) -> Double {
     let e = estimates[z]
     let price = v.price(z, at: v.tick)
     return start * price + egress
       + Self.planCost(
-        remaining: job.work - v.done - after.work,
-        left: job.deadline - v.time - after.hours - start, e, up: up,
+        remaining: job.work - v.done, left: job.deadline - v.time - start, e, up: up,
         price: price, share: Swift.max(0.01, 1 - job.restartOverhead / e.lifetime),
         onDemand: v.onDemandPrice(v.region(ofZone: z)), restart: job.restartOverhead)
   }
