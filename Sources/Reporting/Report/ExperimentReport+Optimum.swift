@@ -26,7 +26,6 @@ extension ExperimentReport {
     var out = "## Gap to the optimum\n\n"
     out +=
       "Per policy and condition, over the trace windows: cost ÷ the exact optimum of the same window and job, minus 1 (mean and 95% CI), the worst window, and per run the moves between zones, the egress paid and the probes bought (`probe_interval_hours`: 0 is free probing, where every zone is seen every tick at no cost).\n\n"
-    let mean = { (xs: [Double]) in xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
     let rows = cells.map { cell -> [String] in
       let ratios = cell.series(Metric.gapToOptimal.rawValue)
       // A policy set in the spec's base is not an axis value.
@@ -35,10 +34,10 @@ extension ExperimentReport {
         + conditions.map { "`\(cell.values[$0] ?? "")`" } + [
           "\(ratios.count)", Format.interval(ratios.map { 100 * ($0 - 1) }),
           Format.number(ratios.max() ?? 0, 3),
-          Format.number(mean(cell.series(Metric.zoneMigrations.rawValue)), 1),
-          Format.number(mean(cell.series(Metric.egressCost.rawValue)), 2),
-          Format.number(mean(cell.series(Metric.probes.rawValue)), 0),
-          Format.number(mean(cell.series(Metric.probeCost.rawValue)), 2),
+          Format.number(Self.mean(cell.runs, Metric.zoneMigrations.rawValue), 1),
+          Format.number(Self.mean(cell.runs, Metric.egressCost.rawValue), 2),
+          Format.number(Self.mean(cell.runs, Metric.probes.rawValue), 0),
+          Format.number(Self.mean(cell.runs, Metric.probeCost.rawValue), 2),
         ]
     }
     out +=

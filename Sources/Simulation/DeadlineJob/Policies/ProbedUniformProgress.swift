@@ -105,24 +105,16 @@ public struct ProbedUniformProgress: DeadlinePolicy {
 
   public mutating func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
     learn(v)
-    let rate = job.work / job.deadline
     let order = ranked(v)
-    let firstUp = order.first { v.available($0, at: v.tick) }
-    if let p = v.place, p.isOnDemand {
-      // On on-demand: back to spot only when ahead of the line by 2d.
-      let ahead = (v.time + 2 * job.restartOverhead) * rate < v.done
-      if ahead, let z = firstUp { return .spot(zone: z) }
-      return p
-    }
-    if let z = v.place?.zone {
-      let best = scoreOf(order[0], v)
-      let mine = scoreOf(z, v)
-      let keep = score == .availability ? mine >= best - 1e-6 : mine >= best * 0.9
-      if keep || z == order[0] { return .spot(zone: z) }
-    }
-    if let z = firstUp { return .spot(zone: z) }
-    let homeRegion = v.home.map(v.region(of:)) ?? v.region(ofZone: 0)
-    return v.done < rate * v.time ? .onDemand(region: homeRegion) : nil
+    return UniformProgress.rule(
+      v, job: job,
+      stays: { z in
+        let best = scoreOf(order[0], v)
+        let mine = scoreOf(z, v)
+        let keep = score == .availability ? mine >= best - 1e-6 : mine >= best * 0.9
+        return keep || z == order[0]
+      },
+      pick: { order.first { v.available($0, at: v.tick) } })
   }
 
   public mutating func probes(_ v: DeadlineView, job: DeadlineJob, place: Place?) -> [Int] {

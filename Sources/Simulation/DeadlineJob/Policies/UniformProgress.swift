@@ -89,15 +89,28 @@ public struct UniformProgress: DeadlinePolicy {
   }
 
   public func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
+    Self.rule(
+      v, job: job, stays: { v.available($0, at: v.tick) }, pick: { pick(v) })
+  }
+}
+
+extension UniformProgress {
+  /// Uniform Progress's rule around a zone choice, shared with the policies
+  /// that pick zones their own way (`ProbedUniformProgress`): on on-demand,
+  /// back to spot (`pick`) only when ahead of the line by 2d; on spot in a
+  /// zone, stay while `stays` says so; otherwise spot where `pick` says,
+  /// else on-demand where the checkpoint is if behind the line, else idle.
+  static func rule(
+    _ v: DeadlineView, job: DeadlineJob, stays: (Int) -> Bool, pick: () -> Int?
+  ) -> Place? {
     let rate = job.work / job.deadline
     if let p = v.place, p.isOnDemand {
-      // On on-demand: back to spot only when ahead of the line by 2d.
       let ahead = (v.time + 2 * job.restartOverhead) * rate < v.done
-      if ahead, let z = pick(v) { return .spot(zone: z) }
+      if ahead, let z = pick() { return .spot(zone: z) }
       return p
     }
-    if let z = v.place?.zone, v.available(z, at: v.tick) { return .spot(zone: z) }
-    if let z = pick(v) { return .spot(zone: z) }
+    if let z = v.place?.zone, stays(z) { return .spot(zone: z) }
+    if let z = pick() { return .spot(zone: z) }
     let homeRegion = v.home.map(v.region(of:)) ?? v.region(ofZone: 0)
     return v.done < rate * v.time ? .onDemand(region: homeRegion) : nil
   }
