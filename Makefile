@@ -56,6 +56,7 @@ DB        ?= Results/synkti.sqlite
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 PAPER_SPECS = Experiments/paper/headline.yaml Experiments/paper/migration.yaml Experiments/paper/policies.yaml \
   Experiments/paper/five-axis.yaml Experiments/paper/checkpointing.yaml Experiments/paper/cant-be-late.yaml \
+  Experiments/paper/ross.yaml \
   Experiments/paper/multi-region-h100.yaml Experiments/paper/multi-region-v100.yaml \
   Experiments/paper/multi-region-deadline.yaml Experiments/paper/multi-region-regions.yaml \
   Experiments/paper/multi-region-checkpoint.yaml Experiments/paper/multi-region-v100-deadline.yaml \

@@ -37,8 +37,8 @@ import Testing
       if result.stdout.contains("data/traces/") { traced += 1 }
       #expect(!result.stdout.contains("shared"), "\(file): \(result.stdout)")
     }
-    // The sixteen trace-driven paper specs and zone-order-v100.
-    #expect(traced == 17)
+    // The seventeen trace-driven paper specs and zone-order-v100.
+    #expect(traced == 18)
   }
 
   @Test func aCheckNamesTheSpecKeyAndPathOfAMissingTrace() throws {

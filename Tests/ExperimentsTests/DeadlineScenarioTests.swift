@@ -38,6 +38,40 @@ import Testing
     }
   }
 
+  @Test func onDemandRatioPricesOnDemandAtKTimesTheMeanSpotPrice() throws {
+    let plain = try config([("policy", "ross")]).resolveRunnable(catalog: catalog)
+    let priced = try config([("policy", "ross"), ("on_demand_ratio", "4")])
+      .resolveRunnable(catalog: catalog)
+    guard case .deadlineJob(let a) = plain, case .deadlineJob(let b) = priced else {
+      Issue.record("not a deadline job")
+      return
+    }
+    #expect(a.window.onDemandPrice == [3.06] && a.job.onDemandPrice == 3.06)
+    let spot = b.window.price[0].reduce(0, +) / Double(b.window.price[0].count)
+    #expect(abs(b.window.onDemandPrice[0] - 4 * spot) < 1e-12)
+    #expect(b.job.onDemandPrice == b.window.onDemandPrice[0])
+    #expect(throws: ExperimentsError.self) { try config([("on_demand_ratio", "0.5")]) }
+  }
+
+  @Test func rossDrawsFromTheRunsSeed() throws {
+    // A longer job on the vendored V100 traces, where the draw matters.
+    var c = ScenarioConfig()
+    c.file = "ross.yaml"
+    c.baseDirectory = Paths.repository.appendingPathComponent("Experiments/paper").path
+    for (k, v) in [
+      ("model", "deadline-job"), ("accelerator", "V100"),
+      ("market", "trace:../data/traces/aws-v100-2023-02"), ("trace_zone", "us-east-1f"),
+      ("trace_start_hour", "300"), ("work_hours", "constant(24)"), ("deadline_hours", "40"),
+      ("policy", "ross"),
+    ] {
+      try c.set(k, to: v)
+    }
+    let runnable = try c.resolveRunnable(catalog: catalog)
+    let costs = (1...4).map { runnable.run(seed: UInt64($0)).totalCost }
+    #expect(runnable.run(seed: 1).totalCost == costs[0])
+    #expect(Set(costs).count > 1, "\(costs)")
+  }
+
   @Test func badDeadlineJobsNameTheKey() throws {
     #expect(throws: ExperimentsError.missingKey(file: "cbl.yaml", key: "trace_zone")) {
       try config([("trace_zone", "null")]).resolveRunnable(catalog: catalog)

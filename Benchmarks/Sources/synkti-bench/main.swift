@@ -6,6 +6,7 @@
 //   synkti-bench deadline     the offline optimum per real-trace window
 //   synkti-bench traces       trace ingestion, rows per second
 //   synkti-bench all          all of the above
+//   synkti-bench competitive  ROSS, greedy and UP: worst case by exhaustion (docs/model.md)
 //   synkti-bench profile [headline|scale] [RUNS]
 //                             the simulator alone, for `perf record`
 
@@ -25,6 +26,7 @@ case "runner": RunnerBenchmark(repository: repository).run()
 case "storage": StorageProbe(repository: repository).run()
 case "deadline": DeadlineBenchmark(repository: repository).run()
 case "traces": TraceBenchmark(repository: repository).run()
+case "competitive": CompetitiveTable().run()
 case "profile":
   SimulatorBenchmark(repository: repository).profile(
     arguments.count > 1 ? arguments[1] : "headline",
@@ -41,7 +43,7 @@ case "all":
   TraceBenchmark(repository: repository).run()
 default:
   print(
-    "usage: synkti-bench [simulator|runner|assignment|deadline|traces|all|profile [headline|scale] [RUNS]]"
+    "usage: synkti-bench [simulator|runner|assignment|deadline|traces|competitive|all|profile [headline|scale] [RUNS]]"
   )
   exit(2)
 }

@@ -22,6 +22,12 @@ public struct DeadlineScenario: Sendable {
   public var probing = Probing.free
   /// `synkti-value`'s parameters, for `synkti-forecast` too.
   public var value = ValuePolicy()
+  /// The run's seed (set per run): a randomized policy's draws come from
+  /// its streams.
+  public var seed: UInt64 = 1
+
+  /// Draws of a randomized policy (`ross`) whose mean is a run's outcome.
+  public static let policyDraws = 32
 
   /// Runs the strategy and reports metrics against on-demand in the first
   /// zone's region and the omniscient optimum.
@@ -31,6 +37,9 @@ public struct DeadlineScenario: Sendable {
     switch strategy {
     case .optimum:
       outcome = best ?? DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
+    case .simulated(let policy as any RandomizedDeadlinePolicy):
+      outcome = DeadlineSimulator.expected(
+        policy, job: job, window: window, probing: probing, root: seed, draws: Self.policyDraws)
     case .simulated(let policy):
       outcome = DeadlineSimulator.run(policy, job: job, window: window, probing: probing)
     case .valueOnForecasts:
@@ -112,6 +121,8 @@ struct WindowKey: Hashable, Sendable {
   var checkpointGB: Double
   /// In-region, cross-region and cross-continent Gbit/s, default egress $/GB.
   var network: [Double]
+  /// On-demand as a multiple of the first zone's mean spot price (nil: as priced).
+  var onDemandRatio: Double?
 }
 
 /// Which exact optimum a run is measured against, and its identity: runs

@@ -14,7 +14,8 @@ public enum RunnableScenario: Sendable {
     case .fleet(var scenario):
       scenario.seed = seed
       return Self.scored(Simulation.run(scenario), scenario)
-    case .deadlineJob(let scenario):
+    case .deadlineJob(var scenario):
+      scenario.seed = seed  // a randomized policy's draws
       return scenario.run()
     }
   }

@@ -49,9 +49,6 @@ extension ScenarioConfig {
         expected: "at least work + restart overhead (\(work + restartOverheadHours) h)")
     }
     let type = resolved.fleet[0]
-    let job = DeadlineJob(
-      work: work, deadline: deadlineHours, restartOverhead: restartOverheadHours,
-      onDemandPrice: type.onDemandPrice)
     let ticks = TraceWindow.ticks(covering: deadlineHours, tick: zones[0].tickHours)
     let singleZone = key == "trace_zone"
     let network = resolved.network
@@ -63,9 +60,10 @@ extension ScenarioConfig {
       network: [
         network.inRegionGbps, network.crossRegionGbps, network.crossContinentGbps,
         network.defaultEgressPerGB,
-      ])
+      ], onDemandRatio: onDemandRatio)
     let window = optima.window(windowKey) {
-      singleZone
+      var window =
+        singleZone
         ? DeadlineWindow.oneZone(
           TraceWindow(
             trace: zones[0], startHour: traceStartHour, ticks: ticks,
@@ -75,7 +73,16 @@ extension ScenarioConfig {
           traces: zones, startHour: traceStartHour, ticks: ticks,
           fallbackSpotPrice: type.spotPrice, onDemandPrice: type.onDemandPrice, network: network,
           checkpointGB: checkpointGB)
+      if let ratio = onDemandRatio {
+        // K times the first zone's mean spot price over the window, everywhere.
+        let spot = window.price[0].reduce(0, +) / Double(window.price[0].count)
+        window.onDemandPrice = Array(repeating: ratio * spot, count: window.regions)
+      }
+      return window
     }
+    let job = DeadlineJob(
+      work: work, deadline: deadlineHours, restartOverhead: restartOverheadHours,
+      onDemandPrice: onDemandRatio == nil ? type.onDemandPrice : window.onDemandPrice[0])
     var scenario = DeadlineScenario(
       job: job, window: window, strategy: strategy,
       optimum: OptimumKey(window: windowKey, job: job), optima: optima)

@@ -97,6 +97,10 @@ public struct ScenarioConfig: Sendable {
   public var probeIntervalHours: Double? = 0
   /// Seconds of spot billed for a probe that finds spot.
   public var probeBilledSeconds = 60.0
+  /// On-demand priced at this multiple K of the first zone's mean spot
+  /// price over the window, in every region (nil: the catalog's or the
+  /// traces' price).
+  public var onDemandRatio: Double?
   /// `synkti-value`'s memory half-life and prior weight, hours.
   public var valueMemoryHours = ValuePolicy().memoryHours
   public var valuePriorHours = ValuePolicy().priorHours

@@ -87,5 +87,14 @@ extension ScenarioParameter {
         "synkti-value / synkti-forecast: weight of the neutral prior (half a spot run, half an outage), hours",
       apply: { $0.valuePriorHours = try number($1, in: ScenarioLimits.hours, positive: true) },
       read: { "\($0.valuePriorHours)" }),
+    .init(
+      key: "on_demand_ratio", models: [.deadlineJob],
+      summary:
+        "deadline-job: on-demand priced at K times the first zone's mean spot price over the window, in every region (null: the catalog's or the traces' price)",
+      apply: {
+        $0.onDemandRatio =
+          ["", "null", "none", "~"].contains($1) ? nil : try number($1, in: 1...1000)
+      },
+      read: { $0.onDemandRatio.map { "\($0)" } ?? "null" }),
   ]
 }

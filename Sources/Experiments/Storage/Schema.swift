@@ -30,16 +30,8 @@ enum Schema {
   /// Metric columns: `RunMetrics`' coding keys, in declaration order.
   static let metricColumns = RunMetrics.CodingKeys.allCases.map(\.rawValue)
 
-  /// Identifiers of every migration this version knows, oldest first.
-  static let migrationIdentifiers: Set<String> = [
-    "v1: experiments, sweeps, runs, metrics", "v2: deadline-job parameters, gap to optimal",
-    "v3: equal-work savings, nullable completion statistics, checkpoint model, storage, trace pricing",
-    "v4: failed runs", "v5: fleet geography, capacity, crunches, value of assignment",
-    "v6: multi-region deadline jobs", "v7: results cache",
-    "v8: model fingerprint per sweep", "v9: cached baselines", "v10: forecasters",
-    "v11: forecast quality per run", "v12: proactive handling",
-    "v13: probing",
-  ]
+  /// Identifiers of every migration this version knows: those it registers.
+  static var migrationIdentifiers: Set<String> { Set(migrator.migrations) }
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -245,6 +237,10 @@ enum Schema {
       try addMissingColumns(db, table: "metrics", [("probes", .integer), ("probe_cost", .double)])
       try recreateView(db)
     }
+    migrator.registerMigration("v14: on-demand ratio") { db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV14.map { ("p_" + $0, .text) })
+      try recreateView(db)
+    }
     return migrator
   }
 
@@ -264,7 +260,7 @@ enum Schema {
     let columns =
       parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3
       + parameterColumnsV5 + parameterColumnsV6 + parameterColumnsV10 + parameterColumnsV12
-      + parameterColumnsV13
+      + parameterColumnsV13 + parameterColumnsV14
     try db.execute(
       sql: """
         CREATE VIEW runs_with_parameters AS
@@ -291,6 +287,9 @@ enum Schema {
   static let parameterColumnsV13 = [
     "probe_interval_hours", "probe_billed_seconds", "value_memory_hours", "value_prior_hours",
   ]
+
+  /// The parameter columns migration v14 added (frozen with it).
+  static let parameterColumnsV14 = ["on_demand_ratio"]
 
   /// The parameter columns migration v12 added (frozen with it).
   static let parameterColumnsV12 = ["proactive_threshold", "proactive_interval_minutes"]

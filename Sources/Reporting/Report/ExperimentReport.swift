@@ -73,6 +73,7 @@ public struct ExperimentReport {
     let windowsPooled = data.pooling(also: ["trace_start_hour"]).data
     if let findings = findingsSection(windowsPooled) { out += findings }
     if let gaps = optimumGapSection(windowsPooled) { out += gaps }
+    if let ratios = competitiveSection(data) { out += ratios }
     if let forecasts = forecastSection(windowsPooled) { out += forecasts }
     out += "## Provenance\n\n"
     let provenance = MarkdownTable(

@@ -37,6 +37,7 @@ public struct ReportWriter {
     }
     if isRegional { figures += Figures.regionalSweeps(data) }
     if let perWindow = Figures.costOverOptimumPerWindow(data) { figures.append(perWindow) }
+    figures += Figures.competitiveRatio(data)
     // Paired differences for the spec's comparisons replace absolute lines
     // of the compared strategies drawn over each other.
     let pooled = data.pooling(also: ["trace_start_hour"]).data

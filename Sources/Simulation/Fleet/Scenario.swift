@@ -94,4 +94,6 @@ enum SeedStream: UInt64 {
   case zoneVariation = 4
   case crunch = 5
   case crunchRank = 6
+  /// A randomized deadline policy's draws (`Ross`), one stream per draw.
+  case policy = 7
 }

@@ -54,7 +54,7 @@ public enum DeadlinePolicies {
   public static let all: [any DeadlinePolicy] =
     incumbents + [
       UniformProgress(.eagerFailover), ProbedUniformProgress(.availability),
-      ProbedUniformProgress(.availabilityPrice), ValuePolicy(),
+      ProbedUniformProgress(.availabilityPrice), ValuePolicy(), Ross(),
     ]
 
   /// The name of the value policy on fitted forecasters.
