@@ -8,13 +8,13 @@ import Testing
 @Suite struct CompetitiveRatioTests {
   /// Policies `r` and `u` at K = 2 and 4, two zones × two windows each;
   /// ratios 1 + K/100·(zone + window + 1), `u` twice `r`'s excess.
-  static func sweep() -> SweepData {
+  static func sweep(scale: Double = 1) -> SweepData {
     var cells: [CellData] = []
     for policy in ["r", "u", "optimal-offline"] {
       for k in ["2", "4"] {
         for (z, zone) in ["a", "b"].enumerated() {
           for (w, window) in ["10", "20"].enumerated() {
-            let excess = Double(k)! / 100 * Double(z + w + 1) * (policy == "u" ? 2 : 1)
+            let excess = Double(k)! / 100 * Double(z + w + 1) * (policy == "u" ? 2 * scale : 1)
             let ratio = policy == "optimal-offline" ? 1 : 1 + excess
             let values = [
               "policy": policy, "on_demand_ratio": k, "trace_zone": zone,
@@ -50,6 +50,15 @@ import Testing
     // K = 4: r 0.04·{1, 2, 2, 3}: worst 1.12, mean 1.08; u 1.24 (1.16).
     #expect(section.contains("| 4 | 2.00 | 1.12 (1.08) | 1.24 (1.16) | 4 |"))
     #expect(!section.contains("optimal-offline"))
+    #expect(section.contains("Worst ratios above √K: none."))
+  }
+
+  @Test func ratiosAboveRootKAreNamed() {
+    // u's excesses ×10: worst 1 + 0.02·3·20 = 2.2 at K = 2, 3.4 at K = 4.
+    let text = ExperimentReport(data: Self.sweep(scale: 10), spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    #expect(
+      text.contains("Worst ratios above √K: `u` 2.20 at K = 2; `u` 3.40 at K = 4."), "\(text)")
   }
 
   @Test func theFigureDrawsTheWorstRatioAgainstKWithReferences() throws {

@@ -23,7 +23,7 @@ extension Figures {
       let name = "competitive-ratio\(suffix)"
       let condition = conditions.map { "\($0) = \(group[$0]!)" }.joined(separator: ", ")
       let caption =
-        "Worst cost ÷ optimum over every trace window and zone against K = on-demand ÷ mean spot price\(condition.isEmpty ? "" : " (" + condition + ")"), a line per policy; dashed: √K (ROSS's worst-case bound in its model) and K."
+        "Worst cost ÷ optimum over every trace window and zone against K = on-demand ÷ mean spot price\(condition.isEmpty ? "" : " (" + condition + ")"), a line per policy; dashed: √K (ROSS's worst-case bound in its model) and K (until it leaves the range)."
       var text = "# \(caption)\n# columns: K worst_ratio\n"
       var plots: [String] = []
       var highest = 1.0
@@ -44,6 +44,7 @@ extension Figures {
         )
       }
       let lowK = ks.map(\.1).min()!
+      // K itself climbs out of the range fitted to the policies and √K.
       let highK = ks.map(\.1).max()!
       plots.append("sqrt(x) with lines dt 2 lc rgb '#555555' title '√K'")
       plots.append("x with lines dt 3 lc rgb '#999999' title 'K'")
@@ -52,7 +53,7 @@ extension Figures {
           name: name, caption: caption, data: text,
           commands: """
             set xrange [\(lowK):\(highK)]
-            set yrange [1:\(Swift.max(highK, highest) * 1.05)]
+            set yrange [1:\(Swift.max(highK.squareRoot(), highest) * 1.25)]
             set key inside left top
             set xlabel 'K = on-demand price / mean spot price'
             set ylabel 'Worst cost / optimal cost'

@@ -35,8 +35,9 @@ extension ExperimentReport {
     }
     var out = "## Competitive ratio on the traces\n\n"
     out +=
-      "The worst cost ÷ optimum over every window and zone (n runs each), per K = on-demand ÷ the window's mean spot price (`on_demand_ratio`), beside √K, ROSS's worst-case bound in its model (no overheads, a fixed spot price), and K, which deterministic policies approach in the worst case (`docs/model.md`, \"ROSS\"). A trace is one availability sequence, not the adversary's: ratios here sit far below both. The mean is in brackets.\n\n"
+      "The worst cost ÷ optimum over every window and zone (n runs each), per K = on-demand ÷ the window's mean spot price (`on_demand_ratio`), beside √K, ROSS's worst-case bound in its model (no overheads, a fixed spot price), and K, which deterministic policies approach in the worst case (`docs/model.md`, \"ROSS\"). A trace is one availability sequence, not the adversary's worst. The mean is in brackets.\n\n"
     var rows: [[String]] = []
+    var above: [String] = []
     let groups = Self.conditionValues(pooled, conditions)
     for group in groups {
       for k in pooled.values(of: Self.ratioAxis) {
@@ -44,12 +45,17 @@ extension ExperimentReport {
         var row =
           conditions.map { "`\(group[$0] ?? "")`" } + [k, Format.number(kValue.squareRoot(), 2)]
         var n = 0
+        let place = (conditions.map { "\($0) = \(group[$0] ?? "")" } + ["K = \(k)"])
+          .joined(separator: ", ")
         for policy in policies {
           let ratios = pooled.cells.filter { cell in
             cell.values["policy"] == policy && cell.values[Self.ratioAxis] == k
               && conditions.allSatisfy { cell.values[$0] == group[$0] }
           }.flatMap { $0.series(Metric.gapToOptimal.rawValue) }
           n = Swift.max(n, ratios.count)
+          if let worst = ratios.max(), worst > kValue.squareRoot() {
+            above.append("`\(policy)` \(Format.number(worst, 2)) at \(place)")
+          }
           row.append(
             ratios.isEmpty
               ? "—"
@@ -64,6 +70,8 @@ extension ExperimentReport {
         header: conditions + ["K", "√K"] + policies.map { "`\($0)` worst (mean)" } + ["n"],
         rows: rows
       ).render() + "\n"
+    out +=
+      "Worst ratios above √K: " + (above.isEmpty ? "none" : above.joined(separator: "; ")) + ".\n\n"
     return out
   }
 
