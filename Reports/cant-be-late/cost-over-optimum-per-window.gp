@@ -23,7 +23,8 @@ set xlabel 'Trace window (by start hour)'
 set ylabel 'Cost / optimal cost'
 plot 'cost-over-optimum-per-window.dat' index 0 using 1:3 with linespoints ls 1 title 'greedy', \
      'cost-over-optimum-per-window.dat' index 1 using 1:3 with linespoints ls 2 title 'uniform-progress', \
-     'cost-over-optimum-per-window.dat' index 2 using 1:3 with linespoints ls 3 title 'spot-only'
+     'cost-over-optimum-per-window.dat' index 2 using 1:3 with linespoints ls 3 title 'ross', \
+     'cost-over-optimum-per-window.dat' index 3 using 1:3 with linespoints ls 4 title 'spot-only'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'cost-over-optimum-per-window.pdf'
 replot

@@ -14,13 +14,15 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [50.56:71.44]
-set yrange [-17.635943567160666:1.8895653821957856]
+set yrange [-19.789884734205312:21.99301627461248]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'deadline_hours' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-deadline-hours.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'uniform-progress − greedy' noenhanced, \
-     'difference-policy-by-deadline-hours.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'optimal-offline − uniform-progress' noenhanced
+     'difference-policy-by-deadline-hours.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'optimal-offline − uniform-progress' noenhanced, \
+     'difference-policy-by-deadline-hours.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'ross − uniform-progress' noenhanced, \
+     'difference-policy-by-deadline-hours.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'ross − optimal-offline' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'difference-policy-by-deadline-hours.pdf'
 replot

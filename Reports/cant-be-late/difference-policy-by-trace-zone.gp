@@ -15,13 +15,15 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [-0.5:8.5]
 set xtics ('us-east-1a' 0, 'us-east-1c' 1, 'us-east-1d' 2, 'us-east-1f' 3, 'us-east-2a' 4, 'us-east-2b' 5, 'us-west-2a' 6, 'us-west-2b' 7, 'us-west-2c' 8) rotate by -20 noenhanced
-set yrange [-17.979719011687024:4.856491820927846]
+set yrange [-20.09972511691167:24.643215469691214]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'trace_zone' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-trace-zone.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'uniform-progress − greedy' noenhanced, \
-     'difference-policy-by-trace-zone.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'optimal-offline − uniform-progress' noenhanced
+     'difference-policy-by-trace-zone.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'optimal-offline − uniform-progress' noenhanced, \
+     'difference-policy-by-trace-zone.dat' index 2 using 1:2:3 with yerrorbars ls 3 dt 1 title 'ross − uniform-progress' noenhanced, \
+     'difference-policy-by-trace-zone.dat' index 3 using 1:2:3 with yerrorbars ls 4 dt 1 title 'ross − optimal-offline' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'difference-policy-by-trace-zone.pdf'
 replot

@@ -23,7 +23,8 @@ set ylabel 'Cost / optimal cost'
 plot 'gap-to-optimal.dat' using 2:3:xtic(1) title 'on-demand-only' fs pattern 0 lc rgb '#000000', \
      'gap-to-optimal.dat' using 4:5 title 'greedy' fs pattern 2 lc rgb '#000000', \
      'gap-to-optimal.dat' using 6:7 title 'uniform-progress' fs pattern 1 lc rgb '#000000', \
-     'gap-to-optimal.dat' using 8:9 title 'spot-only' fs pattern 4 lc rgb '#000000'
+     'gap-to-optimal.dat' using 8:9 title 'ross' fs pattern 4 lc rgb '#000000', \
+     'gap-to-optimal.dat' using 10:11 title 'spot-only' fs pattern 5 lc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'gap-to-optimal.pdf'
 replot
