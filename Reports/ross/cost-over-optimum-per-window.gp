@@ -13,7 +13,7 @@ set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
-set yrange [0.98:1.2183960007539836]
+set yrange [0.98:1.3132012303014045]
 set xrange [0.5:30.5]
 set offsets 0, 0, graph 0.08, graph 0.02
 set key outside right

@@ -16,7 +16,7 @@ set key outside right top box
 set style data histogram
 set style histogram errorbars gap 2 lw 1
 set style fill pattern border -1
-set yrange [0:4.149345942200299]
+set yrange [0:4.1702684626962885]
 set xtics rotate by -30
 set xlabel 'Deadline (h)'
 set ylabel 'Cost / optimal cost'
