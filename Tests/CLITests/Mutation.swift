@@ -8,6 +8,9 @@ enum Mutation {
     "[1, 2]", "'", "\"", "*undefined", "&a", "uniform(1,inf)", "uniform(5,1)",
     "on-demand-fallback:1e308", "greedy:3", "exponential(0)", "0.5", "3", "100000", "true",
     "{a: 1}", "- x", "\"1e308\"", "constant(1e308)", "trace:/no/such/path",
+    // Text that would reach a figure script: a line break and a command,
+    // a quote, a backquote, a terminal escape.
+    "\"ou\\nsystem 'touch pwned'\"", "\"x'y\"", "\"`touch pwned`\"", "\"a\\e[31mb\"",
   ]
 
   /// Experiment names that must never become paths: traversal, absolute,

@@ -32,6 +32,15 @@ import Testing
     #expect(throws: ExperimentsError.self) {
       try ExperimentSpec.parse("fleets: {x: [H200]}\n", file: "f.yaml", catalog: catalog)
     }
+    // A null fleet is refused with its key, not a crash (found by the
+    // spec fuzzer).
+    #expect(
+      throws: ExperimentsError.invalidValue(
+        file: "f.yaml", key: "fleets.x", value: "null",
+        expected: "a non-empty list of accelerator names")
+    ) {
+      try ExperimentSpec.parse("fleets: {x: null}\n", file: "f.yaml", catalog: catalog)
+    }
   }
 
   @Test func scalesKeepEachTypesOwnFigures() throws {

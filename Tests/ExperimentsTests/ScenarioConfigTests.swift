@@ -119,3 +119,21 @@ import Testing
     }
   }
 }
+
+/// Spec values reach file names and figure scripts: control characters
+/// are refused wherever they appear, but in the free-text description.
+@Suite struct ControlCharacterTests {
+  @Test(arguments: ["trace:x\nsystem 'y'", "greedy\r", "a\tb", "z\u{1B}[31m"])
+  func controlCharactersInAValueAreRefused(value: String) {
+    var config = ScenarioConfig()
+    config.file = "s.yaml"
+    #expect(throws: ExperimentsError.self) { try config.set("market", to: value) }
+    #expect(throws: ExperimentsError.self) { try config.set("policy", to: value) }
+  }
+
+  @Test func theDescriptionMayRunOverLines() throws {
+    var config = ScenarioConfig()
+    try config.set("description", to: "two\nlines")
+    #expect(config.value(of: "description") == "two\nlines")
+  }
+}

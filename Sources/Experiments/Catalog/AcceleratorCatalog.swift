@@ -151,7 +151,13 @@ public struct AcceleratorCatalog: Sendable {
     var result: [String: [String]] = [:]
     for name in fleets.keys {
       guard let items = try fleets.sequence(name), !items.isEmpty else {
-        throw fleets.invalid(name, fleets.node(name)!, "a non-empty list of accelerator names")
+        let expected = "a non-empty list of accelerator names"
+        // A null entry has no node to show.
+        guard let node = fleets.node(name) else {
+          throw ExperimentsError.invalidValue(
+            file: root.file, key: fleets.keyPath(name), value: "null", expected: expected)
+        }
+        throw fleets.invalid(name, node, expected)
       }
       result[name] = try items.map { node in
         guard let type = node.scalar?.string, known.contains(type) else {

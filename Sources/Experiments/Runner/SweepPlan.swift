@@ -61,6 +61,8 @@ public struct SweepPlan: Sendable {
   let baselines = Memo<String, Simulation.BaselineOutcome>()
   /// Trace files and directories the cells read.
   public var traceInputs: [String]
+  /// What the sweep's record should say about those traces.
+  public var traceNotes: [String]
   /// Runs of this shard, in run-index order.
   public var runs: [PlannedRun]
   /// Runs of the whole sweep (all shards).
@@ -129,6 +131,7 @@ public struct SweepPlan: Sendable {
     self.cellContent = cellContent
     self.baselineKeys = baselineKeys
     self.traceInputs = traces.paths
+    self.traceNotes = try traces.paths.compactMap { try Self.priceNote(traces.load($0), path: $0) }
     self.spec = spec
     self.size = size ?? "default"
     self.cells = cells
@@ -137,6 +140,22 @@ public struct SweepPlan: Sendable {
     self.runs = all.filter { shard.contains($0.index) }
     self.totalRuns = all.count
     self.shard = shard
+  }
+
+  /// A one-line note when traces at `path` carry no spot prices: the
+  /// runs price their spot at the catalog's constant price instead. The
+  /// path is named by its last two components, so reports read the same on
+  /// every machine.
+  static func priceNote(_ traces: [AvailabilityTrace], path: String) -> String? {
+    let unpriced = traces.filter { $0.prices == nil }.map(\.zone)
+    guard !unpriced.isEmpty else { return nil }
+    let parts = path.split(separator: "/").suffix(2).joined(separator: "/")
+    let zones =
+      unpriced.count == traces.count
+      ? "every zone"
+      : "\(unpriced.count) of \(traces.count) zones (\(unpriced.joined(separator: ", ")))"
+    return
+      "traces `\(parts)`: \(zones) without spot prices (no spot_prices.json entry, no prices in the file): spot priced at the catalog's constant price"
   }
 
   /// Validates `spec` and resolves every cell, reading every file the cells

@@ -61,6 +61,7 @@ enum SweepStart {
         synktiVersion: SynktiVersion.current, host: options.provenance.host,
         startedAt: Timestamp.now(), finishedAt: nil, jobs: options.jobs, status: .running,
         shardIndex: plan.shard.index, shardCount: plan.shard.count, totalRuns: plan.totalRuns,
-        modelFingerprint: options.modelFingerprint))
+        modelFingerprint: options.modelFingerprint,
+        notes: plan.traceNotes.isEmpty ? nil : plan.traceNotes.joined(separator: "\n")))
   }
 }

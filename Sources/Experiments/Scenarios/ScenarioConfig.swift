@@ -137,6 +137,15 @@ public struct ScenarioConfig: Sendable {
       throw ExperimentsError.unknownKey(
         file: file, key: key, known: ScenarioParameter.all.map(\.key))
     }
+    // Values reach file names, figure scripts and tables: a line break or
+    // other control character there could split a gnuplot command in two.
+    if key != "description",
+      value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    {
+      throw ExperimentsError.invalidValue(
+        file: file, key: key, value: value.debugDescription,
+        expected: "text without control characters (line breaks, tabs, escapes)")
+    }
     setKeys[key] = value
     do {
       try parameter.apply(&self, value)

@@ -84,7 +84,8 @@ extension ResultsStore {
           jobs: all.map(\.jobs).reduce(0, +), status: .running, shardIndex: -1,
           shardCount: shardCount, totalRuns: key.totalRuns,
           modelFingerprint: Set(all.map(\.modelFingerprint)).count == 1
-            ? all[0].modelFingerprint : nil))
+            ? all[0].modelFingerprint : nil,
+          notes: all.compactMap(\.notes).first))
 
     var present = try storedRunIndices(sweep: sweepID)
     var added = 0

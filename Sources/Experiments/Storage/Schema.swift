@@ -241,6 +241,11 @@ enum Schema {
       try addMissingColumns(db, table: "cells", parameterColumnsV14.map { ("p_" + $0, .text) })
       try recreateView(db)
     }
+    migrator.registerMigration("v15: sweep notes") { db in
+      // What a report should say about a sweep's inputs (traces without
+      // prices, say).
+      try addMissingColumns(db, table: "sweeps", [("notes", .text)])
+    }
     return migrator
   }
 

@@ -33,15 +33,19 @@ public struct SweepRecord: Codable, Sendable, Equatable {
   /// The model fingerprint its runs were computed with (`ModelFingerprint`;
   /// nil when unknown, or a merge of shards that disagree).
   public var modelFingerprint: String?
+  /// What a reader of its results should know about its inputs, one note
+  /// per line (nil: nothing), e.g. traces without spot prices.
+  public var notes: String?
 
   /// Creates a sweep record.
   public init(
     id: Int64?, experimentId: Int64, size: String, gitCommit: String, gitDirty: Bool,
     synktiVersion: String, host: String, startedAt: String, finishedAt: String?, jobs: Int,
     status: SweepStatus, shardIndex: Int, shardCount: Int, totalRuns: Int,
-    modelFingerprint: String? = nil
+    modelFingerprint: String? = nil, notes: String? = nil
   ) {
     self.modelFingerprint = modelFingerprint
+    self.notes = notes
     self.id = id
     self.experimentId = experimentId
     self.size = size
@@ -73,6 +77,7 @@ public struct SweepRecord: Codable, Sendable, Equatable {
     case shardCount = "shard_count"
     case totalRuns = "total_runs"
     case modelFingerprint = "model_fingerprint"
+    case notes
   }
 }
 

@@ -16,8 +16,13 @@ public enum Figures {
     values.compactMap { v in Double(v).map { (v, $0) } }.sorted { $0.1 < $1.1 }
   }
 
+  /// `s` as a gnuplot single-quoted string. Control characters become
+  /// spaces: a line break would end the command and start another.
   static func quoted(_ s: String) -> String {
-    "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+    let line = String(
+      String.UnicodeScalarView(
+        s.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    return "'" + line.replacingOccurrences(of: "'", with: "''") + "'"
   }
 
   /// One line per value of `series`, `metric` against numeric axis `x`, with 95 % CI error bars.

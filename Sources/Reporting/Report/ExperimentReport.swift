@@ -42,6 +42,15 @@ public struct ExperimentReport {
     }.joined(separator: "; ")
   }
 
+  /// The notes of the sweeps that computed the runs, each once.
+  static func notes(_ data: SweepData) -> [String] {
+    var seen = Set<String>()
+    return data.origins.compactMap(\.sweep.notes).flatMap {
+      $0.split(separator: "\n").map(String.init)
+    }
+    .filter { seen.insert($0).inserted }
+  }
+
   /// The policy savings are paired against.
   var baseline: String { ExperimentSpec.baseline(inText: data.specText) }
 
@@ -94,7 +103,7 @@ public struct ExperimentReport {
         ["synkti", s.synktiVersion],
         ["runs", runsText(data)],
         ["spec", "SHA-256 `\(data.specHash.prefix(16))…`"],
-      ], labels: 2)
+      ] + Self.notes(data).map { ["note", $0] }, labels: 2)
     out += provenance.render() + "\n"
     if s.status != .finished || data.failedRuns > 0 {
       var warning = "**Incomplete.** "
