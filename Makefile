@@ -9,7 +9,7 @@ SIZE      ?= default
 RELEASE    = .build/release/synkti
 SYSTEM_PACKAGES = libsqlite3-dev gnuplot-nox
 
-.PHONY: all build test test-slurm experiments experiments-plan report figures bench deps clean format help
+.PHONY: all build test test-slurm experiments experiments-plan report figures bench bench-compare deps clean format help
 
 all: build
 
@@ -20,6 +20,7 @@ help:
 	@echo "make report        rebuild Reports/<experiment>/ from the database (make figures: the same)"
 	@echo "make test-slurm    start a one-node SLURM cluster and test sharded sweeps on it"
 	@echo "make bench         benchmarks: simulator throughput, scale scenario, solver vs scipy"
+	@echo "make bench-compare CMD=…   our whole process vs your command on SCENARIO, median of ROUNDS"
 	@echo "make deps          install system packages ($(SYSTEM_PACKAGES)) if missing"
 	@echo "make build         release build of the synkti CLI"
 	@echo "make clean         remove build products"
@@ -105,6 +106,14 @@ test-slurm: deps build
 
 bench: build
 	cd Benchmarks && $(SWIFT) run -c release synkti-bench all
+
+# Synkti's whole process against any command on the same scenario,
+# interleaved, median of ROUNDS: make bench-compare CMD="./my-sim …"
+SCENARIO ?= Experiments/scale.yaml
+ROUNDS ?= 5
+bench-compare: build
+	@test -n "$(CMD)" || { echo 'usage: make bench-compare CMD="your command" [SCENARIO=…] [ROUNDS=…]' >&2; exit 2; }
+	python3 Benchmarks/scripts/bench_compare.py --cmd '$(CMD)' --scenario $(SCENARIO) --rounds $(ROUNDS) --synkti $(RELEASE)
 
 format:
 	swift format --in-place --recursive Sources Tests Benchmarks/Sources
