@@ -67,8 +67,16 @@ extension Synkti {
         // Reporting every experiment: the index lists them all.
         if experiment == nil && sweep == "latest" {
           let index = (out as NSString).appendingPathComponent("README.md")
-          try ReportIndex(sweeps: reported).markdown().write(
-            toFile: index, atomically: true, encoding: .utf8)
+          let summary = ReportIndex(sweeps: reported)
+          try summary.markdown().write(toFile: index, atomically: true, encoding: .utf8)
+          if let forest = summary.forestPlot(), Gnuplot.isAvailable {
+            // Stamped with the latest finish among the sweeps, as reports are.
+            let stamp = reported.compactMap {
+              $0.origins.last?.sweep.finishedAt ?? $0.sweep.finishedAt
+            }
+            .max().map { String($0.filter(\.isNumber).prefix(14)) }
+            try Gnuplot.render(forest, in: out, pdfDate: stamp)
+          }
           print("wrote \(index) (\(reported.count) experiments)")
         }
       }

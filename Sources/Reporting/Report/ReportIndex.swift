@@ -48,6 +48,8 @@ public struct ReportIndex {
 
 
       """
+    if let summary = summarySection() { out += summary }
+    out += "## Experiments\n\n"
     let rows = sweeps.map { data in
       [
         "[\(data.experiment)](\(data.experiment)/README.md)",
