@@ -90,7 +90,7 @@ extension ReportIndex {
     let b = "`\(row.comparison.against)`"
     let overall: String
     if row.difference.standardDeviation == 0 && row.difference.mean == 0 {
-      overall = "\(a) and \(b) cost the same in every run"
+      return "\(a) and \(b) cost the same in every run."
     } else if !row.difference.excludesZero {
       overall = "no significant difference overall"
     } else if row.difference.mean < 0 {
@@ -145,9 +145,10 @@ extension ReportIndex {
         set ytics noenhanced
         set yrange [0.3:\(Double(rows.count) + 0.7)]
         set xrange [\(lowest - pad):\(highest + pad)]
-        set xlabel 'Paired difference in total cost (% of the second)'
+        set rmargin 4
+        set xlabel 'Paired difference in total cost, % of the second'
         set arrow from 0, graph 0 to 0, graph 1 nohead lc rgb '#777777' dt 2
         plot '\(name).dat' using 2:1:3:4:ytic(5) with xerrorbars ls 1 pt 7 ps 0.8
-        """, height: Swift.max(560, 60 + 22 * rows.count))
+        """, height: Swift.max(560, 60 + 22 * rows.count), width: 1200)
   }
 }
