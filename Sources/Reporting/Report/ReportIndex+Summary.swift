@@ -9,18 +9,12 @@ extension ReportIndex {
   struct PooledComparison {
     /// The experiment.
     var experiment: String
-    /// What is compared.
-    var comparison: ExperimentSpec.Comparison
-    /// Paired differences in total cost over every condition and replicate.
-    var difference: Summary
-    /// The second value's mean cost over the same runs.
-    var reference: Double
-    /// Conditions compared, and those significantly lower and higher.
-    var conditions: Int
-    var lower: Int
-    var higher: Int
+    /// The comparison, pooled over its conditions.
+    var effect: ExperimentReport.PooledEffect
 
-    var percent: Double? { reference != 0 ? 100 * difference.mean / reference : nil }
+    var comparison: ExperimentSpec.Comparison { effect.comparison }
+    var difference: Summary { effect.difference }
+    var percent: Double? { effect.percent }
   }
 
   /// Every experiment's comparisons, pooled (trace windows are samples, as
@@ -30,24 +24,9 @@ extension ReportIndex {
       let report = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
       let pooled = data.pooling(also: ["trace_start_hour"]).data
       return report.comparisons.compactMap { comparison in
-        var differences: [Double] = []
-        var reference: [Double] = []
-        for cell in pooled.cells where cell.values[comparison.axis] == comparison.value {
-          guard
-            let other = pooled.partner(of: cell, setting: comparison.axis, to: comparison.against),
-            other.runs.count == cell.runs.count
-          else { continue }
-          let key = Metric.totalCost.rawValue
-          differences += zip(cell.runs, other.runs).map { $0[key] - $1[key] }
-          reference += other.runs.map { $0[key] }
+        report.pooledEffect(comparison, in: pooled).map {
+          PooledComparison(experiment: data.experiment, effect: $0)
         }
-        guard !differences.isEmpty else { return nil }
-        let effects = report.effects(comparison, in: pooled)
-        return PooledComparison(
-          experiment: data.experiment, comparison: comparison, difference: Summary(differences),
-          reference: reference.reduce(0, +) / Double(reference.count), conditions: effects.count,
-          lower: effects.filter { $0.difference.excludesZero && $0.difference.mean < 0 }.count,
-          higher: effects.filter { $0.difference.excludesZero && $0.difference.mean > 0 }.count)
       }
     }
   }
@@ -88,20 +67,18 @@ extension ReportIndex {
   static func conclusion(_ row: PooledComparison) -> String {
     let a = "`\(row.comparison.value)`"
     let b = "`\(row.comparison.against)`"
-    let overall: String
-    if row.difference.standardDeviation == 0 && row.difference.mean == 0 {
-      return "\(a) and \(b) cost the same in every run."
-    } else if !row.difference.excludesZero {
-      overall = "no significant difference overall"
-    } else if row.difference.mean < 0 {
-      overall = "\(a) is cheaper overall"
-    } else {
-      overall = "\(a) is dearer overall"
-    }
-    guard row.conditions > 1 else { return overall + "." }
+    let effect = row.effect
+    if effect.identical { return "\(a) and \(b) cost the same in every run." }
+    let overall =
+      !effect.difference.excludesZero
+      ? "no significant difference overall"
+      : "\(a) is \(effect.difference.mean < 0 ? "cheaper" : "dearer") overall"
+    let n = effect.conditions.count
+    guard n > 1 else { return overall + "." }
     return overall
-      + "; cheaper in \(row.lower), dearer in \(row.higher), no significant difference in \(row.conditions - row.lower - row.higher) of \(row.conditions) conditions."
+      + "; cheaper in \(effect.lower), dearer in \(effect.higher), no significant difference in \(n - effect.lower - effect.higher) of \(n) conditions."
   }
+
 }
 
 extension ReportIndex {
@@ -118,7 +95,7 @@ extension ReportIndex {
     var lowest = 0.0
     var highest = 0.0
     for (i, row) in rows.enumerated() {
-      let scale = 100 / row.reference
+      let scale = 100 / row.effect.reference
       let mean = row.difference.mean * scale
       let half = (row.difference.halfWidth ?? 0) * abs(scale)
       lowest = Swift.min(lowest, mean - half)
