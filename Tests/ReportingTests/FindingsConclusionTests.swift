@@ -7,13 +7,17 @@ import Testing
 @Suite struct FindingsConclusionTests {
   /// b costs 10 in every run; a costs 9, 8, 7 in zone x and 11, 11, 11 in
   /// zone y; c costs b's 10 (or, `cDiffers`, 10.5 in one run of zone x).
-  static func sweep(cDiffers: Bool = false, aCheaper: Bool = false) -> SweepData {
+  static func sweep(cDiffers: Bool = false, aCheaper: Bool = false, cNoise: Bool = false)
+    -> SweepData
+  {
     var cells: [CellData] = []
     for policy in ["a", "b", "c"] {
       for zone in ["x", "y"] {
         var costs: [Double] =
           policy == "a" ? (zone == "x" || aCheaper ? [9, 8, 7] : [11, 11, 11]) : [10, 10, 10]
         if cDiffers && policy == "c" && zone == "x" { costs[0] = 10.5 }
+        // A mean of equal draws can differ from the single value in its last bits.
+        if cNoise && policy == "c" { costs = costs.map { $0 + 1e-13 } }
         cells.append(
           CellData(
             index: cells.count, key: "policy=\(policy);trace_zone=\(zone)",
@@ -62,5 +66,12 @@ import Testing
       text.contains(
         "**In short.** The largest pooled effect: `a` costs 20.0% less than `b` (-2.00 ± 0.94 $ over 6 pairs), significantly lower in 0 and higher in 0 of 2 conditions. The model gives `c` and `b` nothing to differ on: equal in every run."
       ), "\(text)")
+  }
+
+  @Test func roundingNoiseIsNoDifference() {
+    // c − b = 1e-13 in every run: zero variance, but not a finding.
+    let text = Self.findings(Self.sweep(cNoise: true))
+    #expect(text.contains("`c` and `b` nothing to differ on"), "\(text)")
+    #expect(!text.contains("`c` costs significantly"))
   }
 }

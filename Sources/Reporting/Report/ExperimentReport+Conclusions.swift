@@ -35,7 +35,8 @@ extension ExperimentReport {
       guard let other = data.partner(of: cell, setting: comparison.axis, to: comparison.against),
         other.runs.count == cell.runs.count
       else { continue }
-      differences += zip(cell.runs, other.runs).map { $0[key] - $1[key] }
+      let mean = other.runs.reduce(0) { $0 + $1[key] } / Double(other.runs.count)
+      differences += Self.differences(cell.runs, other.runs, key, reference: mean)
       reference += other.runs.map { $0[key] }
     }
     guard !differences.isEmpty else { return nil }

@@ -57,8 +57,8 @@ extension ExperimentReport {
       guard let other = data.partner(of: cell, setting: comparison.axis, to: comparison.against),
         other.runs.count == cell.runs.count, !cell.runs.isEmpty
       else { continue }
-      let differences = zip(cell.runs, other.runs).map { $0[metric.key] - $1[metric.key] }
       let reference = other.runs.reduce(0) { $0 + $1[metric.key] } / Double(other.runs.count)
+      let differences = Self.differences(cell.runs, other.runs, metric.key, reference: reference)
       // Axes a cell does not set (an `include:` cell's extra key) are left out.
       let condition = data.axes.filter { $0 != comparison.axis && cell.values[$0] != nil }
         .map { "\($0) = \(Figures.short(cell.values[$0]!))" }.joined(separator: ", ")
@@ -69,6 +69,19 @@ extension ExperimentReport {
           identical: differences.allSatisfy { $0 == 0 }, values: cell.values))
     }
     return result
+  }
+
+  /// Paired differences of `key`, with rounding noise (a mean of equal
+  /// draws can differ from the single value in its last bit) read as 0:
+  /// otherwise a zero-variance 1e-14 would count as significant.
+  static func differences(_ runs: [RunData], _ others: [RunData], _ key: String, reference: Double)
+    -> [Double]
+  {
+    let noise = 1e-9 * Swift.max(1, abs(reference))
+    return zip(runs, others).map { a, b in
+      let d = a[key] - b[key]
+      return abs(d) <= noise ? 0 : d
+    }
   }
 
   /// The section, or nil when the spec names no comparison.
