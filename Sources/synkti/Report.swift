@@ -70,12 +70,8 @@ extension Synkti {
           let summary = ReportIndex(sweeps: reported)
           try summary.markdown().write(toFile: index, atomically: true, encoding: .utf8)
           if let forest = summary.forestPlot(), Gnuplot.isAvailable {
-            // Stamped with the latest finish among the sweeps, as reports are.
-            let stamp = reported.compactMap {
-              $0.origins.last?.sweep.finishedAt ?? $0.sweep.finishedAt
-            }
-            .max().map { String($0.filter(\.isNumber).prefix(14)) }
-            try Gnuplot.render(forest, in: out, pdfDate: stamp)
+            // Stamped with the latest among the reports' stamps.
+            try Gnuplot.render(forest, in: out, pdfDate: reported.map(\.figureStamp).max())
           }
           print("wrote \(index) (\(reported.count) experiments)")
         }

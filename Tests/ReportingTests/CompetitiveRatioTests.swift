@@ -21,16 +21,8 @@ import Testing
               "trace_start_hour": window,
             ]
             cells.append(
-              CellData(
-                index: cells.count,
-                key: values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-                  .joined(separator: ";"),
-                values: values,
-                runs: [
-                  RunData(
-                    replicate: 0, seed: "1",
-                    metrics: ["total_cost": 100 * ratio, "gap_to_optimal": ratio])
-                ]))
+              Synthetic.cell(
+                cells.count, values, runs: [["total_cost": 100 * ratio, "gap_to_optimal": ratio]]))
           }
         }
       }

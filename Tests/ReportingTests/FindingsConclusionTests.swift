@@ -19,13 +19,9 @@ import Testing
         // A mean of equal draws can differ from the single value in its last bits.
         if cNoise && policy == "c" { costs = costs.map { $0 + 1e-13 } }
         cells.append(
-          CellData(
-            index: cells.count, key: "policy=\(policy);trace_zone=\(zone)",
-            values: ["policy": policy, "trace_zone": zone],
-            runs: costs.enumerated().map {
-              RunData(
-                replicate: $0.offset, seed: "\($0.offset)", metrics: ["total_cost": $0.element])
-            }))
+          Synthetic.cell(
+            cells.count, ["policy": policy, "trace_zone": zone],
+            runs: costs.map { ["total_cost": $0] }))
       }
     }
     return SweepData(

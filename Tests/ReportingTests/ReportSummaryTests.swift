@@ -14,14 +14,10 @@ import Testing
       for zone in ["x", "y"] {
         let costs: [Double] =
           policy == "b" ? [10, 10, 10] : zone == "x" ? [9, 8, 7] : [11, 11, 11]
-        let values = ["policy": policy, "trace_zone": zone]
         cells.append(
-          CellData(
-            index: cells.count, key: "policy=\(policy);trace_zone=\(zone)", values: values,
-            runs: costs.enumerated().map {
-              RunData(
-                replicate: $0.offset, seed: "\($0.offset)", metrics: ["total_cost": $0.element])
-            }))
+          Synthetic.cell(
+            cells.count, ["policy": policy, "trace_zone": zone],
+            runs: costs.map { ["total_cost": $0] }))
       }
     }
     return SweepData(

@@ -24,15 +24,9 @@ import Testing
               "bandwidth_gbps": gbps,
             ]
             cells.append(
-              CellData(
-                index: cells.count,
-                key: values.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }
-                  .joined(separator: ";"), values: values,
-                runs: costs.enumerated().map {
-                  RunData(
-                    replicate: $0.offset, seed: "\($0.offset)",
-                    metrics: ["total_cost": $0.element, "deadline_misses": pays ? 1 : 2])
-                }))
+              Synthetic.cell(
+                cells.count, values,
+                runs: costs.map { ["total_cost": $0, "deadline_misses": pays ? 1 : 2] }))
           }
         }
       }

@@ -42,4 +42,18 @@ enum Synthetic {
           ]),
       ])
   }
+
+  /// A cell at `index` with axis `values` (its key the canonical
+  /// `axis=value;…` in axis-name order) and one run per metrics entry, in
+  /// replicate order.
+  static func cell(_ index: Int, _ values: [String: String], runs: [[String: Double]]) -> CellData {
+    CellData(
+      index: index,
+      key: values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        .joined(separator: ";"),
+      values: values,
+      runs: runs.enumerated().map {
+        RunData(replicate: $0.offset, seed: "\($0.offset)", metrics: $0.element)
+      })
+  }
 }

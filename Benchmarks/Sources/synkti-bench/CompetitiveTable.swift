@@ -22,21 +22,18 @@ struct CompetitiveTable {
     print("|---|---|---|---|---|---|---|---|---|")
     for k in [2.0, 4, 9] {
       for (l, d) in instances where Double(d) >= Ross.threshold(k) * Double(l) {
-        let ross = CompetitiveSearch.worstRatio(work: l, deadline: d, k: k) {
+        let ross = CompetitiveSearch.worstCase(work: l, deadline: d, k: k) {
           CompetitiveSearch.expectedRossCost($0, work: l, deadline: d, k: k)
         }
-        let excess = CompetitiveSearch.worstExcess(work: l, deadline: d, k: k) {
-          CompetitiveSearch.expectedRossCost($0, work: l, deadline: d, k: k)
-        }
-        let greedy = CompetitiveSearch.worstRatio(work: l, deadline: d, k: k) {
+        let greedy = CompetitiveSearch.worstCase(work: l, deadline: d, k: k) {
           CompetitiveSearch.cost(Greedy(), $0, work: l, deadline: d, k: k)
         }
-        let up = CompetitiveSearch.worstRatio(work: l, deadline: d, k: k) {
+        let up = CompetitiveSearch.worstCase(work: l, deadline: d, k: k) {
           CompetitiveSearch.cost(UniformProgress(.firstZone), $0, work: l, deadline: d, k: k)
         }
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
         print(
-          "| \(Int(k)) | \(f(k.squareRoot())) | \(l) | \(d) | \(f(Ross.threshold(k) * Double(l))) | \(f(ross.ratio)) | \(f(excess.excess / k)) | \(f(greedy.ratio)) | \(f(up.ratio)) |"
+          "| \(Int(k)) | \(f(k.squareRoot())) | \(l) | \(d) | \(f(Ross.threshold(k) * Double(l))) | \(f(ross.ratio)) | \(f(ross.excess / k)) | \(f(greedy.ratio)) | \(f(up.ratio)) |"
         )
       }
     }

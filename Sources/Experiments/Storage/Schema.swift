@@ -31,7 +31,7 @@ enum Schema {
   static let metricColumns = RunMetrics.CodingKeys.allCases.map(\.rawValue)
 
   /// Identifiers of every migration this version knows: those it registers.
-  static var migrationIdentifiers: Set<String> { Set(migrator.migrations) }
+  static let migrationIdentifiers: Set<String> = Set(migrator.migrations)
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()

@@ -8,9 +8,7 @@ extension Figures {
   public static func competitiveRatio(_ data: SweepData) -> [GnuplotFigure] {
     guard let pooled = ExperimentReport.competitiveCells(data) else { return [] }
     let axis = ExperimentReport.ratioAxis
-    let conditions = pooled.axes.filter {
-      $0 != "policy" && $0 != axis && pooled.values(of: $0).count > 1
-    }
+    let conditions = ExperimentReport.competitiveConditions(pooled)
     let ks = numeric(pooled.values(of: axis))
     let policies = pooled.values(of: "policy")
     guard ks.count >= 2, !policies.isEmpty else { return [] }
@@ -30,10 +28,7 @@ extension Figures {
       for (i, policy) in policies.enumerated() {
         text += "# policy = \(policy)\n"
         for (label, k) in ks {
-          let ratios = pooled.cells.filter { cell in
-            cell.values["policy"] == policy && cell.values[axis] == label
-              && conditions.allSatisfy { cell.values[$0] == group[$0] }
-          }.flatMap { $0.series(Metric.gapToOptimal.rawValue) }
+          let ratios = ExperimentReport.ratios(pooled, policy: policy, k: label, in: group)
           guard let worst = ratios.max() else { continue }
           highest = Swift.max(highest, worst)
           text += "\(k) \(worst)\n"

@@ -27,9 +27,7 @@ extension ExperimentReport {
   /// the spec sweeps `on_demand_ratio`.
   func competitiveSection(_ data: SweepData) -> String? {
     guard let pooled = Self.competitiveCells(data) else { return nil }
-    let conditions = pooled.axes.filter {
-      $0 != "policy" && $0 != Self.ratioAxis && pooled.values(of: $0).count > 1
-    }
+    let conditions = Self.competitiveConditions(pooled)
     let policies = pooled.values(of: "policy").filter { p in
       pooled.cells.contains { $0.values["policy"] == p }
     }
@@ -48,19 +46,17 @@ extension ExperimentReport {
         let place = (conditions.map { "\($0) = \(group[$0] ?? "")" } + ["K = \(k)"])
           .joined(separator: ", ")
         for policy in policies {
-          let ratios = pooled.cells.filter { cell in
-            cell.values["policy"] == policy && cell.values[Self.ratioAxis] == k
-              && conditions.allSatisfy { cell.values[$0] == group[$0] }
-          }.flatMap { $0.series(Metric.gapToOptimal.rawValue) }
+          let ratios = Self.ratios(pooled, policy: policy, k: k, in: group)
           n = Swift.max(n, ratios.count)
-          if let worst = ratios.max(), worst > kValue.squareRoot() {
+          guard let worst = ratios.max() else {
+            row.append("—")
+            continue
+          }
+          if worst > kValue.squareRoot() {
             above.append("`\(policy)` \(Format.number(worst, 2)) at \(place)")
           }
-          row.append(
-            ratios.isEmpty
-              ? "—"
-              : "\(Format.number(ratios.max()!, 2)) (\(Format.number(ratios.reduce(0, +) / Double(ratios.count), 2)))"
-          )
+          let mean = ratios.reduce(0, +) / Double(ratios.count)
+          row.append("\(Format.number(worst, 2)) (\(Format.number(mean, 2)))")
         }
         rows.append(row + ["\(n)"])
       }
@@ -73,6 +69,23 @@ extension ExperimentReport {
     out +=
       "Worst ratios above √K: " + (above.isEmpty ? "none" : above.joined(separator: "; ")) + ".\n\n"
     return out
+  }
+
+  /// The axes besides policy and K along which the competitive cells vary:
+  /// each combination of their values is a table group and a figure.
+  static func competitiveConditions(_ pooled: SweepData) -> [String] {
+    pooled.axes.filter { $0 != "policy" && $0 != ratioAxis && pooled.values(of: $0).count > 1 }
+  }
+
+  /// Cost ÷ optimum of every run of `policy` at K = `k` whose cell has the
+  /// condition values `group`.
+  static func ratios(_ pooled: SweepData, policy: String, k: String, in group: [String: String])
+    -> [Double]
+  {
+    pooled.cells.filter { cell in
+      cell.values["policy"] == policy && cell.values[ratioAxis] == k
+        && group.allSatisfy { cell.values[$0.key] == $0.value }
+    }.flatMap { $0.series(Metric.gapToOptimal.rawValue) }
   }
 
   /// Every combination of `axes`' values that some cell has, in cell order.

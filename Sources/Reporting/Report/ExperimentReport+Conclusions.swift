@@ -26,8 +26,11 @@ extension ExperimentReport {
     var identical: Bool { difference.standardDeviation == 0 && difference.mean == 0 }
   }
 
-  /// `comparison` pooled over `data`'s cells (nil when no condition ran both).
-  func pooledEffect(_ comparison: ExperimentSpec.Comparison, in data: SweepData) -> PooledEffect? {
+  /// `comparison` pooled over `data`'s cells, given its `conditions`
+  /// (`effects(_:in:)` on the same data; nil when no condition ran both).
+  func pooledEffect(
+    _ comparison: ExperimentSpec.Comparison, _ conditions: [ConditionEffect], in data: SweepData
+  ) -> PooledEffect? {
     var differences: [Double] = []
     var reference: [Double] = []
     let key = Metric.totalCost.rawValue
@@ -43,14 +46,17 @@ extension ExperimentReport {
     return PooledEffect(
       comparison: comparison, difference: Summary(differences),
       reference: reference.reduce(0, +) / Double(reference.count),
-      conditions: effects(comparison, in: data))
+      conditions: conditions)
   }
 
   /// The closing statements of the Findings: the largest pooled effect,
   /// then where nothing differs (or, if something differs everywhere, the
   /// comparison whose sign depends on the condition). Nil with nothing to say.
-  func conclusions(_ data: SweepData) -> String? {
-    let pooled = comparisons.compactMap { pooledEffect($0, in: data) }
+  /// `measured`: each comparison with its `effects(_:in:)` on `data`.
+  func conclusions(
+    _ measured: [(ExperimentSpec.Comparison, [ConditionEffect])], in data: SweepData
+  ) -> String? {
+    let pooled = measured.compactMap { pooledEffect($0.0, $0.1, in: data) }
     var statements: [String] = []
     let significant = pooled.filter { $0.difference.excludesZero && $0.percent != nil }
     if let top = significant.max(by: { abs($0.percent!) < abs($1.percent!) }) {

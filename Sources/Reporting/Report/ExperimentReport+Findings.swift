@@ -100,7 +100,7 @@ extension ExperimentReport {
       }
     }
     out += "\n"
-    if let short = conclusions(data) { out += short }
+    if let short = conclusions(measured, in: data) { out += short }
     for (comparison, effects) in measured {
       let significant = effects.filter(\.difference.excludesZero)
         .sorted { abs($0.difference.mean) > abs($1.difference.mean) }

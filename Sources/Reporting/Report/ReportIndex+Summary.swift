@@ -19,12 +19,12 @@ extension ReportIndex {
 
   /// Every experiment's comparisons, pooled (trace windows are samples, as
   /// in the reports' Findings).
-  func pooledComparisons() -> [PooledComparison] {
+  static func pooledComparisons(_ sweeps: [SweepData]) -> [PooledComparison] {
     sweeps.flatMap { data -> [PooledComparison] in
       let report = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
       let pooled = data.pooling(also: ["trace_start_hour"]).data
       return report.comparisons.compactMap { comparison in
-        report.pooledEffect(comparison, in: pooled).map {
+        report.pooledEffect(comparison, report.effects(comparison, in: pooled), in: pooled).map {
           PooledComparison(experiment: data.experiment, effect: $0)
         }
       }
@@ -33,7 +33,7 @@ extension ReportIndex {
 
   /// The summary table, or nil when no spec names a comparison.
   func summarySection() -> String? {
-    let rows = pooledComparisons()
+    let rows = comparisons
     guard !rows.isEmpty else { return nil }
     var out = "## Summary\n\n"
     out +=
@@ -86,7 +86,7 @@ extension ReportIndex {
   /// % of the second value's cost with its 95% CI, one row each, grouped
   /// by experiment in index order. Nil without comparisons.
   public func forestPlot() -> GnuplotFigure? {
-    let rows = pooledComparisons().filter { $0.percent != nil }
+    let rows = comparisons.filter { $0.percent != nil }
     guard !rows.isEmpty else { return nil }
     let name = "summary-forest"
     let caption =

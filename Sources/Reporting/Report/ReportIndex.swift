@@ -5,10 +5,15 @@ import Experiments
 /// list can never leave one out.
 public struct ReportIndex {
   /// The sweeps reported, in order.
-  public var sweeps: [SweepData]
+  public let sweeps: [SweepData]
+  /// Their comparisons, pooled once for the summary table and its figure.
+  let comparisons: [PooledComparison]
 
   /// Creates the index of `sweeps`.
-  public init(sweeps: [SweepData]) { self.sweeps = sweeps }
+  public init(sweeps: [SweepData]) {
+    self.sweeps = sweeps
+    comparisons = Self.pooledComparisons(sweeps)
+  }
 
   /// The commits whose sweeps computed the runs (stable across reruns
   /// that reuse them all).

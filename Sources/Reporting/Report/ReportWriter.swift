@@ -237,11 +237,9 @@ public struct ReportWriter {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     var (figures, skipped) = figures()
     if Gnuplot.isAvailable {
-      // Stamp PDFs with the finish time of the latest sweep that computed
-      // runs, not the wall clock: a rerun from the cache draws the same PDFs.
-      let origin = report.data.origins.last?.sweep ?? report.data.sweep
-      let stamp = String((origin.finishedAt ?? origin.startedAt).filter(\.isNumber).prefix(14))
-      for figure in figures { try Gnuplot.render(figure, in: folder, pdfDate: stamp) }
+      for figure in figures {
+        try Gnuplot.render(figure, in: folder, pdfDate: report.data.figureStamp)
+      }
       try removeStaleFigures(in: folder, keeping: Set(figures.map(\.name)))
     } else {
       skipped.append(

@@ -208,6 +208,14 @@ public struct SweepData: Sendable {
     return (data, pooled)
   }
 
+  /// The creation date stamped into this sweep's PDFs (`YYYYMMDDHHMMSS`):
+  /// the finish of the latest sweep that computed its runs, not the wall
+  /// clock, so a rerun from the cache draws the same PDFs.
+  public var figureStamp: String {
+    let origin = origins.last?.sweep ?? sweep
+    return String((origin.finishedAt ?? origin.startedAt).filter(\.isNumber).prefix(14))
+  }
+
   /// Replicates per cell (the most any cell has).
   public var replicates: Int { cells.map(\.runs.count).max() ?? 0 }
 

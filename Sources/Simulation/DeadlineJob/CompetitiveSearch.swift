@@ -67,26 +67,29 @@ public enum CompetitiveSearch {
     (0..<(1 << ticks)).map { mask in (0..<ticks).map { mask >> $0 & 1 == 1 } }
   }
 
-  /// The worst ratio of `cost` to the optimum over every sequence.
-  public static func worstRatio(work: Int, deadline: Int, k: Double, cost: ([Bool]) -> Double)
-    -> (ratio: Double, sequence: [Bool])
-  {
-    var worst = (ratio: 0.0, sequence: [Bool]())
-    for seq in sequences(deadline) {
-      let r = cost(seq) / optimum(seq, work: work, k: k)
-      if r > worst.ratio + 1e-12 { worst = (r, seq) }
-    }
-    return worst
+  /// The worst case of a policy over every sequence: its largest ratio to
+  /// the optimum and its largest excess over √K times the optimum (in
+  /// dollars), each with the first sequence that attains it. One pass, so
+  /// `cost` (an exact expectation for ROSS: dozens of runs) runs once per
+  /// sequence.
+  public struct WorstCase {
+    public var ratio = 0.0
+    public var ratioSequence: [Bool] = []
+    public var excess = -Double.infinity
+    public var excessSequence: [Bool] = []
   }
 
-  /// The worst excess of `cost` over √K times the optimum, in dollars.
-  public static func worstExcess(work: Int, deadline: Int, k: Double, cost: ([Bool]) -> Double)
-    -> (excess: Double, sequence: [Bool])
+  /// `cost`'s worst case over every sequence of `deadline` ticks.
+  public static func worstCase(work: Int, deadline: Int, k: Double, cost: ([Bool]) -> Double)
+    -> WorstCase
   {
-    var worst = (excess: -Double.infinity, sequence: [Bool]())
+    var worst = WorstCase()
     for seq in sequences(deadline) {
-      let e = cost(seq) - k.squareRoot() * optimum(seq, work: work, k: k)
-      if e > worst.excess + 1e-12 { worst = (e, seq) }
+      let c = cost(seq)
+      let best = optimum(seq, work: work, k: k)
+      if c / best > worst.ratio + 1e-12 { (worst.ratio, worst.ratioSequence) = (c / best, seq) }
+      let e = c - k.squareRoot() * best
+      if e > worst.excess + 1e-12 { (worst.excess, worst.excessSequence) = (e, seq) }
     }
     return worst
   }

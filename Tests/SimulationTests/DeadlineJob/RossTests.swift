@@ -13,11 +13,11 @@ import Testing
   func expectedCostIsWithinRootKOfTheOptimumPlusOneTickOfOnDemand(k: Double) {
     for (l, d) in Self.instances {
       #expect(Double(d) >= Ross.threshold(k) * Double(l))
-      let worst = CompetitiveSearch.worstExcess(work: l, deadline: d, k: k) { seq in
+      let worst = CompetitiveSearch.worstCase(work: l, deadline: d, k: k) { seq in
         CompetitiveSearch.expectedRossCost(seq, work: l, deadline: d, k: k)
       }
       // E[ross] ≤ √K·OPT + K·(one tick): the discretisation's price.
-      #expect(worst.excess <= k + 1e-9, "K \(k), L \(l), D \(d): \(worst.sequence)")
+      #expect(worst.excess <= k + 1e-9, "K \(k), L \(l), D \(d): \(worst.excessSequence)")
     }
   }
 
@@ -25,7 +25,7 @@ import Testing
     // The bound rests on the draw: every deterministic placement of the
     // interval has a sequence that costs far more.
     for draw in [0.0, 0.5, 0.99] {
-      let worst = CompetitiveSearch.worstExcess(work: 6, deadline: 11, k: 9) { seq in
+      let worst = CompetitiveSearch.worstCase(work: 6, deadline: 11, k: 9) { seq in
         CompetitiveSearch.cost(Ross(draw: draw), seq, work: 6, deadline: 11, k: 9)
       }
       #expect(worst.excess > 2 * 9, "draw \(draw)")
@@ -37,7 +37,7 @@ import Testing
     // optimum runs all on spot, both policies all on on-demand.
     for k in [2.0, 4, 9] {
       for policy in [Greedy() as any DeadlinePolicy, UniformProgress(.firstZone)] {
-        let worst = CompetitiveSearch.worstRatio(work: 4, deadline: 8, k: k) { seq in
+        let worst = CompetitiveSearch.worstCase(work: 4, deadline: 8, k: k) { seq in
           CompetitiveSearch.cost(policy, seq, work: 4, deadline: 8, k: k)
         }
         #expect(abs(worst.ratio - k) < 1e-9, "\(policy.name) K \(k)")
