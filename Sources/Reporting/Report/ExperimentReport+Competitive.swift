@@ -22,8 +22,8 @@ extension ExperimentReport {
   }
 
   /// The empirical competitive ratio: per policy, K and condition, the
-  /// worst cost ÷ optimum over every window and zone, beside √K (ROSS's
-  /// bound) and K (where deterministic policies can be pushed). Nil unless
+  /// worst cost ÷ optimum over every window and zone, beside √K (the paper's
+  /// bound for ROSS) and K (where deterministic policies can be pushed). Nil unless
   /// the spec sweeps `on_demand_ratio`.
   func competitiveSection(_ data: SweepData) -> String? {
     guard let pooled = Self.competitiveCells(data) else { return nil }
@@ -33,7 +33,7 @@ extension ExperimentReport {
     }
     var out = "## Competitive ratio on the traces\n\n"
     out +=
-      "The worst cost ÷ optimum over every window and zone (n runs each), per K = on-demand ÷ the window's mean spot price (`on_demand_ratio`), beside √K, ROSS's worst-case bound in its model (no overheads, a fixed spot price), and K, which deterministic policies approach in the worst case (`docs/model.md`, \"ROSS\"). A trace is one availability sequence, not the adversary's worst. The mean is in brackets.\n\n"
+      "The worst cost ÷ optimum over every window and zone (n runs each), per K = on-demand ÷ the window's mean spot price (`on_demand_ratio`), beside √K, the paper's worst-case bound for ROSS in its model (no overheads, a fixed spot price; our completion of ROSS breaks it for K > 3 + 2√2 on a family of sequences), and K, which deterministic policies approach in the worst case (`docs/model.md`, \"ROSS\"). A trace is one availability sequence, not the adversary's worst. The mean is in brackets.\n\n"
     var rows: [[String]] = []
     var above: [String] = []
     let groups = Self.conditionValues(pooled, conditions)

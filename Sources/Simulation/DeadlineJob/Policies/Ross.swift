@@ -1,9 +1,11 @@
 /// ROSS, the randomized single-zone policy of Bhuyan, Bhatia, Kodialam and
 /// Lakshman, "Exploiting Spot Instances for Time-Critical Cloud Workloads
 /// Using Optimal Randomized Strategies" (INFOCOM 2026, arXiv 2601.14612),
-/// on the window's first zone. Its expected cost is at most √K times the
-/// optimum's when the deadline is at least θ(K) times the work (proof and
-/// an exhaustive check in `docs/model.md`, "ROSS").
+/// on the window's first zone. The paper proves ROSS's expected cost at most
+/// √K times the optimum's when the deadline is at least θ(K) times the work;
+/// our completion of what its summaries leave open does not keep that bound
+/// for K > 3 + 2√2 (a family of sequences and the checks for smaller K in
+/// `docs/model.md`, "ROSS").
 ///
 /// With R the work left (plus one restart overhead), T the time left, and K
 /// the on-demand price over the spot price now:
