@@ -21,7 +21,7 @@ extension Figures {
       let name = "competitive-ratio\(suffix)"
       let condition = conditions.map { "\($0) = \(group[$0]!)" }.joined(separator: ", ")
       let caption =
-        "Worst cost ÷ optimum over every trace window and zone against K = on-demand ÷ mean spot price\(condition.isEmpty ? "" : " (" + condition + ")"), a line per policy; dashed: √K (the paper's worst-case bound for ROSS in its model, which our completion keeps only up to K = 3 + 2√2) and K (until it leaves the range)."
+        "Worst cost ÷ optimum over every trace window and zone against K = on-demand ÷ mean spot price\(condition.isEmpty ? "" : " (" + condition + ")"), a line per policy; dashed: √K (ROSS's worst-case bound in its model, proved for our completion in docs/model.md) and K (until it leaves the range)."
       var text = "# \(caption)\n# columns: K worst_ratio\n"
       var plots: [String] = []
       var highest = 1.0

