@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [50.56:71.44]
-set yrange [-19.789884734205312:21.99301627461248]
+set yrange [-19.761856260110115:21.731417183057292]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'deadline_hours' noenhanced

@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-30.264240963944054:30.264240963944054]
+set cbrange [-30.718934053417186:30.718934053417186]
 set cblabel 'Paired difference in total cost (% of optimal-offline)' noenhanced
 set xlabel 'trace_zone' noenhanced
 set ylabel 'deadline_hours' noenhanced

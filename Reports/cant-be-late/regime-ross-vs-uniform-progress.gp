@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-6.885125793531131:6.885125793531131]
+set cbrange [-6.850590874486008:6.850590874486008]
 set cblabel 'Paired difference in total cost (% of uniform-progress)' noenhanced
 set xlabel 'trace_zone' noenhanced
 set ylabel 'deadline_hours' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [67.92:98.08]
-set yrange [-14.593663784561791:29.088081559802315]
+set yrange [-16.840012489229068:26.951153284295774]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'deadline_hours' noenhanced

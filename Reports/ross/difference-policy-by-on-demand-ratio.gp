@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [1.3599999999999999:10.64]
-set yrange [-21.457955385185027:48.9575918194411]
+set yrange [-24.68199815485267:46.28529646581447]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'on_demand_ratio' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [-0.016:0.21600000000000003]
-set yrange [-14.945145507053109:25.73178290098965]
+set yrange [-17.06952709532292:25.035634707155076]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'restart_overhead_hours' noenhanced

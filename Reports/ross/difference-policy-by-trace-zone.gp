@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [-0.5:2.5]
 set xtics ('us-east-1a' 0, 'us-east-1f' 1, 'us-west-2b' 2) rotate by -20 noenhanced
-set yrange [-16.776082147009756:37.732052323649846]
+set yrange [-19.348497381829:35.38556745779686]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'trace_zone' noenhanced

@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-5.834579376489197:5.834579376489197]
+set cbrange [-6.588790266837696:6.588790266837696]
 set cblabel 'Paired difference in total cost (% of greedy)' noenhanced
 set xlabel 'on_demand_ratio' noenhanced
 set ylabel 'trace_zone' noenhanced

@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-22.820656030431092:22.820656030431092]
+set cbrange [-21.836933176282116:21.836933176282116]
 set cblabel 'Paired difference in total cost (% of optimal-offline)' noenhanced
 set xlabel 'on_demand_ratio' noenhanced
 set ylabel 'trace_zone' noenhanced

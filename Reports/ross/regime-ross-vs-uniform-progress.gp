@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-6.170910333140303:6.170910333140303]
+set cbrange [-5.320542371299796:5.320542371299796]
 set cblabel 'Paired difference in total cost (% of uniform-progress)' noenhanced
 set xlabel 'on_demand_ratio' noenhanced
 set ylabel 'trace_zone' noenhanced
