@@ -108,12 +108,13 @@ extension Simulator {
     let transferable =
       Units.transferableMiB(gbps: pool.type.networkGbps, hours: pool.type.graceHours)
       / Double(Swift.max(1, Int(instances[k].occupied)))
-    let stateNow = tasks[i].stateMiB(atProgress: state[i].progress)
-    let lostNow = 1 - scenario.checkpoint.savedShare(
-      forRatio: stateNow > 0 ? transferable / stateNow : .infinity)
-    let midState = tasks[i].stateMiB(atProgress: (state[i].progress + tasks[i].work) / 2)
-    let lostLater = 1 - scenario.checkpoint.savedShare(
-      forRatio: midState > 0 ? transferable / midState : .infinity)
+    // The share of the state at `progress` the warning's checkpoint cannot save.
+    func lost(atProgress progress: Double) -> Double {
+      let mib = tasks[i].stateMiB(atProgress: progress)
+      return 1 - scenario.checkpoint.savedShare(forRatio: mib > 0 ? transferable / mib : .infinity)
+    }
+    let lostNow = lost(atProgress: state[i].progress)
+    let lostLater = lost(atProgress: (state[i].progress + tasks[i].work) / 2)
     let slotPrice = pool.price(at: now) / Double(pool.type.gpusPerInstance)
     let later = (hazards[p] ?? 0) * Swift.max(0, runtime - within)
     let rework =
