@@ -64,6 +64,7 @@ PAPER_SPECS = Experiments/paper/headline.yaml Experiments/paper/migration.yaml E
   Experiments/paper/multi-region-v100-checkpoint.yaml Experiments/paper/multi-region-v100-regions.yaml \
   Experiments/paper/forecast.yaml Experiments/paper/forecast-h100.yaml \
   Experiments/paper/forecast-fleet.yaml Experiments/paper/forecast-fleet-h100.yaml \
+  Experiments/paper/proactive-value.yaml \
   Experiments/paper/value-tuning-v100.yaml Experiments/paper/value-tuning-h100.yaml
 # Experiment names: each paper spec's name is its file's base name.
 EXPERIMENT_NAMES = $(basename $(notdir $(PAPER_SPECS)))

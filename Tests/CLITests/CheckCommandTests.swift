@@ -37,8 +37,8 @@ import Testing
       if result.stdout.contains("data/traces/") { traced += 1 }
       #expect(!result.stdout.contains("shared"), "\(file): \(result.stdout)")
     }
-    // The seventeen trace-driven paper specs and zone-order-v100.
-    #expect(traced == 18)
+    // The eighteen trace-driven paper specs and zone-order-v100.
+    #expect(traced == 19)
   }
 
   @Test func aCheckNamesTheSpecKeyAndPathOfAMissingTrace() throws {

@@ -46,6 +46,6 @@ extension ScenarioConfig {
     }
     return ProactiveHandling(
       threshold: proactiveThreshold, intervalHours: proactiveIntervalMinutes / 60,
-      forecasts: try forecasts(trace.traces))
+      forecasts: try forecasts(trace.traces), test: proactiveTest ?? .threshold)
   }
 }

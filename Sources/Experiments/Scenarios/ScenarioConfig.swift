@@ -118,6 +118,9 @@ public struct ScenarioConfig: Sendable {
   /// Minutes between forecast reviews, and the interval a loss is
   /// predicted over.
   public var proactiveIntervalMinutes = 30.0
+  /// Which of a flagged zone's tasks move; nil: every one (the threshold
+  /// test), stored as null so that specs from before it keep their cells.
+  public var proactiveTest: ProactiveHandling.Test?
 
   /// A config with every default.
   public init() {}

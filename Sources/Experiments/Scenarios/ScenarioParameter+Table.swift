@@ -334,6 +334,15 @@ extension ScenarioParameter {
       },
       read: { "\($0.proactiveIntervalMinutes)" }),
     .init(
+      key: "proactive_test", baselineReads: false,
+      summary:
+        "fleet with proactive_threshold: which of a flagged zone's tasks move: threshold (every one; null is the same) | value (those whose expected loss of staying exceeds the move's cost)",
+      apply: {
+        $0.proactiveTest =
+          ["", "null", "none", "~"].contains($1) ? nil : try choice($1) as ProactiveHandling.Test
+      },
+      read: { $0.proactiveTest?.rawValue ?? "null" }),
+    .init(
       key: "migration_delay_weight", baselineReads: false,
       summary: "dollars per hour of resume delay",
       apply: { $0.migrationCost.delayWeight = try number($1, in: ScenarioLimits.factor) },

@@ -246,6 +246,10 @@ enum Schema {
       // prices, say).
       try addMissingColumns(db, table: "sweeps", [("notes", .text)])
     }
+    migrator.registerMigration("v16: proactive value test") { db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV16.map { ("p_" + $0, .text) })
+      try recreateView(db)
+    }
     return migrator
   }
 
@@ -265,7 +269,7 @@ enum Schema {
     let columns =
       parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3
       + parameterColumnsV5 + parameterColumnsV6 + parameterColumnsV10 + parameterColumnsV12
-      + parameterColumnsV13 + parameterColumnsV14
+      + parameterColumnsV13 + parameterColumnsV14 + parameterColumnsV16
     try db.execute(
       sql: """
         CREATE VIEW runs_with_parameters AS
@@ -295,6 +299,9 @@ enum Schema {
 
   /// The parameter columns migration v14 added (frozen with it).
   static let parameterColumnsV14 = ["on_demand_ratio"]
+
+  /// The parameter columns migration v16 added (frozen with it).
+  static let parameterColumnsV16 = ["proactive_test"]
 
   /// The parameter columns migration v12 added (frozen with it).
   static let parameterColumnsV12 = ["proactive_threshold", "proactive_interval_minutes"]

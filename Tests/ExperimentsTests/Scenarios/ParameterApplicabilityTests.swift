@@ -79,9 +79,11 @@ import Testing
   ]
 
   /// Keys added since, which on-demand never reads either: how a deadline
-  /// policy probes and what synkti-value remembers.
+  /// policy probes, what synkti-value remembers, and which proactive test a
+  /// fleet applies.
   static let ignoredSince: Set<String> = [
     "probe_interval_hours", "probe_billed_seconds", "value_memory_hours", "value_prior_hours",
+    "proactive_test",
   ]
 
   /// The baseline's ignored keys, derived from each parameter's

@@ -5,9 +5,25 @@
 /// full and migrates at once, to targets ranked by their predicted
 /// lifetimes, never into a zone that is itself predicted to fail.
 ///
+/// With the `value` test, a flagged zone's task moves only when the move
+/// pays: its expected cost where it is (its remaining runtime at this
+/// slot's price, plus the rework of the losses the forecast expects) exceeds
+/// the cheapest move's (the migration planner's own price of the target,
+/// plus the checkpoint's upload at this slot's price). The threshold test
+/// moves every task of a flagged zone, into dear zones too.
+///
 /// The forecasters see each zone's trace up to now only (`ZoneForecasts`);
 /// only `noisy-oracle` reads the future, by design.
 public struct ProactiveHandling: Sendable {
+  /// Which of a flagged zone's tasks move.
+  public enum Test: String, Sendable, CaseIterable {
+    /// Every one (the zone's predicted loss probability is above the
+    /// threshold).
+    case threshold
+    /// Those whose expected loss of staying exceeds the move's cost.
+    case value
+  }
+
   /// Move a zone's tasks when its predicted loss probability exceeds this.
   public var threshold: Double
   /// Hours between forecast reviews, and the interval a loss is predicted
@@ -16,12 +32,17 @@ public struct ProactiveHandling: Sendable {
   /// One fitted forecaster per trace zone, with the traces and where the
   /// run starts in them.
   public var forecasts: ZoneForecasts
+  /// Which of a flagged zone's tasks move (default: every one).
+  public var test: Test
 
   /// Creates the option; `threshold` is in [0, 1) and the interval positive.
-  public init(threshold: Double, intervalHours: Double, forecasts: ZoneForecasts) {
+  public init(
+    threshold: Double, intervalHours: Double, forecasts: ZoneForecasts, test: Test = .threshold
+  ) {
     precondition((0..<1).contains(threshold) && intervalHours > 0)
     self.threshold = threshold
     self.intervalHours = intervalHours
     self.forecasts = forecasts
+    self.test = test
   }
 }

@@ -15,6 +15,16 @@ extension Simulator {
     }
     let atRisk = Set(loss.filter { $0.value > proactive.threshold }.keys)
     guard !atRisk.isEmpty else { return }
+    // Targets are priced by predicted lifetime, asked only when tasks may move.
+    var hazards: [Int: Double]?
+    func lifetimeHazards() -> [Int: Double] {
+      if let hazards { return hazards }
+      let h = bySpotPool(forecasts) {
+        1 / Swift.max(forecasts.expectedLifetime(zone: $0, windowTick: tick), forecasts.tickHours)
+      }
+      hazards = h
+      return h
+    }
     liveInstances[.spot]?.removeAll { !instances[Int($0)].isAlive }
     var moves: [(task: Int32, decision: PlacementDecision)] = []
     for id in liveInstances[.spot] ?? [] {
@@ -33,7 +43,12 @@ extension Simulator {
         let before = state[i]
         accrue(i)
         let decision = decide(task)
-        guard hasSafeTarget(for: i, decision: decision, avoiding: atRisk) else {
+        guard hasSafeTarget(for: i, decision: decision, avoiding: atRisk),
+          proactive.test == .threshold
+            || movePays(
+              i, from: k, decision: decision, loss: loss[p]!, within: proactive.intervalHours,
+              avoiding: atRisk, hazards: lifetimeHazards())
+        else {
           state[i] = before
           continue
         }
@@ -46,11 +61,70 @@ extension Simulator {
       metrics.proactiveMigrations += 1
       proactiveMoves.append((now, Int(move.task)))
     }
-    // Targets are priced by predicted lifetime, asked only when tasks move.
-    let hazards = bySpotPool(forecasts) {
-      1 / Swift.max(forecasts.expectedLifetime(zone: $0, windowTick: tick), forecasts.tickHours)
+    migrate(
+      moves.map(\.task), decisions: moves.map(\.decision), avoiding: atRisk,
+      hazards: lifetimeHazards())
+  }
+
+  /// The value test of a move off instance `k` (`ProactiveHandling.Test`),
+  /// in the terms of the run's migration cost model. Staying costs task
+  /// `i`'s remaining runtime at its slot's price (with the instance's idle
+  /// tail, as a fresh launch is priced), plus the expected rework: a loss
+  /// with probability `loss` within the next `within` hours, which loses
+  /// what the grace checkpoint cannot save of the progress at stake (since
+  /// its last durable checkpoint, plus half the interval) and forces a
+  /// restart; then losses at the zone's predicted-lifetime hazard over the
+  /// rest of the runtime, priced as the planner prices a target's. Moving
+  /// costs the cheapest target of the migration problem the move would
+  /// pose, with the checkpoint taken now. Leaves the task as it was.
+  mutating func movePays(
+    _ i: Int, from k: Int, decision: PlacementDecision, loss: Double, within: Double,
+    avoiding: Set<Int>, hazards: [Int: Double]
+  ) -> Bool {
+    let p = Int(instances[k].pool)
+    let pool = pools[p]
+    let speed = pool.type.relativeSpeed
+    let atStake = (state[i].progress - state[i].durable) / speed
+    let restart = pool.type.bootHours + restoreHours(i, onto: p)
+    let kept = state[i]
+    defer { state[i] = kept }
+    // As `checkpointAndRelease` would leave it: all progress durable once
+    // uploaded over this instance's link.
+    state[i].durable = state[i].progress
+    state[i].durableAt =
+      now
+      + Units.transferHours(
+        mib: tasks[i].stateMiB(atProgress: state[i].progress), gbps: pool.type.networkGbps)
+    state[i].storageRegion = Int32(pool.region)
+    let capacity: Capacity = decision == .onDemand ? .onDemand : .spot
+    let problem = migrationProblem(
+      [Int32(i)], wanted: [capacity], avoiding: avoiding, hazards: hazards)
+    var move = Double.infinity
+    for c in 0..<problem.costs.columns where problem.costs.isAllowed(0, c) {
+      move = Swift.min(move, problem.costs[0, c])
     }
-    migrate(moves.map(\.task), decisions: moves.map(\.decision), avoiding: atRisk, hazards: hazards)
+    let runtime = (tasks[i].work - state[i].progress) / speed
+    guard runtime > 0, move.isFinite else { return false }
+    let transferable =
+      Units.transferableMiB(gbps: pool.type.networkGbps, hours: pool.type.graceHours)
+      / Double(Swift.max(1, Int(instances[k].occupied)))
+    // The share of the state at `progress` the warning's checkpoint cannot save.
+    func lost(atProgress progress: Double) -> Double {
+      let mib = tasks[i].stateMiB(atProgress: progress)
+      return 1 - scenario.checkpoint.savedShare(forRatio: mib > 0 ? transferable / mib : .infinity)
+    }
+    let lostNow = lost(atProgress: state[i].progress)
+    let lostLater = lost(atProgress: (state[i].progress + tasks[i].work) / 2)
+    let slotPrice = pool.price(at: now) / Double(pool.type.gpusPerInstance)
+    let later = (hazards[p] ?? 0) * Swift.max(0, runtime - within)
+    let rework =
+      loss * (lostNow * (atStake + Swift.min(within, runtime) / 2) + restart)
+      + later * (lostLater * runtime / 2 + restart)
+    let model = scenario.migrationCost
+    let stay =
+      model.priceWeight * pool.price(at: now) * (runtime + scenario.idleTimeout)
+      + model.hazardWeight * slotPrice * rework
+    return move < stay
   }
 
   /// `value(z)` of each spot pool's trace zone z, by pool index: asked once

@@ -11,13 +11,14 @@ import Testing
   /// it), no boot, no idle tail, and links so fast that moving its state
   /// takes microseconds.
   func scenario(
-    a: [Bool], b: [Bool], proactive threshold: Double?, grace: Double = 0, tick: Double = 1
+    a: [Bool], b: [Bool], proactive threshold: Double?, grace: Double = 0, tick: Double = 1,
+    test: ProactiveHandling.Test = .threshold, priceB: Double = 0.6
   ) -> Scenario {
     let traces = [
       AvailabilityTrace(
         zone: "us-test-1a", tickHours: tick, available: a, prices: a.map { _ in 0.4 }),
       AvailabilityTrace(
-        zone: "us-test-1b", tickHours: tick, available: b, prices: b.map { _ in 0.6 }),
+        zone: "us-test-1b", tickHours: tick, available: b, prices: b.map { _ in priceB }),
     ]
     var s = Scenario(
       horizon: 40, fleet: [TestScenarios.gpu(gbps: 1e6, onDemand: 3, grace: grace, boot: 0)],
@@ -34,7 +35,8 @@ import Testing
       s.proactive = ProactiveHandling(
         threshold: threshold, intervalHours: 1,
         forecasts: ZoneForecasts(
-          forecasters: forecasters, series: [a, b], trainTicks: 0, startTick: 0, tickHours: tick))
+          forecasters: forecasters, series: [a, b], trainTicks: 0, startTick: 0, tickHours: tick),
+        test: test)
     }
     return s
   }
@@ -63,6 +65,40 @@ import Testing
     #expect(abs(p.spotInstanceHours - 10) < 1e-6)
     #expect(p.instancesLaunched == 2)
     #expect(abs((p.completionMean ?? 0) - 10) < 1e-6)
+  }
+
+  @Test func theValueTestMovesWhenTheLossWouldCostTheWork() {
+    // No grace: the reclaim at 6 would lose all 6 h. At the review at 5,
+    // staying costs 5 h × $0.4 + the certain loss (5 h at stake + half the
+    // hour, $0.4/h) and more at a's one-hour lifetime; moving, b's 5 h at
+    // $0.6 and its small hazard: the move pays, as under the threshold.
+    var value = Simulator(scenario(a: lostAtSix, b: up, proactive: 0.5, test: .value))
+    let v = value.run()
+    #expect(v.proactiveMigrations == 1 && v.preemptions == 0)
+    #expect(abs(v.totalCost - 5.0) < 1e-6)
+  }
+
+  @Test func theValueTestStaysWhenTheGraceSavesTheWorkAndTheTargetIsDear() {
+    // A 2-minute grace saves all 1 GiB, so the reclaim at 6 costs nothing
+    // but a restart in b (boot 0, restore microseconds), and b costs $3/h.
+    // Threshold: moves at 5: a 5 h × $0.4 + b 5 h × $3 = 17. Reactive, and
+    // the value test (staying ≈ 5 h × $0.4 against moving ≈ 5 h × $3): the
+    // warning at 6 h − 2 min moves the task to b, a is billed to its end at
+    // 6: a 6 h × $0.4 + b 4 h 2 min × $3 = 14.5, nothing lost.
+    func run(_ test: ProactiveHandling.Test?) -> RunMetrics {
+      var sim = Simulator(
+        scenario(
+          a: lostAtSix, b: up, proactive: test == nil ? nil : 0.5, grace: 120,
+          test: test ?? .threshold, priceB: 3))
+      return sim.run()
+    }
+    let (threshold, value, reactive) = (run(.threshold), run(.value), run(nil))
+    #expect(threshold.proactiveMigrations == 1)
+    #expect(abs(threshold.totalCost - 17) < 1e-6)
+    #expect(value.proactiveMigrations == 0 && value.preemptions == 1)
+    #expect(abs(value.totalCost - 14.5) < 1e-6)
+    #expect(abs(reactive.totalCost - 14.5) < 1e-6)
+    #expect(value.workLostHours == 0)
   }
 
   @Test func aForecastThatNeverFiresChangesNothing() {
