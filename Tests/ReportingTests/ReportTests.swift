@@ -333,6 +333,29 @@ import Testing
     #expect(pdf.prefix(4) == Data("%PDF".utf8))
   }
 
+  @Test func aFigureWhoseDataAndScriptAreUnchangedIsNotPlottedAgain() throws {
+    guard Gnuplot.isAvailable else { return }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synkti-gp-\(UUID())")
+      .path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let figure = try #require(Figures.completionCDF([("greedy", [1, 2, 3, 5])]))
+    try Gnuplot.render(figure, in: dir, pdfDate: "20261205000000")
+    let png = dir + "/completion-cdf.png"
+    // A marker where the plot was: kept while data and script are the same,
+    // and the PDF still takes the date it is given.
+    try Data("kept".utf8).write(to: URL(fileURLWithPath: png))
+    try Gnuplot.render(figure, in: dir, pdfDate: "20261206000000")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: png)) == Data("kept".utf8))
+    let pdf = try Data(contentsOf: URL(fileURLWithPath: dir + "/completion-cdf.pdf"))
+    #expect(pdf.firstRange(of: Data("/CreationDate (D:20261206000000".utf8)) != nil)
+    // New data: plotted again.
+    var changed = figure
+    changed.data += "\n"
+    try Gnuplot.render(changed, in: dir)
+    let plotted = try Data(contentsOf: URL(fileURLWithPath: png))
+    #expect(plotted.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+  }
+
   @Test func savingsFigureNeedsItsAxes() {
     #expect(Figures.savingsVersusRate(Synthetic.sweep()) == nil)
     #expect(Figures.accelerators(Synthetic.sweep()) == nil)

@@ -15,7 +15,7 @@ public struct ExportTable: Sendable, Equatable {
   }
 
   /// SHA-256 (hex) of the table's CSV: equal tables hash the same.
-  public var contentHash: String { SHA256.hex(Array(csv().utf8)) }
+  public var contentHash: String { SHA256.hex(csvBytes()) }
 
   /// The table without the named columns (e.g. timings, to compare sweeps).
   public func dropping(_ names: Set<String>) -> ExportTable {
@@ -41,20 +41,46 @@ public struct ExportTable: Sendable, Equatable {
   }
 
   /// RFC 4180 CSV; missing values are empty fields.
-  public func csv() -> String {
-    func quote(_ s: String?) -> String {
-      guard let s else { return "" }
-      if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) {
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  public func csv() -> String { String(decoding: csvBytes(), as: UTF8.self) }
+
+  /// The CSV's UTF-8 bytes, built without intermediate strings: a sweep's
+  /// export is every report's results hash.
+  func csvBytes() -> [UInt8] {
+    let (comma, quote, newline) = (UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"))
+    // Only a value holding an n can read as a non-finite number ("inf",
+    // "nan", "infinity"); stored numbers are finite.
+    let letterN = UInt8(ascii: "n")
+    var out: [UInt8] = []
+    out.reserveCapacity((rows.count + 1) * columns.count * 8)
+    func append(_ s: String?) {
+      guard let s else { return }
+      let bytes = s.utf8
+      guard bytes.contains(where: { $0 == comma || $0 == quote || $0 == newline }) else {
+        out.append(contentsOf: bytes)
+        return
       }
-      return s
+      out.append(quote)
+      for b in bytes {
+        if b == quote { out.append(quote) }
+        out.append(b)
+      }
+      out.append(quote)
     }
-    var out = columns.map(quote).joined(separator: ",") + "\n"
+    for (i, column) in columns.enumerated() {
+      if i > 0 { out.append(comma) }
+      append(column)
+    }
+    out.append(newline)
     for row in rows {
-      out +=
-        zip(columns, row).map { column, value in
-          quote(value.flatMap { nonFinite($0, column) ? nil : $0 })
-        }.joined(separator: ",") + "\n"
+      for (i, (column, value)) in zip(columns, row).enumerated() {
+        if i > 0 { out.append(comma) }
+        guard let value else { continue }
+        if value.utf8.contains(where: { $0 | 0x20 == letterN }), nonFinite(value, column) {
+          continue
+        }
+        append(value)
+      }
+      out.append(newline)
     }
     return out
   }

@@ -80,7 +80,9 @@ public enum Gnuplot {
   }
 
   /// Writes the figure's data and script into `directory` and runs gnuplot
-  /// there. Returns the files written.
+  /// there. Returns the files written. A figure whose data and script are
+  /// already there, unchanged, beside its PNG and PDF is not plotted again
+  /// (gnuplot is most of a rerun's report time); its PDF is only restamped.
   /// - Throws: `ReportingError.gnuplot` with gnuplot's message on failure.
   /// - Parameter pdfDate: `YYYYMMDDHHMMSS` to stamp as the PDF's creation
   ///   date (cairo writes the wall clock), so a report rebuilt from the same
@@ -91,6 +93,15 @@ public enum Gnuplot {
   {
     let dat = (directory as NSString).appendingPathComponent(figure.name + ".dat")
     let gp = (directory as NSString).appendingPathComponent(figure.name + ".gp")
+    let outputs = ["png", "pdf"].map {
+      (directory as NSString).appendingPathComponent("\(figure.name).\($0)")
+    }
+    if unchanged(dat, figure.data), unchanged(gp, figure.script),
+      outputs.allSatisfy({ FileManager.default.fileExists(atPath: $0) })
+    {
+      if let pdfDate { try stampCreationDate(outputs[1], pdfDate) }
+      return [dat, gp] + outputs
+    }
     try figure.data.write(toFile: dat, atomically: true, encoding: .utf8)
     try figure.script.write(toFile: gp, atomically: true, encoding: .utf8)
     let process = Process()
@@ -106,14 +117,14 @@ public enum Gnuplot {
     guard process.terminationStatus == 0 else {
       throw ReportingError.gnuplot(script: gp, message: message)
     }
-    if let pdfDate {
-      try stampCreationDate(
-        (directory as NSString).appendingPathComponent(figure.name + ".pdf"), pdfDate)
-    }
-    return [dat, gp]
-      + ["png", "pdf"].map {
-        (directory as NSString).appendingPathComponent("\(figure.name).\($0)")
-      }
+    if let pdfDate { try stampCreationDate(outputs[1], pdfDate) }
+    return [dat, gp] + outputs
+  }
+
+  /// Whether `file` holds exactly `text`.
+  static func unchanged(_ file: String, _ text: String) -> Bool {
+    guard let data = FileManager.default.contents(atPath: file) else { return false }
+    return data.elementsEqual(text.utf8)
   }
 }
 

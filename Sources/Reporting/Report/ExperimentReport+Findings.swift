@@ -4,11 +4,6 @@ import Experiments
 /// paired difference is significant and where it is not. Every sentence is
 /// computed from the sweep's runs.
 extension ExperimentReport {
-  /// The spec's `compare:` pairs.
-  var comparisons: [ExperimentSpec.Comparison] {
-    ExperimentSpec.comparisons(inText: data.specText, size: data.sweep.size)
-  }
-
   /// A metric the Findings compare, and the words for its differences.
   struct FindingMetric {
     /// The stored metric.

@@ -3,9 +3,6 @@ import Experiments
 /// The rules that keep a summary cell from misleading: which cells may be
 /// starred, and rows that stand for several identical cells.
 extension ExperimentReport {
-  /// The spec's `max_deadline_miss_rate` (0 when absent).
-  var maxDeadlineMissRate: Double { ExperimentSpec.maxDeadlineMissRate(inText: data.specText) }
-
   /// What ★ and ✗ mean, for a table of `what` (cells or values).
   func starRule(of what: String) -> String {
     "★ marks the \(what) with the highest mean savings (every one, when they tie) among those that miss at most \(Format.number(100 * maxDeadlineMissRate, 0))% of deadlines (`max_deadline_miss_rate`) and leave unfinished at most \(Format.number(100 * Self.unfinishedWorkTolerance, 0))% more of the work than `\(baseline)`; ✗ marks the others, which are never starred."
@@ -78,15 +75,20 @@ extension ExperimentReport {
     var merged = false
     for axis in data.axes.reversed() {
       var result: [CellData] = []
+      // The cells of `result` by their other values, in order: the first
+      // with equal runs is the one to merge into.
+      var byOthers: [[String: String]: [Int]] = [:]
       for cell in cells {
-        let others = cell.values.filter { $0.key != axis }
-        if let at = result.firstIndex(where: {
-          $0.values.filter { $0.key != axis } == others && $0.runs == cell.runs
-        }), let value = cell.values[axis] {
+        var others = cell.values
+        others[axis] = nil
+        if let at = byOthers[others]?.first(where: { result[$0].runs == cell.runs }),
+          let value = cell.values[axis]
+        {
           result[at].values[axis] = (result[at].values[axis] ?? "") + "`, `" + value
           result[at].key += "|" + cell.key
           merged = true
         } else {
+          byOthers[others, default: []].append(result.count)
           result.append(cell)
         }
       }

@@ -1,11 +1,6 @@
 import Experiments
 
 extension ExperimentReport {
-  /// The spec's adaptive `replicates:` rule, if it has one.
-  var adaptive: AdaptiveReplication? {
-    ExperimentSpec.adaptive(inText: data.specText, size: data.sweep.size)
-  }
-
   /// Where a cell stands against the adaptive target, as the sweep judged
   /// it: paired against the cell that differs only in `policy` (set to the
   /// baseline), else against each run's on-demand cost for an

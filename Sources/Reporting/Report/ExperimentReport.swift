@@ -10,13 +10,23 @@ import Simulation
 /// same database gives the same text.
 public struct ExperimentReport {
   /// The sweep.
-  public var data: SweepData
+  public let data: SweepData
   /// The spec, for re-simulating replicates (nil when the file is missing or changed).
   public var spec: ExperimentSpec?
   /// Catalog for re-simulation.
   public var catalog: AcceleratorCatalog?
   /// Why re-simulated figures are absent, if they are.
   public var specNote: String?
+  // What the stored spec says, read once: tables ask for it row by row,
+  // and each reading parses the spec's YAML.
+  /// The policy savings are paired against.
+  let baseline: String
+  /// The spec's `max_deadline_miss_rate` (0 when absent).
+  let maxDeadlineMissRate: Double
+  /// The spec's adaptive `replicates:` rule, if it has one.
+  let adaptive: AdaptiveReplication?
+  /// The spec's `compare:` pairs.
+  let comparisons: [ExperimentSpec.Comparison]
 
   /// Creates a report of `data`.
   public init(
@@ -26,6 +36,10 @@ public struct ExperimentReport {
     self.spec = spec
     self.catalog = catalog
     self.specNote = specNote
+    self.baseline = ExperimentSpec.baseline(inText: data.specText)
+    self.maxDeadlineMissRate = ExperimentSpec.maxDeadlineMissRate(inText: data.specText)
+    self.adaptive = ExperimentSpec.adaptive(inText: data.specText, size: data.sweep.size)
+    self.comparisons = ExperimentSpec.comparisons(inText: data.specText, size: data.sweep.size)
   }
 
   /// The sweeps that computed the runs, oldest first: commit, host, finish
@@ -50,9 +64,6 @@ public struct ExperimentReport {
     }
     .filter { seen.insert($0).inserted }
   }
-
-  /// The policy savings are paired against.
-  var baseline: String { ExperimentSpec.baseline(inText: data.specText) }
 
   /// The cell a cell is paired with for savings, stars and replication
   /// targets: equal but for `policy`, set to the baseline (nil when the

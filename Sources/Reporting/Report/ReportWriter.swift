@@ -6,6 +6,8 @@ import Simulation
 public struct ReportWriter {
   /// The report.
   public var report: ExperimentReport
+  /// Traces its re-simulated figures read, each parsed once.
+  let traces = TraceCache()
 
   /// Creates a writer.
   public init(report: ExperimentReport) { self.report = report }
@@ -93,7 +95,7 @@ public struct ReportWriter {
         return .failure(
           NotDrawn(reason: "it re-simulates fleet runs; this experiment runs deadline jobs"))
       }
-      scenario = try config.resolve(catalog: catalog)
+      scenario = try config.resolve(catalog: catalog, traces: traces)
     } catch {
       return .failure(NotDrawn(reason: "cell \(data.key) of the spec no longer resolves: \(error)"))
     }

@@ -77,7 +77,10 @@ public struct SweepData: Sendable {
   /// Axis keys in grid order.
   public var axes: [String]
   /// Cells in grid order.
-  public var cells: [CellData]
+  public var cells: [CellData] { didSet { positions = Self.positions(of: cells) } }
+  /// Each cell's index in `cells` by its values, so that pairing a cell
+  /// looks it up instead of scanning every cell.
+  private var positions: [[String: String]: Int] = [:]
   /// Runs stored as failed (a non-finite metric); they are in no cell.
   public var failedRuns = 0
   /// Runs copied from earlier sweeps with the same identity, by the sweep
@@ -102,6 +105,14 @@ public struct SweepData: Sendable {
     self.specHash = specHash
     self.axes = axes
     self.cells = cells
+    self.positions = Self.positions(of: cells)
+  }
+
+  /// The first position of each distinct set of values.
+  private static func positions(of cells: [CellData]) -> [[String: String]: Int] {
+    var result: [[String: String]: Int] = [:]
+    for (i, cell) in cells.enumerated() where result[cell.values] == nil { result[cell.values] = i }
+    return result
   }
 
   /// Loads sweep `id` from `store`.
@@ -169,7 +180,7 @@ public struct SweepData: Sendable {
   public func partner(of cell: CellData, setting axis: String, to value: String) -> CellData? {
     var wanted = cell.values
     wanted[axis] = value
-    return cells.first { $0.values == wanted }
+    return positions[wanted].map { cells[$0] }
   }
 
   /// Distinct values of `axis` in grid order.
