@@ -12,34 +12,56 @@ extension ResultsStore {
   func reuseRuns(sweep id: Int64, runs: [PlannedRun], identities: [Int: String]) throws -> Set<Int>
   {
     let metricList = Schema.metricColumns.joined(separator: ", ")
+    let sourceMetrics = Schema.metricColumns.map { "m." + $0 }.joined(separator: ", ")
+    // The source of an identity: its latest computed run outside this sweep.
+    let source = """
+      (SELECT s.id FROM runs s WHERE s.identity = w.identity AND s.status = 'done'
+         AND s.sweep_id != ?1 AND s.reused_from_sweep IS NULL ORDER BY s.id DESC LIMIT 1)
+      """
     return try write { db in
-      var reused = Set<Int>()
+      // In bulk: the wanted runs go to a scratch table, and two statements
+      // copy their runs and metrics (a statement per run took seconds on
+      // the largest sweeps).
+      try db.execute(
+        sql: """
+          CREATE TEMP TABLE IF NOT EXISTS reuse_wanted (
+            run_index INTEGER PRIMARY KEY, cell_index INTEGER, replicate INTEGER, seed TEXT,
+            identity TEXT)
+          """)
+      try db.execute(sql: "DELETE FROM reuse_wanted")
+      let insert = try db.cachedStatement(
+        sql: "INSERT INTO reuse_wanted VALUES (?, ?, ?, ?, ?)")
       for run in runs {
-        guard let identity = identities[run.index],
-          let source = try Row.fetchOne(
-            db,
-            sql: """
-              SELECT id, sweep_id, wall_ms FROM runs
-              WHERE identity = ? AND status = 'done' AND sweep_id != ?
-                AND reused_from_sweep IS NULL
-              ORDER BY id DESC LIMIT 1
-              """, arguments: [identity, id])
-        else { continue }
-        let sourceID: Int64 = source["id"]
-        var values = Self.runValues(
-          id, run, status: "done", wallMs: source["wall_ms"], reason: nil, identity: identity)
-        values[values.count - 1] = (source["sweep_id"] as Int64).databaseValue
-        try db.cachedStatement(sql: Self.insertRunSQL).execute(
-          arguments: StatementArguments(values))
-        let runID = db.lastInsertedRowID
-        try db.execute(
-          sql: """
-            INSERT INTO metrics (run_id, \(metricList))
-            SELECT ?, \(metricList) FROM metrics WHERE run_id = ?
-            """, arguments: [runID, sourceID])
-        reused.insert(run.index)
+        guard let identity = identities[run.index] else { continue }
+        try insert.execute(
+          arguments: [run.index, run.cell.index, run.replicate, String(run.seed), identity])
       }
-      return reused
+      // Rows after this one are the copies made now.
+      let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM runs") ?? 0
+      try db.execute(
+        sql: """
+          INSERT INTO runs (\(Self.runColumns.joined(separator: ", ")))
+          SELECT ?1, w.run_index, w.cell_index, w.replicate, w.seed, 'done', s.wall_ms, NULL,
+            w.identity, s.sweep_id
+          FROM reuse_wanted w JOIN runs s ON s.id = \(source)
+          ORDER BY w.run_index
+          """, arguments: [id])
+      try db.execute(
+        sql: """
+          INSERT INTO metrics (run_id, \(metricList))
+          SELECT r.id, \(sourceMetrics)
+          FROM reuse_wanted w
+          JOIN runs r ON r.sweep_id = ?1 AND r.run_index = w.run_index AND r.id > ?2
+          JOIN metrics m ON m.run_id = \(source)
+          """, arguments: [id, before])
+      let copied = try Int.fetchSet(
+        db,
+        sql: """
+          SELECT r.run_index FROM reuse_wanted w
+          JOIN runs r ON r.sweep_id = ? AND r.run_index = w.run_index AND r.id > ?
+          """, arguments: [id, before])
+      try db.execute(sql: "DELETE FROM reuse_wanted")
+      return copied
     }
   }
 
