@@ -153,8 +153,8 @@ import Testing
     #expect(
       left
         == (Gnuplot.isAvailable
-          ? ["README.md", "notes.txt"]
-          : ["README.md", "notes.txt", "old-figure.gp", "old-figure.png"]))
+          ? ["README.md", "notes.txt", "tables.tex"]
+          : ["README.md", "notes.txt", "old-figure.gp", "old-figure.png", "tables.tex"]))
   }
 }
 

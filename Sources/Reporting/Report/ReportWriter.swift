@@ -249,8 +249,12 @@ public struct ReportWriter {
       figures = []
     }
     let readme = (folder as NSString).appendingPathComponent("README.md")
-    try report.markdown(figures: figures, skipped: skipped).write(
-      toFile: readme, atomically: true, encoding: .utf8)
+    let markdown = report.markdown(figures: figures, skipped: skipped)
+    try markdown.write(toFile: readme, atomically: true, encoding: .utf8)
+    // The same tables for a paper.
+    try LatexTables.document(fromMarkdown: markdown, experiment: report.data.experiment).write(
+      toFile: (folder as NSString).appendingPathComponent("tables.tex"), atomically: true,
+      encoding: .utf8)
     return readme
   }
 
