@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [-0.05:1.05]
-set yrange [-5.431148894238604:7.0890988252340135]
+set yrange [-6.35019000689571:15.666815876700332]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'forecast_noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
@@ -24,7 +24,10 @@ plot 'sensitivity-forecast-noise.dat' index 0 using 1:2:3 with yerrorlines ls 1 
      'sensitivity-forecast-noise.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'synkti-forecast − synkti-value, deadline_hours = 150' noenhanced, \
      'sensitivity-forecast-noise.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'synkti-forecast − up-eager-failover, deadline_hours = 105' noenhanced, \
      'sensitivity-forecast-noise.dat' index 4 using 1:2:3 with yerrorlines ls 5 title 'synkti-forecast − up-eager-failover, deadline_hours = 115' noenhanced, \
-     'sensitivity-forecast-noise.dat' index 5 using 1:2:3 with yerrorlines ls 6 title 'synkti-forecast − up-eager-failover, deadline_hours = 150' noenhanced
+     'sensitivity-forecast-noise.dat' index 5 using 1:2:3 with yerrorlines ls 6 title 'synkti-forecast − up-eager-failover, deadline_hours = 150' noenhanced, \
+     'sensitivity-forecast-noise.dat' index 6 using 1:2:3 with yerrorlines ls 1 title 'synkti-forecast − optimal-offline, deadline_hours = 105' noenhanced, \
+     'sensitivity-forecast-noise.dat' index 7 using 1:2:3 with yerrorlines ls 2 title 'synkti-forecast − optimal-offline, deadline_hours = 115' noenhanced, \
+     'sensitivity-forecast-noise.dat' index 8 using 1:2:3 with yerrorlines ls 3 title 'synkti-forecast − optimal-offline, deadline_hours = 150' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'sensitivity-forecast-noise.pdf'
 replot

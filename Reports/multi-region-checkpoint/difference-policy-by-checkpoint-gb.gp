@@ -22,7 +22,8 @@ set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-checkpoint-gb.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-value − up-eager-failover' noenhanced, \
      'difference-policy-by-checkpoint-gb.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-value − up-availability' noenhanced, \
      'difference-policy-by-checkpoint-gb.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'synkti-value − up-availability-price' noenhanced, \
-     'difference-policy-by-checkpoint-gb.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'synkti-value − up-failover' noenhanced
+     'difference-policy-by-checkpoint-gb.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'synkti-value − up-failover' noenhanced, \
+     'difference-policy-by-checkpoint-gb.dat' index 4 using 1:2:3 with yerrorlines ls 5 title 'synkti-value − optimal-offline' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'difference-policy-by-checkpoint-gb.pdf'
 replot

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key outside right top box
 set xrange [-320.0:4320.0]
-set yrange [-2697.4336207138067:289.78870751053535]
+set yrange [-2707.2447731115712:381.35946322300595]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'checkpoint_gb' noenhanced
@@ -22,7 +22,8 @@ set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-checkpoint-gb.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-value − up-eager-failover' noenhanced, \
      'difference-policy-by-checkpoint-gb.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-value − up-availability' noenhanced, \
      'difference-policy-by-checkpoint-gb.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'synkti-value − up-availability-price' noenhanced, \
-     'difference-policy-by-checkpoint-gb.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'synkti-value − up-failover' noenhanced
+     'difference-policy-by-checkpoint-gb.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'synkti-value − up-failover' noenhanced, \
+     'difference-policy-by-checkpoint-gb.dat' index 4 using 1:2:3 with yerrorlines ls 5 title 'synkti-value − optimal-offline' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'difference-policy-by-checkpoint-gb.pdf'
 replot
