@@ -17,7 +17,7 @@ set xrange [50.56:71.44]
 set yrange [-19.761856260110115:21.731417183057292]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'deadline_hours' noenhanced
+set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-deadline-hours.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'uniform-progress − greedy' noenhanced, \
      'difference-policy-by-deadline-hours.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'optimal-offline − uniform-progress' noenhanced, \

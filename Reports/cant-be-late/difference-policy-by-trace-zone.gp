@@ -18,7 +18,7 @@ set xtics ('us-east-1a' 0, 'us-east-1c' 1, 'us-east-1d' 2, 'us-east-1f' 3, 'us-e
 set yrange [-20.21759495172661:25.743333927963974]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'trace_zone' noenhanced
+set xlabel 'Trace zone' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-trace-zone.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'uniform-progress − greedy' noenhanced, \
      'difference-policy-by-trace-zone.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'optimal-offline − uniform-progress' noenhanced, \

@@ -25,8 +25,8 @@ unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-15.865774253812106:15.865774253812106]
 set cblabel 'Paired difference in total cost (% of greedy)' noenhanced
-set xlabel 'trace_zone' noenhanced
-set ylabel 'deadline_hours' noenhanced
+set xlabel 'Trace zone' noenhanced
+set ylabel 'Deadline (h)' noenhanced
 plot 'regime-uniform-progress-vs-greedy.dat' using 1:2:3 with image, \
      '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

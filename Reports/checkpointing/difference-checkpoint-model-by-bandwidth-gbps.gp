@@ -18,7 +18,7 @@ set xrange [0.6666666666666666:150.0]
 set yrange [-2020.140442017688:224.94549970960287]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'bandwidth_gbps' noenhanced
+set xlabel 'Bandwidth (Gbit/s)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-checkpoint-model-by-bandwidth-gbps.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'bands − none' noenhanced, \
      'difference-checkpoint-model-by-bandwidth-gbps.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'proportional − none' noenhanced, \

@@ -17,7 +17,7 @@ set xrange [22.8:127.2]
 set yrange [-1586.8057434748262:170.0149010865885]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'grace_seconds' noenhanced
+set xlabel 'Reclaim warning (s)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-checkpoint-model-by-grace-seconds.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'bands − none' noenhanced, \
      'difference-checkpoint-model-by-grace-seconds.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'proportional − none' noenhanced, \

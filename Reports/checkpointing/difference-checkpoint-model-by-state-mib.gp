@@ -17,7 +17,7 @@ set xrange [-819.1999999999998:70451.2]
 set yrange [-1777.6892983854102:199.62930654798652]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'state_mib' noenhanced
+set xlabel 'Task state (MiB)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-checkpoint-model-by-state-mib.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'bands − none' noenhanced, \
      'difference-checkpoint-model-by-state-mib.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'proportional − none' noenhanced, \

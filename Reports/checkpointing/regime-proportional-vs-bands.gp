@@ -25,8 +25,8 @@ unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-2.628171618793365:2.628171618793365]
 set cblabel 'Paired difference in total cost (% of bands)' noenhanced
-set xlabel 'bandwidth_gbps' noenhanced
-set ylabel 'state_mib' noenhanced
+set xlabel 'Bandwidth (Gbit/s)' noenhanced
+set ylabel 'Task state (MiB)' noenhanced
 plot 'regime-proportional-vs-bands.dat' using 1:2:3 with image, \
      '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

@@ -18,7 +18,7 @@ set xrange [0.6666666666666666:150.0]
 set yrange [-7.548334082768078:10.750722265190495]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'bandwidth_gbps' noenhanced
+set xlabel 'Bandwidth (Gbit/s)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-migration-by-bandwidth-gbps.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'optimal − naive' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

@@ -18,7 +18,7 @@ set xtics ('a10g' 0, 'v100' 1, 'a100' 2, 'mixed' 3) rotate by -20 noenhanced
 set yrange [-14.990518494161744:12.534986467569507]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'fleet' noenhanced
+set xlabel 'Fleet' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-migration-by-fleet.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'optimal − naive' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

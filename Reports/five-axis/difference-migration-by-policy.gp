@@ -18,7 +18,7 @@ set xtics ('greedy' 0, 'on-demand-fallback:2' 1, 'uniform-progress' 2) rotate by
 set yrange [-6.605942262101401:9.988024472042731]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'policy' noenhanced
+set xlabel 'Policy' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-migration-by-policy.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'optimal − naive' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

@@ -18,7 +18,7 @@ set xtics ('a10g' 0, 'v100' 1, 'a100' 2, 'mixed' 3) rotate by -20 noenhanced
 set yrange [-8.80098996483548:82.14257300513115]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'fleet' noenhanced
+set xlabel 'Fleet' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-fleet.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'uniform-progress − greedy' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

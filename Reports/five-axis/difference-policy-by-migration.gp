@@ -18,7 +18,7 @@ set xtics ('naive' 0, 'optimal' 1) rotate by -20 noenhanced
 set yrange [-2.8949475443216564:27.019510413668794]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'migration' noenhanced
+set xlabel 'Migration strategy' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-migration.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'uniform-progress − greedy' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

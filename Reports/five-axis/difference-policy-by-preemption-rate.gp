@@ -18,7 +18,7 @@ set xrange [0.006666666666666667:0.30000000000000004]
 set yrange [-7.5733411524136365:60.60324094608444]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'preemption_rate' noenhanced
+set xlabel 'Reclaim rate (1/h)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-preemption-rate.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'uniform-progress − greedy' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

@@ -25,8 +25,8 @@ unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-0.18333333333333332:0.18333333333333332]
 set cblabel 'Paired difference in deadline misses per run' noenhanced
-set xlabel 'fleet' noenhanced
-set ylabel 'policy' noenhanced
+set xlabel 'Fleet' noenhanced
+set ylabel 'Policy' noenhanced
 plot 'regime-optimal-vs-naive-misses.dat' using 1:2:3 with image, \
      '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

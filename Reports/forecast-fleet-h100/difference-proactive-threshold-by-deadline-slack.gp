@@ -17,7 +17,7 @@ set xrange [1.38:3.12]
 set yrange [-427.96745151557974:3994.362880812078]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'deadline_slack' noenhanced
+set xlabel 'Deadline slack (× runtime)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-proactive-threshold-by-deadline-slack.dat' index 0 using 1:2:3 with yerrorlines ls 1 title '0.01 − null' noenhanced, \
      'difference-proactive-threshold-by-deadline-slack.dat' index 1 using 1:2:3 with yerrorlines ls 2 title '0.1 − null' noenhanced

@@ -17,7 +17,7 @@ set xrange [0.28:10.72]
 set yrange [-814.2760230905418:133.28928613462028]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'bandwidth_gbps' noenhanced
+set xlabel 'Bandwidth (Gbit/s)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-proactive-threshold-by-bandwidth-gbps.dat' index 0 using 1:2:3 with yerrorlines ls 1 title '0.01 − null' noenhanced, \
      'difference-proactive-threshold-by-bandwidth-gbps.dat' index 1 using 1:2:3 with yerrorlines ls 2 title '0.1 − null' noenhanced

@@ -25,8 +25,8 @@ unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-12.03448692868667:12.03448692868667]
 set cblabel 'Paired difference in total cost (% of null)' noenhanced
-set xlabel 'forecast_noise' noenhanced
-set ylabel 'forecaster' noenhanced
+set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
+set ylabel 'Forecaster' noenhanced
 plot 'regime-0-01-vs-null.dat' using 1:2:3 with image, \
      '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

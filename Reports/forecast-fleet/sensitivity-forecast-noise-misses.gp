@@ -17,7 +17,7 @@ set xrange [-0.05:1.05]
 set yrange [-44.18426700506636:4.734028607685682]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'forecast_noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
+set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
 set ylabel 'Paired difference in deadline misses per run' noenhanced
 plot 'sensitivity-forecast-noise-misses.dat' index 0 using 1:2:3 with yerrorlines ls 1 title '0.01 − null, bandwidth_gbps = 10' noenhanced, \
      'sensitivity-forecast-noise-misses.dat' index 1 using 1:2:3 with yerrorlines ls 2 title '0.01 − null, bandwidth_gbps = 1' noenhanced, \

@@ -17,7 +17,7 @@ set xrange [-0.05:1.05]
 set yrange [-6.35019000689571:15.666815876700332]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'forecast_noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
+set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
 set ylabel 'Paired difference in total cost (% of the second)' noenhanced
 plot 'sensitivity-forecast-noise.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-forecast − synkti-value, deadline_hours = 105' noenhanced, \
      'sensitivity-forecast-noise.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-forecast − synkti-value, deadline_hours = 115' noenhanced, \

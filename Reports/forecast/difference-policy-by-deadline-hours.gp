@@ -17,7 +17,7 @@ set xrange [101.4:153.6]
 set yrange [-7.507147262970792:25.131775078830366]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'deadline_hours' noenhanced
+set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-deadline-hours.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-forecast − synkti-value' noenhanced, \
      'difference-policy-by-deadline-hours.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-forecast − up-eager-failover' noenhanced, \

@@ -17,7 +17,7 @@ set xrange [0.28:10.72]
 set yrange [-53.99843585220622:5.785546698450666]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'bandwidth_gbps' noenhanced
+set xlabel 'Bandwidth (Gbit/s)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-migration-by-bandwidth-gbps.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'optimal − best-fit' noenhanced, \
      'difference-migration-by-bandwidth-gbps.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'optimal − naive' noenhanced, \

@@ -17,7 +17,7 @@ set xrange [-0.08:1.08]
 set yrange [-85.72318480399908:9.72245910313068]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'crunch_fraction' noenhanced
+set xlabel 'Share of spot instances a crunch reclaims' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-migration-by-crunch-fraction.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'optimal − best-fit' noenhanced, \
      'difference-migration-by-crunch-fraction.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'optimal − naive' noenhanced, \

@@ -18,7 +18,7 @@ set xtics ('1-gpu' 0, '8-gpu' 1, 'mixed' 2) rotate by -20 noenhanced
 set yrange [-100.29683930914659:10.835910169919227]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'fleet' noenhanced
+set xlabel 'Fleet' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-migration-by-fleet.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'optimal − best-fit' noenhanced, \
      'difference-migration-by-fleet.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'optimal − naive' noenhanced, \

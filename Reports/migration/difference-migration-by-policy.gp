@@ -18,7 +18,7 @@ set xtics ('greedy' 0, 'on-demand-fallback:2' 1) rotate by -20 noenhanced
 set yrange [-52.869077439056916:5.664544011327527]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'policy' noenhanced
+set xlabel 'Policy' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-migration-by-policy.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'optimal − best-fit' noenhanced, \
      'difference-migration-by-policy.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'optimal − naive' noenhanced, \

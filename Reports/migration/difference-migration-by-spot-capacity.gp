@@ -18,7 +18,7 @@ set xtics ('null' 0, '8' 1) rotate by -20 noenhanced
 set yrange [-60.837775853666336:6.518333127178535]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'spot_capacity' noenhanced
+set xlabel 'Spot capacity (instances per type and zone)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-migration-by-spot-capacity.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'optimal − best-fit' noenhanced, \
      'difference-migration-by-spot-capacity.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'optimal − naive' noenhanced, \

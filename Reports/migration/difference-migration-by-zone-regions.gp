@@ -18,7 +18,7 @@ set xtics ('us-east-1,us-east-1,us-east-1' 0, 'us-east-1,us-west-2,eu-west-1' 1)
 set yrange [-48.986106513759694:5.248511412188538]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'zone_regions' noenhanced
+set xlabel 'Zone regions' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-migration-by-zone-regions.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'optimal − best-fit' noenhanced, \
      'difference-migration-by-zone-regions.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'optimal − naive' noenhanced, \

@@ -25,8 +25,8 @@ unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-3.4577294275509423:3.4577294275509423]
 set cblabel 'Paired difference in total cost (% of none)' noenhanced
-set xlabel 'crunch_fraction' noenhanced
-set ylabel 'fleet' noenhanced
+set xlabel 'Share of spot instances a crunch reclaims' noenhanced
+set ylabel 'Fleet' noenhanced
 plot 'regime-naive-vs-none.dat' using 1:2:3 with image, \
      '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

@@ -17,7 +17,7 @@ set xrange [-320.0:4320.0]
 set yrange [-2707.2447731115712:381.35946322300595]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'checkpoint_gb' noenhanced
+set xlabel 'Checkpoint size (GB)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-checkpoint-gb.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-value − up-eager-failover' noenhanced, \
      'difference-policy-by-checkpoint-gb.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-value − up-availability' noenhanced, \

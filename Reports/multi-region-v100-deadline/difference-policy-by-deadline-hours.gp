@@ -17,7 +17,7 @@ set xrange [89.4:315.6]
 set yrange [-89.01812058547401:211.33084838481486]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'deadline_hours' noenhanced
+set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-deadline-hours.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-value − up-eager-failover' noenhanced, \
      'difference-policy-by-deadline-hours.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-value − up-availability' noenhanced, \

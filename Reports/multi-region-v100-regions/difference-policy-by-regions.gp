@@ -17,7 +17,7 @@ set xrange [0.43999999999999995:8.56]
 set yrange [-45.40771847089054:97.87531602782838]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'regions' noenhanced
+set xlabel 'Regions' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-regions.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-value − up-eager-failover' noenhanced, \
      'difference-policy-by-regions.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-value − up-availability' noenhanced, \

@@ -17,7 +17,7 @@ set xrange [0.894:3.156]
 set yrange [-463.6110693178349:2579.4016779733647]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'deadline_slack' noenhanced
+set xlabel 'Deadline slack (× runtime)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-deadline-slack.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'uniform-progress − greedy' noenhanced, \
      'difference-policy-by-deadline-slack.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'uniform-progress − on-demand-fallback:2' noenhanced

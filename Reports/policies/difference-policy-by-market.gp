@@ -18,7 +18,7 @@ set xtics ('ou' 0, 'trace us-east-1a' 1, 'trace us-east-1f' 2, 'trace us-west-2b
 set yrange [-490.20438821524885:3045.746355328329]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'market' noenhanced
+set xlabel 'Market' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-market.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'uniform-progress − greedy' noenhanced, \
      'difference-policy-by-market.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'uniform-progress − on-demand-fallback:2' noenhanced

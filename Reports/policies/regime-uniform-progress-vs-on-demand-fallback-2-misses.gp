@@ -25,8 +25,8 @@ unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-181.76666666666668:181.76666666666668]
 set cblabel 'Paired difference in deadline misses per run' noenhanced
-set xlabel 'deadline_slack' noenhanced
-set ylabel 'market' noenhanced
+set xlabel 'Deadline slack (× runtime)' noenhanced
+set ylabel 'Market' noenhanced
 plot 'regime-uniform-progress-vs-on-demand-fallback-2-misses.dat' using 1:2:3 with image, \
      '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

@@ -25,8 +25,8 @@ unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-8.883274582713799:8.883274582713799]
 set cblabel 'Paired difference in total cost (% of on-demand-fallback:2)' noenhanced
-set xlabel 'deadline_slack' noenhanced
-set ylabel 'market' noenhanced
+set xlabel 'Deadline slack (× runtime)' noenhanced
+set ylabel 'Market' noenhanced
 plot 'regime-uniform-progress-vs-on-demand-fallback-2.dat' using 1:2:3 with image, \
      '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

@@ -18,7 +18,7 @@ set xrange [6.666666666666667:1500.0]
 set yrange [-2070.5160265365553:221.84100284320235]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'bandwidth_gbps' noenhanced
+set xlabel 'Bandwidth (Gbit/s)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-proactive-test-by-bandwidth-gbps.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'value − threshold' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

@@ -18,7 +18,7 @@ set xtics ('null' 0, '0.01' 1, '0.1' 2) rotate by -20 noenhanced
 set yrange [-5240.094290776765:561.4386740117963]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'proactive_threshold' noenhanced
+set xlabel 'Proactive threshold (loss probability)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-proactive-test-by-proactive-threshold.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'value − threshold' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

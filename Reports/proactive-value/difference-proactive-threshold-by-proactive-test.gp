@@ -18,7 +18,7 @@ set xtics ('threshold' 0, 'value' 1) rotate by -20 noenhanced
 set yrange [-580.9364724379602:5248.9182311225995]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'proactive_test' noenhanced
+set xlabel 'Proactive test' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-proactive-threshold-by-proactive-test.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title '0.01 − null' noenhanced, \
      'difference-proactive-threshold-by-proactive-test.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title '0.1 − null' noenhanced

@@ -25,8 +25,8 @@ unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-11.0:11.0]
 set cblabel 'Paired difference in deadline misses per run' noenhanced
-set xlabel 'proactive_threshold' noenhanced
-set ylabel 'forecast_noise' noenhanced
+set xlabel 'Proactive threshold (loss probability)' noenhanced
+set ylabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
 plot 'regime-value-vs-threshold-misses.dat' using 1:2:3 with image, \
      '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

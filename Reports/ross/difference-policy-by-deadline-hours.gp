@@ -17,7 +17,7 @@ set xrange [67.92:98.08]
 set yrange [-16.840012489229068:26.951153284295774]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'deadline_hours' noenhanced
+set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-deadline-hours.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'ross − uniform-progress' noenhanced, \
      'difference-policy-by-deadline-hours.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'ross − greedy' noenhanced, \

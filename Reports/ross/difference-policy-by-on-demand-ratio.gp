@@ -17,7 +17,7 @@ set xrange [1.3599999999999999:10.64]
 set yrange [-24.68199815485267:46.28529646581447]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'on_demand_ratio' noenhanced
+set xlabel 'K = on-demand price ÷ mean spot price' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-on-demand-ratio.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'ross − uniform-progress' noenhanced, \
      'difference-policy-by-on-demand-ratio.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'ross − greedy' noenhanced, \

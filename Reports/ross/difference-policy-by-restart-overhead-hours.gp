@@ -17,7 +17,7 @@ set xrange [-0.016:0.21600000000000003]
 set yrange [-17.06952709532292:25.035634707155076]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'restart_overhead_hours' noenhanced
+set xlabel 'Restart overhead (h)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-restart-overhead-hours.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'ross − uniform-progress' noenhanced, \
      'difference-policy-by-restart-overhead-hours.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'ross − greedy' noenhanced, \

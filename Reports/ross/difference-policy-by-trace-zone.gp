@@ -18,7 +18,7 @@ set xtics ('us-east-1a' 0, 'us-east-1f' 1, 'us-west-2b' 2) rotate by -20 noenhan
 set yrange [-19.348497381829:35.38556745779686]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
-set xlabel 'trace_zone' noenhanced
+set xlabel 'Trace zone' noenhanced
 set ylabel 'Paired difference in total cost ($)'
 plot 'difference-policy-by-trace-zone.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'ross − uniform-progress' noenhanced, \
      'difference-policy-by-trace-zone.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'ross − greedy' noenhanced, \

@@ -25,8 +25,8 @@ unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-5.320542371299796:5.320542371299796]
 set cblabel 'Paired difference in total cost (% of uniform-progress)' noenhanced
-set xlabel 'on_demand_ratio' noenhanced
-set ylabel 'trace_zone' noenhanced
+set xlabel 'K = on-demand price ÷ mean spot price' noenhanced
+set ylabel 'Trace zone' noenhanced
 plot 'regime-ross-vs-uniform-progress.dat' using 1:2:3 with image, \
      '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced

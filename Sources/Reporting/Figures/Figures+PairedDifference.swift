@@ -116,7 +116,7 @@ extension Figures {
               set yrange [\(low - pad):\(high + pad)]
               set xzeroaxis lt 1 lc rgb '#000000' lw 1
               set key above
-              set xlabel \(quoted(x)) noenhanced
+              set xlabel \(quoted(AxisLabel.words(x))) noenhanced
               set ylabel 'Paired difference in total cost ($)'
               plot \(plots.joined(separator: ", \\\n     "))
               """))
@@ -238,8 +238,8 @@ extension Figures {
         set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
         set cbrange [-\(range):\(range)]
         set cblabel \(quoted(quantity.unit(c.against))) noenhanced
-        set xlabel \(quoted(x)) noenhanced
-        set ylabel \(quoted(y)) noenhanced
+        set xlabel \(quoted(AxisLabel.words(x))) noenhanced
+        set ylabel \(quoted(AxisLabel.words(y))) noenhanced
         plot '\(name).dat' using 1:2:3 with image, \\
              '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
         """)

@@ -125,7 +125,7 @@ extension Figures {
             set yrange [\(low - pad):\(high + pad)]
             set xzeroaxis lt 1 lc rgb '#000000' lw 1
             set key above
-            set xlabel 'forecast_noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
+            set xlabel \(quoted(AxisLabel.words("forecast_noise"))) noenhanced
             set ylabel \(quoted(quantity.unit(usable.count == 1 ? usable[0].against : "the second"))) noenhanced
             plot \(plots.joined(separator: ", \\\n     "))
             """))
