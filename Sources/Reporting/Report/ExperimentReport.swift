@@ -95,6 +95,7 @@ public struct ExperimentReport {
     if let gaps = optimumGapSection(windowsPooled) { out += gaps }
     if let ratios = competitiveSection(data) { out += ratios }
     if let forecasts = forecastSection(windowsPooled) { out += forecasts }
+    if let assumptions = assumptionsSection() { out += assumptions }
     out += "## Provenance\n\n"
     let provenance = MarkdownTable(
       header: ["", ""],

@@ -1,0 +1,71 @@
+import Experiments
+
+/// The "Assumptions and limits" box: what the model takes for granted in
+/// this experiment, generated from its model kind and spec, each point
+/// linking the section of `docs/model.md` that states it in full.
+extension ExperimentReport {
+  /// The box, or nil when the spec file is not at hand (the report then
+  /// says so under Figures).
+  func assumptionsSection() -> String? {
+    guard let spec, let first = spec.cells().first, let config = try? spec.config(for: first)
+    else { return nil }
+    let markets =
+      spec.axes.first { $0.key == "market" }?.values.map(Self.marketKind) ?? [
+        Self.marketKind(config.market)
+      ]
+    // A key's value here, or the values an axis gives it.
+    func setting(_ key: String, _ value: String) -> String {
+      let values = spec.axes.first { $0.key == key }?.values
+      return "`\(key)`: " + (values.map { $0.joined(separator: ", ") + " by axis" } ?? value)
+    }
+    var points: [String] = []
+    switch config.model {
+    case .fleet:
+      points.append(
+        "**Markets.** "
+          + Set(markets).sorted().map { Self.marketAssumption[$0] ?? $0 }.joined(separator: " "))
+      points.append(
+        "**Billing.** Per instance from launch to termination at the price in force, boot and idle time included; an instance idle for its idle timeout (\(setting("idle_timeout_hours", Format.number(config.idleTimeoutHours, 2) + " h"))) is released; work still running at the horizon is billed and counted as unfinished ([Billing](../../docs/model.md#billing))."
+      )
+      points.append(
+        "**Reclaims.** A warning gives the instance its grace period; the tasks of one host share its link to checkpoint, and the checkpoint model (\(setting("checkpoint_model", config.checkpointModel.rawValue))) turns what each moved into saved progress. On-demand is never reclaimed and always has capacity ([Grace-period checkpoints](../../docs/model.md#grace-period-checkpoints--fleetcheckpointcheckpointplannerswift))."
+      )
+      points.append(
+        "**Limits.** Every cell of a replicate sees the same workload and market path, so differences are paired; "
+          + (markets.contains("trace")
+            ? "a trace is one measured sample path per start hour, not the worst case; " : "")
+          + "instances fail only by reclaims.")
+    case .deadlineJob:
+      points.append(
+        "**One job**, in ticks of its trace: each tick is billed whole at that tick's spot price, spot runs only while the trace says it is available, and every start pays the restart overhead (\(setting("restart_overhead_hours", Format.number(config.restartOverheadHours, 2) + " h"))). On-demand is always available at its region's price ([Deadline jobs](../../docs/model.md))."
+      )
+      points.append(
+        "**The optimum** (`optimal-offline`, where it runs) knows the whole window in advance: it is a bound on what any policy could pay, not a policy."
+      )
+      points.append(
+        (config.probeIntervalHours ?? 0) > 0
+          ? "**Observation.** A policy sees a zone's availability only where it runs or probes, and every probe that finds spot is billed."
+          : "**Observation.** Policies see every zone's availability at every tick, free (`probe_interval_hours: 0`)."
+      )
+      points.append(
+        "**Limits.** A window is one measured availability sequence, not the adversary's worst; results cover the trace's weeks only; the job's work is fixed and runs at one speed everywhere."
+      )
+    }
+    return "## Assumptions and limits\n\n" + points.map { "- " + $0 + "\n" }.joined() + "\n"
+  }
+
+  /// The kind of a market value: `poisson`, `ou` or `trace`.
+  static func marketKind(_ market: String) -> String {
+    market.hasPrefix("trace:") ? "trace" : market
+  }
+
+  /// What each kind of market assumes.
+  static let marketAssumption = [
+    "poisson":
+      "`poisson`: constant spot prices and a constant reclaim hazard per instance (reclaims are a Poisson process).",
+    "ou":
+      "`ou`: Ornstein–Uhlenbeck spot prices with a daily cycle, and a reclaim hazard that rises as spot nears on-demand.",
+    "trace":
+      "`trace`: measured availability and prices replayed tick by tick; losing capacity terminates an instance at the start of the unavailable tick, and after the trace ends its last state holds.",
+  ]
+}

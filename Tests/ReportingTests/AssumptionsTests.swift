@@ -1,0 +1,45 @@
+import Experiments
+import Foundation
+import Testing
+
+@testable import Reporting
+
+/// Each report states its model's assumptions, from the model kind and the
+/// spec's own settings (an axis named as such).
+@Suite struct AssumptionsTests {
+  func report(_ specName: String) throws -> ExperimentReport {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let catalog = try AcceleratorCatalog.load(
+      root.appendingPathComponent("Experiments/catalog.yaml").path)
+    let spec = try ExperimentSpec.load(
+      root.appendingPathComponent("Experiments/paper/\(specName).yaml").path, catalog: catalog)
+    return ExperimentReport(data: Synthetic.sweep(), spec: spec, catalog: catalog, specNote: nil)
+  }
+
+  @Test func aDeadlineJobReportStatesTicksTheOptimumAndItsAxes() throws {
+    let text = try #require(try report("ross").assumptionsSection())
+    #expect(text.hasPrefix("## Assumptions and limits\n\n- **One job**"))
+    #expect(text.contains("(`restart_overhead_hours`: 0, 0.2 by axis)"))
+    #expect(text.contains("**The optimum** (`optimal-offline`"))
+    #expect(text.contains("free (`probe_interval_hours: 0`)"))
+    #expect(!text.contains("Billing"))
+  }
+
+  @Test func aFleetReportStatesItsMarketsBillingAndCheckpoints() throws {
+    let policies = try #require(try report("policies").assumptionsSection())
+    #expect(policies.contains("`ou`: Ornstein–Uhlenbeck"))
+    #expect(policies.contains("`trace`: measured availability"))
+    #expect(policies.contains("a trace is one measured sample path"))
+    #expect(policies.contains("(`idle_timeout_hours`: 0.10 h)"))
+    let checkpointing = try #require(try report("checkpointing").assumptionsSection())
+    #expect(checkpointing.contains("(`checkpoint_model`: none, bands, proportional by axis)"))
+    #expect(!checkpointing.contains("a trace is one measured sample path"))
+    #expect(!checkpointing.contains("One job"))
+  }
+
+  @Test func withoutTheSpecThereIsNoBox() {
+    let report = ExperimentReport(data: Synthetic.sweep(), spec: nil, catalog: nil, specNote: "")
+    #expect(report.assumptionsSection() == nil)
+  }
+}
