@@ -3,8 +3,9 @@
 /// Using Optimal Randomized Strategies" (INFOCOM 2026, arXiv 2601.14612),
 /// on the window's first zone, with our completion of what its summaries
 /// leave open. Its cost is at most √K times the optimum's, plus one tick of
-/// on-demand, for every draw and every deadline (no overheads, a fixed
-/// price; proof and exhaustive check in `docs/model.md`, "ROSS").
+/// on-demand, for every draw and every deadline that leaves at least a tick
+/// of slack (no overheads, a fixed price; proof and exhaustive check in
+/// `docs/model.md`, "ROSS").
 ///
 /// With R the work left (plus one restart overhead), T the time left, and K
 /// the on-demand price over the spot price now:
