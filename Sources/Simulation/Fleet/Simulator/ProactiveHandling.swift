@@ -9,8 +9,8 @@
 /// pays: its expected cost where it is (its remaining runtime at this
 /// slot's price, plus the rework of the losses the forecast expects) exceeds
 /// the cheapest move's (the migration planner's own price of the target,
-/// plus the checkpoint's upload at this slot's price). The threshold test
-/// moves every task of a flagged zone, into dear zones too.
+/// with the checkpoint taken now, whose upload delays the start there). The
+/// threshold test moves every task of a flagged zone, into dear zones too.
 ///
 /// The forecasters see each zone's trace up to now only (`ZoneForecasts`);
 /// only `noisy-oracle` reads the future, by design.
