@@ -88,14 +88,8 @@ extension Simulator {
     let restart = pool.type.bootHours + restoreHours(i, onto: p)
     let kept = state[i]
     defer { state[i] = kept }
-    // As `checkpointAndRelease` would leave it: all progress durable once
-    // uploaded over this instance's link.
-    state[i].durable = state[i].progress
-    state[i].durableAt =
-      now
-      + Units.transferHours(
-        mib: tasks[i].stateMiB(atProgress: state[i].progress), gbps: pool.type.networkGbps)
-    state[i].storageRegion = Int32(pool.region)
+    // As `checkpointAndRelease` would leave it.
+    checkpointFully(i, over: pool)
     let capacity: Capacity = decision == .onDemand ? .onDemand : .spot
     let problem = migrationProblem(
       [Int32(i)], wanted: [capacity], avoiding: avoiding, hazards: hazards)

@@ -287,17 +287,23 @@ extension Simulator {
   /// runs at the speed of the link of the instance it leaves.
   mutating func checkpointAndRelease(_ task: Int32) {
     let i = Int(task)
-    let source = pools[Int(instances[Int(state[i].instance)].pool)]
+    checkpointFully(i, over: pools[Int(instances[Int(state[i].instance)].pool)])
+    state[i].epoch &+= 1
+    state[i].status = .waiting
+    let instance = state[i].instance
+    state[i].instance = -1
+    release(task, from: instance)
+  }
+
+  /// Makes all of task `i`'s progress durable once uploaded over the link
+  /// of `source`, the pool it runs in; its checkpoint is then in that
+  /// pool's region.
+  mutating func checkpointFully(_ i: Int, over source: Pool) {
     state[i].durable = state[i].progress
     state[i].durableAt =
       now
       + Units.transferHours(
         mib: tasks[i].stateMiB(atProgress: state[i].progress), gbps: source.type.networkGbps)
     state[i].storageRegion = Int32(source.region)
-    state[i].epoch &+= 1
-    state[i].status = .waiting
-    let instance = state[i].instance
-    state[i].instance = -1
-    release(task, from: instance)
   }
 }
