@@ -13,37 +13,41 @@ extension ResultsStore {
   {
     let metricList = Schema.metricColumns.joined(separator: ", ")
     let sourceMetrics = Schema.metricColumns.map { "m." + $0 }.joined(separator: ", ")
-    // The source of an identity: its latest computed run outside this sweep.
-    let source = """
-      (SELECT s.id FROM runs s WHERE s.identity = w.identity AND s.status = 'done'
-         AND s.sweep_id != ?1 AND s.reused_from_sweep IS NULL ORDER BY s.id DESC LIMIT 1)
-      """
     return try write { db in
-      // In bulk: the wanted runs go to a scratch table, and two statements
-      // copy their runs and metrics (a statement per run took seconds on
-      // the largest sweeps).
+      // In bulk: the wanted runs go to a scratch table with their sources,
+      // and two statements copy their runs and metrics (a statement per run
+      // took seconds on the largest sweeps).
       try db.execute(
         sql: """
           CREATE TEMP TABLE IF NOT EXISTS reuse_wanted (
             run_index INTEGER PRIMARY KEY, cell_index INTEGER, replicate INTEGER, seed TEXT,
-            identity TEXT)
+            identity TEXT, source INTEGER)
           """)
       try db.execute(sql: "DELETE FROM reuse_wanted")
       let insert = try db.cachedStatement(
-        sql: "INSERT INTO reuse_wanted VALUES (?, ?, ?, ?, ?)")
+        sql: "INSERT INTO reuse_wanted VALUES (?, ?, ?, ?, ?, NULL)")
       for run in runs {
         guard let identity = identities[run.index] else { continue }
         try insert.execute(
           arguments: [run.index, run.cell.index, run.replicate, String(run.seed), identity])
       }
+      // The source of an identity: its latest computed run outside this
+      // sweep, looked up once.
+      try db.execute(
+        sql: """
+          UPDATE reuse_wanted SET source =
+            (SELECT s.id FROM runs s WHERE s.identity = reuse_wanted.identity
+               AND s.status = 'done' AND s.sweep_id != ? AND s.reused_from_sweep IS NULL
+             ORDER BY s.id DESC LIMIT 1)
+          """, arguments: [id])
       // Rows after this one are the copies made now.
       let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM runs") ?? 0
       try db.execute(
         sql: """
           INSERT INTO runs (\(Self.runColumns.joined(separator: ", ")))
-          SELECT ?1, w.run_index, w.cell_index, w.replicate, w.seed, 'done', s.wall_ms, NULL,
+          SELECT ?, w.run_index, w.cell_index, w.replicate, w.seed, 'done', s.wall_ms, NULL,
             w.identity, s.sweep_id
-          FROM reuse_wanted w JOIN runs s ON s.id = \(source)
+          FROM reuse_wanted w JOIN runs s ON s.id = w.source
           ORDER BY w.run_index
           """, arguments: [id])
       try db.execute(
@@ -52,7 +56,7 @@ extension ResultsStore {
           SELECT r.id, \(sourceMetrics)
           FROM reuse_wanted w
           JOIN runs r ON r.sweep_id = ?1 AND r.run_index = w.run_index AND r.id > ?2
-          JOIN metrics m ON m.run_id = \(source)
+          JOIN metrics m ON m.run_id = w.source
           """, arguments: [id, before])
       let copied = try Int.fetchSet(
         db,
