@@ -38,3 +38,49 @@ import Testing
     #expect(abs(value - min(twoStarts, oneStart, 3 * (1.2 + 0.25))) < 1e-12)
   }
 }
+
+@Suite struct PricedWorkFloorTests {
+  @Test func theFloorIsTheLeastDollarsLessThePriceOfWork() {
+    // One zone, three one-hour ticks: spot at $1, none, spot at $0.5;
+    // on-demand $3; d = 0.25 h. At $2 per hour of work the best is spot in
+    // ticks 0 and 2 (0.75 h each after the overhead): 1 + 0.5 − 2 × 1.5 =
+    // −1.5 (on-demand in tick 1 would bill 3 for 1 h at $2: a loss).
+    let window = DeadlineWindow(
+      tick: 1, available: [[true, false, true]], price: [[1, 9, 0.5]], zoneRegion: [0],
+      onDemandPrice: [3], regionContinent: [0],
+      transferHours: (inRegion: 0, crossRegion: 0, crossContinent: 0), egress: [[0]])
+    let job = DeadlineJob(work: 1.5, deadline: 3, restartOverhead: 0.25, onDemandPrice: 3)
+    let graph = DeadlineOptimum.PricedWorkFloor.graph(job: job, window: window)
+    let floor = DeadlineOptimum.PricedWorkFloor(graph: graph, window: window, ticks: 3, prices: [2])
+    let start = floor.row(of: .start, tick: 0)
+    #expect(abs(floor.value[start!] - -1.5) < 1e-12)
+    // 1.5 h of work cost at least 2 × 1.5 − 1.5 = 1.5, which is the optimum.
+    #expect(abs(floor.atLeast(work: 1.5, row: start) - 1.5) < 1e-12)
+    #expect(abs((DeadlineOptimum.solve(job: job, window: window)?.cost ?? -1) - 1.5) < 1e-12)
+    // A state the search never reaches proves nothing.
+    #expect(
+      floor.atLeast(work: 1, row: floor.row(of: .init(place: 7, home: 7, overhead: 0), tick: 0))
+        == 0)
+  }
+
+  @Test func rolloutsAreDeadlineMeetingSchedulesNoCheaperThanTheOptimum() {
+    var rollouts = 0
+    for seed in UInt64(1)...40 {
+      let w = MultiZoneJobTests.window(zones: 3, regions: 2, ticks: 30, tick: 0.5, seed: seed)
+      let job = DeadlineJob(work: 6, deadline: 14, restartOverhead: 0.25, onDemandPrice: 2.5)
+      let ticks = DeadlineJob.ticks(job.deadline, w.tick)
+      let floor = DeadlineOptimum.PricedWorkFloor(job: job, window: w, ticks: ticks)
+      guard let optimum = DeadlineOptimum.solve(job: job, window: w) else { continue }
+      #expect(
+        floor.atLeast(work: job.work, row: floor.row(of: .start, tick: 0)) <= optimum.cost + 1e-9)
+      for j in floor.prices.indices {
+        guard let o = floor.rollout(price: j, job: job, window: w, ticks: ticks) else { continue }
+        rollouts += 1
+        #expect(o.cost >= optimum.cost - 1e-9, "seed \(seed) price \(j)")
+        #expect((o.finishedAt ?? .infinity) <= job.deadline + 1e-9, "seed \(seed) price \(j)")
+        #expect(o.spotHours + o.onDemandHours >= job.work - 1e-9)
+      }
+    }
+    #expect(rollouts > 100)
+  }
+}

@@ -1,4 +1,4 @@
-import Simulation
+@testable import Simulation
 import SynktiTestSupport
 import Testing
 
@@ -98,6 +98,9 @@ struct Recording: DeadlinePolicy {
     }
     search(0)
     let optimum = DeadlineOptimum.solve(job: job, window: w)
+    // The priced-work floor of the whole job bounds the cheapest schedule.
+    let floor = DeadlineOptimum.PricedWorkFloor(job: job, window: w, ticks: ticks)
+    #expect(floor.atLeast(work: job.work, row: floor.row(of: .start, tick: 0)) <= best + 1e-9)
     if best.isFinite {
       #expect(abs((optimum?.cost ?? .infinity) - best) < 1e-9, "seed \(seed)")
     } else {

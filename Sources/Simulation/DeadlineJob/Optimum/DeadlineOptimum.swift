@@ -8,17 +8,20 @@
 /// another in the same state has at least its work for at most its cost
 /// (the future open to both is the same, and more work never hurts). Points
 /// are also dropped when even on-demand from now could not finish in time,
-/// or when their cost plus a lower bound on the rest reaches the best
-/// schedule known (then that schedule is the optimum). Two bounds on the
-/// rest: the cheapest ticks left (`CostFloor`), and the starts spot still
-/// needs, each paying the restart overhead (`StartsFloor`).
+/// or when their cost plus a lower bound on the rest reaches the bound the
+/// search is given (the cheapest schedule below it is then the optimum).
+/// Three bounds on the rest: the cheapest ticks left (`CostFloor`), the
+/// starts spot still needs, each paying the restart overhead
+/// (`StartsFloor`), and a Lagrangian relaxation over the search's own
+/// states that prices each hour of work (`PricedWorkFloor`).
 ///
-/// The best schedule known comes, in order, from the guarded policies,
-/// from staying in each zone (the single-zone optimum, exactly this model
-/// without moves), and from a narrow pass of this same search that keeps
-/// only a few points per state; the exact pass then only has to prove it
-/// or beat it. Transfer, egress and every rule are those of
-/// `DeadlineSimulator`.
+/// Caps come first: the guarded policies, and schedules that follow the
+/// priced-work values (`rollout`); where those are loose, staying in each
+/// zone (the single-zone optimum, exactly this model without moves). The
+/// search is then given bounds just above the priced-work floor of the
+/// whole job, widening up to the cap: the first schedule it finds is the
+/// optimum, and if none is found below the cap, the cap is. Transfer,
+/// egress and every rule are those of `DeadlineSimulator`.
 public enum DeadlineOptimum {
   struct Key: Hashable {
     /// Place running (−1: idle).
@@ -27,143 +30,115 @@ public enum DeadlineOptimum {
     var home: Int32
     /// Overhead left, hours (0 when idle).
     var overhead: Double
-  }
 
-  struct Point {
-    var done: Double
-    var cost: Double
-    var spotCost: Double
-    var spotHours: Double
-    var onDemandHours: Double
-    var egress: Double
-    var preemptions: Int32
-    var restarts: Int32
-    var migrations: Int32
+    /// Idle, with no checkpoint: where every schedule starts.
+    static let start = Key(place: -1, home: -1, overhead: 0)
   }
 
   /// Solves `job` on `window`; nil when no schedule meets the deadline.
   public static func solve(job: DeadlineJob, window: DeadlineWindow) -> DeadlineOutcome? {
-    // Bound: the cheapest guarded policy (a schedule of this model).
-    let candidates = DeadlinePolicies.incumbents.filter(\.guarded)
-      .map { DeadlineSimulator.run($0, job: job, window: window) }
-    var incumbent = candidates.filter { !$0.missed }.min { $0.cost < $1.cost }
-    // Staying in one zone (spot there, on-demand in its region, no move)
-    // is exactly the single-zone model, solved exactly under that bound.
     let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, window.tick))
-    for z in 0..<window.zones {
-      var single = job
-      single.onDemandPrice = window.onDemandPrice[window.zoneRegion[z]]
-      let zone = window.slice(zone: z)
-      for onDemand in [false, true] {
-        if let stay = SingleZoneOptimum.solveByFrontiers(
-          job: single, window: zone, ticks: ticks, bound: incumbent?.cost ?? .infinity,
-          onDemand: onDemand)
-        {
-          incumbent = stay
+    let floors = Floors(job: job, window: window, ticks: ticks)
+    let root = floors.priced.atLeast(work: job.work, row: floors.priced.row(of: .start, tick: 0))
+    // Schedules of this model cap the optimum: the guarded policies, and
+    // the schedules that follow the priced-work values.
+    let guarded = DeadlinePolicies.incumbents.filter(\.guarded)
+      .map { DeadlineSimulator.run($0, job: job, window: window) }.filter { !$0.missed }
+    let rollouts = floors.priced.prices.indices.compactMap {
+      floors.priced.rollout(price: $0, job: job, window: window, ticks: ticks)
+    }
+    var incumbent = (rollouts + guarded).min { $0.cost < $1.cost }
+    // Where those are loose, staying in one zone (spot there, on-demand in
+    // its region, no move) may do better: that is exactly the single-zone
+    // model, solved exactly under the cap.
+    if !(incumbent.map { $0.cost <= root * 1.002 } ?? false) {
+      for z in 0..<window.zones {
+        var single = job
+        single.onDemandPrice = window.onDemandPrice[window.zoneRegion[z]]
+        let zone = window.slice(zone: z)
+        for onDemand in [false, true] {
+          if let stay = SingleZoneOptimum.solveByFrontiers(
+            job: single, window: zone, ticks: ticks, bound: incumbent?.cost ?? .infinity,
+            onDemand: onDemand)
+          {
+            incumbent = stay
+          }
         }
       }
     }
-    // Both passes share the window's floors.
-    let floor = CostFloor(window: window, ticks: ticks)
-    let startsFloor = StartsFloor(
-      window: window, ticks: ticks, restartOverhead: job.restartOverhead)
-    func search(bound: Double, beamWidth: Int?) -> DeadlineOutcome? {
-      Self.search(
-        job: job, window: window, ticks: ticks, floor: floor, startsFloor: startsFloor,
-        bound: bound, beamWidth: beamWidth)
+    // The priced-work floor of the whole job lies within a fraction of a
+    // percent of the optimum on the traces, so a search for schedules just
+    // above it prunes nearly everything. What it finds is the optimum (the
+    // cheapest schedule below its bound); when it finds none, the bound
+    // widens, and at the cap the incumbent is proved optimal.
+    let cap = incumbent?.cost ?? .infinity
+    var widen = 0.001
+    while true {
+      let bound = root > 0 && root.isFinite && widen < 1 ? Swift.min(cap, root * (1 + widen)) : cap
+      let found = search(job: job, window: window, ticks: ticks, floors: floors, bound: bound)
+      if let found { return found }
+      if bound >= cap { return incumbent }
+      widen *= 4
     }
-    // A narrow pass next: each state keeps only its few most promising
-    // points, which finds a schedule close to the optimum fast.
-    if let narrow = search(bound: incumbent?.cost ?? .infinity, beamWidth: 8) {
-      incumbent = narrow
-    }
-    return search(bound: incumbent?.cost ?? .infinity, beamWidth: nil) ?? incumbent
   }
 
-  /// The cheapest schedule that costs less than `bound`, or nil. With a
-  /// `beamWidth`, each state keeps at most that many points (those with
-  /// the least cost plus the floor of the work left), so the result is a
-  /// real schedule but not necessarily the cheapest.
+  /// The lower bounds on the rest of a schedule that prune the search,
+  /// built once per window.
+  struct Floors {
+    let cost: CostFloor
+    let starts: StartsFloor
+    let priced: PricedWorkFloor
+
+    init(job: DeadlineJob, window: DeadlineWindow, ticks: Int) {
+      cost = CostFloor(window: window, ticks: ticks)
+      starts = StartsFloor(window: window, ticks: ticks, restartOverhead: job.restartOverhead)
+      priced = PricedWorkFloor(job: job, window: window, ticks: ticks)
+    }
+  }
+
+  /// The cheapest schedule that costs less than `bound`, or nil.
   static func search(
-    job: DeadlineJob, window: DeadlineWindow, ticks: Int, floor: CostFloor,
-    startsFloor: StartsFloor, bound: Double, beamWidth: Int?
+    job: DeadlineJob, window: DeadlineWindow, ticks: Int, floors: Floors, bound: Double
   ) -> DeadlineOutcome? {
+    let floor = floors.cost
+    let startsFloor = floors.starts
+    let priced = floors.priced
     let dt = window.tick
     let zones = window.zones
-    var frontier: [Key: [Point]] = [
-      Key(place: -1, home: -1, overhead: 0): [
-        Point(
-          done: 0, cost: 0, spotCost: 0, spotHours: 0, onDemandHours: 0, egress: 0,
-          preemptions: 0, restarts: 0, migrations: 0)
-      ]
-    ]
+    var frontier: [Key: [Point]] = [.start: [.start]]
     var best: (Point, Double)?
     var bestCost = bound
     for k in 0..<ticks {
       let time = Double(k) * dt
       var next: [Key: [Point]] = [:]
       for key in frontier.keys.sorted(by: order) {
-        var place = Int(key.place)
-        var overheadLeft = key.overhead
-        let home: Int? = key.home >= 0 ? Int(key.home) : nil
-        var preempted = false
         let points = frontier[key]!
         var kept: [Point] = []
         kept.reserveCapacity(points.count)
-        if place >= 0, place < zones, !window.available[place][k] {
-          place = -1
-          overheadLeft = 0
-          preempted = true
-        }
-        for action in -1..<window.places where action < 0 || window.canRun(action, tick: k) {
-          let starts = action >= 0 && action != place
-          let startOverhead =
-            starts ? job.restartOverhead + window.transfer(from: home, to: action) : overheadLeft
-          let egress = starts ? window.egressDollars(from: home, to: action) : 0
-          let moved = starts && (egress > 0 || window.transfer(from: home, to: action) > 0)
-          var progress = 0.0
-          var left = 0.0
-          var bill = 0.0
-          if action >= 0 {
-            let overhead = Swift.min(startOverhead, dt)
-            left = startOverhead - overhead
-            progress = dt - overhead
-            bill = window.hourlyPrice(action, tick: k) * dt
-          }
-          let newHome = action >= 0 ? action : (home ?? -1)
-          let target = Key(
-            place: Int32(action), home: Int32(newHome), overhead: action >= 0 ? left : 0)
+        let (state, preempted) = arrival(key, tick: k, window: window)
+        for step in steps(from: state, tick: k, job: job, window: window) {
+          let target = step.target
+          let pricedRow = priced.row(of: target, tick: k + 1)
           kept.removeAll(keepingCapacity: true)
           for point in points {
             var p = point
-            if preempted { p.preemptions += 1 }
-            if starts { p.restarts += 1 }
-            if moved { p.migrations += 1 }
-            p.egress += egress
-            p.cost += bill + egress
-            if action >= 0 {
-              if action < zones {
-                p.spotCost += bill
-                p.spotHours += dt
-              } else {
-                p.onDemandHours += dt
-              }
-            }
-            if p.done + progress >= job.work - 1e-9 {
-              let finish = time + (dt - progress) + (job.work - p.done)
+            p.take(step, bill: step.bill, preempted: preempted, zones: zones, dt: dt)
+            if let finish = p.finish(after: step, at: time, job: job, dt: dt) {
               if finish <= job.deadline + 1e-9, p.cost < bestCost - 1e-12 {
                 bestCost = p.cost
                 best = (p, finish)
               }
               continue
             }
-            p.done += progress
+            p.done += step.progress
             // Even on-demand from the next tick must still finish in time,
             // and the rest must be able to beat the best found.
+            guard p.canStillFinish(after: step, at: time + dt, job: job) else { continue }
             let remaining = job.work - p.done
-            let resume = action >= 0 ? Swift.min(left, job.restartOverhead) : job.restartOverhead
-            if remaining + resume > job.deadline - (time + dt) + 1e-9 { continue }
             if p.cost + floor.atLeast(work: remaining, from: k + 1) >= bestCost - 1e-12 {
+              continue
+            }
+            if p.cost + priced.atLeast(work: remaining, row: pricedRow) >= bestCost - 1e-12 {
               continue
             }
             kept.append(p)
@@ -175,7 +150,7 @@ public enum DeadlineOptimum {
       for (key, points) in next {
         // Only the front's points face the (dearer) count of starts left.
         let place = Int(key.place)
-        var front = paretoFront(points).filter { p in
+        let front = paretoFront(points).filter { p in
           let toGo = startsFloor.atLeast(
             work: job.work - p.done, from: k + 1, zone: place >= 0 && place < zones ? place : nil,
             overhead: key.overhead,
@@ -187,26 +162,13 @@ public enum DeadlineOptimum {
           next[key] = nil
           continue
         }
-        if let beamWidth, front.count > beamWidth {
-          // Most promising first: least cost plus the cheapest the work
-          // left could cost.
-          let promise = front.map { $0.cost + floor.atLeast(work: job.work - $0.done, from: k + 1) }
-          let order = front.indices.sorted { (promise[$0], $0) < (promise[$1], $1) }
-          front = order.prefix(beamWidth).sorted().map { front[$0] }
-        }
         next[key] = front
       }
       dropDominatedAcrossStates(&next, restartOverhead: job.restartOverhead)
       frontier = next
       if frontier.isEmpty { break }
     }
-    if let (p, finish) = best {
-      return DeadlineOutcome(
-        cost: p.cost, spotCost: p.spotCost, spotHours: p.spotHours, onDemandHours: p.onDemandHours,
-        preemptions: Int(p.preemptions), restarts: Int(p.restarts), finishedAt: finish,
-        egressCost: p.egress, migrations: Int(p.migrations))
-    }
-    return nil
+    return best.map { $0.0.outcome(finishedAt: $0.1) }
   }
 
   /// Cross-state dominance at one place p. A point running at p with

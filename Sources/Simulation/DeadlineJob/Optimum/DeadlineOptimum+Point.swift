@@ -1,0 +1,62 @@
+extension DeadlineOptimum {
+  /// A partial schedule as the search keeps it: its work and dollars, and
+  /// the counts its outcome reports.
+  struct Point {
+    var done: Double
+    var cost: Double
+    var spotCost: Double
+    var spotHours: Double
+    var onDemandHours: Double
+    var egress: Double
+    var preemptions: Int32
+    var restarts: Int32
+    var migrations: Int32
+
+    /// Nothing done, nothing spent.
+    static let start = Point(
+      done: 0, cost: 0, spotCost: 0, spotHours: 0, onDemandHours: 0, egress: 0, preemptions: 0,
+      restarts: 0, migrations: 0)
+
+    /// Bills `step` (running `bill` dollars in its tick) and counts what it
+    /// does; the work is added by the caller, who first checks `finish`.
+    mutating func take(_ step: Step, bill: Double, preempted: Bool, zones: Int, dt: Double) {
+      if preempted { preemptions += 1 }
+      if step.starts { restarts += 1 }
+      if step.moved { migrations += 1 }
+      egress += step.egress
+      cost += bill + step.egress
+      if step.action >= 0 {
+        if step.action < zones {
+          spotCost += bill
+          spotHours += dt
+        } else {
+          onDemandHours += dt
+        }
+      }
+    }
+
+    /// When the job finishes if `step`, taken in the tick starting at
+    /// `time`, completes its work (nil: it does not).
+    func finish(after step: Step, at time: Double, job: DeadlineJob, dt: Double) -> Double? {
+      guard done + step.progress >= job.work - 1e-9 else { return nil }
+      return time + (dt - step.progress) + (job.work - done)
+    }
+
+    /// Whether on-demand from `time` on (after `step`) still finishes in
+    /// time: what is left, plus the overhead before work resumes.
+    func canStillFinish(after step: Step, at time: Double, job: DeadlineJob) -> Bool {
+      let resume =
+        step.action >= 0
+        ? Swift.min(step.target.overhead, job.restartOverhead) : job.restartOverhead
+      return job.work - done + resume <= job.deadline - time + 1e-9
+    }
+
+    /// The schedule's outcome, finishing at `finishedAt`.
+    func outcome(finishedAt: Double) -> DeadlineOutcome {
+      DeadlineOutcome(
+        cost: cost, spotCost: spotCost, spotHours: spotHours, onDemandHours: onDemandHours,
+        preemptions: Int(preemptions), restarts: Int(restarts), finishedAt: finishedAt,
+        egressCost: egress, migrations: Int(migrations))
+    }
+  }
+}
