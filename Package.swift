@@ -33,8 +33,11 @@ let package = Package(
       dependencies: [
         "Simulation", "Yams",
         .product(name: "GRDB", package: "GRDB.swift"),
-      ]
+      ],
+      plugins: ["ModelFingerprintPlugin"]
     ),
+    // Hashes the model's sources at build (the fingerprint's code half).
+    .plugin(name: "ModelFingerprintPlugin", capability: .buildTool()),
     // Statistics, Markdown tables, gnuplot figures, comparisons.
     .target(name: "Reporting", dependencies: ["Experiments", "Simulation"]),
     .executableTarget(

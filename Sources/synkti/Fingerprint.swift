@@ -16,8 +16,9 @@ extension Synkti {
         docs, reports, tests and the CLI do not enter it. Traces enter each \
         run's identity separately.
 
-        Without REVISION: this build's fingerprint, from the sources it was \
-        built from. With REVISION: the fingerprint a build of that commit would \
+        Without REVISION: this build's fingerprint, fixed when the binary was \
+        built from its sources (a warning on stderr says when the checkout's \
+        model sources have been edited since). With REVISION: the fingerprint a build of that commit would \
         have, read from git objects (nothing is checked out or built).
 
         Examples:
@@ -33,9 +34,10 @@ extension Synkti {
       guard let revision else {
         guard let value = ModelFingerprint.current(inputs: catalog.inputFiles) else {
           throw ExperimentsError.invalidRequest(
-            "this build's sources are gone from \(ModelFingerprint.packageRootOfThisBuild): no fingerprint"
+            "cannot read the catalog's files \(catalog.inputFiles.joined(separator: ", ")): no fingerprint"
           )
         }
+        if let warning = ModelFingerprint.staleBuildWarning() { printError(warning) }
         print(value)
         return
       }

@@ -152,6 +152,7 @@ extension Synkti {
         ) { holder in printError("waiting for the sweep writing \(db) (\(holder))") }
         defer { withExtendedLifetime(lock) {} }
         let store = try ResultsStore.open(db)
+        if let warning = ModelFingerprint.staleBuildWarning() { printError(warning) }
         let reporter = ProgressReporter(total: plan.runs.count)
         let outcome = try SweepRunner(store: store).run(
           plan,

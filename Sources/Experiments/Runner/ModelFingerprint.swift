@@ -11,10 +11,12 @@ import Foundation
 /// every `.swift` file under `Sources/Assignment`, `Sources/Simulation` and
 /// `Sources/Experiments` except `Sources/Experiments/Storage` and the
 /// runner's scheduling and bookkeeping files (`excludedFilePrefixes`): how runs are
-/// stored and scheduled, not what they compute. It is computed at start-up from the
-/// package the binary was built from (found through `#filePath`); README,
-/// docs, reports, tests and the CLI do not enter it. A binary whose sources
-/// are gone has no fingerprint, and then nothing is reused.
+/// stored and scheduled, not what they compute. It is computed when the
+/// binary is built (the `ModelFingerprintPlugin` build tool) and embedded
+/// in it (`sourcesAtBuild`), so it names the code the binary runs, even
+/// where the sources are gone or were edited since; README, docs, reports,
+/// tests and the CLI do not enter it. `checkout()` compares it with the
+/// sources now on disk.
 public enum ModelFingerprint {
   /// Directories of model code, relative to the package root.
   public static let modelDirectories = [
@@ -94,10 +96,47 @@ public enum ModelFingerprint {
     return url.path
   }
 
-  /// The fingerprint of this build's model sources and the given input
-  /// files (the catalog, say): nil when the sources cannot be read.
+  /// The digest of the model sources this binary was built from, fixed at
+  /// build.
+  public static var sourcesAtBuild: String { ModelSourcesAtBuild.digest }
+
+  /// The fingerprint of this build's model sources (as built) and the given
+  /// input files (the catalog, say): nil when an input cannot be read.
   public static func current(inputs: [String] = []) -> String? {
-    of(packageRoot: packageRootOfThisBuild, inputs: inputs)
+    var bytes: [[UInt8]] = []
+    for path in inputs {
+      guard let data = FileManager.default.contents(atPath: path) else { return nil }
+      bytes.append([UInt8](data))
+    }
+    return combine(code: sourcesAtBuild, inputs: bytes)
+  }
+
+  /// How this build's model sources compare with a checkout's.
+  public enum Checkout: Equatable, Sendable {
+    /// The checkout holds the sources the binary was built from.
+    case same
+    /// The model sources there were edited since the build (their digest).
+    case edited(String)
+    /// No model sources there (a binary copied elsewhere).
+    case gone
+  }
+
+  /// Whether the model sources at `root` (default: the checkout this binary
+  /// was built from) are the ones it was built from.
+  public static func checkout(packageRoot root: String = packageRootOfThisBuild) -> Checkout {
+    guard let now = sources(packageRoot: root) else { return .gone }
+    return now == sourcesAtBuild ? .same : .edited(now)
+  }
+
+  /// A warning for a binary whose checkout's model sources were edited
+  /// since it was built (nil otherwise): its runs are keyed by the code it
+  /// runs, which is not the checkout's.
+  public static func staleBuildWarning(packageRoot root: String = packageRootOfThisBuild)
+    -> String?
+  {
+    guard case .edited(let now) = checkout(packageRoot: root) else { return nil }
+    return
+      "warning: this binary was built from other model sources than those now in \(root) (built \(sourcesAtBuild.prefix(12)), on disk \(now.prefix(12))): it runs, and keys its runs by, the code it was built from; rebuild (make build) to run the checkout's code"
   }
 
   /// The fingerprint of the model sources of the package at `root` and the
