@@ -74,6 +74,23 @@ import Testing
     } throws: { "\($0)".contains("compare") }
   }
 
+  @Test(arguments: [
+    "nuisance: [trace_start_hour]\n", "nuisance: [[policy]]\n", "nuisance: [seed]\n",
+  ])
+  func aNuisanceAxisMustBeAGridAxis(text: String) {
+    #expect {
+      try spec("grid: {policy: [greedy, uniform-progress]}\n" + text)
+    } throws: { "\($0)".contains("nuisance[0]") }
+  }
+
+  @Test func nuisanceAxesAreReadBack() throws {
+    let text =
+      "grid: {policy: [greedy], preemption_rate: [0.1, 0.2]}\nnuisance: [preemption_rate]\n"
+    _ = try spec(text)
+    #expect(ExperimentSpec.nuisanceAxes(inText: text) == ["preemption_rate"])
+    #expect(ExperimentSpec.nuisanceAxes(inText: "grid: {policy: [greedy]}\n").isEmpty)
+  }
+
   @Test func aComparisonResolvesToItsAxis() throws {
     let parsed = try spec(
       "grid: {policy: [greedy, uniform-progress], migration: [naive, optimal]}\ncompare: [[optimal, naive]]\n"

@@ -15,6 +15,7 @@ import Simulation
 /// replicates: 10
 /// seed: 1
 /// baseline: on-demand-only
+/// nuisance: [trace_start_hour]      # axes sampled, not chosen: never starred
 /// overnight: {replicates: 50, grid: {bandwidth_gbps: [1, 2, 5, 10]}}
 /// ```
 ///
@@ -83,7 +84,7 @@ public struct ExperimentSpec: Sendable {
   /// Keys a spec may have.
   static let keys = [
     "name", "description", "scenario", "base", "grid", "exclude", "include", "replicates", "seed",
-    "baseline", "overnight", "fleets", "max_deadline_miss_rate", "compare", "claims",
+    "baseline", "overnight", "fleets", "max_deadline_miss_rate", "compare", "claims", "nuisance",
   ]
 
   /// The `description:` of a spec's text (nil when absent or unreadable).
@@ -171,6 +172,8 @@ public struct ExperimentSpec: Sendable {
         file: file, key: "baseline", name: baseline, known: PolicyRegistry.standard.names)
     }
     let comparisons = try readComparisons(root, axes: axes)
+    // Read by reports; checked here so a bad name fails before anything runs.
+    _ = try readNuisance(root, axes: axes)
     // Read by reports; checked here so a bad claim fails before anything runs.
     _ = try readClaims(root, axes: axes)
     let name =
@@ -217,6 +220,33 @@ public struct ExperimentSpec: Sendable {
       }
       return Comparison(axis: axis.key, value: a, against: b)
     }
+  }
+
+  /// `nuisance:` axes: conditions sampled (trace windows, start hours)
+  /// rather than chosen, which reports pool as samples and never star.
+  /// Each must be a grid axis.
+  static func readNuisance(_ root: YAMLMap, axes: [(key: String, values: [String])]) throws
+    -> [String]
+  {
+    guard let items = try root.sequence("nuisance") else { return [] }
+    return try items.enumerated().map { index, node in
+      let name = YAMLMap.text(node)
+      guard node.scalar != nil, axes.contains(where: { $0.key == name }) else {
+        throw ExperimentsError.invalidValue(
+          file: root.file, key: "nuisance[\(index)]", value: YAMLMap.show(node),
+          expected: "a grid axis (" + axes.map(\.key).joined(separator: ", ") + ")")
+      }
+      return name
+    }
+  }
+
+  /// The `nuisance:` axes of a spec's text, without resolving or checking
+  /// anything else (empty when absent or unreadable).
+  public static func nuisanceAxes(inText text: String) -> [String] {
+    guard let root = try? YAMLMap.parse(text, file: "spec"),
+      let items = try? root.sequence("nuisance")
+    else { return [] }
+    return items.compactMap { $0.scalar == nil ? nil : YAMLMap.text($0) }
   }
 
   /// The `compare:` pairs of a spec's text, without resolving anything

@@ -6,6 +6,24 @@ extension ExperimentReport {
   /// What ★ and ✗ mean, for a table of `what` (cells or values).
   func starRule(of what: String) -> String {
     "★ marks the \(what) with the highest mean savings (every one, when they tie) among those that miss at most \(Format.number(100 * maxDeadlineMissRate, 0))% of deadlines (`max_deadline_miss_rate`) and leave unfinished at most \(Format.number(100 * Self.unfinishedWorkTolerance, 0))% more of the work than `\(baseline)`; ✗ marks the others, which are never starred."
+      + (data.cells.contains { Self.boundReason($0.values) != nil }
+        ? " ⊥ marks a bound, an oracle no one can deploy (`optimal-offline`, `noisy-oracle` at noise 0): a reference, never starred."
+        : "")
+      + (nuisanceAxes.isEmpty
+        ? ""
+        : " Nuisance axes (\(nuisanceAxes.map { "`\($0)`" }.joined(separator: ", ")), declared in the spec) are conditions sampled, not choices: ★ goes to the best \(what) of each of their values, and never to a value of theirs.")
+  }
+
+  /// Why a cell (or an axis value) with these values is a bound rather
+  /// than a result — an oracle no one can deploy — or nil.
+  static func boundReason(_ values: [String: String]) -> String? {
+    if values["policy"] == "optimal-offline" { return "⊥ bound (knows the future)" }
+    if values["forecaster"] == "noisy-oracle",
+      values["forecast_noise"].map({ Double($0) == 0 }) ?? true
+    {
+      return "⊥ bound (exact forecasts)"
+    }
+    return nil
   }
 
   /// Missed deadlines per task over `runs` (nil without tasks).
@@ -55,13 +73,24 @@ extension ExperimentReport {
 
   /// Stars the best of the eligible rows and marks the others' failures:
   /// ★ on the first column of every eligible row whose value is the
-  /// highest (all when several tie); the disqualification on the rest.
-  static func markBest(_ rows: inout [[String]], _ values: [Double?], failures: [String?]) {
+  /// highest (all when several tie) within its group (rows of equal
+  /// `groups` entries: one group when nil); the disqualification on the
+  /// rest. With `starred` false, nothing is starred.
+  static func markBest(
+    _ rows: inout [[String]], _ values: [Double?], failures: [String?], groups: [String]? = nil,
+    starred: Bool = true
+  ) {
     for (i, failure) in failures.enumerated() { if let failure { rows[i][0] += " " + failure } }
-    let eligible = values.indices.compactMap { failures[$0] == nil ? values[$0] : nil }
-    guard let top = eligible.max() else { return }
-    for (i, v) in values.enumerated()
-    where failures[i] == nil && v.map({ abs($0 - top) <= 1e-9 * max(1, abs(top)) }) == true {
+    guard starred else { return }
+    let group = groups ?? Array(repeating: "", count: values.count)
+    var top: [String: Double] = [:]
+    for i in values.indices where failures[i] == nil {
+      if let v = values[i] { top[group[i]] = max(top[group[i]] ?? -.infinity, v) }
+    }
+    for (i, v) in values.enumerated() where failures[i] == nil {
+      guard let v, let best = top[group[i]], abs(v - best) <= 1e-9 * max(1, abs(best)) else {
+        continue
+      }
       rows[i][0] += " ★"
     }
   }

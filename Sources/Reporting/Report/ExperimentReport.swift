@@ -27,6 +27,9 @@ public struct ExperimentReport {
   let adaptive: AdaptiveReplication?
   /// The spec's `compare:` pairs.
   let comparisons: [ExperimentSpec.Comparison]
+  /// The spec's nuisance axes: conditions sampled (trace windows), never
+  /// starred.
+  let nuisanceAxes: [String]
 
   /// Creates a report of `data`.
   public init(
@@ -40,6 +43,7 @@ public struct ExperimentReport {
     self.maxDeadlineMissRate = ExperimentSpec.maxDeadlineMissRate(inText: data.specText)
     self.adaptive = ExperimentSpec.adaptive(inText: data.specText, size: data.sweep.size)
     self.comparisons = ExperimentSpec.comparisons(inText: data.specText, size: data.sweep.size)
+    self.nuisanceAxes = ExperimentSpec.nuisanceAxes(inText: data.specText)
   }
 
   /// The sweeps that computed the runs, oldest first: commit, host, finish
@@ -190,9 +194,10 @@ public struct ExperimentReport {
       let cells = data.cells.filter { $0.values[axis] == value }
       let baselines = cells.map { baselineCell(of: $0, in: data) }
       failures.append(
-        disqualification(
-          cells.flatMap(\.runs),
-          baselineRuns: baselines.contains { $0 == nil } ? nil : baselines.flatMap { $0!.runs }))
+        Self.boundReason([axis: value])
+          ?? disqualification(
+            cells.flatMap(\.runs),
+            baselineRuns: baselines.contains { $0 == nil } ? nil : baselines.flatMap { $0!.runs }))
       let pooledSavings = cells.compactMap { cell in savingsSeries(cell, in: data) }.flatMap { $0 }
       let cost = cells.flatMap { $0.series(Metric.totalCost.rawValue) }
       let completion = cells.flatMap { $0.series(Metric.completionMean.rawValue) }
@@ -205,8 +210,11 @@ public struct ExperimentReport {
         Format.mean(misses, 1),
       ])
     }
-    Self.markBest(&rows, means, failures: failures)
+    Self.markBest(&rows, means, failures: failures, starred: !nuisanceAxes.contains(axis))
     return "### `\(axis)`\n\n"
+      + (nuisanceAxes.contains(axis)
+        ? "A nuisance axis (declared in the spec): its values are conditions sampled, not choices, so none is starred.\n\n"
+        : "")
       + MarkdownTable(
         header: [axis, "runs", "savings %", "cost $", "completion mean (h)", "deadline misses"],
         rows: rows
@@ -240,6 +248,7 @@ public struct ExperimentReport {
     var rows: [[String]] = []
     var means: [Double?] = []
     var failures: [String?] = []
+    var groups: [String] = []
     let gap = data.cells.contains { !$0.series(Metric.gapToOptimal.rawValue).isEmpty }
     // Multi-region jobs: what moving cost, where any run moved.
     let moved = data.cells.contains { cell in
@@ -252,7 +261,9 @@ public struct ExperimentReport {
       let s = savings(cell, in: data)
       means.append(s?.mean)
       failures.append(
-        disqualification(cell.runs, baselineRuns: baselineCell(of: cell, in: data)?.runs))
+        Self.boundReason(row.values)
+          ?? disqualification(cell.runs, baselineRuns: baselineCell(of: cell, in: data)?.runs))
+      groups.append(nuisanceAxes.map { row.values[$0] ?? "" }.joined(separator: "\u{1F}"))
       let gapSeries = cell.series(Metric.gapToOptimal.rawValue)
       rows.append(
         data.axes.map { "`\(row.values[$0] ?? "—")`" } + [
@@ -271,7 +282,7 @@ public struct ExperimentReport {
               Format.interval(cell.series(Metric.zoneMigrations.rawValue), 1),
             ] : []))
     }
-    Self.markBest(&rows, means, failures: failures)
+    Self.markBest(&rows, means, failures: failures, groups: groups)
     return MarkdownTable(
       header: data.axes + [
         "n", "cost $", "cost / on-demand", "savings % (paired)", "completion mean (h)", "p95 (h)",

@@ -180,6 +180,7 @@ public enum LatexTables {
       case "^": out += "\\textasciicircum{}"
       case "±": out += "\\ensuremath{\\pm}"
       case "★": out += "\\ensuremath{\\star}"
+      case "⊥": out += "\\ensuremath{\\bot}"
       case "✗", "×": out += "\\ensuremath{\\times}"
       case "—": out += "---"
       case "–": out += "--"
