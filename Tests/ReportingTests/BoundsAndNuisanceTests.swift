@@ -8,14 +8,16 @@ import Testing
 /// to the oracle and whose best policy depends on the window.
 @Suite struct BoundsAndNuisanceTests {
   /// Savings (%) by policy and window: the optimum saves most everywhere;
-  /// `v` is best in window 10, `e` in window 20 and on average.
+  /// `v` is best in window 10, `e` in window 20 and on average; `w` saves
+  /// the same in both (its cells share one row).
   static let savings: [String: [String: Double]] = [
     "optimal-offline": ["10": 50, "20": 50], "v": ["10": 30, "20": 10], "e": ["10": 20, "20": 25],
+    "w": ["10": 5, "20": 5],
   ]
 
   static func sweep(nuisance: Bool) -> SweepData {
     var cells: [CellData] = []
-    for policy in ["optimal-offline", "v", "e"] {
+    for policy in ["optimal-offline", "v", "e", "w"] {
       for window in ["10", "20"] {
         let values = ["policy": policy, "trace_start_hour": window]
         let saving = savings[policy]![window]!
@@ -71,6 +73,8 @@ import Testing
     // Per window: v in window 10, e in window 20; never the optimum.
     #expect(text.contains("| `v` ★ | `10`") && text.contains("| `e` ★ | `20`"))
     #expect(!text.contains("| `v` ★ | `20`") && !text.contains("| `e` ★ | `10`"))
+    // A row standing for cells of both windows competes in its first.
+    #expect(text.contains("| `w` | `10`, `20`") && !text.contains("| `w` ★"))
     #expect(!text.contains("`optimal-offline` ★"))
   }
 }

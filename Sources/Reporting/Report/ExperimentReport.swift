@@ -263,7 +263,9 @@ public struct ExperimentReport {
       failures.append(
         Self.boundReason(row.values)
           ?? disqualification(cell.runs, baselineRuns: baselineCell(of: cell, in: data)?.runs))
-      groups.append(nuisanceAxes.map { row.values[$0] ?? "" }.joined(separator: "\u{1F}"))
+      // A merged row competes where its first cell does (it stands for
+      // cells with equal runs, so any of them would do).
+      groups.append(nuisanceAxes.map { cell.values[$0] ?? "" }.joined(separator: "\u{1F}"))
       let gapSeries = cell.series(Metric.gapToOptimal.rawValue)
       rows.append(
         data.axes.map { "`\(row.values[$0] ?? "—")`" } + [
