@@ -100,6 +100,20 @@ public struct SweepPlan: Sendable {
     var parameters: [Int: [String: String]] = [:]
     var cellContent: [Int: String] = [:]
     var baselineKeys: [Int: String] = [:]
+    // Cells mostly share their fleet, kinds and named fleets: describe each
+    // distinct one once (describing them is most of planning's time).
+    var structures: [(config: ScenarioConfig, text: String)] = []
+    func structure(of config: ScenarioConfig) -> String {
+      if let known = structures.first(where: {
+        $0.config.accelerators == config.accelerators && $0.config.kinds == config.kinds
+          && $0.config.namedFleets == config.namedFleets
+      }) {
+        return known.text
+      }
+      let text = Self.structure(of: config)
+      structures.append((config, text))
+      return text
+    }
     for cell in cells {
       let config = try spec.config(for: cell)
       scenarios[cell.index] = try config.resolveRunnable(
@@ -110,10 +124,13 @@ public struct SweepPlan: Sendable {
         if let value = config.value(of: key), value != "null" { values[key] = value }
       }
       parameters[cell.index] = values
-      cellContent[cell.index] = Self.content(of: config, parameters: values)
+      let described = structure(of: config)
+      cellContent[cell.index] = Self.content(
+        of: config, parameters: values, structure: described)
       if case .fleet = scenarios[cell.index]! {
         baselineKeys[cell.index] = Self.content(
-          of: config, parameters: values.filter { !Self.baselineIgnores.contains($0.key) })
+          of: config, parameters: values.filter { !Self.baselineIgnores.contains($0.key) },
+          structure: described)
       }
     }
     if let rule = spec.adaptive {
@@ -201,18 +218,27 @@ public struct SweepPlan: Sendable {
   /// A hash of what a cell's runs compute from: its parameters but the
   /// scenario's name, and the structured parts (dictionaries in key order,
   /// so equal content always hashes the same).
-  static func content(of config: ScenarioConfig, parameters: [String: String]) -> String {
+  static func content(
+    of config: ScenarioConfig, parameters: [String: String], structure: String? = nil
+  ) -> String {
     var text = ""
     for key in parameters.keys.sorted() where key != "name" {
       text += "\(key)=\(parameters[key]!)\n"
     }
-    text += "accelerators=\(config.accelerators)\n"
+    text += structure ?? Self.structure(of: config)
+    return SHA256.hex(Array(text.utf8))
+  }
+
+  /// The structured parts of a cell's content: its fleet, workload kinds
+  /// and named fleets (dictionaries in key order).
+  static func structure(of config: ScenarioConfig) -> String {
+    var text = "accelerators=\(config.accelerators)\n"
     for (kind, profile) in config.kinds.sorted(by: { "\($0.key)" < "\($1.key)" }) {
       text += "kind \(kind)=\(profile)\n"
     }
     for name in config.namedFleets.keys.sorted() {
       text += "fleet \(name)=\(config.namedFleets[name]!)\n"
     }
-    return SHA256.hex(Array(text.utf8))
+    return text
   }
 }

@@ -21,9 +21,19 @@ public struct Summary: Sendable, Equatable {
       let m = mean
       let ss = values.reduce(0) { $0 + ($1 - m) * ($1 - m) }
       standardDeviation = (ss / Double(n - 1)).squareRoot()
-      let t = StudentT.quantile(1 - (1 - confidence) / 2, degreesOfFreedom: Double(n - 1))
+      let t =
+        confidence == 0.95 && n - 1 <= Self.t95.count
+        ? Self.t95[n - 2]
+        : StudentT.quantile(1 - (1 - confidence) / 2, degreesOfFreedom: Double(n - 1))
       halfWidth = t * standardDeviation / Double(n).squareRoot()
     }
+  }
+
+  /// The 95 % quantile factor t(0.975, df) for df = 1…256, computed once
+  /// by the same formula (reports summarise thousands of samples, and each
+  /// quantile is a bisection on the incomplete beta function).
+  static let t95: [Double] = (1...256).map {
+    StudentT.quantile(1 - (1 - 0.95) / 2, degreesOfFreedom: Double($0))
   }
 
   /// Lower end of the interval.
