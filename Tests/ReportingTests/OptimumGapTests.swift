@@ -51,8 +51,8 @@ import Testing
       .components(separatedBy: "## ")[0]
     // v: gaps 2 % and 4 %: mean 3, s = 1.414, half-width t(0.975, 1)·s/√2
     // = 12.706; worst 1.040; moves (0 + 1)/2; egress 2; 3 probes, $0.50.
-    #expect(section.contains("| `v` | 2 | 3.00 ± 12.71 | 1.040 | 0.5 | 2.00 | 3 | 0.50 |"))
-    #expect(section.contains("| `e` | 2 | 20.00 ± 127.06 | 1.300 | 0.5 | 2.00 | 3 | 0.50 |"))
+    #expect(section.contains("| `v` | 2 | 3 ± 13 | 1.040 | 0.5 | 2.00 | 3 | 0.50 |"))
+    #expect(section.contains("| `e` | 2 | 20 ± 130 | 1.300 | 0.5 | 2.00 | 3 | 0.50 |"))
     #expect(!section.contains("optimal-offline"))
     #expect(!section.contains("uniform-progress"))
   }

@@ -94,7 +94,7 @@ import Testing
       .markdown(figures: [], skipped: [])
     #expect(
       text.contains(
-        "  Deadlines: `a` misses significantly fewer deadlines in 2 (-100.0%); largest -2.00 ± 0.00 deadlines per run at trace_zone = x, tasks = 1; no significant difference in 2 (2 of them the same deadline misses in every run)."
+        "  Deadlines: `a` misses significantly fewer deadlines in 2 (-100.0%); largest -2.00 ± 0 deadlines per run at trace_zone = x, tasks = 1; no significant difference in 2 (2 of them the same deadline misses in every run)."
       ))
   }
 
@@ -109,7 +109,7 @@ import Testing
     // a in zone x: six runs of 90; claimed 60: 1.50×.
     #expect(
       text.contains(
-        "| A in x | `total_cost` | 60.00 | 90.00 ± 0.00 (n = 6) | 1.50× | [paired](paired/README.md): policy = a, trace_zone = x |"
+        "| A in x | `total_cost` | 60.00 | 90.00 ± 0 (n = 6) | 1.50× | [paired](paired/README.md): policy = a, trace_zone = x |"
       ))
     // Claimed gap (60 − 120) / 120 = −50 %; paired here −10 / 100 = −10 %.
     #expect(text.contains("| A in x vs B in x | -50.0% | -10.0 ± 0.0% (n = 6) |"))

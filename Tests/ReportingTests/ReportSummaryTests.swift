@@ -29,12 +29,12 @@ import Testing
   @Test func theSummaryPoolsEveryConditionAndCountsWhereEachSideWins() {
     let text = ReportIndex(sweeps: [Self.sweep()]).markdown()
     // Differences −1, −2, −3, 1, 1, 1: mean −0.5, s = 1.761, half-width
-    // t(0.975, 5)·s/√6 = 2.571·0.7188 = 1.85; −0.5/10 = −5.0 %. Zone x:
+    // t(0.975, 5)·s/√6 = 2.571·0.7188 = 1.848 (1.8); −0.5/10 = −5.0 %. Zone x:
     // −2 ± 2.48 (n 3, s 1) includes 0; zone y: +1 ± 0 excludes it.
     #expect(text.contains("## Summary"))
     #expect(
       text.contains(
-        "| [pair](pair/README.md) | `a` − `b` | -0.50 ± 1.85 | -5.0 | 6 | no | no significant difference overall; cheaper in 0, dearer in 1, no significant difference in 1 of 2 conditions. |"
+        "| [pair](pair/README.md) | `a` − `b` | -0.5 ± 1.8 | -5.0 | 6 | no | no significant difference overall; cheaper in 0, dearer in 1, no significant difference in 1 of 2 conditions. |"
       ), "\(text)")
     #expect(text.contains("Fewer than 10 pairs behind a row"))
     #expect(text.contains("## Experiments"))

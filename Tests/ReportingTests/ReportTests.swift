@@ -69,10 +69,10 @@ import Testing
     let text = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
       .markdown(figures: [], skipped: [])
     // Best zone a: mean 12 (10, 14); average over zones: 11 and 17, mean 14.
-    #expect(text.contains("| best zone (`a`) | 2 | 12.00 ± 25.41 |"))
-    #expect(text.contains("| average over zones | 2 | 14.00 ± 38.12 |"))
+    #expect(text.contains("| best zone (`a`) | 2 | 12 ± 25 |"))
+    #expect(text.contains("| average over zones | 2 | 14 ± 38 |"))
     // Paired: 9 − 10 = 13 − 14 = −1 (no spread); 9 − 11 = −2, 13 − 17 = −4.
-    #expect(text.contains("| `synkti-value` | 2 | -1.00 ± 0.00 | -3.00 ± 12.71 |"))
+    #expect(text.contains("| `synkti-value` | 2 | -1.00 ± 0 | -3 ± 13 |"))
     // Sweeps without per-zone runs have no such section.
     let plain = ExperimentReport(data: Synthetic.sweep(), spec: nil, catalog: nil, specNote: "")
     #expect(!plain.markdown(figures: [], skipped: []).contains("Single zone against multi-region"))
@@ -116,8 +116,8 @@ import Testing
     }
     let met = report(3, max: 9)
     #expect(met.contains("| CI target |"))
-    #expect(met.contains("| 0.00 ± 0.00 | met (±2.48%) |"))
-    #expect(met.contains("| 0.00 ± 0.00 | baseline |"))
+    #expect(met.contains("| 0.00 ± 0 | met (±2.48%) |"))
+    #expect(met.contains("| 0.00 ± 0 | baseline |"))
     #expect(met.contains("| runs | 6 over 2 cells, n = 3…3 (adaptive: 3–9 replicates per cell"))
     #expect(met.contains("; 2 of 2 cells met the target |"))
     #expect(report(2, max: 3).contains("| not met at max (±2.48%) |"))
@@ -209,9 +209,9 @@ import Testing
     #expect(text.contains("| `greedy` | `naive` | 3 |"))
     // Spot-only completed one job of three: its completion mean is that
     // one job's, never a 0 for the two that did not finish.
-    #expect(text.contains("| `spot-only` ✗ 67% missed | `naive` | 3 | 21.00 ± 2.48 |"))
+    #expect(text.contains("| `spot-only` ✗ 67% missed | `naive` | 3 | 21.0 ± 2.5 |"))
     let row = text.split(separator: "\n").first {
-      $0.hasPrefix("| `spot-only` ✗ 67% missed | `naive` | 3 | 21.00")
+      $0.hasPrefix("| `spot-only` ✗ 67% missed | `naive` | 3 | 21.0 ± 2.5")
     }!
     // Columns: policy, migration, n, cost, cost / on-demand, savings, completion mean.
     func completion(_ row: Substring) -> String {
@@ -222,7 +222,7 @@ import Testing
     var none = deadlineSweep()
     for r in none.cells[4].runs.indices { none.cells[4].runs[r].metrics["completion_mean"] = nil }
     let dash = render(none).split(separator: "\n").first {
-      $0.hasPrefix("| `spot-only` ✗ 67% missed | `naive` | 3 | 21.00")
+      $0.hasPrefix("| `spot-only` ✗ 67% missed | `naive` | 3 | 21.0 ± 2.5")
     }!
     #expect(completion(dash) == "—")
   }
@@ -254,9 +254,9 @@ import Testing
     // t(0.975, 2) · s / √3 = 2.59.
     #expect(
       text.contains(
-        "- **`a` vs `b`** (`policy`, 2 conditions): `a` costs significantly less in 1 (-10.0%); largest -10.00 ± 0.00 $ at trace_zone = x; no significant difference in 1; largest 0.17 ± 2.59 $ at trace_zone = y."
+        "- **`a` vs `b`** (`policy`, 2 conditions): `a` costs significantly less in 1 (-10.0%); largest -10.00 ± 0 $ at trace_zone = x; no significant difference in 1; largest 0.2 ± 2.6 $ at trace_zone = y."
       ))
-    #expect(text.contains("| trace_zone = x | 3 | -10.00 ± 0.00 | -10.0 |"))
+    #expect(text.contains("| trace_zone = x | 3 | -10.00 ± 0 | -10.0 |"))
     #expect(!text.contains("| trace_zone = y | 3 |"))
     // Equal costs are said to be equal, not merely "no difference".
     var same = data
@@ -285,7 +285,7 @@ import Testing
       specHash: "abc", axes: ["policy", "trace_start_hour"], cells: windows)
     #expect(
       render(pooled).contains(
-        "- **`a` vs `b`** (`policy`, 1 condition): `a` costs significantly less in 1 (-30.0%); largest -3.00 ± 2.48 $ at (all runs)"
+        "- **`a` vs `b`** (`policy`, 1 condition): `a` costs significantly less in 1 (-30.0%); largest -3.0 ± 2.5 $ at (all runs)"
       ))
     // Without `compare:` there is no Findings section.
     #expect(!render(deadlineSweep()).contains("## Findings"))

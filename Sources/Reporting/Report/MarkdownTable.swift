@@ -46,9 +46,24 @@ public enum Format {
     values.isEmpty ? "—" : number(Summary(values).mean, digits)
   }
 
-  /// `mean ± half` (or just the mean when n < 2).
+  /// `mean ± half`: the half-width to two significant digits and the mean
+  /// to the same place (`93.6 ± 1.3`, `0.304 ± 0.011`, `130 ± 45`), as a
+  /// reader expects; the mean to `digits` places when there is no
+  /// interval (n < 2) or it is 0.
   public static func interval(_ s: Summary, _ digits: Int = 2) -> String {
     guard let h = s.halfWidth else { return number(s.mean, digits) }
-    return "\(number(s.mean, digits)) ± \(number(h, digits))"
+    guard h > 0, h.isFinite else { return "\(number(s.mean, digits)) ± 0" }
+    var places = 1 - Int(log10(h).rounded(.down))
+    // 0.0996 at three places reads 0.100: one place fewer keeps two digits.
+    if (h * pow(10, Double(places))).rounded() >= 100 { places -= 1 }
+    return "\(rounded(s.mean, places)) ± \(rounded(h, places))"
+  }
+
+  /// `value` to `places` decimals; negative places round to tens,
+  /// hundreds, ….
+  static func rounded(_ value: Double, _ places: Int) -> String {
+    guard places < 0 else { return number(value, places) }
+    let unit = pow(10, Double(-places))
+    return number((value / unit).rounded() * unit, 0)
   }
 }
