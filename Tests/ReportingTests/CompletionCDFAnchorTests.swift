@@ -22,3 +22,15 @@ import Testing
       ) == true)
   }
 }
+
+@Suite struct CoincidingCurveTests {
+  @Test func theDistanceIsTheLargestGapBetweenEmpiricalCDFs() {
+    // a = {1, 2, 3, 4}, b = {1, 2, 3, 5}: equal up to 4, where a reaches 1
+    // and b is at 0.75.
+    #expect(abs(Figures.largestDistance([[1, 2, 3, 4], [1, 2, 3, 5]]) - 0.25) < 1e-12)
+    #expect(Figures.largestDistance([[4, 3, 2, 1], [1, 2, 3, 4]]) == 0)
+    // Disjoint samples are 1 apart; the largest pair counts.
+    #expect(Figures.largestDistance([[1, 2], [1, 2], [5, 6]]) == 1)
+    #expect(Figures.largestDistance([[1, 2]]) == 0)
+  }
+}

@@ -57,7 +57,7 @@ public struct GnuplotFigure: Sendable, Equatable {
     set border 3
     set tics nomirror
     set grid ytics lc rgb '#dddddd' dt 1
-    set key outside right top box
+    set key below horizontal
     """
 }
 

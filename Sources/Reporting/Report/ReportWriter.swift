@@ -126,6 +126,7 @@ public struct ReportWriter {
     guard !axes.isEmpty else {
       return (nil, "Completion-time CDF not drawn: no policy or compared axis to draw curves for.")
     }
+    var closest: (axis: String, distance: Double)?
     for axis in axes {
       let anchor = largestDifference(along: axis)
       let (series, notDrawn) = completionTimes(spec, catalog, by: axis, at: anchor)
@@ -134,6 +135,12 @@ public struct ReportWriter {
           nil, "Completion-time CDF not drawn: \(notDrawn?.reason ?? "no run completed a job")."
         )
       }
+      // Curves this close would draw as one: say so instead.
+      let distance = Figures.largestDistance(series.map(\.times))
+      if series.count >= 2, distance < Figures.coincidingDistance {
+        if distance > closest?.distance ?? -1 { closest = (axis, distance) }
+        continue
+      }
       if series.count >= 2 {
         let condition = anchor.map { cell in
           data.axes.filter { $0 != axis }.compactMap { a in cell.values[a].map { "\(a) = \($0)" } }
@@ -141,6 +148,12 @@ public struct ReportWriter {
         }
         return (Figures.completionCDF(series, axis: axis, condition: condition), nil)
       }
+    }
+    if let closest {
+      return (
+        nil,
+        "Completion-time CDF not drawn: the values of `\(closest.axis)` complete replicate 0's jobs at nearly the same times (the CDFs differ by at most \(Format.number(closest.distance, 3)) in fraction of jobs, Kolmogorov–Smirnov distance), so the curves would coincide."
+      )
     }
     return (
       nil,
@@ -212,10 +225,17 @@ public struct ReportWriter {
       )
     }
     let label = first.key.replacingOccurrences(of: ";", with: ", ")
+    let config = try? spec.config(for: cell(first))
+    // The zone's name: a trace names its own; a synthetic zone its region's.
+    let scenario = (try? config?.resolve(catalog: catalog, traces: traces)) ?? nil
+    let names =
+      (scenario?.market as? TraceMarket)?.traces.map(\.zone)
+      ?? scenario?.geography?.zones.map(\.name) ?? []
+    let zone = market.zone < names.count ? names[market.zone] : nil
     return (
       Figures.timeline(
-        price: price, horizon: (try? spec.config(for: cell(first)).horizonHours) ?? 72,
-        reclaims: simulator.reclaimWarnings, label: label), nil
+        price: price, horizon: config?.horizonHours ?? 72, reclaims: simulator.reclaimWarnings,
+        label: label, accelerator: market.accelerator, zone: zone ?? "zone \(market.zone)"), nil
     )
   }
 
