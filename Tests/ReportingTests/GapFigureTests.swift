@@ -86,3 +86,31 @@ import Testing
     #expect(marks.count == 2 && marks.allSatisfy { $0 > bounds[0] && $0 < 1.50 })
   }
 }
+
+/// The per-window figure leaves infeasible policies out, and says so.
+@Suite struct PerWindowFigureTests {
+  @Test func aPolicyThatMissesDeadlinesIsNamedNotDrawn() throws {
+    var cells: [CellData] = []
+    for (policy, gap, misses) in [("a", 1.1, 0.0), ("s", 0.4, 1)] {
+      for window in ["10", "20"] {
+        cells.append(
+          CellData(
+            index: cells.count, key: "policy=\(policy);trace_start_hour=\(window)",
+            values: ["policy": policy, "trace_start_hour": window],
+            runs: [
+              RunData(
+                replicate: 0, seed: "1",
+                metrics: ["gap_to_optimal": gap, "deadline_misses": misses, "tasks": 1])
+            ]))
+      }
+    }
+    let data = SweepData(
+      sweep: Synthetic.record, experiment: "w", specText: "name: w\n", specHash: "abc",
+      axes: ["policy", "trace_start_hour"], cells: cells)
+    let figure = try #require(Figures.costOverOptimumPerWindow(data))
+    #expect(figure.commands.contains("title 'a'") && !figure.commands.contains("title 's'"))
+    #expect(figure.caption.contains("`s` (misses 100% of deadlines)"))
+    // Only a's ratio sets the range: no log axis, nothing near 0.4.
+    #expect(!figure.commands.contains("logscale") && !figure.data.contains(" 0.4\n"))
+  }
+}

@@ -1,6 +1,29 @@
 import Experiments
 
 extension Figures {
+  /// The policies past the spec's `max_deadline_miss_rate`, each with its
+  /// miss rate for a caption: a schedule that misses its deadline can cost
+  /// less than the optimum, which must meet it, so figures of cost ÷
+  /// optimum leave them out.
+  static func infeasible(_ data: SweepData) -> (policies: Set<String>, caption: String) {
+    let allowed = ExperimentSpec.maxDeadlineMissRate(inText: data.specText)
+    var left: [String] = []
+    var policies: Set<String> = []
+    for policy in data.values(of: "policy") where policy != "optimal-offline" {
+      let runs = data.cells(matching: ["policy": policy]).flatMap(\.runs)
+      if let rate = ExperimentReport.missRate(runs), rate > allowed + 1e-12 {
+        left.append("`\(policy)` (misses \(Format.number(100 * rate, 0))% of deadlines)")
+        policies.insert(policy)
+      }
+    }
+    return (
+      policies,
+      left.isEmpty
+        ? ""
+        : " Left out as infeasible (past `max_deadline_miss_rate` = \(Format.number(100 * allowed, 0))%): \(left.joined(separator: ", ")); missing the deadline can cost less than the optimum, which meets it."
+    )
+  }
+
   /// Cost ÷ the exact optimum in every trace window, a line per policy, at
   /// the first value of every other axis (named in the caption). Nil
   /// without windows measured against an optimum.
@@ -16,8 +39,10 @@ extension Figures {
     let windows = numeric(data.values(of: window))
     // On-demand alone is the savings baseline, several times the optimum:
     // drawn, it would flatten the policies against one another.
+    let infeasible = infeasible(data)
     let policies = data.values(of: "policy").filter { p in
-      p != "on-demand-only" && cells.contains { $0.values["policy"] == p }
+      p != "on-demand-only" && !infeasible.policies.contains(p)
+        && cells.contains { $0.values["policy"] == p }
     }
     guard windows.count >= 2, !policies.isEmpty else { return nil }
     let condition = fixed.filter { data.values(of: $0.key).count > 1 }
@@ -25,6 +50,7 @@ extension Figures {
     let name = "cost-over-optimum-per-window"
     let caption =
       "Cost ÷ the exact optimum of the same window and job, in every trace window (sorted by start hour), a line per policy but on-demand-only\(condition.isEmpty ? "" : " (" + condition.joined(separator: ", ") + ")")."
+      + infeasible.caption
     var text = "# \(caption)\n# columns: window trace_start_hour cost_over_optimum\n"
     var plots: [String] = []
     var lowest = Double.infinity
@@ -59,7 +85,6 @@ extension Figures {
       commands: """
         \(logY)\(yRange)set xrange [0.5:\(Double(windows.count) + 0.5)]
         set offsets 0, 0, graph 0.08, graph 0.02
-        set key outside right
         set xlabel 'Trace window (by start hour)'
         set ylabel 'Cost / optimal cost'
         plot \(plots.joined(separator: ", \\\n     "))

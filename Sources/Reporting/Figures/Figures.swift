@@ -180,9 +180,7 @@ public enum Figures {
     guard data.axes.contains(axis), data.axes.contains("policy"),
       data.cells.contains(where: { !$0.series(metric).isEmpty })
     else { return nil }
-    let allowed = ExperimentSpec.maxDeadlineMissRate(inText: data.specText)
-    var left: [String] = []
-    var policies: [String] = []
+    let infeasible = infeasible(data)
     // On-demand alone costs a multiple of the optimum: named, not drawn,
     // so the policies' differences keep the scale.
     let onDemand = data.values(of: axis).compactMap { value in
@@ -190,14 +188,8 @@ public enum Figures {
         "\(Format.number($0.mean))× at \(value)"
       }
     }
-    for policy in data.values(of: "policy")
-    where policy != "optimal-offline" && policy != "on-demand-only" {
-      let runs = data.cells(matching: ["policy": policy]).flatMap(\.runs)
-      if let rate = ExperimentReport.missRate(runs), rate > allowed + 1e-12 {
-        left.append("`\(policy)` (misses \(Format.number(100 * rate, 0))% of deadlines)")
-      } else {
-        policies.append(policy)
-      }
+    let policies = data.values(of: "policy").filter {
+      $0 != "optimal-offline" && $0 != "on-demand-only" && !infeasible.policies.contains($0)
     }
     let xs = data.values(of: axis)
     guard !policies.isEmpty else { return nil }
@@ -229,9 +221,7 @@ public enum Figures {
       name: "gap-to-optimal",
       caption:
         "Cost ÷ the omniscient optimum of the same window, per deadline and policy (mean and 95% CI over zones and windows); the dashed line at 1 is the optimum, a bound no online policy can beat."
-        + (left.isEmpty
-          ? ""
-          : " Left out as infeasible (past `max_deadline_miss_rate` = \(Format.number(100 * allowed, 0))%): \(left.joined(separator: ", ")); missing the deadline can cost less than the optimum, which meets it.")
+        + infeasible.caption
         + (onDemand.isEmpty
           ? ""
           : " `on-demand-only` costs \(onDemand.joined(separator: ", ")) (not drawn, to keep the scale)."),
