@@ -12,19 +12,15 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
-set logscale y
-set ytics (1.0, 1.02, 1.05, 1.1, 1.2)
-set yrange [0.0:1.3792026646286317]
+set key below horizontal
+set yrange [0.98:1.3792026646286317]
 set xrange [0.5:98.5]
 set offsets 0, 0, graph 0.08, graph 0.02
-set key outside right
 set xlabel 'Trace window (by start hour)'
 set ylabel 'Cost / optimal cost'
 plot 'cost-over-optimum-per-window.dat' index 0 using 1:3 with linespoints ls 1 title 'greedy', \
      'cost-over-optimum-per-window.dat' index 1 using 1:3 with linespoints ls 2 title 'uniform-progress', \
-     'cost-over-optimum-per-window.dat' index 2 using 1:3 with linespoints ls 3 title 'ross', \
-     'cost-over-optimum-per-window.dat' index 3 using 1:3 with linespoints ls 4 title 'spot-only'
+     'cost-over-optimum-per-window.dat' index 2 using 1:3 with linespoints ls 3 title 'ross'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'cost-over-optimum-per-window.pdf'
 replot

@@ -12,7 +12,7 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set xrange [-0.5:8.5]
 set xtics ('us-east-1a' 0, 'us-east-1c' 1, 'us-east-1d' 2, 'us-east-1f' 3, 'us-east-2a' 4, 'us-east-2b' 5, 'us-west-2a' 6, 'us-west-2b' 7, 'us-west-2c' 8) rotate by -20 noenhanced
 set yrange [-20.21759495172661:25.743333927963974]

@@ -12,7 +12,7 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set xlabel 'Job completion time (h)'
 set ylabel 'Fraction of completed jobs'
 set yrange [0:1]

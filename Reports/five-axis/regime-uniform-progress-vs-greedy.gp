@@ -12,7 +12,7 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set xrange [-0.5:3.5]
 set yrange [-0.5:2.5]
 set xtics ('a10g' 0, 'v100' 1, 'a100' 2, 'mixed' 3) rotate by -20 noenhanced

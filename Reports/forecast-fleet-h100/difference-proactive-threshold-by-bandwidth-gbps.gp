@@ -12,7 +12,7 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set logscale x
 set xrange [6.666666666666667:1500.0]
 set yrange [-432.3519575748471:4035.28493736524]

@@ -12,17 +12,17 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
-set style data histogram
-set style histogram errorbars gap 2 lw 1
-set style fill pattern border -1
-set yrange [0:1.3339289018700853]
-set xtics rotate by -30
+set key below horizontal
+set xrange [0.5:3.5]
+set yrange [0.98:1.2551193535834122]
+set xtics ('105' 1, '115' 2, '150' 3)
 set xlabel 'Deadline (h)'
-set ylabel 'Cost / optimal cost'
-plot 'gap-to-optimal.dat' using 2:3:xtic(1) title 'synkti-forecast' fs pattern 0 lc rgb '#000000', \
-     'gap-to-optimal.dat' using 4:5 title 'synkti-value' fs pattern 2 lc rgb '#000000', \
-     'gap-to-optimal.dat' using 6:7 title 'up-eager-failover' fs pattern 1 lc rgb '#000000'
+set ylabel 'Cost ÷ optimum'
+set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb '#000000'
+set label 'optimum (a bound)' at graph 0.01, first 1 offset 0, 0.6 font ',9'
+plot 'gap-to-optimal.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'synkti-forecast', \
+     'gap-to-optimal.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'synkti-value', \
+     'gap-to-optimal.dat' index 2 using 1:2:3 with yerrorbars ls 3 dt 1 title 'up-eager-failover'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'gap-to-optimal.pdf'
 replot

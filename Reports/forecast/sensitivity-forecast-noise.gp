@@ -12,7 +12,7 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set xrange [-0.05:1.05]
 set yrange [-15.914747966752186:46.3308007005918]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1

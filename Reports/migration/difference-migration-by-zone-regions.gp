@@ -12,7 +12,7 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set xrange [-0.5:1.5]
 set xtics ('us-east-1,us-east-1,us-east-1' 0, 'us-east-1,us-west-2,eu-west-1' 1) rotate by -20 noenhanced
 set yrange [-48.986106513759694:5.248511412188538]

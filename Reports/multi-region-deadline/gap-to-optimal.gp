@@ -12,19 +12,19 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
-set style data histogram
-set style histogram errorbars gap 2 lw 1
-set style fill pattern border -1
-set yrange [0:4.34027203005008]
-set xtics rotate by -30
+set key below horizontal
+set xrange [0.5:7.5]
+set yrange [0.6443967976152761:4.268723998237425]
+set xtics ('105' 1, '110' 2, '120' 3, '130' 4, '150' 5, '200' 6, '300' 7)
 set xlabel 'Deadline (h)'
-set ylabel 'Cost / optimal cost'
-plot 'gap-to-optimal.dat' using 2:3:xtic(1) title 'up-failover' fs pattern 0 lc rgb '#000000', \
-     'gap-to-optimal.dat' using 4:5 title 'up-eager-failover' fs pattern 2 lc rgb '#000000', \
-     'gap-to-optimal.dat' using 6:7 title 'up-availability' fs pattern 1 lc rgb '#000000', \
-     'gap-to-optimal.dat' using 8:9 title 'up-availability-price' fs pattern 4 lc rgb '#000000', \
-     'gap-to-optimal.dat' using 10:11 title 'synkti-value' fs pattern 5 lc rgb '#000000'
+set ylabel 'Cost ÷ optimum'
+set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb '#000000'
+set label 'optimum (a bound)' at graph 0.01, first 1 offset 0, 0.6 font ',9'
+plot 'gap-to-optimal.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'up-failover', \
+     'gap-to-optimal.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'up-eager-failover', \
+     'gap-to-optimal.dat' index 2 using 1:2:3 with yerrorbars ls 3 dt 1 title 'up-availability', \
+     'gap-to-optimal.dat' index 3 using 1:2:3 with yerrorbars ls 4 dt 1 title 'up-availability-price', \
+     'gap-to-optimal.dat' index 4 using 1:2:3 with yerrorbars ls 5 dt 1 title 'synkti-value'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'gap-to-optimal.pdf'
 replot

@@ -12,13 +12,12 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set logscale y
 set ytics (1.02, 1.05, 1.1, 1.2, 1.5, 2.0, 3.0)
 set yrange [1.0053920818931308:4.163444702914574]
 set xrange [0.5:6.5]
 set offsets 0, 0, graph 0.08, graph 0.02
-set key outside right
 set xlabel 'Trace window (by start hour)'
 set ylabel 'Cost / optimal cost'
 plot 'cost-over-optimum-per-window.dat' index 0 using 1:3 with linespoints ls 1 title 'up-failover', \

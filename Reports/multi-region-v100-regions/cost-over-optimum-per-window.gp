@@ -12,11 +12,10 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set yrange [0.9845792285165363:1.2409026729068666]
 set xrange [0.5:6.5]
 set offsets 0, 0, graph 0.08, graph 0.02
-set key outside right
 set xlabel 'Trace window (by start hour)'
 set ylabel 'Cost / optimal cost'
 plot 'cost-over-optimum-per-window.dat' index 0 using 1:3 with linespoints ls 1 title 'up-failover', \

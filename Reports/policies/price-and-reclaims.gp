@@ -12,13 +12,13 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set xlabel 'Time (h)'
-set ylabel 'Spot price ($/instance-hour)'
-set yrange [0:*]
+set ylabel 'Spot price, V100 in zone 0 ($/instance-hour)'
+set yrange [0.16048903149419186:0.97886301949088]
 set xrange [0:168.0]
 plot 'price-and-reclaims.dat' index 0 using 1:2 with steps ls 1 title 'spot price', \
-     'price-and-reclaims.dat' index 1 using 1:2 with points pt 2 ps 0.8 lc rgb '#555555' title 'reclaim warning'
+     'price-and-reclaims.dat' index 1 using 1:2 with points pt 2 ps 0.8 lc rgb '#555555' title 'reclaim warning (any zone)'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'price-and-reclaims.pdf'
 replot

@@ -12,7 +12,7 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set xrange [-0.5:5.5]
 set yrange [-0.5:3.5]
 set xtics ('1.05' 0, '1.1' 1, '1.2' 2, '1.5' 3, '2' 4, '3' 5) rotate by -20 noenhanced

@@ -12,7 +12,7 @@ set style line 6 lc rgb '#999999' lw 2 dt 1 pt 8 ps 1.1
 set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
-set key outside right top box
+set key below horizontal
 set xrange [-0.5:2.5]
 set xtics ('us-east-1a' 0, 'us-east-1f' 1, 'us-west-2b' 2) rotate by -20 noenhanced
 set yrange [-19.348497381829:35.38556745779686]
