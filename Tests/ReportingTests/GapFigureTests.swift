@@ -25,7 +25,7 @@ import Testing
                 replicate: $0, seed: "\($0)",
                 metrics: [
                   "gap_to_optimal": gaps[j] + 0.01 * Double($0),
-                  "deadline_misses": $0 == 0 ? misses : 0, "tasks": 1,
+                  "deadline_misses": $0 == 0 ? misses : 0, "tasks_total": 1,
                 ])
             }))
       }
@@ -100,7 +100,7 @@ import Testing
             runs: [
               RunData(
                 replicate: 0, seed: "1",
-                metrics: ["gap_to_optimal": gap, "deadline_misses": misses, "tasks": 1])
+                metrics: ["gap_to_optimal": gap, "deadline_misses": misses, "tasks_total": 1])
             ]))
       }
     }

@@ -68,7 +68,9 @@ import Testing
   }
 
   @Test func regimeMapsPrintEachSquareAndMarkTheInsignificant() throws {
-    let (figures, _) = Figures.regimeMaps(Self.sweep(), comparisons: [Self.comparison])
+    // Misses allowed here (the next test holds b to none).
+    let (figures, _) = Figures.regimeMaps(
+      Self.sweep(spec: "max_deadline_miss_rate: 2\n"), comparisons: [Self.comparison])
     // b misses deadlines, so a second map gives the misses.
     #expect(figures.map(\.name) == ["regime-a-vs-b", "regime-a-vs-b-misses"])
     let rows = figures[0].data.split(separator: "\n").filter { !$0.hasPrefix("#") }
@@ -79,6 +81,23 @@ import Testing
     let misses = figures[1].data.split(separator: "\n").filter { !$0.hasPrefix("#") }
     #expect(misses[0] == "0 0 -2.0 \"-2.0\" 3")
     #expect(figures[1].commands.contains("deadline misses per run"))
+  }
+
+  /// Where b misses more deadlines than allowed, the cost square is left
+  /// uncoloured and says so; the misses map still shows the difference.
+  @Test func regimeMapsMarkSquaresWhereASideMissesTooManyDeadlines() throws {
+    var data = Self.sweep()
+    for i in data.cells.indices {
+      for r in data.cells[i].runs.indices { data.cells[i].runs[r].metrics["tasks_total"] = 4 }
+    }
+    let (figures, _) = Figures.regimeMaps(data, comparisons: [Self.comparison])
+    let rows = figures[0].data.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    // Zone x: b misses 2 of 4 deadlines per run (50 %); zone y: none.
+    #expect(rows[0] == "0 0 NaN \"✗ 50% missed\" 3")
+    #expect(rows[1] == "1 0 0.0 \"(0.0)\" 3")
+    #expect(figures[0].caption.contains("Squares marked ✗ are left uncoloured"))
+    let misses = figures[1].data.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(misses[0] == "0 0 -2.0 \"-2.0\" 3")
   }
 
   @Test func coincidentSeriesAreDetected() {

@@ -197,9 +197,21 @@ extension Figures {
       quantity.relative
       ? "paired difference in \(quantity.words) as % of \(c.against)'s mean"
       : "paired difference in \(quantity.words) per run"
-    let caption =
-      "Regime map: \(c.value) − \(c.against), \(what), by `\(x)` and `\(y)` (pooled over the other axes; in parentheses where the 95% CI includes 0; below 0 \(c.value) has less)."
-    var text = "# \(caption)\n# columns: x index, y index, value (NaN: not run), label, n\n"
+    // A cost difference where either side misses more deadlines than the
+    // spec allows compares a schedule that fails: such squares are left
+    // uncoloured and marked (the misses map still shows them).
+    let allowed = ExperimentSpec.maxDeadlineMissRate(inText: data.specText)
+    func infeasible(_ match: [String: String]) -> Double? {
+      guard quantity.metric == Metric.totalCost.rawValue else { return nil }
+      let rates = [c.value, c.against].compactMap { side -> Double? in
+        var m = match
+        m[c.axis] = side
+        return ExperimentReport.missRate(data.cells(matching: m).flatMap(\.runs))
+      }
+      return rates.filter { $0 > allowed + 1e-12 }.max()
+    }
+    var marked = false
+    var text = ""
     var largest = 0.0
     var anyDifference = false
     for (j, yv) in ys.enumerated() {
@@ -208,6 +220,12 @@ extension Figures {
         let reference = r.isEmpty ? 0 : r.reduce(0, +) / Double(r.count)
         guard !d.isEmpty, !quantity.relative || reference != 0 else {
           text += "\(i) \(j) NaN \"not run\" 0\n"
+          continue
+        }
+        if let rate = infeasible([x: xv, y: yv]) {
+          marked = true
+          if d.contains(where: { $0 != 0 }) { anyDifference = true }
+          text += "\(i) \(j) NaN \"✗ \(Format.number(100 * rate, 0))% missed\" \(d.count)\n"
           continue
         }
         if d.contains(where: { $0 != 0 }) { anyDifference = true }
@@ -220,6 +238,14 @@ extension Figures {
       text += "\n"
     }
     guard anyDifference else { return nil }
+    let caption =
+      "Regime map: \(c.value) − \(c.against), \(what), by `\(x)` and `\(y)` (pooled over the other axes; each square's number is the mean difference, in parentheses where the 95% CI includes 0; below 0 \(c.value) has less)."
+      + (marked
+        ? " Squares marked ✗ are left uncoloured: there one of the two misses more than `max_deadline_miss_rate` = \(Format.number(100 * allowed, 0))% of deadlines (the larger rate shown), so its cost is not comparable."
+        : "")
+    text =
+      "# \(caption)\n# columns: x index, y index, value (NaN: not run or infeasible), label, n\n"
+      + text
     let range = max(largest, 0.1)
     let xtics = xs.enumerated().map { "\(quoted(short($1))) \($0)" }.joined(separator: ", ")
     let ytics = ys.enumerated().map { "\(quoted(short($1))) \($0)" }.joined(separator: ", ")
@@ -237,7 +263,7 @@ extension Figures {
         unset key
         set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
         set cbrange [-\(range):\(range)]
-        set cblabel \(quoted(quantity.unit(c.against))) noenhanced
+        set cblabel \(quoted(quantity.unit(c.against) + "; (…): CI includes 0")) noenhanced
         set xlabel \(quoted(AxisLabel.words(x))) noenhanced
         set ylabel \(quoted(AxisLabel.words(y))) noenhanced
         plot '\(name).dat' using 1:2:3 with image, \\
