@@ -24,7 +24,7 @@ unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-30.718934053417186:30.718934053417186]
-set cblabel 'Paired difference in total cost (% of optimal-offline)' noenhanced
+set cblabel 'Paired difference in total cost (% of optimal-offline); (…): CI includes 0' noenhanced
 set xlabel 'Trace zone' noenhanced
 set ylabel 'Deadline (h)' noenhanced
 plot 'regime-ross-vs-optimal-offline.dat' using 1:2:3 with image, \

@@ -24,7 +24,7 @@ unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-15.865774253812106:15.865774253812106]
-set cblabel 'Paired difference in total cost (% of greedy)' noenhanced
+set cblabel 'Paired difference in total cost (% of greedy); (…): CI includes 0' noenhanced
 set xlabel 'Trace zone' noenhanced
 set ylabel 'Deadline (h)' noenhanced
 plot 'regime-uniform-progress-vs-greedy.dat' using 1:2:3 with image, \

@@ -24,7 +24,7 @@ unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-34.227110405244424:34.227110405244424]
-set cblabel 'Paired difference in total cost (% of none)' noenhanced
+set cblabel 'Paired difference in total cost (% of none); (…): CI includes 0' noenhanced
 set xlabel 'Bandwidth (Gbit/s)' noenhanced
 set ylabel 'Task state (MiB)' noenhanced
 plot 'regime-bands-vs-none.dat' using 1:2:3 with image, \

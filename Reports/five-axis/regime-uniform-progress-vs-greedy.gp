@@ -23,8 +23,8 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-6.898213794543269:6.898213794543269]
-set cblabel 'Paired difference in total cost (% of greedy)' noenhanced
+set cbrange [-0.1:0.1]
+set cblabel 'Paired difference in total cost (% of greedy); (…): CI includes 0' noenhanced
 set xlabel 'Fleet' noenhanced
 set ylabel 'Bandwidth (Gbit/s)' noenhanced
 plot 'regime-uniform-progress-vs-greedy.dat' using 1:2:3 with image, \

@@ -24,7 +24,7 @@ unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-0.8390776181810023:0.8390776181810023]
-set cblabel 'Paired difference in total cost (% of best-fit)' noenhanced
+set cblabel 'Paired difference in total cost (% of best-fit); (…): CI includes 0' noenhanced
 set xlabel 'Share of spot instances a crunch reclaims' noenhanced
 set ylabel 'Fleet' noenhanced
 plot 'regime-optimal-vs-best-fit.dat' using 1:2:3 with image, \

@@ -24,7 +24,7 @@ unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-198.33333333333334:198.33333333333334]
-set cblabel 'Paired difference in deadline misses per run' noenhanced
+set cblabel 'Paired difference in deadline misses per run; (…): CI includes 0' noenhanced
 set xlabel 'Deadline slack (× runtime)' noenhanced
 set ylabel 'Market' noenhanced
 plot 'regime-uniform-progress-vs-greedy-misses.dat' using 1:2:3 with image, \

@@ -23,8 +23,8 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-103.03466045753682:103.03466045753682]
-set cblabel 'Paired difference in total cost (% of greedy)' noenhanced
+set cbrange [-3.0849304677002793:3.0849304677002793]
+set cblabel 'Paired difference in total cost (% of greedy); (…): CI includes 0' noenhanced
 set xlabel 'Deadline slack (× runtime)' noenhanced
 set ylabel 'Market' noenhanced
 plot 'regime-uniform-progress-vs-greedy.dat' using 1:2:3 with image, \

@@ -24,7 +24,7 @@ unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-8.883274582713799:8.883274582713799]
-set cblabel 'Paired difference in total cost (% of on-demand-fallback:2)' noenhanced
+set cblabel 'Paired difference in total cost (% of on-demand-fallback:2); (…): CI includes 0' noenhanced
 set xlabel 'Deadline slack (× runtime)' noenhanced
 set ylabel 'Market' noenhanced
 plot 'regime-uniform-progress-vs-on-demand-fallback-2.dat' using 1:2:3 with image, \

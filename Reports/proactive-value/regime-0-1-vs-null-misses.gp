@@ -24,7 +24,7 @@ unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-7.541666666666667:7.541666666666667]
-set cblabel 'Paired difference in deadline misses per run' noenhanced
+set cblabel 'Paired difference in deadline misses per run; (…): CI includes 0' noenhanced
 set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
 set ylabel 'Proactive test' noenhanced
 plot 'regime-0-1-vs-null-misses.dat' using 1:2:3 with image, \

@@ -23,8 +23,8 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-75.88329169055318:75.88329169055318]
-set cblabel 'Paired difference in total cost (% of threshold)' noenhanced
+set cbrange [-0.1:0.1]
+set cblabel 'Paired difference in total cost (% of threshold); (…): CI includes 0' noenhanced
 set xlabel 'Proactive threshold (loss probability)' noenhanced
 set ylabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
 plot 'regime-value-vs-threshold.dat' using 1:2:3 with image, \

@@ -24,7 +24,7 @@ unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-5.320542371299796:5.320542371299796]
-set cblabel 'Paired difference in total cost (% of uniform-progress)' noenhanced
+set cblabel 'Paired difference in total cost (% of uniform-progress); (…): CI includes 0' noenhanced
 set xlabel 'K = on-demand price ÷ mean spot price' noenhanced
 set ylabel 'Trace zone' noenhanced
 plot 'regime-ross-vs-uniform-progress.dat' using 1:2:3 with image, \

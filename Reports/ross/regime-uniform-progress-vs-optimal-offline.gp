@@ -24,7 +24,7 @@ unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-15.682022170712903:15.682022170712903]
-set cblabel 'Paired difference in total cost (% of optimal-offline)' noenhanced
+set cblabel 'Paired difference in total cost (% of optimal-offline); (…): CI includes 0' noenhanced
 set xlabel 'K = on-demand price ÷ mean spot price' noenhanced
 set ylabel 'Trace zone' noenhanced
 plot 'regime-uniform-progress-vs-optimal-offline.dat' using 1:2:3 with image, \
