@@ -14,6 +14,14 @@ extension Synkti {
         null in JSON. A sweep that is unfinished or had failed runs is said so \
         on stderr.
 
+        Parameters a spec left unset are filled with the values the model \
+        used, resolved from the accelerator types, the catalog's network and \
+        the workload kinds (for the sweep's spec, read from --spec when its \
+        text is the one stored); the column derived_parameters names them \
+        per row. --as-stored prints the runs as stored instead: reports' \
+        results hashes are over `export --omit-timing --as-stored`. \
+        `export --schema` prints the columns as a JSON Schema.
+
         The database is opened read-only: export never creates, migrates or \
         changes it. A live database is the .sqlite file together with its \
         -wal file; --to writes one self-contained copy (VACUUM INTO) to ship.
@@ -35,6 +43,16 @@ extension Synkti {
     var omitTiming = false
     @Option(help: "Instead of printing runs, write a self-contained copy of the database here.")
     var to: String?
+    @Flag(help: "Print the runs as stored: unset parameters stay empty, no derived_parameters.")
+    var asStored = false
+    @Option(
+      help:
+        "The sweep's spec file, to resolve derived parameters (default: Experiments/paper/NAME.yaml)."
+    )
+    var spec: String?
+    @Flag(help: "Print the export's columns as a JSON Schema and exit.")
+    var schema = false
+    @OptionGroup var catalog: CatalogOption
 
     func validate() throws {
       guard ["csv", "json"].contains(format) else {
@@ -46,6 +64,10 @@ extension Synkti {
     }
 
     func run() throws {
+      if schema {
+        print(ExportSchema.text, terminator: "")
+        return
+      }
       try reportingInputErrors(database: db) {
         let store = try ResultsStore.openReadOnly(db)
         if let to {
@@ -64,6 +86,15 @@ extension Synkti {
           }
         }
         var table = try store.export(sweep: id)
+        if !asStored, let stored = try store.spec(ofSweep: id), let record = try store.sweep(id) {
+          let file = spec ?? "Experiments/paper/\(stored.name).yaml"
+          let catalog = try reportingInputErrors { try self.catalog.load() }
+          if let reason = ExportDerived.fill(
+            &table, spec: file, storedHash: stored.hash, size: record.size, catalog: catalog)
+          {
+            printError("note: parameters left unset are not filled in: \(reason)")
+          }
+        }
         if omitTiming { table = table.dropping(ExportTable.timingColumns) }
         print(format == "csv" ? table.csv() : table.json(), terminator: "")
       }

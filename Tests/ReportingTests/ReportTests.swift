@@ -94,7 +94,7 @@ import Testing
       ))
     #expect(text.contains("| model | fingerprint `abcdef0123456789…` |"))
     #expect(
-      text.contains("| results | SHA-256 `0011223344556677…` of `synkti export --omit-timing` |"))
+      text.contains("| results | SHA-256 `0011223344556677…` of `synkti export --omit-timing --as-stored` |"))
     // The sweep reporting them (its id, its dates) does not enter the text,
     // so a rerun that reuses every run reports the same.
     var rerun = data

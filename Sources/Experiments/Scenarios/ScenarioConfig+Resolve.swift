@@ -9,35 +9,7 @@ extension ScenarioConfig {
     catalog: AcceleratorCatalog, policies: PolicyRegistry = .standard,
     traces: TraceCache = TraceCache()
   ) throws -> Scenario {
-    var choices = accelerators
-    if let fleetName {
-      guard let names = namedFleets[fleetName] ?? catalog.fleets[fleetName] else {
-        throw ExperimentsError.unknownName(
-          file: file, key: "fleet", name: fleetName,
-          known: Set(namedFleets.keys).union(catalog.fleets.keys).sorted())
-      }
-      choices = names.map { .named($0) }
-    }
-    var fleet: [AcceleratorType] = try choices.map { choice in
-      switch choice {
-      case .inline(let type): return type
-      case .named(let name):
-        guard let type = catalog.type(named: name) else {
-          throw ExperimentsError.unknownName(
-            file: file, key: "accelerator", name: name, known: catalog.names)
-        }
-        return type
-      }
-    }
-    for i in fleet.indices {
-      // Scales keep each type's own figure; the absolute keys set them all.
-      fleet[i].hazardPerHour *= hazardScale
-      fleet[i].networkGbps *= bandwidthScale
-      if let preemptionRate { fleet[i].hazardPerHour = preemptionRate }
-      if let bandwidthGbps { fleet[i].networkGbps = bandwidthGbps }
-      if let graceSeconds { fleet[i].graceSeconds = graceSeconds }
-      if let bootSeconds { fleet[i].bootHours = bootSeconds / 3600 }
-    }
+    let fleet = try fleetTypes(catalog: catalog)
     let policy: any SchedulingPolicy
     do {
       policy = try policies.make(self.policy)
@@ -87,6 +59,42 @@ extension ScenarioConfig {
 
   /// The zones' regions: declared (`zone_regions`) for synthetic markets,
   /// else nil (one region; trace markets derive theirs from zone names).
+  /// The fleet's accelerator types as the model runs them: from the
+  /// catalog (or inline, or a named fleet), with the scales and the keys
+  /// that set every type applied.
+  public func fleetTypes(catalog: AcceleratorCatalog) throws -> [AcceleratorType] {
+    var choices = accelerators
+    if let fleetName {
+      guard let names = namedFleets[fleetName] ?? catalog.fleets[fleetName] else {
+        throw ExperimentsError.unknownName(
+          file: file, key: "fleet", name: fleetName,
+          known: Set(namedFleets.keys).union(catalog.fleets.keys).sorted())
+      }
+      choices = names.map { .named($0) }
+    }
+    var fleet: [AcceleratorType] = try choices.map { choice in
+      switch choice {
+      case .inline(let type): return type
+      case .named(let name):
+        guard let type = catalog.type(named: name) else {
+          throw ExperimentsError.unknownName(
+            file: file, key: "accelerator", name: name, known: catalog.names)
+        }
+        return type
+      }
+    }
+    for i in fleet.indices {
+      // Scales keep each type's own figure; the absolute keys set them all.
+      fleet[i].hazardPerHour *= hazardScale
+      fleet[i].networkGbps *= bandwidthScale
+      if let preemptionRate { fleet[i].hazardPerHour = preemptionRate }
+      if let bandwidthGbps { fleet[i].networkGbps = bandwidthGbps }
+      if let graceSeconds { fleet[i].graceSeconds = graceSeconds }
+      if let bootSeconds { fleet[i].bootHours = bootSeconds / 3600 }
+    }
+    return fleet
+  }
+
   func geography(for market: any SpotMarket) throws -> Geography? {
     guard let zoneRegions else { return nil }
     guard market.isSynthetic else {

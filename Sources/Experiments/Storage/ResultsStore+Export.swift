@@ -26,6 +26,10 @@ public struct ExportTable: Sendable, Equatable {
 
   /// Metric columns (as named in exports).
   public static let metricColumns: Set<String> = Set(Schema.metricColumns)
+  /// Parameter columns, in export order.
+  public static let parameterColumnsInOrder: [String] = Schema.parameterKeys
+  /// Metric columns, in export order.
+  public static let metricColumnsInOrder: [String] = Schema.metricColumns
 
   /// Columns exported as JSON strings even when their text looks numeric.
   static let textColumns: Set<String> = ["seed", "cell_key", "status", "failure_reason"]

@@ -114,7 +114,7 @@ public struct ExperimentReport {
         [
           "results",
           data.resultsHash.isEmpty
-            ? "—" : "SHA-256 `\(data.resultsHash.prefix(16))…` of `synkti export --omit-timing`",
+            ? "—" : "SHA-256 `\(data.resultsHash.prefix(16))…` of `synkti export --omit-timing --as-stored`",
         ],
         ["synkti", s.synktiVersion],
         ["runs", runsText(data)],
