@@ -7,7 +7,7 @@
 SWIFT     ?= swift
 SIZE      ?= default
 RELEASE    = .build/release/synkti
-SYSTEM_PACKAGES = libsqlite3-dev gnuplot-nox
+SYSTEM_PACKAGES = libsqlite3-dev gnuplot-nox coinor-libclp-dev
 
 .PHONY: all build test test-slurm experiments experiments-plan report figures bench bench-compare deps clean format help
 

@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .executable(name: "synkti", targets: ["synkti"]),
     .library(name: "Assignment", targets: ["Assignment"]),
+    .library(name: "LinearProgram", targets: ["LinearProgram"]),
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Experiments", targets: ["Experiments"]),
     .library(name: "Reporting", targets: ["Reporting"]),
@@ -19,6 +20,11 @@ let package = Package(
   targets: [
     // Min-cost bipartite assignment; no dependencies, no Foundation.
     .target(name: "Assignment"),
+    // COIN-OR CLP, the linear-programming solver (a system library).
+    .systemLibrary(
+      name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
+    // Linear programs solved by CLP: the lower bounds' solver.
+    .target(name: "LinearProgram", dependencies: ["CClp"]),
     // The model: pure, deterministic, no I/O and no clock.
     .target(
       name: "Simulation",
@@ -50,8 +56,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "SynktiTestSupport", dependencies: ["Simulation"], path: "Tests/SynktiTestSupport"),
+    .target(
+      name: "SynktiTestSupport", dependencies: ["Simulation"], path: "Tests/SynktiTestSupport"),
     .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "SynktiTestSupport"]),
+    .testTarget(
+      name: "LinearProgramTests",
+      dependencies: ["LinearProgram", "Assignment"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SynktiTestSupport"]),
     // Runs the built CLI as a process (exit codes, fuzzing, kills); the
     // dependency only makes sure `synkti` is built first.
