@@ -88,12 +88,16 @@ extension Synkti {
         var table = try store.export(sweep: id)
         if !asStored, let stored = try store.spec(ofSweep: id), let record = try store.sweep(id) {
           let file = spec ?? "Experiments/paper/\(stored.name).yaml"
-          let catalog = try reportingInputErrors { try self.catalog.load() }
-          if let reason = ExportDerived.fill(
-            &table, spec: file, storedHash: stored.hash, size: record.size, catalog: catalog)
-          {
-            printError("note: parameters left unset are not filled in: \(reason)")
+          // Without a catalog the runs are still exported, as stored.
+          let reason: String?
+          do {
+            reason = ExportDerived.fill(
+              &table, spec: file, storedHash: stored.hash, size: record.size,
+              catalog: try self.catalog.load())
+          } catch {
+            reason = "no accelerator catalog (\(error))"
           }
+          if let reason { printError("note: parameters left unset are not filled in: \(reason)") }
         }
         if omitTiming { table = table.dropping(ExportTable.timingColumns) }
         print(format == "csv" ? table.csv() : table.json(), terminator: "")

@@ -12,7 +12,7 @@ extension DeadlineOptimum.PricedWorkFloor {
     typealias Point = DeadlineOptimum.Point
     let n = prices.count
     let dt = window.tick
-    var state = graph.index[.start]!
+    var state = 0  // the start is the graph's first state
     var point = Point.start
     for k in 0..<ticks {
       let time = Double(k) * dt
