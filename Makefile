@@ -105,7 +105,11 @@ figures: report
 test-slurm: deps build
 	bash deploy/slurm/test-cluster.sh
 
+# The benchmarks' build plan is dropped first: SwiftPM (6.3) kept a stale
+# plan of this package's targets after files were added to them, and ran
+# the old code without an error.
 bench: build
+	rm -f Benchmarks/.build/release.yaml
 	cd Benchmarks && $(SWIFT) run -c release synkti-bench all
 
 # Synkti's whole process against any command on the same scenario,
