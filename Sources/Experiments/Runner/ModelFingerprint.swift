@@ -103,12 +103,7 @@ public enum ModelFingerprint {
   /// The fingerprint of this build's model sources (as built) and the given
   /// input files (the catalog, say): nil when an input cannot be read.
   public static func current(inputs: [String] = []) -> String? {
-    var bytes: [[UInt8]] = []
-    for path in inputs {
-      guard let data = FileManager.default.contents(atPath: path) else { return nil }
-      bytes.append([UInt8](data))
-    }
-    return combine(code: sourcesAtBuild, inputs: bytes)
+    combine(code: sourcesAtBuild, inputFiles: inputs)
   }
 
   /// How this build's model sources compare with a checkout's.
@@ -143,8 +138,14 @@ public enum ModelFingerprint {
   /// given input files: nil when any cannot be read.
   public static func of(packageRoot root: String, inputs: [String]) -> String? {
     guard let code = sources(packageRoot: root) else { return nil }
+    return combine(code: code, inputFiles: inputs)
+  }
+
+  /// The fingerprint from the sources' digest and the input files' bytes:
+  /// nil when a file cannot be read.
+  static func combine(code: String, inputFiles: [String]) -> String? {
     var bytes: [[UInt8]] = []
-    for path in inputs {
+    for path in inputFiles {
       guard let data = FileManager.default.contents(atPath: path) else { return nil }
       bytes.append([UInt8](data))
     }

@@ -11,7 +11,7 @@ extension Figures {
     var policies: Set<String> = []
     for policy in data.values(of: "policy") where policy != "optimal-offline" {
       let runs = data.cells(matching: ["policy": policy]).flatMap(\.runs)
-      if let rate = ExperimentReport.missRate(runs), rate > allowed + 1e-12 {
+      if let rate = ExperimentReport.missRate(runs, above: allowed) {
         left.append("`\(policy)` (misses \(Format.number(100 * rate, 0))% of deadlines)")
         policies.insert(policy)
       }

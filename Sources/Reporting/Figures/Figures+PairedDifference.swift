@@ -203,12 +203,11 @@ extension Figures {
     let allowed = ExperimentSpec.maxDeadlineMissRate(inText: data.specText)
     func infeasible(_ match: [String: String]) -> Double? {
       guard quantity.metric == Metric.totalCost.rawValue else { return nil }
-      let rates = [c.value, c.against].compactMap { side -> Double? in
+      return [c.value, c.against].compactMap { side -> Double? in
         var m = match
         m[c.axis] = side
-        return ExperimentReport.missRate(data.cells(matching: m).flatMap(\.runs))
-      }
-      return rates.filter { $0 > allowed + 1e-12 }.max()
+        return ExperimentReport.missRate(data.cells(matching: m).flatMap(\.runs), above: allowed)
+      }.max()
     }
     var marked = false
     var text = ""

@@ -35,6 +35,14 @@ extension ExperimentReport {
     return tasks > 0 ? misses / tasks : nil
   }
 
+  /// The miss rate of `runs` when it exceeds `allowed` (the spec's
+  /// `max_deadline_miss_rate`), else nil: the one rule by which tables and
+  /// figures call a cell infeasible.
+  static func missRate(_ runs: [RunData], above allowed: Double) -> Double? {
+    guard let rate = missRate(runs), rate > allowed + 1e-12 else { return nil }
+    return rate
+  }
+
   /// Mean unfinished work per run (0 when no run reports it).
   static func unfinishedWork(_ runs: [RunData]) -> Double {
     mean(runs, Metric.unfinishedWorkHours.rawValue)
@@ -57,7 +65,7 @@ extension ExperimentReport {
   /// deadlines than the spec allows, or leave more work unfinished than
   /// `baselineRuns` (the baseline's runs on the same conditions, if any).
   func disqualification(_ runs: [RunData], baselineRuns: [RunData]?) -> String? {
-    if let rate = Self.missRate(runs), rate > maxDeadlineMissRate + 1e-12 {
+    if let rate = Self.missRate(runs, above: maxDeadlineMissRate) {
       return "✗ \(Format.number(100 * rate, 0))% missed"
     }
     if let baselineRuns, !baselineRuns.isEmpty,

@@ -43,6 +43,23 @@ extension DeadlineOptimum {
       /// (infinite where p has no spot).
       var bill: [Double]
       var places: Int
+
+      /// The state as tick k finds state s: a spot state without spot is
+      /// preempted to its idle state (`DeadlineOptimum.arrival`, by index).
+      func arrival(_ s: Int, tick k: Int) -> (state: Int, preempted: Bool) {
+        guard let idle = preempted[s], bill[k * places + Int(keys[s].place)].isInfinite else {
+          return (s, false)
+        }
+        return (idle, true)
+      }
+
+      /// What `move` bills for running in tick k (0 idle; nil when its
+      /// place cannot run then).
+      func bill(of move: Move, tick k: Int) -> Double? {
+        guard move.place >= 0 else { return 0 }
+        let dollars = bill[k * places + move.place]
+        return dollars.isFinite ? dollars : nil
+      }
     }
 
     /// The floor at prices around the one that bounds the whole job best.
@@ -104,22 +121,13 @@ extension DeadlineOptimum {
       after: UnsafeBufferPointer<Double>, into row: UnsafeMutableBufferPointer<Double>
     ) {
       let n = prices.count
-      let bills = k * graph.places
-      func preempted(_ s: Int) -> Int? {
-        guard let idle = graph.preempted[s],
-          graph.bill[bills + Int(graph.keys[s].place)].isInfinite
-        else { return nil }
-        return idle
-      }
-      for s in graph.keys.indices where preempted(s) == nil {
+      // Preempted states take their idle state's values, so idle states
+      // (never preempted) go first.
+      for s in graph.keys.indices where !graph.arrival(s, tick: k).preempted {
         for j in 0..<n { row[s * n + j] = .infinity }
         for move in graph.moves[s] {
-          var dollars = move.step.egress
-          if move.place >= 0 {
-            let bill = graph.bill[bills + move.place]
-            guard bill.isFinite else { continue }
-            dollars += bill
-          }
+          guard let bill = graph.bill(of: move, tick: k) else { continue }
+          let dollars = bill + move.step.egress
           let t = move.target * n
           for j in 0..<n {
             row[s * n + j] = Swift.min(
@@ -127,9 +135,9 @@ extension DeadlineOptimum {
           }
         }
       }
-      // A spot state without spot in k is its idle state (never preempted).
       for s in graph.keys.indices {
-        guard let idle = preempted(s) else { continue }
+        let (idle, preempted) = graph.arrival(s, tick: k)
+        guard preempted else { continue }
         for j in 0..<n { row[s * n + j] = row[idle * n + j] }
       }
     }

@@ -16,22 +16,13 @@ extension DeadlineOptimum.PricedWorkFloor {
     var point = Point.start
     for k in 0..<ticks {
       let time = Double(k) * dt
-      var preempted = false
-      if let idle = graph.preempted[state],
-        graph.bill[k * graph.places + Int(graph.keys[state].place)].isInfinite
-      {
-        state = idle
-        preempted = true
-      }
+      let preempted: Bool
+      (state, preempted) = graph.arrival(state, tick: k)
       var chosen: (Point, Int)?
       var least = Double.infinity
       var finished: (Point, Double)?
       for move in graph.moves[state] {
-        var bill = 0.0
-        if move.place >= 0 {
-          bill = graph.bill[k * graph.places + move.place]
-          guard bill.isFinite else { continue }
-        }
+        guard let bill = graph.bill(of: move, tick: k) else { continue }
         var p = point
         p.take(move.step, bill: bill, preempted: preempted, zones: window.zones, dt: dt)
         if let finish = p.finish(after: move.step, at: time, job: job, dt: dt) {
