@@ -29,7 +29,7 @@ let package = Package(
     .target(
       name: "Simulation",
       dependencies: [
-        "Assignment",
+        "Assignment", "LinearProgram",
         .product(name: "HeapModule", package: "swift-collections"),
       ]
     ),

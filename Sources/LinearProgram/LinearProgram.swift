@@ -2,7 +2,9 @@ import CClp
 
 /// A linear program: minimise c·x subject to rowLower ≤ A·x ≤ rowUpper and
 /// columnLower ≤ x ≤ columnUpper, built a variable and a constraint at a
-/// time and solved by COIN-OR CLP (its dual simplex).
+/// time and solved by COIN-OR CLP (its primal simplex: on the fleet bounds,
+/// block-diagonal but for a few capacity rows, it was about twice as fast
+/// as the dual).
 ///
 /// Infinite bounds are free. Constraints name their variables by the index
 /// `addVariable` returned, so a model reads as its formulation does.
@@ -108,7 +110,7 @@ public struct LinearProgram: Sendable {
     Clp_loadProblem(
       model, Int32(variables), Int32(constraints.count), start, index, value, colLower, colUpper,
       objective, rowLower, rowUpper)
-    _ = Clp_dual(model, 0)
+    _ = Clp_primal(model, 0)
     switch Clp_status(model) {
     case 0:
       guard let x = Clp_getColSolution(model) else { return .failed(0) }

@@ -40,7 +40,9 @@ enum TextTable {
 
 /// The human-readable summary of one run.
 enum MetricsSummary {
-  static func text(_ m: RunMetrics, config: ScenarioConfig, wallMs: Double) -> String {
+  static func text(
+    _ m: RunMetrics, config: ScenarioConfig, wallMs: Double, extra: [String: Double] = [:]
+  ) -> String {
     func d(_ v: Double) -> String { String(format: "%.2f", v) }
     func d(_ v: Double?) -> String { v.map { d($0) } ?? "—" }
     if config.model == .deadlineJob {
@@ -57,6 +59,13 @@ enum MetricsSummary {
         ticks       \(m.eventsProcessed) in \(d(wallMs)) ms
         """
     }
+    let bound =
+      m.lowerBoundCost.map {
+        "bound       $\(d($0)) (any schedule that completes every completable task, on this path) -> (cost + unfinished work at on-demand) ÷ bound \(d(m.gapToBound))\n"
+          + (extra["bound_variables"].map {
+            "            LP of \(Int($0)) variables, \(Int(extra["bound_rows"] ?? 0)) rows, \(Int(extra["bound_classes"] ?? 0)) task classes, solved in \(d(extra["bound_solve_ms"])) ms\n"
+          } ?? "")
+      } ?? ""
     let note =
       m.failed > 0
       ? "\nnote        \(m.failed) tasks fit no accelerator of the fleet (GPU memory too small); see --set memory_gib or accelerator"
@@ -65,7 +74,7 @@ enum MetricsSummary {
       scenario \(config.name): policy \(config.policy), migration \(config.migration), market \(config.market), seed \(config.seed)
       cost        $\(d(m.totalCost)) (spot $\(d(m.spotCost)), on-demand $\(d(m.onDemandCost)))
       baseline    $\(d(m.baselineCost)) on-demand only -> savings \(d(m.savingsPercent))% on equal work
-      tasks       \(m.tasks): \(m.completed) completed, \(m.unfinished) unfinished, \(m.failed) failed, \(m.deadlineMisses) deadline misses
+      \(bound)tasks       \(m.tasks): \(m.completed) completed, \(m.unfinished) unfinished, \(m.failed) failed, \(m.deadlineMisses) deadline misses
       work        \(d(m.completedWorkHours)) h completed, \(d(m.unfinishedWorkHours)) h unfinished; $\(d(m.costPerWorkHour)) per work-hour
       completion  mean \(d(m.completionMean)) h, p50 \(d(m.completionP50)), p95 \(d(m.completionP95)), p99 \(d(m.completionP99))
       reclaims    \(m.preemptions) task preemptions on \(m.instancesReclaimed) instances

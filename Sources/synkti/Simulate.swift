@@ -105,7 +105,22 @@ extension Synkti {
       let wallMs =
         Double(elapsed.components.attoseconds) / 1e15
         + Double(elapsed.components.seconds) * 1000
-      let encoded = try MetricsJSON.encode(metrics, extra: ["wall_ms": wallMs])
+      var extra = ["wall_ms": wallMs]
+      if case .fleet(var scenario) = runnable, scenario.computesLowerBound {
+        // The bound's size and solve time, for whoever sizes a sweep.
+        scenario.seed = config.seed
+        var simulator = Simulator(scenario)
+        _ = simulator.run()
+        let bound = simulator.lowerBound()
+        var solution: FleetBound.Solution?
+        let solve = clock.measure { solution = bound.solve() }
+        extra["bound_variables"] = Double(solution?.variables ?? 0)
+        extra["bound_rows"] = Double(solution?.constraints ?? 0)
+        extra["bound_classes"] = Double(bound.classes.count)
+        extra["bound_solve_ms"] =
+          Double(solve.components.attoseconds) / 1e15 + Double(solve.components.seconds) * 1000
+      }
+      let encoded = try MetricsJSON.encode(metrics, extra: extra)
       if let output {
         do {
           try (encoded + "\n").write(toFile: output, atomically: true, encoding: .utf8)
@@ -116,7 +131,7 @@ extension Synkti {
       if json {
         print(encoded)
       } else {
-        print(MetricsSummary.text(metrics, config: config, wallMs: wallMs))
+        print(MetricsSummary.text(metrics, config: config, wallMs: wallMs, extra: extra))
       }
     }
   }

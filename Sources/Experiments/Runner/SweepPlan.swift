@@ -57,8 +57,14 @@ public struct SweepPlan: Sendable {
   /// (`baselineIgnores`). Cells with equal keys share each replicate's
   /// baseline, computed once per sweep (`baselines`).
   public var baselineKeys: [Int: String] = [:]
+  /// Each fleet cell's replicates that solve the lower bound: those
+  /// numbered below this (`bound:`; absent: none).
+  public var boundReplicates: [Int: Int] = [:]
   /// Baselines computed so far, by baseline key and seed.
   let baselines = Memo<String, Simulation.BaselineOutcome>()
+  /// Fleet lower bounds by their program: runs that leave the same program
+  /// (same path, same work completed) solve it once.
+  let bounds = Memo<FleetBound, Double?>()
   /// Trace files and directories the cells read.
   public var traceInputs: [String]
   /// What the sweep's record should say about those traces.
@@ -100,6 +106,7 @@ public struct SweepPlan: Sendable {
     var parameters: [Int: [String: String]] = [:]
     var cellContent: [Int: String] = [:]
     var baselineKeys: [Int: String] = [:]
+    var boundReplicates: [Int: Int] = [:]
     // Cells mostly share their fleet, kinds and named fleets: describe each
     // distinct one once (describing them is most of planning's time).
     var structures: [(config: ScenarioConfig, text: String)] = []
@@ -127,6 +134,9 @@ public struct SweepPlan: Sendable {
       let described = structure(of: config)
       cellContent[cell.index] = Self.content(
         of: config, parameters: values, structure: described)
+      if case .fleet = scenarios[cell.index]!, config.boundReplicates > 0 {
+        boundReplicates[cell.index] = config.boundReplicates
+      }
       if case .fleet = scenarios[cell.index]! {
         baselineKeys[cell.index] = Self.content(
           of: config, parameters: values.filter { !Self.baselineIgnores.contains($0.key) },
@@ -147,6 +157,7 @@ public struct SweepPlan: Sendable {
     let all = spec.runs(cells: cells)
     self.cellContent = cellContent
     self.baselineKeys = baselineKeys
+    self.boundReplicates = boundReplicates
     self.traceInputs = traces.paths
     self.traceNotes = try traces.paths.compactMap { try Self.priceNote(traces.load($0), path: $0) }
     self.spec = spec
@@ -199,8 +210,11 @@ public struct SweepPlan: Sendable {
     guard case .fleet(var scenario) = scenarios[run.cell.index]!, let key = baselineKey(of: run)
     else { return scenarios[run.cell.index]!.run(seed: run.seed) }
     scenario.seed = run.seed
+    scenario.computesLowerBound = run.replicate < boundReplicates[run.cell.index, default: 0]
     return RunnableScenario.scored(
-      Simulation.run(scenario) { compute in baselines.value(key, compute: compute) }, scenario)
+      Simulation.run(
+        scenario, baseline: { compute in baselines.value(key, compute: compute) },
+        lowerBound: { program in bounds.value(program) { program.solve().cost } }), scenario)
   }
 
   /// Which baseline a fleet run pairs with: its cell's baseline key and

@@ -54,6 +54,7 @@ extension ScenarioConfig {
         defaultLimit: spotCapacity, perType: perType, perZone: zoneSpotCapacity),
       crunches: crunches, zoneVariation: zoneVariation, seed: seed)
     scenario.proactive = try proactiveHandling(market)
+    scenario.computesLowerBound = boundReplicates > 0
     return scenario
   }
 

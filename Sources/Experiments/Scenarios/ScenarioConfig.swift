@@ -121,6 +121,9 @@ public struct ScenarioConfig: Sendable {
   /// Which of a flagged zone's tasks move; nil: every one (the threshold
   /// test), stored as null so that specs from before it keep their cells.
   public var proactiveTest: ProactiveHandling.Test?
+  /// Fleet: solve the offline lower bound (`FleetBound`) of the runs of
+  /// replicates numbered below this (0: none; `Int.max`: every one).
+  public var boundReplicates = 0
 
   /// A config with every default.
   public init() {}

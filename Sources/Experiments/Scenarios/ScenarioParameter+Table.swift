@@ -343,6 +343,27 @@ extension ScenarioParameter {
       },
       read: { $0.proactiveTest?.rawValue ?? "null" }),
     .init(
+      key: "bound", baselineReads: false,
+      summary:
+        "fleet: also solve each run's offline lower bound (an LP on its own realised path: lower_bound_cost, gap_to_bound): true | false | N (the first N replicates only, to bound its cost)",
+      apply: {
+        if let b = Bool($1) {
+          $0.boundReplicates = b ? Int.max : 0
+        } else {
+          guard let n = Int($1), (1...1_000_000).contains(n) else {
+            throw Invalid(expected: "true, false or a number of replicates in [1, 1000000]")
+          }
+          $0.boundReplicates = n
+        }
+      },
+      read: {
+        switch $0.boundReplicates {
+        case 0: "false"
+        case .max: "true"
+        case let n: "\(n)"
+        }
+      }),
+    .init(
       key: "migration_delay_weight", baselineReads: false,
       summary: "dollars per hour of resume delay",
       apply: { $0.migrationCost.delayWeight = try number($1, in: ScenarioLimits.factor) },

@@ -85,6 +85,7 @@ public struct ExperimentSpec: Sendable {
   static let keys = [
     "name", "description", "scenario", "base", "grid", "exclude", "include", "replicates", "seed",
     "baseline", "overnight", "fleets", "max_deadline_miss_rate", "compare", "claims", "nuisance",
+    "bound",
   ]
 
   /// The `description:` of a spec's text (nil when absent or unreadable).
@@ -144,6 +145,9 @@ public struct ExperimentSpec: Sendable {
     // Relative paths (traces) resolve against the file that set the keys
     // (`merge` records it); errors point at the spec.
     base.file = file
+    // `bound: true` solves every fleet run's lower bound: the parameter
+    // `bound` in every cell.
+    if let bound = try root.string("bound") { try base.set("bound", to: bound) }
     // Named fleets (`fleet:` values), beside the catalog's.
     base.namedFleets = try AcceleratorCatalog.readFleets(root, known: catalog.names)
 

@@ -250,6 +250,12 @@ enum Schema {
       try addMissingColumns(db, table: "cells", parameterColumnsV16.map { ("p_" + $0, .text) })
       try recreateView(db)
     }
+    migrator.registerMigration("v17: fleet lower bound") { db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV17.map { ("p_" + $0, .text) })
+      try addMissingColumns(
+        db, table: "metrics", [("lower_bound_cost", .double), ("gap_to_bound", .double)])
+      try recreateView(db)
+    }
     return migrator
   }
 
@@ -269,7 +275,7 @@ enum Schema {
     let columns =
       parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3
       + parameterColumnsV5 + parameterColumnsV6 + parameterColumnsV10 + parameterColumnsV12
-      + parameterColumnsV13 + parameterColumnsV14 + parameterColumnsV16
+      + parameterColumnsV13 + parameterColumnsV14 + parameterColumnsV16 + parameterColumnsV17
     try db.execute(
       sql: """
         CREATE VIEW runs_with_parameters AS
@@ -302,6 +308,9 @@ enum Schema {
 
   /// The parameter columns migration v16 added (frozen with it).
   static let parameterColumnsV16 = ["proactive_test"]
+
+  /// The parameter columns migration v17 added (frozen with it).
+  static let parameterColumnsV17 = ["bound"]
 
   /// The parameter columns migration v12 added (frozen with it).
   static let parameterColumnsV12 = ["proactive_threshold", "proactive_interval_minutes"]

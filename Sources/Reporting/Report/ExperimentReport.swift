@@ -97,6 +97,7 @@ public struct ExperimentReport {
     let windowsPooled = data.pooling(also: ["trace_start_hour"]).data
     if let findings = findingsSection(windowsPooled) { out += findings }
     if let gaps = optimumGapSection(windowsPooled) { out += gaps }
+    if let bound = boundGapSection(data) { out += bound }
     if let ratios = competitiveSection(data) { out += ratios }
     if let forecasts = forecastSection(windowsPooled) { out += forecasts }
     if let assumptions = assumptionsSection() { out += assumptions }

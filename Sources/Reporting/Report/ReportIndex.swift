@@ -54,6 +54,7 @@ public struct ReportIndex {
 
       """
     if let summary = summarySection() { out += summary }
+    if let bound = boundSection() { out += bound }
     out += "## Experiments\n\n"
     let rows = sweeps.map { data in
       [

@@ -39,6 +39,7 @@ public struct ReportWriter {
     }
     if isRegional { figures += Figures.regionalSweeps(data) }
     if let perWindow = Figures.costOverOptimumPerWindow(data) { figures.append(perWindow) }
+    if let bound = Figures.gapToBound(data) { figures.append(bound) }
     figures += Figures.competitiveRatio(data)
     // Paired differences for the spec's comparisons replace absolute lines
     // of the compared strategies drawn over each other.

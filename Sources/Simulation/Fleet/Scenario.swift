@@ -36,6 +36,9 @@ public struct Scenario: Sendable {
   /// Forecast-driven moves before the warning (trace markets); nil: every
   /// move reacts to a warning.
   public var proactive: ProactiveHandling? = nil
+  /// Whether a run also solves its offline lower bound (`FleetBound`),
+  /// reported as `lowerBoundCost` and `gapToBound`.
+  public var computesLowerBound = false
 
   /// In-region storage throughput, Gbit/s: a restore runs at the slower of
   /// this (or the cross-region path) and the target's link.

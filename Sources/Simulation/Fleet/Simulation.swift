@@ -19,13 +19,24 @@ public enum Simulation {
   /// workload), the on-demand-only baseline its savings are measured
   /// against. `baseline` receives the computation and may answer from a
   /// cache instead (cells of a replicate that differ only in parameters the
-  /// baseline ignores share it); by default it computes.
+  /// baseline ignores share it); by default it computes. With
+  /// `computesLowerBound`, `lowerBound` solves the run's bound (a cache may
+  /// answer for a program it has solved: runs of a replicate that complete
+  /// the same work on the same path share one).
   public static func run(
     _ scenario: Scenario,
-    baseline: (_ compute: () -> BaselineOutcome) -> BaselineOutcome = { $0() }
+    baseline: (_ compute: () -> BaselineOutcome) -> BaselineOutcome = { $0() },
+    lowerBound: (FleetBound) -> Double? = { $0.solve().cost }
   ) -> RunMetrics {
     var simulator = Simulator(scenario)
     var metrics = simulator.run()
+    if scenario.computesLowerBound, let bound = lowerBound(simulator.lowerBound()) {
+      metrics.lowerBoundCost = bound
+      // Work the run left undone is charged at on-demand, as the bound
+      // requires it done.
+      let equalWork = metrics.totalCost + simulator.unfinishedOnDemandCost()
+      if bound > 0 { metrics.gapToBound = equalWork / bound }
+    }
     let outcome = baseline {
       let b = Self.baseline(of: scenario, ifAlready: metrics)
       return BaselineOutcome(totalCost: b.totalCost, completedWorkHours: b.completedWorkHours)
@@ -44,6 +55,7 @@ public enum Simulation {
     baseline.migration = NaiveMigration()
     // It launches no spot, so forecast reviews would find nothing to move.
     baseline.proactive = nil
+    baseline.computesLowerBound = false
     var simulator = Simulator(baseline)
     return simulator.run()
   }

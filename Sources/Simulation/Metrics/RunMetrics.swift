@@ -116,6 +116,12 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   /// `totalCost`).
   public var probes = 0
   public var probeCost = 0.0
+  /// The least any schedule could pay to complete every completable task
+  /// on this fleet run's realised path (`FleetBound`), and the run's cost
+  /// (plus its unfinished work at on-demand) ÷ that bound (fleet runs with
+  /// `bound: true` only; nil elsewhere).
+  public var lowerBoundCost: Double?
+  public var gapToBound: Double?
 
   /// Creates zeroed metrics.
   public init() {}
@@ -186,6 +192,8 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case proactiveMigrations = "proactive_migrations"
     case probes
     case probeCost = "probe_cost"
+    case lowerBoundCost = "lower_bound_cost"
+    case gapToBound = "gap_to_bound"
   }
 
   /// Sets the baseline and the savings derived from it, on equal delivered

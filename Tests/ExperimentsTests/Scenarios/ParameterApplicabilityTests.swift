@@ -79,11 +79,11 @@ import Testing
   ]
 
   /// Keys added since, which on-demand never reads either: how a deadline
-  /// policy probes, what synkti-value remembers, and which proactive test a
-  /// fleet applies.
+  /// policy probes, what synkti-value remembers, which proactive test a
+  /// fleet applies, and whether a fleet run solves its lower bound.
   static let ignoredSince: Set<String> = [
     "probe_interval_hours", "probe_billed_seconds", "value_memory_hours", "value_prior_hours",
-    "proactive_test",
+    "proactive_test", "bound",
   ]
 
   /// The baseline's ignored keys, derived from each parameter's

@@ -1,0 +1,47 @@
+import Experiments
+
+/// The index's "room left" table: per fleet experiment whose runs carry a
+/// lower bound, the strategy closest to it with its gap and CI, and the
+/// condition where that strategy's gap is largest.
+extension ReportIndex {
+  /// The table, or nil when no experiment carries bounds.
+  func boundSection() -> String? {
+    let metric = Metric.gapToBound.rawValue
+    var rows: [[String]] = []
+    for data in sweeps {
+      let cells = data.cells.filter { !$0.series(metric).isEmpty }
+      guard !cells.isEmpty else { continue }
+      let axes = ExperimentReport.strategyAxes(data)
+      var groups: [String: [CellData]] = [:]
+      for cell in cells {
+        groups[ExperimentReport.strategy(of: cell, axes: axes), default: []].append(cell)
+      }
+      let gaps = groups.mapValues { $0.flatMap { $0.series(metric) }.map { 100 * ($0 - 1) } }
+      guard
+        let best = gaps.min(by: {
+          (Summary($0.value).mean, $0.key) < (Summary($1.value).mean, $1.key)
+        })
+      else { continue }
+      let others = data.axes.filter { !axes.contains($0) && data.values(of: $0).count > 1 }
+      let widest = groups[best.key]!.max { a, b in
+        ExperimentReport.mean(a.runs, metric) < ExperimentReport.mean(b.runs, metric)
+      }!
+      rows.append([
+        "[\(data.experiment)](\(data.experiment)/README.md)", best.key, "\(best.value.count)",
+        Format.interval(best.value),
+        Format.number(100 * (ExperimentReport.mean(widest.runs, metric) - 1), 1),
+        others.map { "`\($0)` `\(widest.values[$0] ?? "")`" }.joined(separator: ", "),
+      ])
+    }
+    guard !rows.isEmpty else { return nil }
+    var out = "## Room left: fleet runs against their lower bound\n\n"
+    out +=
+      "Per fleet experiment run with `bound: true`: the strategy (policy · migration) closest to the offline lower bound of each run's own path, its gap ((cost + unfinished work at on-demand) ÷ bound − 1, mean and 95% CI over every condition and replicate), and the condition where its mean gap is largest: the most a better policy or migration strategy could save there (`docs/model.md`, \"The fleet lower bound\").\n\n"
+    out +=
+      MarkdownTable(
+        header: ["experiment", "closest strategy", "n", "gap %", "largest gap %", "where"],
+        rows: rows, labels: 2
+      ).render() + "\n"
+    return out
+  }
+}
