@@ -35,3 +35,38 @@ import Testing
     #expect(Format.interval([], 1) == "—")
   }
 }
+
+/// Axis values as a reader reads them: trace hours to a tenth of an hour,
+/// and a `null` that means something says what.
+@Suite struct AxisValueFormatTests {
+  @Test func traceHoursAreRoundedAndOtherValuesKept() {
+    #expect(Format.axisValue("662.3324", of: "trace_start_hour") == "662.3")
+    #expect(Format.axisValue("34.3333", of: "train_until_hour") == "34.3")
+    #expect(Format.axisValue("0.0125", of: "forecast_noise") == "0.0125")
+    #expect(Format.axisValue("us-east-1a", of: "trace_zone") == "us-east-1a")
+  }
+
+  @Test func nullSaysWhatItMeans() {
+    #expect(Format.axisValueMarkdown("null", of: "proactive_threshold") == "reactive (`null`)")
+    #expect(Format.axisValueMarkdown("0.01", of: "proactive_threshold") == "`0.01`")
+    #expect(Format.axisValueMarkdown("null", of: "forecaster") == "`null`")
+    #expect(Format.axisValueText("null", of: "spot_capacity") == "unlimited")
+  }
+
+  /// Findings name the compared values with their meaning.
+  @Test func findingsReadNullAsReactive() {
+    var data = Synthetic.sweep()
+    data.axes = ["proactive_threshold"]
+    data.cells = data.cells.enumerated().map { i, cell in
+      var c = cell
+      c.values = ["proactive_threshold": i == 0 ? "0.01" : "null"]
+      return c
+    }
+    data.specText =
+      "name: synthetic\ngrid:\n  proactive_threshold: [0.01, \"null\"]\ncompare: [[0.01, \"null\"]]\n"
+    let report = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+    let text = report.markdown(figures: [], skipped: [])
+    #expect(text.contains("**`0.01` vs reactive (`null`)**"))
+    #expect(!text.contains("vs `null`"))
+  }
+}

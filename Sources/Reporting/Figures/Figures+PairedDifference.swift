@@ -62,7 +62,7 @@ extension Figures {
         let numbers = labels.compactMap(Double.init)
         let numeric = numbers.count == labels.count
         let positions = numeric ? numbers : labels.indices.map(Double.init)
-        let pairs = group.map { "\($0.value) − \($0.against)" }.joined(separator: ", ")
+        let pairs = group.map { "\($0.valueText) − \($0.againstText)" }.joined(separator: ", ")
         let caption =
           "Paired difference in total cost by `\(x)`: \(pairs) (same replicate and other axes, pooled over them; mean and 95% CI; below 0 the first is cheaper)."
         var text = "# \(caption)\n# columns: \(x) position, mean difference $, ci95 half-width, n\n"
@@ -86,7 +86,7 @@ extension Figures {
           }
           text += "\n\n"
           plots.append(
-            "'\(name).dat' index \(i) using 1:2:3 with \(numeric ? "yerrorlines" : "yerrorbars") ls \(i % 6 + 1)\(numeric ? "" : " dt 1") title \(quoted("\(c.value) − \(c.against)")) noenhanced"
+            "'\(name).dat' index \(i) using 1:2:3 with \(numeric ? "yerrorlines" : "yerrorbars") ls \(i % 6 + 1)\(numeric ? "" : " dt 1") title \(quoted("\(c.valueText) − \(c.againstText)")) noenhanced"
           )
         }
         if allZero {
@@ -175,7 +175,7 @@ extension Figures {
           figures.append(figure)
         } else {
           skipped.append(
-            "Regime map of \(c.value) − \(c.against) (\(quantity.words)) not drawn: they are equal in every run of every condition."
+            "Regime map of \(c.valueText) − \(c.againstText) (\(quantity.words)) not drawn: they are equal in every run of every condition."
           )
         }
       }
@@ -195,7 +195,7 @@ extension Figures {
       })
     let what =
       quantity.relative
-      ? "paired difference in \(quantity.words) as % of \(c.against)'s mean"
+      ? "paired difference in \(quantity.words) as % of \(c.againstText)'s mean"
       : "paired difference in \(quantity.words) per run"
     // A cost difference where either side misses more deadlines than the
     // spec allows compares a schedule that fails: such squares are left
@@ -238,7 +238,7 @@ extension Figures {
     }
     guard anyDifference else { return nil }
     let caption =
-      "Regime map: \(c.value) − \(c.against), \(what), by `\(x)` and `\(y)` (pooled over the other axes; each square's number is the mean difference, in parentheses where the 95% CI includes 0; below 0 \(c.value) has less)."
+      "Regime map: \(c.valueText) − \(c.againstText), \(what), by `\(x)` and `\(y)` (pooled over the other axes; each square's number is the mean difference, in parentheses where the 95% CI includes 0; below 0 \(c.value) has less)."
       + (marked
         ? " Squares marked ✗ are left uncoloured: there one of the two misses more than `max_deadline_miss_rate` = \(Format.number(100 * allowed, 0))% of deadlines (the larger rate shown), so its cost is not comparable."
         : "")
@@ -262,7 +262,7 @@ extension Figures {
         unset key
         set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
         set cbrange [-\(range):\(range)]
-        set cblabel \(quoted(quantity.unit(c.against) + "; (…): CI includes 0")) noenhanced
+        set cblabel \(quoted(quantity.unit(c.againstText) + "; (…): CI includes 0")) noenhanced
         set xlabel \(quoted(AxisLabel.words(x))) noenhanced
         set ylabel \(quoted(AxisLabel.words(y))) noenhanced
         plot '\(name).dat' using 1:2:3 with image, \\

@@ -64,14 +64,15 @@ extension Figures {
     var skipped: [String] = []
     for quantity in [MapQuantity.cost, .misses] {
       let name = "sensitivity-forecast-noise\(quantity.slug)"
-      let pairs = usable.map { "\($0.value) − \($0.against)" }.joined(separator: ", ")
+      let pairs = usable.map { "\($0.valueText) − \($0.againstText)" }.joined(separator: ", ")
       func curves(split: String?) -> [(title: String, points: [SensitivityPoint])] {
         usable.flatMap { c in
           let parts: [String?] = split.map { data.values(of: $0).map { Optional($0) } } ?? [nil]
           return parts.map { part in
             var match = oracle
             if let split, let part { match[split] = part }
-            let title = "\(c.value) − \(c.against)" + (part.map { ", \(split!) = \($0)" } ?? "")
+            let title =
+              "\(c.valueText) − \(c.againstText)" + (part.map { ", \(split!) = \($0)" } ?? "")
             return (title, sensitivityCurve(data, c, quantity, noises: noises, match: match))
           }
         }
@@ -126,7 +127,7 @@ extension Figures {
             set xzeroaxis lt 1 lc rgb '#000000' lw 1
             set key above
             set xlabel \(quoted(AxisLabel.words("forecast_noise"))) noenhanced
-            set ylabel \(quoted(quantity.unit(usable.count == 1 ? usable[0].against : "the second"))) noenhanced
+            set ylabel \(quoted(quantity.unit(usable.count == 1 ? usable[0].againstText : "the second"))) noenhanced
             plot \(plots.joined(separator: ", \\\n     "))
             """))
     }

@@ -141,14 +141,73 @@ public enum Figures {
       yLabel: "Savings vs on-demand (%)")
   }
 
-  /// Cost normalised to on-demand per trace zone, a bar per policy.
+  /// Cost normalised to on-demand per trace zone: a dot per policy with
+  /// its CI around the on-demand line at 1 (ratios read as distances from
+  /// 1, not as bars from 0).
   public static func normalizedCostByZone(_ data: SweepData) -> GnuplotFigure? {
-    bars(
+    dots(
       data, name: "normalized-cost-by-zone",
       caption:
-        "Cost normalised to on-demand only, per trace zone and policy (mean and 95% CI over windows and deadlines).",
+        "Cost ÷ on-demand only's, per trace zone and policy (mean and 95% CI over windows and deadlines); the dashed line at 1 is on-demand only.",
       axis: "trace_zone", series: "policy", metric: "normalized_cost", xLabel: "Zone",
-      yLabel: "Cost / on-demand cost")
+      yLabel: "Cost ÷ on-demand cost", reference: (1, "on-demand only"),
+      exclude: ["on-demand-only"])
+  }
+
+  /// Clustered dots with 95 % CI error bars: a cluster per `axis` value, a
+  /// dot per `series` value, the y range fitted to the intervals and to
+  /// the `reference` line, if any.
+  static func dots(
+    _ data: SweepData, name: String, caption: String, axis: String, series: String,
+    metric: String, xLabel: String, yLabel: String, reference: (Double, String)? = nil,
+    exclude: Set<String> = []
+  ) -> GnuplotFigure? {
+    guard data.axes.contains(axis) else { return nil }
+    let groups =
+      data.axes.contains(series)
+      ? data.values(of: series).filter { !exclude.contains($0) } : ["all"]
+    let xs = data.values(of: axis)
+    var text = "# \(caption)\n# columns: x mean ci95_halfwidth n; a block per \(series)\n"
+    var low = reference?.0 ?? Double.infinity
+    var high = reference?.0 ?? -Double.infinity
+    var plots: [String] = []
+    let width = 0.7 / Double(groups.count)
+    for (i, group) in groups.enumerated() {
+      text += "# \(series) = \(group)\n"
+      let offset = (Double(i) - Double(groups.count - 1) / 2) * width
+      for (j, value) in xs.enumerated() {
+        var match = [axis: value]
+        if group != "all" { match[series] = group }
+        guard let s = pooled(data, metric, where: match) else { continue }
+        low = min(low, s.lower)
+        high = max(high, s.upper)
+        text += "\(Double(j + 1) + offset) \(s.mean) \(s.halfWidth ?? 0) \(s.n)\n"
+      }
+      text += "\n\n"
+      plots.append(
+        "'\(name).dat' index \(i) using 1:2:3 with yerrorbars ls \(i % 6 + 1) dt 1 title \(quoted(group))"
+      )
+    }
+    guard low.isFinite, high.isFinite else { return nil }
+    let pad = max(0.02, (high - low) * 0.08)
+    let tics = xs.enumerated().map { "\(quoted($0.element)) \($0.offset + 1)" }
+    let line = reference.map {
+      """
+      set arrow from graph 0, first \($0.0) to graph 1, first \($0.0) nohead dt 2 lc rgb '#000000'
+      set label \(quoted($0.1)) at graph 0.01, first \($0.0) offset 0, 0.6 font ',9'
+
+      """
+    }
+    return GnuplotFigure(
+      name: name, caption: caption, data: text,
+      commands: """
+        set xrange [0.5:\(Double(xs.count) + 0.5)]
+        set yrange [\(low - pad):\(high + pad)]
+        set xtics (\(tics.joined(separator: ", "))) rotate by -30
+        set xlabel \(quoted(xLabel))
+        set ylabel \(quoted(yLabel))
+        \(line ?? "")plot \(plots.joined(separator: ", \\\n     "))
+        """)
   }
 
   /// Multi-region deadline-job sweeps: cost against the deadline, the

@@ -62,7 +62,7 @@ extension ExperimentReport {
     if let top = significant.max(by: { abs($0.percent!) < abs($1.percent!) }) {
       let c = top.comparison
       statements.append(
-        "The largest pooled effect: `\(c.value)` costs \(Self.percent(abs(top.percent!))) \(top.difference.mean < 0 ? "less" : "more") than `\(c.against)` (\(Format.interval(top.difference)) $ over \(top.difference.n) pairs), significantly lower in \(top.lower) and higher in \(top.higher) of \(top.conditions.count) conditions."
+        "The largest pooled effect: \(c.valueMarkdown) costs \(Self.percent(abs(top.percent!))) \(top.difference.mean < 0 ? "less" : "more") than \(c.againstMarkdown) (\(Format.interval(top.difference)) $ over \(top.difference.n) pairs), significantly lower in \(top.lower) and higher in \(top.higher) of \(top.conditions.count) conditions."
       )
     }
     let nothing = pooled.filter { p in
@@ -72,19 +72,21 @@ extension ExperimentReport {
     if !same.isEmpty {
       statements.append(
         "The model gives "
-          + same.map { "`\($0.comparison.value)` and `\($0.comparison.against)`" }.joined(
+          + same.map { "\($0.comparison.valueMarkdown) and \($0.comparison.againstMarkdown)" }
+          .joined(
             separator: ", ") + " nothing to differ on: equal in every run.")
     } else if !nothing.isEmpty {
       statements.append(
         "No condition separates "
-          + nothing.map { "`\($0.comparison.value)` and `\($0.comparison.against)`" }.joined(
+          + nothing.map { "\($0.comparison.valueMarkdown) and \($0.comparison.againstMarkdown)" }
+          .joined(
             separator: ", ") + ": every interval includes 0.")
     } else if let mixed = pooled.filter({ $0.lower > 0 && $0.higher > 0 })
       .max(by: { min($0.lower, $0.higher) < min($1.lower, $1.higher) })
     {
       let c = mixed.comparison
       statements.append(
-        "Which of `\(c.value)` and `\(c.against)` is cheaper depends on the condition: `\(c.value)` is lower in \(mixed.lower) and higher in \(mixed.higher) of \(mixed.conditions.count)."
+        "Which of \(c.valueMarkdown) and \(c.againstMarkdown) is cheaper depends on the condition: \(c.valueMarkdown) is lower in \(mixed.lower) and higher in \(mixed.higher) of \(mixed.conditions.count)."
       )
     }
     guard !statements.isEmpty else { return nil }

@@ -102,7 +102,7 @@ extension ExperimentReport {
       guard !significant.isEmpty else { continue }
       let shown = significant.prefix(12)
       out +=
-        "<details><summary>`\(comparison.value)` − `\(comparison.against)`: the \(significant.count) significant conditions\(significant.count > shown.count ? ", largest \(shown.count) shown" : "")</summary>\n\n"
+        "<details><summary>\(comparison.valueMarkdown) − \(comparison.againstMarkdown): the \(significant.count) significant conditions\(significant.count > shown.count ? ", largest \(shown.count) shown" : "")</summary>\n\n"
       out +=
         MarkdownTable(
           header: ["condition", "n", "difference $", "difference %"],
@@ -124,7 +124,7 @@ extension ExperimentReport {
   ) -> String {
     let head =
       lead
-      ?? "**`\(c.value)` vs `\(c.against)`** (`\(c.axis)`, \(effects.count) condition\(effects.count == 1 ? "" : "s")): "
+      ?? "**\(c.valueMarkdown) vs \(c.againstMarkdown)** (`\(c.axis)`, \(effects.count) condition\(effects.count == 1 ? "" : "s")): "
     guard !effects.isEmpty else { return head + "no condition ran both." }
     if effects.allSatisfy(\.identical) {
       return head
@@ -149,12 +149,12 @@ extension ExperimentReport {
     var parts: [String] = []
     if !cheaper.isEmpty {
       parts.append(
-        "`\(c.value)` \(metric.verb) significantly \(metric.less) in \(cheaper.count)\(range(cheaper))\(largest(cheaper))"
+        "\(c.valueMarkdown) \(metric.verb) significantly \(metric.less) in \(cheaper.count)\(range(cheaper))\(largest(cheaper))"
       )
     }
     if !dearer.isEmpty {
       parts.append(
-        (cheaper.isEmpty ? "`\(c.value)` \(metric.verb) " : "")
+        (cheaper.isEmpty ? "\(c.valueMarkdown) \(metric.verb) " : "")
           + "significantly \(metric.more) in \(dearer.count)\(range(dearer))\(largest(dearer))")
     }
     let nulls = effects.filter { !$0.difference.excludesZero }

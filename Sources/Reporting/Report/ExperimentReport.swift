@@ -115,7 +115,8 @@ public struct ExperimentReport {
         [
           "results",
           data.resultsHash.isEmpty
-            ? "—" : "SHA-256 `\(data.resultsHash.prefix(16))…` of `synkti export --omit-timing --as-stored`",
+            ? "—"
+            : "SHA-256 `\(data.resultsHash.prefix(16))…` of `synkti export --omit-timing --as-stored`",
         ],
         ["synkti", s.synktiVersion],
         ["runs", runsText(data)],
@@ -136,7 +137,13 @@ public struct ExperimentReport {
     }
     out += "## The experiment in brief\n\n"
     for axis in data.axes {
-      out += "- `\(axis)`: \(data.values(of: axis).map { "`\($0)`" }.joined(separator: ", "))\n"
+      let values = data.values(of: axis).map { "`\(Format.axisValue($0, of: axis))`" }
+      // A long list (trace windows) is folded: its ends, and the spec below.
+      let shown =
+        values.count > 12
+        ? "\(values.count) values, \(values.first!) … \(values.last!) (the spec below lists them)"
+        : values.joined(separator: ", ")
+      out += "- `\(axis)`: \(shown)\n"
     }
     out +=
       "- replicates per cell: \(adaptive.map { "adaptive, \($0.summary) (the cost table's `n` and `CI target` columns)" } ?? "\(data.replicates)"); seeds depend only on the spec seed and the replicate, so cells are compared on the same workloads and market paths\n"
@@ -157,22 +164,25 @@ public struct ExperimentReport {
       "Runs pooled over the other axes. \(starRule(of: "value"))\n\n"
     for axis in tableData.axes { out += axisTable(axis, in: tableData) + "\n" }
 
-    let big = tableData.cells.count > 30
-    // One row per set of cells identical run by run, in both tables.
-    let merged = Self.mergingIdentical(tableData)
+    let cellTables = cellTables()
     out +=
       "## Cost and savings per cell\n\n\(starRule(of: "cell"))"
-      + (merged.merged
+      + (cellTables.merged
         ? " Cells identical in every metric, run by run, share one row, which lists the values they span."
         : "") + "\n\n"
-    out += (big ? "<details><summary>\(tableData.cells.count) cells</summary>\n\n" : "")
-    out += costTable(tableData, rows: merged.data).render() + (big ? "\n</details>\n" : "") + "\n"
+    // A long table goes to a CSV beside the report: the report keeps the
+    // summaries above and the significant conditions in Findings.
+    out +=
+      cellTables.folded
+      ? "\(tableData.cells.count) cells: the table is in [\(Self.costCSV)](\(Self.costCSV)) (the same columns, one row per cell).\n\n"
+      : cellTables.cost.render() + "\n"
     if let section = singleZoneSection(data) { out += section + "\n" }
     out +=
       "## Reliability per cell\n\nPer-run means: reclaim warnings that hit a task, grace-period checkpoints by outcome, work lost, data moved, tasks unfinished at the horizon, instance-hours billed.\n\n"
-    out += (big ? "<details><summary>\(tableData.cells.count) cells</summary>\n\n" : "")
     out +=
-      reliabilityTable(tableData, rows: merged.data).render() + (big ? "\n</details>\n" : "") + "\n"
+      cellTables.folded
+      ? "\(tableData.cells.count) cells: the table is in [\(Self.reliabilityCSV)](\(Self.reliabilityCSV)).\n\n"
+      : cellTables.reliability.render() + "\n"
 
     if !figures.isEmpty || !skipped.isEmpty {
       out +=
@@ -206,7 +216,7 @@ public struct ExperimentReport {
       let s = pooledSavings.isEmpty ? nil : Summary(pooledSavings)
       means.append(s?.mean)
       rows.append([
-        "`\(value)`", "\(cells.reduce(0) { $0 + $1.runs.count })",
+        "`\(Format.axisValue(value, of: axis))`", "\(cells.reduce(0) { $0 + $1.runs.count })",
         s.map { Format.interval($0, 1) } ?? "—", Format.interval(cost), Format.interval(completion),
         Format.mean(misses, 1),
       ])

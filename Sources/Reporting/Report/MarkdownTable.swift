@@ -28,6 +28,35 @@ public struct MarkdownTable: Sendable, Equatable {
 
 /// Number formatting for reports: fixed decimals, and "mean ± half-width".
 public enum Format {
+  /// An axis value in Markdown, as code; where `null` has a meaning on its
+  /// axis, the meaning first: "reactive (`null`)".
+  public static func axisValueMarkdown(_ value: String, of axis: String) -> String {
+    let shown = "`\(axisValue(value, of: axis))`"
+    guard value == "null", let meaning = nullMeanings[axis] else { return shown }
+    return "\(meaning) (\(shown))"
+  }
+
+  /// An axis value in plain text: what `null` means where it has a
+  /// meaning ("reactive"), else the value as shown.
+  public static func axisValueText(_ value: String, of axis: String) -> String {
+    value == "null" ? nullMeanings[axis] ?? value : axisValue(value, of: axis)
+  }
+
+  /// What `null` means on the axes where it is a choice.
+  static let nullMeanings = [
+    "proactive_threshold": "reactive", "spot_capacity": "unlimited",
+    "proactive_test": "threshold", "train_until_hour": "the window's start",
+  ]
+
+  /// An axis value as a reader wants it: hours into a trace (`*_hour`
+  /// axes, drawn to 4 decimals so windows are exact) to one decimal, a
+  /// tenth of an hour being as fine as a reader compares windows; every
+  /// other value as the spec wrote it.
+  public static func axisValue(_ value: String, of axis: String) -> String {
+    guard axis.hasSuffix("_hour"), let hours = Double(value) else { return value }
+    return number(hours, 1)
+  }
+
   /// `value` with `digits` decimals.
   public static func number(_ value: Double, _ digits: Int = 2) -> String {
     guard value.isFinite else { return "—" }

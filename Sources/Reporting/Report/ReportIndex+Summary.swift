@@ -47,7 +47,7 @@ extension ReportIndex {
         rows: rows.map { row in
           [
             "[\(row.experiment)](\(row.experiment)/README.md)",
-            "`\(row.comparison.value)` − `\(row.comparison.against)`",
+            "\(row.comparison.valueMarkdown) − \(row.comparison.againstMarkdown)",
             Format.interval(row.difference),
             row.percent.map { Format.number($0, 1) } ?? "—", "\(row.difference.n)",
             row.difference.excludesZero ? "yes" : "no", Self.conclusion(row),
@@ -65,8 +65,8 @@ extension ReportIndex {
   /// One sentence: which side is cheaper overall, and in how many
   /// conditions each side wins.
   static func conclusion(_ row: PooledComparison) -> String {
-    let a = "`\(row.comparison.value)`"
-    let b = "`\(row.comparison.against)`"
+    let a = "\(row.comparison.valueMarkdown)"
+    let b = "\(row.comparison.againstMarkdown)"
     let effect = row.effect
     if effect.identical { return "\(a) and \(b) cost the same in every run." }
     let overall =

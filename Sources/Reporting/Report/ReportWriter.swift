@@ -269,6 +269,20 @@ public struct ReportWriter {
         "Figures not drawn: gnuplot is not installed (`make deps` installs gnuplot-nox).")
       figures = []
     }
+    // Long per-cell tables go to CSVs beside the report; short ones stay
+    // in it (and stale CSVs go).
+    let tables = report.cellTables()
+    for (name, table) in [
+      (ExperimentReport.costCSV, tables.cost),
+      (ExperimentReport.reliabilityCSV, tables.reliability),
+    ] {
+      let path = (folder as NSString).appendingPathComponent(name)
+      if tables.folded {
+        try ExperimentReport.csv(table).write(toFile: path, atomically: true, encoding: .utf8)
+      } else if FileManager.default.fileExists(atPath: path) {
+        try FileManager.default.removeItem(atPath: path)
+      }
+    }
     let readme = (folder as NSString).appendingPathComponent("README.md")
     let markdown = report.markdown(figures: figures, skipped: skipped)
     try markdown.write(toFile: readme, atomically: true, encoding: .utf8)
