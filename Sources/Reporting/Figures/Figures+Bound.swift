@@ -42,7 +42,9 @@ extension Figures {
       )
     }
     let pad = max(0.02, (high - low) * 0.08)
-    let tics = xs.enumerated().map { "\(quoted($0.element)) \($0.offset + 1)" }
+    let tics = xs.enumerated().map { j, value in
+      "\(quoted(axis.map { Format.axisValueText(value, of: $0) } ?? value)) \(j + 1)"
+    }
     return GnuplotFigure(
       name: "gap-to-bound",
       caption:

@@ -144,14 +144,22 @@ public enum Figures {
   /// Cost normalised to on-demand per trace zone: a dot per policy with
   /// its CI around the on-demand line at 1 (ratios read as distances from
   /// 1, not as bars from 0).
+  /// Policies past `max_deadline_miss_rate` are named, not drawn: they
+  /// save by missing deadlines.
   public static func normalizedCostByZone(_ data: SweepData) -> GnuplotFigure? {
-    dots(
+    let infeasible = infeasible(data)
+    let bound =
+      data.values(of: "policy").contains("optimal-offline")
+      ? " `optimal-offline` is the omniscient optimum of each window, a bound no online policy can reach."
+      : ""
+    return dots(
       data, name: "normalized-cost-by-zone",
       caption:
-        "Cost ÷ on-demand only's, per trace zone and policy (mean and 95% CI over windows and deadlines); the dashed line at 1 is on-demand only.",
+        "Cost ÷ on-demand only's, per trace zone and policy (mean and 95% CI over windows and deadlines); the dashed line at 1 is on-demand only."
+        + bound + infeasible.caption,
       axis: "trace_zone", series: "policy", metric: "normalized_cost", xLabel: "Zone",
       yLabel: "Cost ÷ on-demand cost", reference: (1, "on-demand only"),
-      exclude: ["on-demand-only"])
+      exclude: infeasible.policies.union(["on-demand-only"]))
   }
 
   /// Clustered dots with 95 % CI error bars: a cluster per `axis` value, a
@@ -190,7 +198,9 @@ public enum Figures {
     }
     guard low.isFinite, high.isFinite else { return nil }
     let pad = max(0.02, (high - low) * 0.08)
-    let tics = xs.enumerated().map { "\(quoted($0.element)) \($0.offset + 1)" }
+    let tics = xs.enumerated().map {
+      "\(quoted(Format.axisValueText($0.element, of: axis))) \($0.offset + 1)"
+    }
     let line = reference.map {
       """
       set arrow from graph 0, first \($0.0) to graph 1, first \($0.0) nohead dt 2 lc rgb '#000000'

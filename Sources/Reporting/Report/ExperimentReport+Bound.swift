@@ -43,7 +43,9 @@ extension ExperimentReport {
       let widest = group.max { a, b in
         Self.mean(a.runs, metric) < Self.mean(b.runs, metric)
       }!
-      let condition = others.map { "`\($0)` `\(widest.values[$0] ?? "")`" }.joined(separator: ", ")
+      let condition = others.map {
+        "`\($0)` \(Format.axisValueMarkdown(widest.values[$0] ?? "", of: $0))"
+      }.joined(separator: ", ")
       rows.append([
         key, "\(gaps.count)", Format.interval(gaps),
         Format.number(100 * (Self.mean(widest.runs, metric) - 1), 1),

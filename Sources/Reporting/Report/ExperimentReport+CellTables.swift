@@ -7,17 +7,21 @@ extension ExperimentReport {
   /// Cells above which the per-cell tables leave the report for CSVs.
   static let foldAbove = 30
 
-  /// The cost and reliability tables, one row per set of cells identical
-  /// run by run (`merged` when any merged), and whether they are `folded`
-  /// into CSVs for being longer than `foldAbove` cells.
+  /// The cost and reliability tables and whether they are `folded` into
+  /// CSVs for being longer than `foldAbove` cells: folded, one row per
+  /// cell; else one row per set of cells identical run by run (`merged`
+  /// when any merged).
   public func cellTables() -> (
     cost: MarkdownTable, reliability: MarkdownTable, merged: Bool, folded: Bool
   ) {
     let tableData = data.pooling().data
-    let rows = Self.mergingIdentical(tableData)
+    let folded = tableData.cells.count > Self.foldAbove
+    // In the report, cells identical run by run share a row; a CSV keeps
+    // one row per cell, for whoever reads it by machine.
+    let rows = folded ? (data: tableData, merged: false) : Self.mergingIdentical(tableData)
     return (
       costTable(tableData, rows: rows.data), reliabilityTable(tableData, rows: rows.data),
-      rows.merged, tableData.cells.count > Self.foldAbove
+      rows.merged, folded
     )
   }
 

@@ -30,7 +30,10 @@ extension ReportIndex {
         "[\(data.experiment)](\(data.experiment)/README.md)", best.key, "\(best.value.count)",
         Format.interval(best.value),
         Format.number(100 * (ExperimentReport.mean(widest.runs, metric) - 1), 1),
-        others.map { "`\($0)` `\(widest.values[$0] ?? "")`" }.joined(separator: ", "),
+        others.isEmpty
+          ? "—"
+          : others.map { "`\($0)` \(Format.axisValueMarkdown(widest.values[$0] ?? "", of: $0))" }
+            .joined(separator: ", "),
       ])
     }
     guard !rows.isEmpty else { return nil }
