@@ -51,6 +51,10 @@ import Testing
     #expect(Format.axisValueMarkdown("0.01", of: "proactive_threshold") == "`0.01`")
     #expect(Format.axisValueMarkdown("null", of: "forecaster") == "`null`")
     #expect(Format.axisValueText("null", of: "spot_capacity") == "unlimited")
+    #expect(
+      Format.axisValueText(
+        "trace:../data/traces/aws-v100-2023-02/us-east-1a_v100_1.csv", of: "market")
+        == "trace us-east-1a_v100_1")
   }
 
   /// Findings name the compared values with their meaning.

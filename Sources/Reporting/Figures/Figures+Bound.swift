@@ -53,7 +53,8 @@ extension Figures {
       commands: """
         set xrange [0.5:\(Double(xs.count) + 0.5)]
         set yrange [\(low - pad):\(high + pad)]
-        set xtics (\(tics.joined(separator: ", ")))
+        set xtics noenhanced
+        set xtics (\(tics.joined(separator: ", ")))\(tics.contains { $0.count > 16 } ? " rotate by -20" : "")
         set xlabel \(quoted(axis.map { AxisLabel.words($0) } ?? ""))
         set ylabel 'Cost ÷ lower bound'
         set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb '#000000'

@@ -213,6 +213,7 @@ public enum Figures {
       commands: """
         set xrange [0.5:\(Double(xs.count) + 0.5)]
         set yrange [\(low - pad):\(high + pad)]
+        set xtics noenhanced
         set xtics (\(tics.joined(separator: ", "))) rotate by -30
         set xlabel \(quoted(xLabel))
         set ylabel \(quoted(yLabel))

@@ -38,8 +38,14 @@ public enum Format {
 
   /// An axis value in plain text: what `null` means where it has a
   /// meaning ("reactive"), else the value as shown.
+  /// A trace market is named by its file or folder, not its whole path.
   public static func axisValueText(_ value: String, of axis: String) -> String {
-    value == "null" ? nullMeanings[axis] ?? value : axisValue(value, of: axis)
+    if value == "null" { return nullMeanings[axis] ?? value }
+    if axis == "market", value.hasPrefix("trace:") {
+      let name = ((value.dropFirst(6) as Substring).split(separator: "/").last).map(String.init)
+      return "trace " + ((name ?? "") as NSString).deletingPathExtension
+    }
+    return axisValue(value, of: axis)
   }
 
   /// What `null` means on the axes where it is a choice.
