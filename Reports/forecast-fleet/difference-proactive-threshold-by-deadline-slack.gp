@@ -19,8 +19,8 @@ set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline slack (× runtime)' noenhanced
 set ylabel 'Paired difference in total cost ($)'
-plot 'difference-proactive-threshold-by-deadline-slack.dat' index 0 using 1:2:3 with yerrorlines ls 1 title '0.01 − null' noenhanced, \
-     'difference-proactive-threshold-by-deadline-slack.dat' index 1 using 1:2:3 with yerrorlines ls 2 title '0.1 − null' noenhanced
+plot 'difference-proactive-threshold-by-deadline-slack.dat' index 0 using 1:2:3 with yerrorlines ls 1 title '0.01 − reactive' noenhanced, \
+     'difference-proactive-threshold-by-deadline-slack.dat' index 1 using 1:2:3 with yerrorlines ls 2 title '0.1 − reactive' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'difference-proactive-threshold-by-deadline-slack.pdf'
 replot

@@ -24,7 +24,7 @@ unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 set cbrange [-0.1:0.1]
-set cblabel 'Paired difference in total cost (% of null); (…): CI includes 0' noenhanced
+set cblabel 'Paired difference in total cost (% of reactive); (…): CI includes 0' noenhanced
 set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
 set ylabel 'Forecaster' noenhanced
 plot 'regime-0-1-vs-null.dat' using 1:2:3 with image, \

@@ -19,10 +19,10 @@ set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
 set ylabel 'Paired difference in deadline misses per run' noenhanced
-plot 'sensitivity-forecast-noise-misses.dat' index 0 using 1:2:3 with yerrorlines ls 1 title '0.01 − null, bandwidth_gbps = 10' noenhanced, \
-     'sensitivity-forecast-noise-misses.dat' index 1 using 1:2:3 with yerrorlines ls 2 title '0.01 − null, bandwidth_gbps = 1' noenhanced, \
-     'sensitivity-forecast-noise-misses.dat' index 2 using 1:2:3 with yerrorlines ls 3 title '0.1 − null, bandwidth_gbps = 10' noenhanced, \
-     'sensitivity-forecast-noise-misses.dat' index 3 using 1:2:3 with yerrorlines ls 4 title '0.1 − null, bandwidth_gbps = 1' noenhanced
+plot 'sensitivity-forecast-noise-misses.dat' index 0 using 1:2:3 with yerrorlines ls 1 title '0.01 − reactive, bandwidth_gbps = 10' noenhanced, \
+     'sensitivity-forecast-noise-misses.dat' index 1 using 1:2:3 with yerrorlines ls 2 title '0.01 − reactive, bandwidth_gbps = 1' noenhanced, \
+     'sensitivity-forecast-noise-misses.dat' index 2 using 1:2:3 with yerrorlines ls 3 title '0.1 − reactive, bandwidth_gbps = 10' noenhanced, \
+     'sensitivity-forecast-noise-misses.dat' index 3 using 1:2:3 with yerrorlines ls 4 title '0.1 − reactive, bandwidth_gbps = 1' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'sensitivity-forecast-noise-misses.pdf'
 replot

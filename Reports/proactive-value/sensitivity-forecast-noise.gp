@@ -21,10 +21,10 @@ set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' 
 set ylabel 'Paired difference in total cost (% of the second)' noenhanced
 plot 'sensitivity-forecast-noise.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'value − threshold, bandwidth_gbps = 1000' noenhanced, \
      'sensitivity-forecast-noise.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'value − threshold, bandwidth_gbps = 10' noenhanced, \
-     'sensitivity-forecast-noise.dat' index 2 using 1:2:3 with yerrorlines ls 3 title '0.01 − null, bandwidth_gbps = 1000' noenhanced, \
-     'sensitivity-forecast-noise.dat' index 3 using 1:2:3 with yerrorlines ls 4 title '0.01 − null, bandwidth_gbps = 10' noenhanced, \
-     'sensitivity-forecast-noise.dat' index 4 using 1:2:3 with yerrorlines ls 5 title '0.1 − null, bandwidth_gbps = 1000' noenhanced, \
-     'sensitivity-forecast-noise.dat' index 5 using 1:2:3 with yerrorlines ls 6 title '0.1 − null, bandwidth_gbps = 10' noenhanced
+     'sensitivity-forecast-noise.dat' index 2 using 1:2:3 with yerrorlines ls 3 title '0.01 − reactive, bandwidth_gbps = 1000' noenhanced, \
+     'sensitivity-forecast-noise.dat' index 3 using 1:2:3 with yerrorlines ls 4 title '0.01 − reactive, bandwidth_gbps = 10' noenhanced, \
+     'sensitivity-forecast-noise.dat' index 4 using 1:2:3 with yerrorlines ls 5 title '0.1 − reactive, bandwidth_gbps = 1000' noenhanced, \
+     'sensitivity-forecast-noise.dat' index 5 using 1:2:3 with yerrorlines ls 6 title '0.1 − reactive, bandwidth_gbps = 10' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'sensitivity-forecast-noise.pdf'
 replot

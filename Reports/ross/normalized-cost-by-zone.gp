@@ -13,18 +13,18 @@ set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
-set style data histogram
-set style histogram errorbars gap 2 lw 1
-set style fill pattern border -1
-set yrange [0:1.08]
-set xtics rotate by -30
+set xrange [0.5:3.5]
+set yrange [0.200078107382611:1.059253473527214]
+set xtics noenhanced
+set xtics ('us-east-1a' 1, 'us-east-1f' 2, 'us-west-2b' 3) rotate by -30
 set xlabel 'Zone'
-set ylabel 'Cost / on-demand cost'
-plot 'normalized-cost-by-zone.dat' using 2:3:xtic(1) title 'on-demand-only' fs pattern 0 lc rgb '#000000', \
-     'normalized-cost-by-zone.dat' using 4:5 title 'greedy' fs pattern 2 lc rgb '#000000', \
-     'normalized-cost-by-zone.dat' using 6:7 title 'uniform-progress' fs pattern 1 lc rgb '#000000', \
-     'normalized-cost-by-zone.dat' using 8:9 title 'ross' fs pattern 4 lc rgb '#000000', \
-     'normalized-cost-by-zone.dat' using 10:11 title 'optimal-offline' fs pattern 5 lc rgb '#000000'
+set ylabel 'Cost ÷ on-demand cost'
+set arrow from graph 0, first 1.0 to graph 1, first 1.0 nohead dt 2 lc rgb '#000000'
+set label 'on-demand only' at graph 0.01, first 1.0 offset 0, 0.6 font ',9'
+plot 'normalized-cost-by-zone.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'greedy', \
+     'normalized-cost-by-zone.dat' index 1 using 1:2:3 with yerrorbars ls 2 dt 1 title 'uniform-progress', \
+     'normalized-cost-by-zone.dat' index 2 using 1:2:3 with yerrorbars ls 3 dt 1 title 'ross', \
+     'normalized-cost-by-zone.dat' index 3 using 1:2:3 with yerrorbars ls 4 dt 1 title 'optimal-offline'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'normalized-cost-by-zone.pdf'
 replot
