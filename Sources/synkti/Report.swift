@@ -20,6 +20,13 @@ extension Synkti {
         its seed, using the spec file Experiments/paper/<experiment>.yaml (or \
         --spec) only if its hash matches the stored spec.
 
+        Each report's key (a hash of what it read: the sweep, its runs, the \
+        spec and catalog files, whether gnuplot draws, the synkti binary) is \
+        kept in <out>/.report-keys; a report whose key has \
+        not changed and whose files are as they were written is left alone \
+        and said "unchanged" (--force writes it anyway), so rerunning after \
+        a docs commit costs almost nothing.
+
         Examples:
           synkti report
           synkti report --experiment five-axis --out /tmp/reports
@@ -32,6 +39,8 @@ extension Synkti {
     @Option(
       help: "Spec file for re-simulated figures (default: Experiments/paper/<experiment>.yaml).")
     var spec: String?
+    @Flag(help: "Write every report, even those whose inputs have not changed.")
+    var force = false
     @OptionGroup var catalog: CatalogOption
 
     func run() throws {
@@ -56,30 +65,63 @@ extension Synkti {
         }
         let catalog = try? self.catalog.load()
         var reported: [SweepData] = []
+        var keys: [String] = []
+        var keyFile = ReportKey.File(directory: out)
+        let gnuplot = Gnuplot.isAvailable
         for id in ids {
+          let name = try store.experimentName(ofSweep: id) ?? ""
+          let key = try ReportKey.of(
+            store: store, sweep: id, specFile: specFile(of: name),
+            catalogFiles: catalog?.inputFiles ?? [], gnuplot: gnuplot)
+          keys.append(key)
+          let readme = (out as NSString).appendingPathComponent("\(name)/README.md")
+          // Nothing it reads has changed: the report stands (`--force`
+          // writes it anyway).
+          if !force, Identifier.isValid(name), keyFile.isCurrent(readme, key: key) {
+            print("unchanged \(readme) (sweep \(id))")
+            continue
+          }
           let data = try SweepData.load(store, sweep: id)
           reported.append(data)
           let (spec, note) = specFor(data, catalog: catalog)
           let report = ExperimentReport(data: data, spec: spec, catalog: catalog, specNote: note)
           let path = try ReportWriter(report: report).write(into: out)
+          try keyFile.record(readme, key: key)
           print("wrote \(path) (sweep \(id), \(data.runCount) runs)")
         }
         // Reporting every experiment: the index lists them all.
         if experiment == nil && sweep == "latest" {
           let index = (out as NSString).appendingPathComponent("README.md")
+          let indexKey = ReportKey.index(of: keys)
+          if !force, keyFile.isCurrent(index, key: indexKey) {
+            print("unchanged \(index) (\(ids.count) experiments)")
+            return
+          }
+          // The index reads every sweep: load those whose reports stood.
+          let loaded = Set(reported.map { $0.sweep.id })
+          for id in ids where !loaded.contains(id) {
+            reported.append(try SweepData.load(store, sweep: id))
+          }
+          reported.sort { ids.firstIndex(of: $0.sweep.id!)! < ids.firstIndex(of: $1.sweep.id!)! }
           let summary = ReportIndex(sweeps: reported)
           try summary.markdown().write(toFile: index, atomically: true, encoding: .utf8)
           if let forest = summary.forestPlot(), Gnuplot.isAvailable {
             // Stamped with the latest among the reports' stamps.
             try Gnuplot.render(forest, in: out, pdfDate: reported.map(\.figureStamp).max())
           }
+          try keyFile.record(index, key: indexKey)
           print("wrote \(index) (\(reported.count) experiments)")
         }
       }
     }
 
+    /// The spec file re-simulated figures read for `experiment`.
+    func specFile(of experiment: String) -> String {
+      spec ?? "Experiments/paper/\(experiment).yaml"
+    }
+
     func specFor(_ data: SweepData, catalog: AcceleratorCatalog?) -> (ExperimentSpec?, String?) {
-      let file = spec ?? "Experiments/paper/\(data.experiment).yaml"
+      let file = specFile(of: data.experiment)
       guard let catalog else { return (nil, "no accelerator catalog found") }
       guard FileManager.default.fileExists(atPath: file) else {
         return (nil, "spec file \(file) not found")

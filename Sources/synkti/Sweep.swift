@@ -167,6 +167,12 @@ extension Synkti {
             "note: the unfinished sweep \(old.id!) of \(spec.name) ran at commit \(old.gitCommit.prefix(12)); its runs cannot join a sweep of this commit, so sweep \(outcome.sweepID) started anew (sweep \(old.id!) is kept as it was)"
           )
         }
+        if outcome.upToDate {
+          print(
+            "sweep \(outcome.sweepID) of \(spec.name) is up to date: its \(outcome.skipped) runs are the runs this spec would store now (same model fingerprint, cells and seeds); nothing to do (use --force to run it again)"
+          )
+          return
+        }
         if outcome.alreadyComplete {
           print(
             "sweep \(outcome.sweepID) of \(spec.name) is already complete (\(outcome.skipped) runs) at this commit; nothing to do (use --force to run it again)"

@@ -81,6 +81,9 @@ public struct SweepOutcome: Sendable {
   public var status: SweepStatus
   /// `resume` found the sweep already finished and ran nothing.
   public var alreadyComplete = false
+  /// It was finished at another commit, with exactly the runs this plan
+  /// would store (same model fingerprint, cells and seeds).
+  public var upToDate = false
   /// Why the first failed run of this invocation failed.
   public var firstFailure: String?
   /// An unfinished sweep `resume` found at another commit, left as it was
@@ -113,6 +116,7 @@ public struct SweepRunner: Sendable {
     progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }
   ) throws -> SweepOutcome {
     let start = ContinuousClock.now
+    if let outcome = try upToDateSweep(plan, options: options, start: start) { return outcome }
     let sweepID: Int64
     let resumed: Bool
     var stored: Set<Int>

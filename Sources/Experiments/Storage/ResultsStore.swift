@@ -322,6 +322,20 @@ public struct ResultsStore: Sendable {
 
   // MARK: - Runs
 
+  /// The identity of each finished run of sweep `id`, by run index.
+  func runIdentities(sweep id: Int64) throws -> [Int: String] {
+    try read { db in
+      var result: [Int: String] = [:]
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT run_index, identity FROM runs WHERE sweep_id = ? AND status = 'done'",
+        arguments: [id])
+      while let row = try rows.next() {
+        if let identity: String = row["identity"] { result[row["run_index"]] = identity }
+      }
+      return result
+    }
+  }
+
   /// Run indices already stored for a sweep.
   func storedRunIndices(sweep id: Int64) throws -> Set<Int> {
     try read { db in
@@ -393,6 +407,21 @@ public struct ResultsStore: Sendable {
       wallMs.databaseValue, reason?.databaseValue ?? .null, identity?.databaseValue ?? .null,
       .null,
     ]
+  }
+
+  /// Runs of a sweep stored as done and as failed.
+  public func runCounts(sweep id: Int64) throws -> (done: Int, failed: Int) {
+    try read { db in
+      let done =
+        try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM runs WHERE sweep_id = ? AND status = 'done'",
+          arguments: [id]) ?? 0
+      let failed =
+        try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM runs WHERE sweep_id = ? AND status = 'failed'",
+          arguments: [id]) ?? 0
+      return (done, failed)
+    }
   }
 
   /// Runs of a sweep stored as failed.

@@ -101,7 +101,7 @@ extension ReportIndex {
       lowest = Swift.min(lowest, mean - half)
       highest = Swift.max(highest, mean + half)
       let label =
-        "\(row.experiment): \(row.comparison.value) − \(row.comparison.against)"
+        "\(row.experiment): \(row.comparison.valueText) − \(row.comparison.againstText)"
         .replacingOccurrences(of: "\"", with: "'")
       text += "\(rows.count - i) \(mean) \(mean - half) \(mean + half) \"\(label)\"\n"
     }
@@ -109,8 +109,10 @@ extension ReportIndex {
     // Room on the left for the longest label, in characters.
     let margin = Swift.min(
       72,
-      2 + rows.map { "\($0.experiment): \($0.comparison.value) − \($0.comparison.against)".count }
-        .max()!)
+      2 + rows.map {
+        "\($0.experiment): \($0.comparison.valueText) − \($0.comparison.againstText)".count
+      }
+      .max()!)
     return GnuplotFigure(
       name: name, caption: caption, data: text,
       commands: """
