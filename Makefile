@@ -74,10 +74,8 @@ SWEEP_FLAGS ?=
 
 experiments: deps build
 	@mkdir -p Results
-	@for spec in $(PAPER_SPECS); do \
-	  echo "== $$spec"; \
-	  $(RELEASE) sweep $$spec --db $(DB) --jobs $(JOBS) --resume $(SIZE_FLAG) $(SWEEP_FLAGS) || exit $$?; \
-	done
+	@# One process for every spec: one catalog, one read of each trace, one lock.
+	$(RELEASE) sweep $(PAPER_SPECS) --db $(DB) --jobs $(JOBS) --resume $(SIZE_FLAG) $(SWEEP_FLAGS)
 	$(RELEASE) report --db $(DB)
 	@echo "results in $(DB), reports in Reports/; export every experiment of this run (the latest sweep of each) with:"
 	@echo "  for e in $(EXPERIMENT_NAMES); do $(RELEASE) export --db $(DB) --experiment \$$e --format csv > \$$e.csv; done"

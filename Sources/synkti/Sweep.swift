@@ -69,7 +69,11 @@ extension Synkti {
           synkti sweep Experiments/paper/five-axis.yaml --shard 1/4 --db Results/shards/five-axis-1.sqlite
         """)
 
-    @Argument(help: "Experiment spec (YAML).") var spec: String
+    @Argument(
+      help:
+        "Experiment specs (YAML): several run one after another in one process, sharing the catalog, the model fingerprint and the database lock, as `make experiments` does (each spec's plan reads its own traces: its runs' identities name exactly those)."
+    )
+    var specs: [String]
     @Option(help: "Results database.") var db = "Results/synkti.sqlite"
     @Option(help: "Concurrent simulations (default: number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -111,6 +115,10 @@ extension Synkti {
     @OptionGroup var catalog: CatalogOption
 
     func validate() throws {
+      guard !specs.isEmpty else { throw ValidationError("name at least one spec") }
+      if specs.count > 1, shard != nil || !filters.isEmpty {
+        throw ValidationError("--shard and --filter take one spec at a time, got \(specs.count)")
+      }
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
       if let maxRuns, maxRuns < 0 { throw ValidationError("--max-runs must be ≥ 0") }
       guard maxFailures >= 0 else {
@@ -121,87 +129,120 @@ extension Synkti {
     func run() throws {
       try reportingInputErrors(database: db) {
         let catalog = try self.catalog.load()
-        let spec = try ExperimentSpec.load(self.spec, catalog: catalog, size: size)
-        if check {
-          let checked = try SweepPlan.check(spec: spec, catalog: catalog)
-          let files = catalog.inputFiles + checked.traceInputs
-          print(
-            "ok: \(spec.file) (experiment \(spec.name), size \(size ?? "default")): \(checked.cells) cells, \(checked.runs) runs resolve; files read: \(files.isEmpty ? "none" : files.joined(separator: ", "))"
-          )
+        if check || dryRun {
+          for file in specs { try inspect(file, catalog: catalog) }
           return
         }
-        let shard = try resolveShard()
-        let pairs: [(key: String, value: String)] = try filters.map { item in
-          let kv = item.split(separator: "=", maxSplits: 1).map(String.init)
-          guard kv.count == 2 else {
-            throw ValidationError("--filter expects AXIS=VALUE, got '\(item)'")
-          }
-          return (kv[0], kv[1])
-        }
-        let plan = try SweepPlan(
-          spec: spec, size: size, catalog: catalog, filters: pairs, shard: shard)
-        if dryRun {
-          printPlan(plan)
-          return
+        // Every spec is read and planned before the database is touched:
+        // bad input in any of them writes nothing.
+        let plans = try specs.map { file in
+          try plan(ExperimentSpec.load(file, catalog: catalog, size: size), catalog: catalog)
         }
         // The lock comes first: nothing is opened, let alone written,
         // while another sweep holds the database.
         try ResultsStore.checkWritable(db)
         let lock = try SweepLock.acquire(
-          besides: db, owner: SweepLock.owner("synkti sweep \(self.spec)"), wait: wait
+          besides: db, owner: SweepLock.owner("synkti sweep \(specs.joined(separator: " "))"),
+          wait: wait
         ) { holder in printError("waiting for the sweep writing \(db) (\(holder))") }
         defer { withExtendedLifetime(lock) {} }
         let store = try ResultsStore.open(db)
         if let warning = ModelFingerprint.staleBuildWarning() { printError(warning) }
-        let reporter = ProgressReporter(total: plan.runs.count)
-        let outcome = try SweepRunner(store: store).run(
-          plan,
-          options: SweepOptions(
-            jobs: jobs, resume: resume, maxRuns: maxRuns, maxFailures: maxFailures, force: force,
-            modelFingerprint: ModelFingerprint.current(inputs: catalog.inputFiles),
-            useCache: !noCache)
-        ) { reporter.report($0) }
-        reporter.finish()
-        if let old = outcome.superseded {
-          printError(
-            "note: the unfinished sweep \(old.id!) of \(spec.name) ran at commit \(old.gitCommit.prefix(12)); its runs cannot join a sweep of this commit, so sweep \(outcome.sweepID) started anew (sweep \(old.id!) is kept as it was)"
-          )
+        let fingerprint = ModelFingerprint.current(inputs: catalog.inputFiles)
+        // Git is asked once (commit, dirty tree), not once per spec.
+        let provenance = Provenance.current()
+        for (file, plan) in zip(specs, plans) {
+          if specs.count > 1 { print("== \(file)") }
+          try sweep(
+            plan, file: file, store: store, fingerprint: fingerprint, provenance: provenance)
         }
-        if outcome.upToDate {
-          print(
-            "sweep \(outcome.sweepID) of \(spec.name) is up to date: its \(outcome.skipped) runs are the runs this spec would store now (same model fingerprint, cells and seeds); nothing to do (use --force to run it again)"
-          )
-          return
-        }
-        if outcome.alreadyComplete {
-          print(
-            "sweep \(outcome.sweepID) of \(spec.name) is already complete (\(outcome.skipped) runs) at this commit; nothing to do (use --force to run it again)"
-          )
-          return
-        }
-        let verb = outcome.resumed ? "resumed sweep" : "sweep"
+      }
+    }
+
+    /// `--check` or `--dry-run` of the spec at `file`.
+    func inspect(_ file: String, catalog: AcceleratorCatalog) throws {
+      let spec = try ExperimentSpec.load(file, catalog: catalog, size: size)
+      if check {
+        let checked = try SweepPlan.check(spec: spec, catalog: catalog)
+        let files = catalog.inputFiles + checked.traceInputs
         print(
-          "\(verb) \(outcome.sweepID) of \(spec.name): \(outcome.ran) runs in \(String(format: "%.1f", outcome.seconds)) s"
-            + (outcome.skipped > 0 ? " (\(outcome.skipped) already stored)" : "")
-            + (outcome.reused > 0
-              ? ", \(outcome.reused) reused from earlier sweeps with the same model" : "")
-            + (outcome.rounds > 1 ? ", \(outcome.rounds) rounds of adaptive replication" : "")
-            + ", status \(outcome.status), database \(db)")
-        if outcome.failed > 0 {
-          printError(
-            "\(outcome.failed) runs failed (stored with status failed): \(outcome.firstFailure ?? "see failure_reason in the export")"
-          )
+          "ok: \(spec.file) (experiment \(spec.name), size \(size ?? "default")): \(checked.cells) cells, \(checked.runs) runs resolve; files read: \(files.isEmpty ? "none" : files.joined(separator: ", "))"
+        )
+        return
+      }
+      printPlan(try plan(spec, catalog: catalog))
+    }
+
+    /// The plan of `spec` with this invocation's filters and shard.
+    func plan(_ spec: ExperimentSpec, catalog: AcceleratorCatalog) throws
+      -> SweepPlan
+    {
+      let shard = try resolveShard()
+      let pairs: [(key: String, value: String)] = try filters.map { item in
+        let kv = item.split(separator: "=", maxSplits: 1).map(String.init)
+        guard kv.count == 2 else {
+          throw ValidationError("--filter expects AXIS=VALUE, got '\(item)'")
         }
-        if outcome.status == .failed {
-          printError(
-            "stopped: more than \(maxFailures) failed runs; raise --max-failures to go on")
-          throw ExitCode(1)
-        }
-        if outcome.status != .finished {
-          print(
-            "resume with: synkti sweep \(self.spec) --resume --db \(db)"
-              + (shard == .whole ? "" : " --shard \(shard)"))
-        }
+        return (kv[0], kv[1])
+      }
+      return try SweepPlan(
+        spec: spec, size: size, catalog: catalog, filters: pairs, shard: shard)
+    }
+
+    /// Sweeps `plan` (of the spec at `file`) into `store`.
+    func sweep(
+      _ plan: SweepPlan, file: String, store: ResultsStore, fingerprint: String?,
+      provenance: Provenance
+    ) throws {
+      let spec = plan.spec
+      let reporter = ProgressReporter(total: plan.runs.count)
+      let outcome = try SweepRunner(store: store).run(
+        plan,
+        options: SweepOptions(
+          jobs: jobs, resume: resume, maxRuns: maxRuns, maxFailures: maxFailures, force: force,
+          provenance: provenance, modelFingerprint: fingerprint,
+          useCache: !noCache)
+      ) { reporter.report($0) }
+      reporter.finish()
+      if let old = outcome.superseded {
+        printError(
+          "note: the unfinished sweep \(old.id!) of \(spec.name) ran at commit \(old.gitCommit.prefix(12)); its runs cannot join a sweep of this commit, so sweep \(outcome.sweepID) started anew (sweep \(old.id!) is kept as it was)"
+        )
+      }
+      if outcome.upToDate {
+        print(
+          "sweep \(outcome.sweepID) of \(spec.name) is up to date: its \(outcome.skipped) runs are the runs this spec would store now (same model fingerprint, cells and seeds); nothing to do (use --force to run it again)"
+        )
+        return
+      }
+      if outcome.alreadyComplete {
+        print(
+          "sweep \(outcome.sweepID) of \(spec.name) is already complete (\(outcome.skipped) runs) at this commit; nothing to do (use --force to run it again)"
+        )
+        return
+      }
+      let verb = outcome.resumed ? "resumed sweep" : "sweep"
+      print(
+        "\(verb) \(outcome.sweepID) of \(spec.name): \(outcome.ran) runs in \(String(format: "%.1f", outcome.seconds)) s"
+          + (outcome.skipped > 0 ? " (\(outcome.skipped) already stored)" : "")
+          + (outcome.reused > 0
+            ? ", \(outcome.reused) reused from earlier sweeps with the same model" : "")
+          + (outcome.rounds > 1 ? ", \(outcome.rounds) rounds of adaptive replication" : "")
+          + ", status \(outcome.status), database \(db)")
+      if outcome.failed > 0 {
+        printError(
+          "\(outcome.failed) runs failed (stored with status failed): \(outcome.firstFailure ?? "see failure_reason in the export")"
+        )
+      }
+      if outcome.status == .failed {
+        printError(
+          "stopped: more than \(maxFailures) failed runs; raise --max-failures to go on")
+        throw ExitCode(1)
+      }
+      if outcome.status != .finished {
+        print(
+          "resume with: synkti sweep \(file) --resume --db \(db)"
+            + (plan.shard == .whole ? "" : " --shard \(plan.shard)"))
       }
     }
 

@@ -12,9 +12,8 @@ extension SweepRunner {
     guard options.resume, !options.force, options.useCache, plan.spec.adaptive == nil,
       let fingerprint = options.modelFingerprint
     else { return nil }
-    let experiment = try store.experimentID(
-      name: plan.spec.name, text: plan.spec.text, hash: plan.spec.hash)
     guard
+      let experiment = try store.existingExperimentID(name: plan.spec.name, hash: plan.spec.hash),
       let latest = try store.latestSweep(
         experimentID: experiment, size: plan.size, shardIndex: plan.shard.index,
         shardCount: plan.shard.count),

@@ -199,6 +199,16 @@ public struct ResultsStore: Sendable {
 
   // MARK: - Experiments and sweeps
 
+  /// The id of the experiment with this spec, if it has one (a read: no
+  /// transaction to commit).
+  func existingExperimentID(name: String, hash: String) throws -> Int64? {
+    try read { db in
+      try Int64.fetchOne(
+        db, sql: "SELECT id FROM experiments WHERE name = ? AND spec_hash = ?",
+        arguments: [name, hash])
+    }
+  }
+
   /// The id of the experiment with this spec text, inserted if new.
   func experimentID(name: String, text: String, hash: String) throws -> Int64 {
     try write { db in
