@@ -39,6 +39,25 @@ import Testing
     #expect(bounds.count == 2 && bounds.values.allSatisfy { $0.count == 1 })
   }
 
+  /// On every cell of the first replicate of the small fleet paper specs,
+  /// the bound is never above the run's cost plus its unfinished work at
+  /// on-demand (`gap_to_bound` ≥ 1): the proof's claim, on the paper's own
+  /// markets (synthetic, OU, the AWS V100 traces, spot limits).
+  @Test(arguments: ["headline", "policies", "checkpointing", "five-axis"])
+  func theBoundIsUnderEveryPaperRun(name: String) throws {
+    let spec = try ExperimentSpec.load(
+      Paths.experiment("paper") + "/\(name).yaml", catalog: catalog)
+    let plan = try SweepPlan(spec: spec, size: nil, catalog: catalog)
+    var checked = 0
+    for run in plan.runs where run.replicate == 0 {
+      let m = plan.simulate(run)
+      let gap = try #require(m.gapToBound, "\(name) \(run.cell.key): no bound")
+      #expect(gap >= 1 - 1e-9, "\(name) \(run.cell.key): cost ÷ bound \(gap)")
+      checked += 1
+    }
+    #expect(checked == plan.cells.count)
+  }
+
   /// `true` is every replicate, `false` none; anything else is bad input
   /// naming the key; a deadline-job spec cannot ask for it.
   @Test func valuesAndBadInput() throws {
