@@ -68,10 +68,16 @@ extension Synkti {
         var keys: [String] = []
         var keyFile = ReportKey.File(directory: out)
         let gnuplot = Gnuplot.isAvailable
+        // Every sweep record, read once for the keys.
+        let records = Dictionary(
+          uniqueKeysWithValues: try store.sweeps().compactMap { s in s.id.map { ($0, s) } })
         for id in ids {
           let name = try store.experimentName(ofSweep: id) ?? ""
+          guard let record = records[id] else {
+            throw ExperimentsError.invalidRequest("\(db): no sweep \(id)")
+          }
           let key = try ReportKey.of(
-            store: store, sweep: id, specFile: specFile(of: name),
+            store: store, sweep: record, specFile: specFile(of: name),
             catalogFiles: catalog?.inputFiles ?? [], gnuplot: gnuplot)
           keys.append(key)
           let readme = (out as NSString).appendingPathComponent("\(name)/README.md")

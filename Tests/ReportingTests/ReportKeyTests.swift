@@ -41,9 +41,11 @@ import Testing
     #expect(ReportKey.index(of: ["a", "b"]) != ReportKey.index(of: ["b", "a"]))
     #expect(ReportKey.index(of: ["a"]) == ReportKey.index(of: ["a"]))
     let a = try ReportKey.of(
-      store: store, sweep: 1, specFile: "/nonexistent", catalogFiles: [], gnuplot: true)
+      store: store, sweep: Synthetic.record, specFile: "/nonexistent", catalogFiles: [],
+      gnuplot: true)
     let b = try ReportKey.of(
-      store: store, sweep: 1, specFile: "/nonexistent", catalogFiles: [], gnuplot: false)
+      store: store, sweep: Synthetic.record, specFile: "/nonexistent", catalogFiles: [],
+      gnuplot: false)
     #expect(a != b)
   }
 }

@@ -422,15 +422,13 @@ public struct ResultsStore: Sendable {
   /// Runs of a sweep stored as done and as failed.
   public func runCounts(sweep id: Int64) throws -> (done: Int, failed: Int) {
     try read { db in
-      let done =
-        try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM runs WHERE sweep_id = ? AND status = 'done'",
-          arguments: [id]) ?? 0
-      let failed =
-        try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM runs WHERE sweep_id = ? AND status = 'failed'",
-          arguments: [id]) ?? 0
-      return (done, failed)
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FILTER (WHERE status = 'done'), COUNT(*) FILTER (WHERE status = 'failed')
+          FROM runs WHERE sweep_id = ?
+          """, arguments: [id])
+      return (row?[0] ?? 0, row?[1] ?? 0)
     }
   }
 

@@ -18,29 +18,20 @@ extension Figures {
       if !strategies.contains(s) { strategies.append(s) }
     }
     guard !strategies.isEmpty else { return nil }
-    var text =
+    let dots = dotBlocks(
+      data, name: "gap-to-bound", metric: metric,
+      blocks: strategies.map { strategy in
+        let title = strategyAxes.map { strategy[$0]! }.joined(separator: " · ")
+        return DotBlock(
+          comment: "strategy = \(title.isEmpty ? "all" : title)",
+          title: title.isEmpty ? "all runs" : title, match: strategy)
+      }, clusters: xs.map { value in axis.map { [$0: value] } ?? [:] }, width: 0.7)
+    let text =
       "# (Cost + unfinished at on-demand) ÷ lower bound per \(axis ?? "run") (cluster x) and strategy (one block each)\n# columns: x mean ci95_halfwidth n\n"
-    var low = 1.0
-    var high = 1.0
-    var plots: [String] = []
-    let width = 0.7 / Double(strategies.count)
-    for (i, strategy) in strategies.enumerated() {
-      let title = strategyAxes.map { strategy[$0]! }.joined(separator: " · ")
-      text += "# strategy = \(title.isEmpty ? "all" : title)\n"
-      let offset = (Double(i) - Double(strategies.count - 1) / 2) * width
-      for (j, value) in xs.enumerated() {
-        var match = strategy
-        if let axis { match[axis] = value }
-        guard let s = pooled(data, metric, where: match) else { continue }
-        low = min(low, s.lower)
-        high = max(high, s.upper)
-        text += "\(Double(j + 1) + offset) \(s.mean) \(s.halfWidth ?? 0) \(s.n)\n"
-      }
-      text += "\n\n"
-      plots.append(
-        "'gap-to-bound.dat' index \(i) using 1:2:3 with yerrorbars ls \(i % 6 + 1) dt 1 title \(quoted(title.isEmpty ? "all runs" : title))"
-      )
-    }
+      + dots.text
+    let plots = dots.plots
+    let low = min(1, dots.low)
+    let high = max(1, dots.high)
     let pad = max(0.02, (high - low) * 0.08)
     let tics = xs.enumerated().map { j, value in
       "\(quoted(axis.map { Format.axisValueText(value, of: $0) } ?? value)) \(j + 1)"

@@ -162,65 +162,6 @@ public enum Figures {
       exclude: infeasible.policies.union(["on-demand-only"]))
   }
 
-  /// Clustered dots with 95 % CI error bars: a cluster per `axis` value, a
-  /// dot per `series` value, the y range fitted to the intervals and to
-  /// the `reference` line, if any.
-  static func dots(
-    _ data: SweepData, name: String, caption: String, axis: String, series: String,
-    metric: String, xLabel: String, yLabel: String, reference: (Double, String)? = nil,
-    exclude: Set<String> = []
-  ) -> GnuplotFigure? {
-    guard data.axes.contains(axis) else { return nil }
-    let groups =
-      data.axes.contains(series)
-      ? data.values(of: series).filter { !exclude.contains($0) } : ["all"]
-    let xs = data.values(of: axis)
-    var text = "# \(caption)\n# columns: x mean ci95_halfwidth n; a block per \(series)\n"
-    var low = reference?.0 ?? Double.infinity
-    var high = reference?.0 ?? -Double.infinity
-    var plots: [String] = []
-    let width = 0.7 / Double(groups.count)
-    for (i, group) in groups.enumerated() {
-      text += "# \(series) = \(group)\n"
-      let offset = (Double(i) - Double(groups.count - 1) / 2) * width
-      for (j, value) in xs.enumerated() {
-        var match = [axis: value]
-        if group != "all" { match[series] = group }
-        guard let s = pooled(data, metric, where: match) else { continue }
-        low = min(low, s.lower)
-        high = max(high, s.upper)
-        text += "\(Double(j + 1) + offset) \(s.mean) \(s.halfWidth ?? 0) \(s.n)\n"
-      }
-      text += "\n\n"
-      plots.append(
-        "'\(name).dat' index \(i) using 1:2:3 with yerrorbars ls \(i % 6 + 1) dt 1 title \(quoted(group))"
-      )
-    }
-    guard low.isFinite, high.isFinite else { return nil }
-    let pad = max(0.02, (high - low) * 0.08)
-    let tics = xs.enumerated().map {
-      "\(quoted(Format.axisValueText($0.element, of: axis))) \($0.offset + 1)"
-    }
-    let line = reference.map {
-      """
-      set arrow from graph 0, first \($0.0) to graph 1, first \($0.0) nohead dt 2 lc rgb '#000000'
-      set label \(quoted($0.1)) at graph 0.01, first \($0.0) offset 0, 0.6 font ',9'
-
-      """
-    }
-    return GnuplotFigure(
-      name: name, caption: caption, data: text,
-      commands: """
-        set xrange [0.5:\(Double(xs.count) + 0.5)]
-        set yrange [\(low - pad):\(high + pad)]
-        set xtics noenhanced
-        set xtics (\(tics.joined(separator: ", "))) rotate by -30
-        set xlabel \(quoted(xLabel))
-        set ylabel \(quoted(yLabel))
-        \(line ?? "")plot \(plots.joined(separator: ", \\\n     "))
-        """)
-  }
-
   /// Multi-region deadline-job sweeps: cost against the deadline, the
   /// number of regions or the checkpoint size, a line per policy.
   public static func regionalSweeps(_ data: SweepData) -> [GnuplotFigure] {
@@ -263,28 +204,18 @@ public enum Figures {
     }
     let xs = data.values(of: axis)
     guard !policies.isEmpty else { return nil }
-    var text =
+    let dots = dotBlocks(
+      data, name: "gap-to-optimal", metric: metric,
+      blocks: policies.map {
+        DotBlock(comment: "policy = \($0)", title: $0, match: ["policy": $0])
+      },
+      clusters: xs.map { [axis: $0] }, width: 0.6)
+    let text =
       "# Cost ÷ optimum per \(axis) (cluster x) and policy (one block each)\n# columns: x mean ci95_halfwidth n\n"
-    var low = 1.0
-    var high = 1.0
-    var plots: [String] = []
-    let width = 0.6 / Double(policies.count)
-    for (i, policy) in policies.enumerated() {
-      text += "# policy = \(policy)\n"
-      let offset = (Double(i) - Double(policies.count - 1) / 2) * width
-      for (j, value) in xs.enumerated() {
-        guard let s = pooled(data, metric, where: [axis: value, "policy": policy]) else {
-          continue
-        }
-        low = min(low, s.lower)
-        high = max(high, s.upper)
-        text += "\(Double(j + 1) + offset) \(s.mean) \(s.halfWidth ?? 0) \(s.n)\n"
-      }
-      text += "\n\n"
-      plots.append(
-        "'gap-to-optimal.dat' index \(i) using 1:2:3 with yerrorbars ls \(i % 6 + 1) dt 1 title \(quoted(policy))"
-      )
-    }
+      + dots.text
+    let plots = dots.plots
+    let low = min(1, dots.low)
+    let high = max(1, dots.high)
     let pad = max(0.02, (high - low) * 0.08)
     let tics = xs.enumerated().map { "\(quoted($0.element)) \($0.offset + 1)" }
     return GnuplotFigure(

@@ -12,13 +12,14 @@ import Foundation
 /// ignores it), not in the reports, so a report's text stays a function of
 /// its runs alone; and readers never write beside the database.
 public enum ReportKey {
-  /// The key of sweep `id`'s report (`gnuplot`: whether it draws).
+  /// The key of the report of `sweep` (`gnuplot`: whether it draws).
   public static func of(
-    store: ResultsStore, sweep id: Int64, specFile: String, catalogFiles: [String],
+    store: ResultsStore, sweep record: SweepRecord, specFile: String, catalogFiles: [String],
     gnuplot: Bool
   ) throws -> String {
+    let id = record.id!
     var text = "report key v1\n"
-    if let record = try store.sweeps().first(where: { $0.id == id }) { text += "sweep \(record)\n" }
+    text += "sweep \(record)\n"
     let counts = try store.runCounts(sweep: id)
     text += "runs \(counts.done) failed \(counts.failed)\n"
     text += "spec \(try store.spec(ofSweep: id)?.hash ?? "-")\n"
