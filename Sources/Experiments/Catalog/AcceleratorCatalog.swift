@@ -15,6 +15,10 @@ public struct AcceleratorCatalog: Sendable {
   public var networkSources: [String: String] = [:]
   /// Named fleets: lists of type names, usable as `fleet: NAME`.
   public var fleets: [String: [String]] = [:]
+  /// Classes of work with a measured rate per type (`workloads:`).
+  public var workloads: [WorkloadProfile] = []
+  /// Where each workload's figures came from, by workload name.
+  public var workloadSources: [String: WorkloadSources] = [:]
   /// The files this catalog was read from (its YAML, then each egress
   /// table found), for the model fingerprint.
   public var inputFiles: [String] = []
@@ -50,7 +54,7 @@ public struct AcceleratorCatalog: Sendable {
   /// Parses catalog text.
   public static func parse(_ text: String, file: String) throws -> AcceleratorCatalog {
     let root = try YAMLMap.parse(text, file: file)
-    try root.rejectUnknownKeys(["accelerators", "network", "fleets"])
+    try root.rejectUnknownKeys(["accelerators", "network", "fleets", "workloads"])
     guard let entries = try root.sequence("accelerators") else {
       throw root.missing("accelerators")
     }
@@ -75,6 +79,9 @@ public struct AcceleratorCatalog: Sendable {
       try catalog.readNetwork(network, file: file)
     }
     catalog.fleets = try readFleets(root, known: catalog.names)
+    if let workloads = try root.sequence("workloads") {
+      try catalog.readWorkloads(workloads, file: file)
+    }
     return catalog
   }
 
