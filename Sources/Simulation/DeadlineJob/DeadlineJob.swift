@@ -20,7 +20,7 @@ public struct DeadlineJob: Sendable, Hashable {
 
   /// Creates a job.
   public init(work: Double, deadline: Double, restartOverhead: Double, onDemandPrice: Double) {
-    precondition(work > 0 && deadline >= work + restartOverhead && restartOverhead >= 0)
+    precondition(work > 0 && deadline > restartOverhead && restartOverhead >= 0)
     self.work = work
     self.deadline = deadline
     self.restartOverhead = restartOverhead

@@ -62,12 +62,18 @@ public enum DeadlineSimulator {
         }
       }
       if let n = next, !window.canRun(n, tick: k) { next = nil }
-      if policy.guarded && DeadlineGuard.mustRunOnDemand(done: done, time: time, job: job, tick: dt)
+      // On-demand where the checkpoint is: the start costs d alone.
+      let fallback = Place.onDemand(
+        region: place.map(window.region(of:)) ?? home.map(window.region(of:)) ?? 0)
+      if policy.guarded
+        && DeadlineGuard.mustRunOnDemand(
+          done: done, time: time, job: job, tick: dt,
+          speed: window.speed[window.index(of: fallback)])
       {
-        // On-demand where the checkpoint is: the start costs d alone.
-        next = .onDemand(region: place.map(window.region(of:)) ?? home.map(window.region(of:)) ?? 0)
+        next = fallback
       }
       var progress = 0.0
+      var speed = 1.0
       if let n = next {
         if n != place {
           let transfer = window.transfer(from: home, to: n)
@@ -83,7 +89,8 @@ public enum DeadlineSimulator {
         }
         let overhead = Swift.min(overheadLeft, dt)
         overheadLeft -= overhead
-        progress = dt - overhead
+        speed = window.speed[window.index(of: n)]
+        progress = speed * (dt - overhead)
         switch n {
         case .spot(let z):
           outcome.spotCost += window.price[z][k] * dt
@@ -111,7 +118,7 @@ public enum DeadlineSimulator {
       }
       if done + progress >= job.work - 1e-9 {
         // Finished inside this tick, which is billed whole.
-        let finish = time + (dt - progress) + (job.work - done)
+        let finish = time + (dt - progress / speed) + (job.work - done) / speed
         outcome.finishedAt = finish <= job.deadline + 1e-9 ? finish : nil
         break
       }
@@ -136,17 +143,18 @@ extension DeadlineSimulator {
 
 /// The guard that keeps every guarded policy on time: commit to on-demand
 /// when, without progress this tick, starting on-demand next tick could no
-/// longer finish by the deadline (remaining work + d > time left − one tick).
-/// By induction, on-demand started by the guard always finishes in time.
+/// longer finish by the deadline (remaining work ÷ its speed + d > time
+/// left − one tick). By induction, on-demand started by the guard always
+/// finishes in time.
 public enum DeadlineGuard {
-  /// Whether on-demand must run this tick, with `done` hours of work done
-  /// at `time` hours into the window.
+  /// Whether on-demand (at `speed`, work per hour) must run this tick,
+  /// with `done` of the work done at `time` hours into the window.
   @inlinable
-  public static func mustRunOnDemand(done: Double, time: Double, job: DeadlineJob, tick: Double)
-    -> Bool
-  {
+  public static func mustRunOnDemand(
+    done: Double, time: Double, job: DeadlineJob, tick: Double, speed: Double = 1
+  ) -> Bool {
     let remaining = job.work - done
-    return remaining + job.restartOverhead > job.deadline - time - tick + 1e-9
+    return remaining / speed + job.restartOverhead > job.deadline - time - tick + 1e-9
   }
 }
 

@@ -31,6 +31,16 @@ public struct DeadlineWindow: Sendable, Equatable {
   /// Each zone's availability before the window, oldest first (empty when
   /// unknown): the history a policy may fit its estimates on.
   public var prior: [[Bool]] = []
+  /// Work done per hour of running at each place, zones then regions (the
+  /// dense order of `index(of:)`): 1 everywhere for one accelerator type;
+  /// a type's throughput in the job's unit of work when places differ in
+  /// type.
+  public var speed: [Double]
+  /// The physical region of each region entry. With several accelerator
+  /// types, a region's on-demand is one entry per type, and entries of one
+  /// physical region share a location (nothing moves between them); with
+  /// one type, each entry is its own location.
+  public var location: [Int]
 
   /// The window of one zone in one region: what `trace_zone` runs on.
   /// Nothing moves, so transfers and egress are zero.
@@ -51,7 +61,7 @@ public struct DeadlineWindow: Sendable, Equatable {
     tick: Double, available: [[Bool]], price: [[Double]], zoneRegion: [Int],
     onDemandPrice: [Double], regionContinent: [Int],
     transferHours: (inRegion: Double, crossRegion: Double, crossContinent: Double),
-    egress: [[Double]], prior: [[Bool]] = []
+    egress: [[Double]], prior: [[Bool]] = [], speed: [Double]? = nil, location: [Int]? = nil
   ) {
     precondition(tick > 0 && !available.isEmpty && available.count == price.count)
     precondition(available.allSatisfy { $0.count == available[0].count && !$0.isEmpty })
@@ -67,14 +77,27 @@ public struct DeadlineWindow: Sendable, Equatable {
     self.transferHours = transferHours
     self.egress = egress
     self.prior = prior
+    let places = available.count + onDemandPrice.count
+    self.speed = speed ?? [Double](repeating: 1, count: places)
+    self.location = location ?? Array(onDemandPrice.indices)
+    precondition(self.speed.count == places && self.speed.allSatisfy { $0 > 0 && $0.isFinite })
+    precondition(self.location.count == onDemandPrice.count)
   }
 
   public static func == (a: DeadlineWindow, b: DeadlineWindow) -> Bool {
     a.tick == b.tick && a.available == b.available && a.price == b.price
       && a.zoneRegion == b.zoneRegion && a.onDemandPrice == b.onDemandPrice
       && a.regionContinent == b.regionContinent && a.egress == b.egress
-      && a.transferHours == b.transferHours && a.prior == b.prior
+      && a.transferHours == b.transferHours && a.prior == b.prior && a.speed == b.speed
+      && a.location == b.location
   }
+
+  /// Whether every place runs at speed 1 (one accelerator type): the
+  /// optimum's hour-counting floors hold only then.
+  public var unitSpeed: Bool { speed.allSatisfy { $0 == 1 } }
+
+  /// The fastest place's speed.
+  public var fastest: Double { speed.max() ?? 1 }
 
   /// Spot zones.
   public var zones: Int { available.count }
@@ -98,7 +121,7 @@ public struct DeadlineWindow: Sendable, Equatable {
     guard let from, from != to else { return 0 }
     let a = region(ofPlace: from)
     let b = region(ofPlace: to)
-    if a == b { return from < zones && to < zones ? transferHours.inRegion : 0 }
+    if location[a] == location[b] { return from < zones && to < zones ? transferHours.inRegion : 0 }
     return regionContinent[a] == regionContinent[b]
       ? transferHours.crossRegion : transferHours.crossContinent
   }

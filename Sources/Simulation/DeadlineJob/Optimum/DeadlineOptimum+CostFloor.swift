@@ -14,8 +14,12 @@ extension DeadlineOptimum {
     let cost: [Double]
     let n: Int
 
+    /// The fastest place's work per hour: work w needs w ÷ fastest hours.
+    let fastest: Double
+
     init(window: DeadlineWindow, ticks: Int) {
       dt = window.tick
+      fastest = window.fastest
       let onDemand = window.onDemandPrice.min() ?? .infinity
       var cheapest = [Double](repeating: onDemand, count: ticks)
       for k in 0..<ticks {
@@ -81,7 +85,8 @@ extension DeadlineOptimum {
       return below.1 + Double(needed - below.0) * levels[lo] * dt
     }
 
-    /// The least that `work` more hours cost: at least as many hours billed.
-    func atLeast(work: Double, from k: Int) -> Double { atLeast(hours: work, from: k) }
+    /// The least that `work` more cost: at least work ÷ fastest hours
+    /// billed (as many hours as work at speed 1).
+    func atLeast(work: Double, from k: Int) -> Double { atLeast(hours: work / fastest, from: k) }
   }
 }

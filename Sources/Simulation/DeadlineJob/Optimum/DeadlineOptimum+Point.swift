@@ -39,16 +39,19 @@ extension DeadlineOptimum {
     /// `time`, completes its work (nil: it does not).
     func finish(after step: Step, at time: Double, job: DeadlineJob, dt: Double) -> Double? {
       guard done + step.progress >= job.work - 1e-9 else { return nil }
-      return time + (dt - step.progress) + (job.work - done)
+      return time + (dt - step.progress / step.speed) + (job.work - done) / step.speed
     }
 
-    /// Whether on-demand from `time` on (after `step`) still finishes in
-    /// time: what is left, plus the overhead before work resumes.
-    func canStillFinish(after step: Step, at time: Double, job: DeadlineJob) -> Bool {
+    /// Whether the fastest place (on-demand, with one type) from `time` on
+    /// (after `step`) still finishes in time: what is left at `fastest`
+    /// work per hour, plus the overhead before work resumes.
+    func canStillFinish(after step: Step, at time: Double, job: DeadlineJob, fastest: Double)
+      -> Bool
+    {
       let resume =
         step.action >= 0
         ? Swift.min(step.target.overhead, job.restartOverhead) : job.restartOverhead
-      return job.work - done + resume <= job.deadline - time + 1e-9
+      return (job.work - done) / fastest + resume <= job.deadline - time + 1e-9
     }
 
     /// The schedule's outcome, finishing at `finishedAt`.

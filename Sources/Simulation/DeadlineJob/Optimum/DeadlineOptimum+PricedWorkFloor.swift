@@ -200,12 +200,17 @@ extension DeadlineOptimum {
       return fa < fb ? b : a
     }
 
-    /// From the window's cheapest price to twice its dearest on-demand one.
+    /// From the window's cheapest price of work (a price ÷ its place's
+    /// speed) to twice its dearest on-demand one.
     static func range(_ window: DeadlineWindow) -> (Double, Double) {
-      var low = window.onDemandPrice.min() ?? 1
-      for z in 0..<window.zones { low = Swift.min(low, window.price[z].min() ?? low) }
+      let zones = window.zones
+      let onDemand = window.onDemandPrice.indices.map {
+        window.onDemandPrice[$0] / window.speed[zones + $0]
+      }
+      var low = onDemand.min() ?? 1
+      for z in 0..<zones { low = Swift.min(low, (window.price[z].min() ?? low) / window.speed[z]) }
       low = Swift.max(low, 1e-6)
-      return (low, 2 * (window.onDemandPrice.max() ?? low))
+      return (low, 2 * (onDemand.max() ?? low))
     }
 
     /// Prices to try: the best for the whole job and its neighbours within

@@ -12,6 +12,7 @@ extension DeadlineOptimum.PricedWorkFloor {
     typealias Point = DeadlineOptimum.Point
     let n = prices.count
     let dt = window.tick
+    let fastest = window.fastest
     var state = 0  // the start is the graph's first state
     var point = Point.start
     for k in 0..<ticks {
@@ -32,7 +33,9 @@ extension DeadlineOptimum.PricedWorkFloor {
           continue
         }
         p.done += move.step.progress
-        guard p.canStillFinish(after: move.step, at: time + dt, job: job) else { continue }
+        guard p.canStillFinish(after: move.step, at: time + dt, job: job, fastest: fastest) else {
+          continue
+        }
         let score =
           bill + move.step.egress - prices[j] * move.step.progress
           + value[((k + 1) * states + move.target) * n + j]

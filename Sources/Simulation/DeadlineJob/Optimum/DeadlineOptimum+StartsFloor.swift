@@ -14,6 +14,9 @@ extension DeadlineOptimum {
   /// nothing, this is what proves the incumbent optimal: each restart the
   /// job must still make costs d at a tick's price.
   struct StartsFloor {
+    /// Whether the floor applies: it counts hours of work as hours billed,
+    /// which holds only where every place runs at speed 1.
+    let applies: Bool
     let dt: Double
     let d: Double
     let ticks: Int
@@ -32,6 +35,7 @@ extension DeadlineOptimum {
     let zones: Int
 
     init(window: DeadlineWindow, ticks: Int, restartOverhead: Double, maxStarts: Int = 16) {
+      applies = window.unitSpeed
       dt = window.tick
       d = restartOverhead
       self.ticks = ticks
@@ -88,6 +92,7 @@ extension DeadlineOptimum {
       work: Double, from k: Int, zone: Int?, overhead: Double, onDemandOverhead: Double,
       ticksPriced floor: CostFloor
     ) -> Double {
+      guard applies else { return 0 }
       guard k < ticks else { return work > 1e-9 ? .infinity : 0 }
       let spot = cheapestSpot[k]
       let onDemand = cheapestOnDemand

@@ -5,8 +5,10 @@ extension DeadlineOptimum {
   struct Step {
     /// The state after the tick.
     var target: Key
-    /// Hours of work done in the tick.
+    /// Work done in the tick (hours at speed 1).
     var progress: Double
+    /// Work per hour at the place run (1 when idle).
+    var speed: Double
     /// Dollars of running billed in the tick (the whole tick).
     var bill: Double
     /// Egress dollars of the checkpoint moved by a start.
@@ -47,10 +49,11 @@ extension DeadlineOptimum {
       var progress = 0.0
       var left = 0.0
       var bill = 0.0
+      let speed = action >= 0 ? window.speed[action] : 1
       if action >= 0 {
         let overhead = Swift.min(startOverhead, dt)
         left = startOverhead - overhead
-        progress = dt - overhead
+        progress = speed * (dt - overhead)
         bill = k.map { window.hourlyPrice(action, tick: $0) * dt } ?? 0
       }
       let newHome = action >= 0 ? action : (home ?? -1)
@@ -58,7 +61,7 @@ extension DeadlineOptimum {
         Step(
           target: Key(
             place: Int32(action), home: Int32(newHome), overhead: action >= 0 ? left : 0),
-          progress: progress, bill: bill, egress: egress, starts: starts,
+          progress: progress, speed: speed, bill: bill, egress: egress, starts: starts,
           moved: starts && (egress > 0 || transfer > 0), action: action))
     }
     return steps

@@ -53,7 +53,12 @@ public enum DeadlineOptimum {
     // model, solved exactly under the cap.
     if !(incumbent.map { $0.cost <= root * 1.002 } ?? false) {
       for z in 0..<window.zones {
+        // Zone z at speed s with on-demand of its own speed is the
+        // single-zone model of work ÷ s (every tick does s times the work).
+        let speed = window.speed[z]
+        guard window.speed[window.zones + window.zoneRegion[z]] == speed else { continue }
         var single = job
+        single.work = job.work / speed
         single.onDemandPrice = window.onDemandPrice[window.zoneRegion[z]]
         let zone = window.slice(zone: z)
         for onDemand in [false, true] {
@@ -105,6 +110,7 @@ public enum DeadlineOptimum {
     let priced = floors.priced
     let dt = window.tick
     let zones = window.zones
+    let fastest = window.fastest
     var frontier: [Key: [Point]] = [.start: [.start]]
     var best: (Point, Double)?
     var bestCost = bound
@@ -133,7 +139,9 @@ public enum DeadlineOptimum {
             p.done += step.progress
             // Even on-demand from the next tick must still finish in time,
             // and the rest must be able to beat the best found.
-            guard p.canStillFinish(after: step, at: time + dt, job: job) else { continue }
+            guard p.canStillFinish(after: step, at: time + dt, job: job, fastest: fastest) else {
+              continue
+            }
             let remaining = job.work - p.done
             if p.cost + floor.atLeast(work: remaining, from: k + 1) >= bestCost - 1e-12 {
               continue

@@ -1,0 +1,106 @@
+@testable import Simulation
+import SynktiTestSupport
+import Testing
+
+/// Places that run at different speeds: accelerator types with their own
+/// throughput in the job's unit of work (`DeadlineWindow.speed`).
+@Suite struct PlaceSpeedTests {
+  /// Zones of two types over two regions: zone 0 type A in region 0, zone 1
+  /// type B in region 0, zone 2 type A in region 1; on-demand entries A@0,
+  /// B@0, A@1 (A@0 and B@0 share a location: nothing moves between them).
+  static func window(ticks: Int, speedA: Double, speedB: Double, seed: UInt64) -> DeadlineWindow {
+    var g = Xoshiro256StarStar(seed: seed)
+    let available = (0..<3).map { _ in (0..<ticks).map { _ in g.nextUnit() < 0.6 } }
+    let price = (0..<3).map { z in
+      (0..<ticks).map { _ in g.nextUniform(0.3, 1.5) * (z == 1 ? 1.8 : 1) }
+    }
+    let location = [0, 0, 1]
+    let egress = (0..<3).map { a in (0..<3).map { b in location[a] == location[b] ? 0 : 0.4 } }
+    return DeadlineWindow(
+      tick: 1, available: available, price: price, zoneRegion: [0, 1, 2],
+      onDemandPrice: [2.5, 4.0, 2.75], regionContinent: [0, 0, 0],
+      transferHours: (inRegion: 0.2, crossRegion: 0.5, crossContinent: 1.2), egress: egress,
+      speed: [speedA, speedB, speedA, speedA, speedB, speedA], location: location)
+  }
+
+  @Test func aFasterPlaceDoesMoreWorkPerTickByHand() {
+    // Work 3 at speed 2, d = 0.5, ticks of 1 h on on-demand at $4/h:
+    // tick 0 does 2 × 0.5 = 1 after the overhead, tick 1 does the other 2
+    // and ends exactly at 2 h; both ticks are billed: $8.
+    let w = DeadlineWindow(
+      tick: 1, available: [[false, false, false]], price: [[1, 1, 1]], zoneRegion: [0],
+      onDemandPrice: [4], regionContinent: [0], transferHours: (0, 0, 0), egress: [[0]],
+      speed: [1, 2])
+    let job = DeadlineJob(work: 3, deadline: 3, restartOverhead: 0.5, onDemandPrice: 4)
+    let o = DeadlineSimulator.run(OnDemandOnly(), job: job, window: w)
+    #expect(o.finishedAt == 2)
+    #expect(o.cost == 8)
+    #expect(o.onDemandHours == 2)
+  }
+
+  @Test func theGuardCountsTheSpeedOfTheOnDemandItFallsBackTo() {
+    // Spot never available; a slow on-demand (speed 0.5) must start early
+    // enough: work 1 needs 2 h plus d = 0.5 h, so with a deadline of 4 h
+    // the guarded spot-only policy falls back by tick 1 and finishes.
+    let w = DeadlineWindow(
+      tick: 1, available: [[false, false, false, false]], price: [[1, 1, 1, 1]],
+      zoneRegion: [0], onDemandPrice: [1], regionContinent: [0], transferHours: (0, 0, 0),
+      egress: [[0]], speed: [1, 0.5])
+    let job = DeadlineJob(work: 1, deadline: 4, restartOverhead: 0.5, onDemandPrice: 1)
+    for policy in DeadlinePolicies.all where policy.guarded {
+      let o = DeadlineSimulator.run(policy, job: job, window: w)
+      #expect(!o.missed, "\(policy.name)")
+    }
+  }
+
+  /// The optimum over places of unequal speeds equals exhaustive search
+  /// over every place-per-tick schedule.
+  @Test(arguments: [(1.0, 2.0), (1.5, 0.75), (2.5, 1.0)])
+  func theOptimumMatchesExhaustiveSearchOverTypes(speedA: Double, speedB: Double) {
+    for seed in UInt64(1)...12 {
+      let w = Self.window(ticks: 5, speedA: speedA, speedB: speedB, seed: seed)
+      let job = DeadlineJob(
+        work: 3 + Double(seed % 3) * 0.75, deadline: 5, restartOverhead: 0.3, onDemandPrice: 2.5)
+      MultiZoneJobTests.expectTheOptimumMatchesExhaustiveSearch(job: job, window: w, seed: seed)
+    }
+  }
+
+  /// Every place at speed s with s times the work is the unit-speed job:
+  /// the optimum costs the same and finishes at the same time.
+  @Test func scalingEverySpeedAndTheWorkTogetherChangesNothing() throws {
+    for seed in UInt64(1)...20 {
+      let unit = MultiZoneJobTests.window(zones: 3, regions: 2, ticks: 24, tick: 0.5, seed: seed)
+      var fast = unit
+      fast.speed = fast.speed.map { _ in 2.5 }
+      let job = DeadlineJob(
+        work: 6 + Double(seed % 4), deadline: 12, restartOverhead: 0.4, onDemandPrice: 2.5)
+      var scaled = job
+      scaled.work = job.work * 2.5
+      let a = DeadlineOptimum.solve(job: job, window: unit)
+      let b = DeadlineOptimum.solve(job: scaled, window: fast)
+      #expect(abs((a?.cost ?? -1) - (b?.cost ?? -1)) < 1e-9, "seed \(seed)")
+      #expect(abs((a?.finishedAt ?? -1) - (b?.finishedAt ?? -1)) < 1e-9, "seed \(seed)")
+    }
+  }
+
+  /// A second type identical to the first (same speed, prices and
+  /// availability, in the same locations) is no choice at all: the optimum
+  /// over both types costs what the optimum over one does.
+  @Test func anIdenticalSecondTypeChangesNothing() {
+    for seed in UInt64(1)...15 {
+      let one = MultiZoneJobTests.window(zones: 2, regions: 2, ticks: 20, tick: 0.5, seed: seed)
+      let two = DeadlineWindow(
+        tick: one.tick, available: one.available + one.available, price: one.price + one.price,
+        zoneRegion: one.zoneRegion + one.zoneRegion.map { $0 + 2 },
+        onDemandPrice: one.onDemandPrice + one.onDemandPrice,
+        regionContinent: one.regionContinent + one.regionContinent,
+        transferHours: one.transferHours,
+        egress: (0..<4).map { a in (0..<4).map { b in one.egress[a % 2][b % 2] } },
+        location: [0, 1, 0, 1])
+      let job = DeadlineJob(work: 5, deadline: 10, restartOverhead: 0.3, onDemandPrice: 2.5)
+      let a = DeadlineOptimum.solve(job: job, window: one)
+      let b = DeadlineOptimum.solve(job: job, window: two)
+      #expect(abs((a?.cost ?? -1) - (b?.cost ?? -1)) < 1e-9, "seed \(seed)")
+    }
+  }
+}
