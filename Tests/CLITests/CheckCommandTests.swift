@@ -37,8 +37,8 @@ import Testing
       if result.stdout.contains("data/traces/") { traced += 1 }
       #expect(!result.stdout.contains("shared"), "\(file): \(result.stdout)")
     }
-    // The eighteen trace-driven paper specs and zone-order-v100.
-    #expect(traced == 19)
+    // The nineteen trace-driven paper specs and zone-order-v100.
+    #expect(traced == 20)
   }
 
   @Test func aCheckNamesTheSpecKeyAndPathOfAMissingTrace() throws {

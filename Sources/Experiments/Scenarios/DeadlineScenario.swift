@@ -25,6 +25,9 @@ public struct DeadlineScenario: Sendable {
   /// The run's seed (set per run): a randomized policy's draws come from
   /// its streams.
   public var seed: UInt64 = 1
+  /// The window of the job's own type alone, where `window` adds other
+  /// types (`chips`): policies that do not choose types run on it.
+  public var singleTypeWindow: DeadlineWindow?
 
   /// Draws of a randomized policy (`ross`) whose mean is a run's outcome.
   public static let policyDraws = 32
@@ -34,20 +37,24 @@ public struct DeadlineScenario: Sendable {
   public func run() -> RunMetrics {
     let best = optima.optimum(optimum) { solveOptimum() }
     let outcome: DeadlineOutcome
+    // The published single-type baselines keep to the job's own type.
+    let ownType = singleTypeWindow ?? window
     switch strategy {
     case .optimum:
       outcome = best ?? DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
     case .simulated(let policy as any RandomizedDeadlinePolicy):
       outcome = DeadlineSimulator.expected(
-        policy, job: job, window: window, probing: probing, root: seed, draws: Self.policyDraws)
+        policy, job: job, window: policy.choosesTypes ? window : ownType, probing: probing,
+        root: seed, draws: Self.policyDraws)
     case .simulated(let policy):
-      outcome = DeadlineSimulator.run(policy, job: job, window: window, probing: probing)
+      outcome = DeadlineSimulator.run(
+        policy, job: job, window: policy.choosesTypes ? window : ownType, probing: probing)
     case .valueOnForecasts:
       var policy = value
       policy.forecasts = forecasts
-      outcome = DeadlineSimulator.run(policy, job: job, window: window, probing: probing)
+      outcome = DeadlineSimulator.run(policy, job: job, window: ownType, probing: probing)
     }
-    let baseline = DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
+    let baseline = DeadlineSimulator.run(OnDemandOnly(), job: job, window: ownType)
     var m = Self.metrics(outcome, job: job, baselineCost: baseline)
     m.egressCost = outcome.egressCost
     m.zoneMigrations = outcome.migrations
@@ -123,6 +130,10 @@ struct WindowKey: Hashable, Sendable {
   var network: [Double]
   /// On-demand as a multiple of the first zone's mean spot price (nil: as priced).
   var onDemandRatio: Double?
+  /// Other accelerator types added to the window, and their speeds
+  /// relative to the window's own type.
+  var chips: [String] = []
+  var chipSpeeds: [Double] = []
 }
 
 /// Which exact optimum a run is measured against, and its identity: runs

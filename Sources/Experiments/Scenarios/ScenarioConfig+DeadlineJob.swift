@@ -49,8 +49,9 @@ extension ScenarioConfig {
         expected: "at least work + restart overhead (\(work + restartOverheadHours) h)")
     }
     let type = resolved.fleet[0]
+    let chips = try resolveChips(catalog: catalog, type: type)
     let ticks = TraceWindow.ticks(covering: deadlineHours, tick: zones[0].tickHours)
-    let singleZone = key == "trace_zone"
+    let singleZone = key == "trace_zone" && chips.isEmpty
     let network = resolved.network
     // Cells that differ only in their policy share one window (its arrays).
     let windowKey = WindowKey(
@@ -61,7 +62,7 @@ extension ScenarioConfig {
         network.inRegionGbps, network.crossRegionGbps, network.crossContinentGbps,
         network.defaultEgressPerGB,
       ], onDemandRatio: onDemandRatio)
-    let window = optima.window(windowKey) {
+    let ownWindow = optima.window(windowKey) {
       var window =
         singleZone
         ? DeadlineWindow.oneZone(
@@ -80,12 +81,25 @@ extension ScenarioConfig {
       }
       return window
     }
+    // Other types add their places to the job's own window (built once).
+    var withChips = windowKey
+    withChips.chips = chips.map(\.type.name)
+    withChips.chipSpeeds = chips.map(\.speed)
+    let window =
+      chips.isEmpty
+      ? ownWindow
+      : optima.window(withChips) {
+        DeadlineScenario.adding(
+          chips: chips, to: ownWindow, startHour: traceStartHour, network: network,
+          checkpointGB: checkpointGB)
+      }
     let job = DeadlineJob(
       work: work, deadline: deadlineHours, restartOverhead: restartOverheadHours,
       onDemandPrice: onDemandRatio == nil ? type.onDemandPrice : window.onDemandPrice[0])
     var scenario = DeadlineScenario(
       job: job, window: window, strategy: strategy,
-      optimum: OptimumKey(window: windowKey, job: job), optima: optima)
+      optimum: OptimumKey(window: withChips, job: job), optima: optima)
+    if !chips.isEmpty { scenario.singleTypeWindow = ownWindow }
     scenario.value = value
     scenario.probing = Probing(
       intervalHours: probeIntervalHours,

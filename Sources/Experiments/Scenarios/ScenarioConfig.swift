@@ -101,6 +101,13 @@ public struct ScenarioConfig: Sendable {
   /// price over the window, in every region (nil: the catalog's or the
   /// traces' price).
   public var onDemandRatio: Double?
+  /// The deadline job's workload profile (a catalog `workloads:` name):
+  /// its measured throughput sets each type's speed relative to the
+  /// `accelerator` (nil: one type, speed 1).
+  public var workloadProfile: String?
+  /// Other accelerator types the deadline job may also run on, each as one
+  /// spot zone (synthetic, from its catalog hazard) and its on-demand.
+  public var chips: [String]?
   /// `synkti-value`'s memory half-life and prior weight, hours.
   public var valueMemoryHours = ValuePolicy().memoryHours
   public var valuePriorHours = ValuePolicy().priorHours

@@ -96,5 +96,25 @@ extension ScenarioParameter {
           ["", "null", "none", "~"].contains($1) ? nil : try number($1, in: 1...1000)
       },
       read: { $0.onDemandRatio.map { "\($0)" } ?? "null" }),
+    .init(
+      key: "workload", models: [.deadlineJob],
+      summary:
+        "deadline-job: a catalog workload profile; work_hours are then hours on `accelerator`, and each chip runs at its measured throughput relative to it (null: one type)",
+      apply: { $0.workloadProfile = ["", "null", "none", "~"].contains($1) ? nil : $1 },
+      read: { $0.workloadProfile ?? "null" }),
+    .init(
+      key: "chips", models: [.deadlineJob],
+      summary:
+        "deadline-job: other accelerator types the job may run on (with workload), each one spot zone with synthetic reclaims at its catalog hazard and its on-demand: a list of names, all (every feasible type: it runs the workload and alone could finish the job by the deadline), or cheapest:N (the N feasible ones whose unit of work is cheapest on spot); null: the accelerator alone",
+      apply: { config, text in
+        guard let names = list(text) else {
+          config.chips = nil
+          return
+        }
+        guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }) else {
+          throw Invalid(expected: "a list of catalog accelerator names (or null)")
+        }
+        config.chips = names
+      }, read: { showList($0.chips) }),
   ]
 }

@@ -256,6 +256,10 @@ enum Schema {
         db, table: "metrics", [("lower_bound_cost", .double), ("gap_to_bound", .double)])
       try recreateView(db)
     }
+    migrator.registerMigration("v18: chip choice") { db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV18.map { ("p_" + $0, .text) })
+      try recreateView(db)
+    }
     return migrator
   }
 
@@ -276,6 +280,7 @@ enum Schema {
       parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3
       + parameterColumnsV5 + parameterColumnsV6 + parameterColumnsV10 + parameterColumnsV12
       + parameterColumnsV13 + parameterColumnsV14 + parameterColumnsV16 + parameterColumnsV17
+      + parameterColumnsV18
     try db.execute(
       sql: """
         CREATE VIEW runs_with_parameters AS
@@ -311,6 +316,9 @@ enum Schema {
 
   /// The parameter columns migration v17 added (frozen with it).
   static let parameterColumnsV17 = ["bound"]
+
+  /// The parameter columns migration v18 added (frozen with it).
+  static let parameterColumnsV18 = ["workload", "chips"]
 
   /// The parameter columns migration v12 added (frozen with it).
   static let parameterColumnsV12 = ["proactive_threshold", "proactive_interval_minutes"]

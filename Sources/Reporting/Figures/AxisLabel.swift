@@ -12,6 +12,7 @@ public enum AxisLabel {
     "bandwidth_gbps": "Bandwidth (Gbit/s)",
     "checkpoint_gb": "Checkpoint size (GB)",
     "checkpoint_model": "Checkpoint model",
+    "chips": "Other accelerator types the job may use (null: its own only)",
     "crunch_fraction": "Share of spot instances a crunch reclaims",
     "deadline_hours": "Deadline (h)",
     "deadline_slack": "Deadline slack (× runtime)",
@@ -32,8 +33,10 @@ public enum AxisLabel {
     "state_mib": "Task state (MiB)",
     "trace_start_hour": "Trace start (h)",
     "trace_zone": "Trace zone",
+    "trace_zones": "Trace zones of the job's own type",
     "value_memory_hours": "Value policy's memory (h)",
     "value_prior_hours": "Value policy's prior (h)",
+    "workload": "Workload",
     "zone_regions": "Zone regions",
   ]
 }

@@ -47,9 +47,17 @@ extension ExperimentReport {
           ? "**Observation.** A policy sees a zone's availability only where it runs or probes, and every probe that finds spot is billed."
           : "**Observation.** Policies see every zone's availability at every tick, free (`probe_interval_hours: 0`)."
       )
+      let chips = spec.axes.contains { $0.key == "chips" } || config.chips != nil
+      if chips {
+        points.append(
+          "**Chips: measured and synthetic.** Only the `accelerator`'s zones replay measured availability; every other type (`chips`) is one spot zone whose reclaims are **synthetic**, drawn from its catalog hazard, at its catalog mean spot price. Each type runs at its measured throughput for the `workload` relative to the accelerator, and the published single-type baselines keep to the accelerator ([Choosing the chip](../../docs/model.md))."
+        )
+      }
       points.append(
-        "**Limits.** A window is one measured availability sequence, not the adversary's worst; results cover the trace's weeks only; the job's work is fixed and runs at one speed everywhere."
-      )
+        "**Limits.** A window is one measured availability sequence, not the adversary's worst; results cover the trace's weeks only; the job's work is fixed"
+          + (chips
+            ? ", and one restart overhead serves every type."
+            : " and runs at one speed everywhere."))
     }
     return "## Assumptions and limits\n\n" + points.map { "- " + $0 + "\n" }.joined() + "\n"
   }

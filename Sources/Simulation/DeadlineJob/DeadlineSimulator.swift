@@ -62,13 +62,13 @@ public enum DeadlineSimulator {
         }
       }
       if let n = next, !window.canRun(n, tick: k) { next = nil }
-      // On-demand where the checkpoint is: the start costs d alone.
-      let fallback = Place.onDemand(
-        region: place.map(window.region(of:)) ?? home.map(window.region(of:)) ?? 0)
+      let fallback = DeadlineGuard.fallback(
+        place: place, home: home, remaining: job.work - done, job: job, window: window)
       if policy.guarded
         && DeadlineGuard.mustRunOnDemand(
           done: done, time: time, job: job, tick: dt,
-          speed: window.speed[window.index(of: fallback)])
+          speed: window.speed[window.index(of: fallback)],
+          transfer: window.transfer(from: place ?? home, to: fallback))
       {
         next = fallback
       }
@@ -147,14 +147,45 @@ extension DeadlineSimulator {
 /// left − one tick). By induction, on-demand started by the guard always
 /// finishes in time.
 public enum DeadlineGuard {
-  /// Whether on-demand (at `speed`, work per hour) must run this tick,
-  /// with `done` of the work done at `time` hours into the window.
+  /// Whether on-demand (at `speed`, work per hour, after `transfer` hours
+  /// of moving the checkpoint) must run this tick, with `done` of the work
+  /// done at `time` hours into the window.
   @inlinable
   public static func mustRunOnDemand(
-    done: Double, time: Double, job: DeadlineJob, tick: Double, speed: Double = 1
+    done: Double, time: Double, job: DeadlineJob, tick: Double, speed: Double = 1,
+    transfer: Double = 0
   ) -> Bool {
     let remaining = job.work - done
-    return remaining / speed + job.restartOverhead > job.deadline - time - tick + 1e-9
+    return remaining / speed + job.restartOverhead + transfer
+      > job.deadline - time - tick + 1e-9
+  }
+
+  /// The on-demand the guard runs: the current one when on on-demand
+  /// already (it never leaves it); else the on-demand where the checkpoint
+  /// is, unless another finishes `remaining` work strictly sooner (its
+  /// transfer, d, and the work at its speed) — with one accelerator type
+  /// none does, so the start costs d alone.
+  public static func fallback(
+    place: Place?, home: Place?, remaining: Double, job: DeadlineJob, window: DeadlineWindow
+  ) -> Place {
+    if let place, place.isOnDemand { return place }
+    let from = place ?? home
+    var best = Place.onDemand(region: from.map(window.region(of:)) ?? 0)
+    guard !window.unitSpeed else { return best }
+    func hours(_ p: Place) -> Double {
+      remaining / window.speed[window.index(of: p)] + job.restartOverhead
+        + window.transfer(from: from, to: p)
+    }
+    var least = hours(best)
+    for r in 0..<window.regions {
+      let p = Place.onDemand(region: r)
+      let h = hours(p)
+      if h < least {
+        least = h
+        best = p
+      }
+    }
+    return best
   }
 }
 

@@ -91,6 +91,9 @@ public struct DeadlineView: Sendable {
   /// Zone `z`'s availability before the window, oldest first (may be empty).
   public func prior(_ z: Int) -> [Bool] { window.prior.isEmpty ? [] : window.prior[z] }
 
+  /// Work per hour at `place` (1 everywhere with one accelerator type).
+  public func speed(_ place: Place) -> Double { window.speed[window.index(of: place)] }
+
   /// On-demand price of region `r`; region of zone `z`; region of a place.
   public func onDemandPrice(_ r: Int) -> Double { window.onDemandPrice[r] }
   public func region(ofZone z: Int) -> Int { window.zoneRegion[z] }

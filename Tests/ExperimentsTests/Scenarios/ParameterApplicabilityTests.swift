@@ -93,7 +93,7 @@ import Testing
   }
 
   /// Every key belongs to a model, and the keys only a deadline job reads
-  /// are exactly its window, job, checkpoint and probing.
+  /// are exactly its window, job, checkpoint, probing and chip choice.
   @Test func everyKeyStatesItsModels() {
     #expect(ScenarioParameter.all.allSatisfy { !$0.models.isEmpty })
     #expect(
@@ -101,7 +101,7 @@ import Testing
         "deadline_hours", "restart_overhead_hours", "trace_zone", "trace_zones", "zone_order",
         "regions", "checkpoint_gb", "probe_interval_hours", "probe_billed_seconds",
         "on_demand_ratio",
-        "value_memory_hours", "value_prior_hours",
+        "value_memory_hours", "value_prior_hours", "workload", "chips",
       ])
     #expect(ScenarioParameter.named("bandwidth_gbps")!.help.hasSuffix("[fleet only]"))
   }

@@ -121,7 +121,7 @@ import Testing
         "up-failover", "up-recent-availability", "up-recent-availability-price",
         "synkti-progress-per-dollar", "on-demand-only", "spot-only", "greedy",
         "uniform-progress", "up-eager-failover", "up-availability", "up-availability-price",
-        "synkti-value", "ross", "synkti-forecast", "optimal-offline",
+        "synkti-value", "ross", "cheapest-feasible", "synkti-forecast", "optimal-offline",
       ])
   }
 }

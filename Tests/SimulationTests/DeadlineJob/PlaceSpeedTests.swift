@@ -53,6 +53,32 @@ import Testing
     }
   }
 
+  /// A guarded policy that always wants spot in one zone.
+  struct Stubborn: DeadlinePolicy {
+    var zone: Int
+    var name: String { "stubborn" }
+    func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? { .spot(zone: zone) }
+  }
+
+  @Test func theGuardFallsBackToTheOnDemandThatFinishesInTime() {
+    // Zone 1 is a slow, cheap type (speed 0.05) that keeps spot; its own
+    // on-demand could never finish 4 units in time, so the guard must take
+    // the fast type's on-demand (region 0), transfer included.
+    let ticks = 12
+    let w = DeadlineWindow(
+      tick: 1,
+      available: [Array(repeating: false, count: ticks), Array(repeating: true, count: ticks)],
+      price: [Array(repeating: 1, count: ticks), Array(repeating: 0.1, count: ticks)],
+      zoneRegion: [0, 1], onDemandPrice: [3, 0.2], regionContinent: [0, 0],
+      transferHours: (inRegion: 0.2, crossRegion: 0.5, crossContinent: 1),
+      egress: [[0, 1], [1, 0]],
+      speed: [1, 0.05, 1, 0.05])
+    let job = DeadlineJob(work: 4, deadline: 8, restartOverhead: 0.25, onDemandPrice: 3)
+    let o = DeadlineSimulator.run(Stubborn(zone: 1), job: job, window: w)
+    #expect(!o.missed)
+    #expect(o.onDemandHours > 0 && o.egressCost == 1)
+  }
+
   /// The optimum over places of unequal speeds equals exhaustive search
   /// over every place-per-tick schedule.
   @Test(arguments: [(1.0, 2.0), (1.5, 0.75), (2.5, 1.0)])

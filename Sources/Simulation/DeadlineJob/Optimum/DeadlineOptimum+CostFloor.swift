@@ -16,15 +16,31 @@ extension DeadlineOptimum {
 
     /// The fastest place's work per hour: work w needs w ÷ fastest hours.
     let fastest: Double
+    /// Whether a tick's level is its cheapest price of work (price ÷
+    /// speed, times the fastest speed) and a query prices fractional ticks:
+    /// then a tick at place p bills price_p·dt ≥ (its level ÷ fastest) ×
+    /// the work it does, and does at most fastest·dt, so work w costs at
+    /// least the cheapest w ÷ fastest hours of levels, the last tick in
+    /// part. Without it, a tick costs at least its cheapest price whatever
+    /// work it does, and is billed whole.
+    let perWork: Bool
 
-    init(window: DeadlineWindow, ticks: Int) {
+    init(window: DeadlineWindow, ticks: Int, perWork: Bool = false) {
       dt = window.tick
       fastest = window.fastest
-      let onDemand = window.onDemandPrice.min() ?? .infinity
+      self.perWork = perWork
+      let z0 = window.zones
+      let onDemand =
+        perWork
+        ? window.onDemandPrice.indices.map { window.onDemandPrice[$0] / window.speed[z0 + $0] }
+          .min().map { $0 * window.fastest } ?? .infinity
+        : window.onDemandPrice.min() ?? .infinity
       var cheapest = [Double](repeating: onDemand, count: ticks)
       for k in 0..<ticks {
         for z in 0..<window.zones where window.available[z][k] {
-          cheapest[k] = Swift.min(cheapest[k], window.price[z][k])
+          let level =
+            perWork ? window.price[z][k] / window.speed[z] * window.fastest : window.price[z][k]
+          cheapest[k] = Swift.min(cheapest[k], level)
         }
       }
       var distinct = Array(Set(cheapest)).sorted()
@@ -82,7 +98,9 @@ extension DeadlineOptimum {
         if count[row + mid] >= needed { hi = mid } else { lo = mid + 1 }
       }
       let below = lo > 0 ? (count[row + lo - 1], cost[row + lo - 1]) : (0, 0.0)
-      return below.1 + Double(needed - below.0) * levels[lo] * dt
+      let whole = below.1 + Double(needed - below.0) * levels[lo] * dt
+      // Priced per work, the last tick counts only in part.
+      return perWork ? whole - (Double(needed) - hours / dt) * levels[lo] * dt : whole
     }
 
     /// The least that `work` more cost: at least work ÷ fastest hours

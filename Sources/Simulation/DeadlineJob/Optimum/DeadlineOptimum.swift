@@ -91,11 +91,15 @@ public enum DeadlineOptimum {
   /// built once per window.
   struct Floors {
     let cost: CostFloor
+    /// The cheapest price of work per tick (nil where every speed is 1,
+    /// when it is `cost` itself).
+    let work: CostFloor?
     let starts: StartsFloor
     let priced: PricedWorkFloor
 
     init(job: DeadlineJob, window: DeadlineWindow, ticks: Int) {
       cost = CostFloor(window: window, ticks: ticks)
+      work = window.unitSpeed ? nil : CostFloor(window: window, ticks: ticks, perWork: true)
       starts = StartsFloor(window: window, ticks: ticks, restartOverhead: job.restartOverhead)
       priced = PricedWorkFloor(job: job, window: window, ticks: ticks)
     }
@@ -144,6 +148,11 @@ public enum DeadlineOptimum {
             }
             let remaining = job.work - p.done
             if p.cost + floor.atLeast(work: remaining, from: k + 1) >= bestCost - 1e-12 {
+              continue
+            }
+            if let perWork = floors.work,
+              p.cost + perWork.atLeast(work: remaining, from: k + 1) >= bestCost - 1e-12
+            {
               continue
             }
             if p.cost + priced.atLeast(work: remaining, row: pricedRow) >= bestCost - 1e-12 {

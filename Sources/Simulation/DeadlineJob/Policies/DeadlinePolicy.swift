@@ -16,6 +16,10 @@ public protocol DeadlinePolicy: Sendable {
   var name: String { get }
   /// Whether the deadline guard applies (every policy but spot-only).
   var guarded: Bool { get }
+  /// Whether it chooses among accelerator types: a policy that does not
+  /// runs on its window's own type only (the published single-type
+  /// baselines), however many types the window offers.
+  var choosesTypes: Bool { get }
   /// The place for the coming tick, or nil to idle.
   mutating func decide(_ view: DeadlineView, job: DeadlineJob) -> Place?
   /// The zones to probe at the end of the tick, once the job is at
@@ -25,6 +29,7 @@ public protocol DeadlinePolicy: Sendable {
 
 extension DeadlinePolicy {
   public var guarded: Bool { true }
+  public var choosesTypes: Bool { false }
   public func probes(_ view: DeadlineView, job: DeadlineJob, place: Place?) -> [Int] { [] }
 }
 
@@ -54,7 +59,7 @@ public enum DeadlinePolicies {
   public static let all: [any DeadlinePolicy] =
     incumbents + [
       UniformProgress(.eagerFailover), ProbedUniformProgress(.availability),
-      ProbedUniformProgress(.availabilityPrice), ValuePolicy(), Ross(),
+      ProbedUniformProgress(.availabilityPrice), ValuePolicy(), Ross(), CheapestFeasible(),
     ]
 
   /// The name of the value policy on fitted forecasters.

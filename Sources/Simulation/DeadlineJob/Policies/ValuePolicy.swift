@@ -47,6 +47,10 @@ public struct ValuePolicy: DeadlinePolicy {
   }
 
   public var name: String { forecasts == nil ? "synkti-value" : "synkti-forecast" }
+  /// Plans count work at each place's speed, so types are places like
+  /// zones; forecasts cover the measured zones only, so `synkti-forecast`
+  /// keeps to its own type.
+  public var choosesTypes: Bool { forecasts == nil }
 
   /// Folds the window's prior (on the first call) and the news into the
   /// counts.
@@ -126,7 +130,9 @@ public struct ValuePolicy: DeadlinePolicy {
     let price = v.price(z, at: v.tick)
     return start * price + egress
       + Self.planCost(
-        remaining: job.work - v.done, left: job.deadline - v.time - start, e, up: up,
+        remaining: (job.work - v.done) / v.speed(.spot(zone: z)),
+        left: job.deadline - v.time - start,
+        e, up: up,
         price: price, share: Swift.max(0.01, 1 - job.restartOverhead / e.lifetime),
         onDemand: v.onDemandPrice(v.region(ofZone: z)), restart: job.restartOverhead)
   }
@@ -147,12 +153,14 @@ public struct ValuePolicy: DeadlinePolicy {
     var runs = 0.0
     var transfer = 0.0
     var dollars = 0.0
+    var speed = 0.0
     let from = Place.spot(zone: z)
     for (y, e) in estimates.enumerated() {
       allDown *= 1 - e.availability
       recoveryRate += 1 / e.outage
       weight += e.availability
       price += e.availability * v.price(y, at: v.tick)
+      speed += e.availability * v.speed(.spot(zone: y))
       runs += e.availability * e.lifetime
       let to = Place.spot(zone: y)
       transfer += e.availability * v.transfer(from: from, to: to)
@@ -160,6 +168,7 @@ public struct ValuePolicy: DeadlinePolicy {
     }
     guard weight > 0, allDown < 1 else { return .infinity }
     price /= weight
+    speed /= weight
     runs /= weight
     transfer /= weight
     dollars /= weight
@@ -170,7 +179,8 @@ public struct ValuePolicy: DeadlinePolicy {
     let overhead = job.restartOverhead + transfer
     let share = Swift.max(0.01, 1 - overhead / runs)
     let nowPrice = v.price(z, at: v.tick)
-    let remaining = job.work - v.done
+    // Hours of the work left at the pool's mean speed.
+    let remaining = (job.work - v.done) / speed
     return start * nowPrice + egress + dollars * remaining / runs
       + Self.planCost(
         remaining: remaining, left: job.deadline - v.time - start, pooled, up: true,
@@ -201,7 +211,8 @@ public struct ValuePolicy: DeadlinePolicy {
       region: v.place.flatMap { $0.isOnDemand ? v.region(of: $0) : nil } ?? homeRegion)
     var best: Place? = onDemand
     var bestCost =
-      v.onDemandPrice(v.region(of: onDemand)) * (remaining + startHours(v, onDemand, job: job))
+      v.onDemandPrice(v.region(of: onDemand))
+      * (remaining / v.speed(onDemand) + startHours(v, onDemand, job: job))
       + (v.place == onDemand ? 0 : v.egress(to: onDemand))
     let estimates = (0..<v.zones).map { estimate(v, $0) }
     for z in 0..<v.zones {

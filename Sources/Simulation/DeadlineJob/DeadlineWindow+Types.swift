@@ -1,0 +1,66 @@
+/// Another accelerator type a deadline job may run on: one spot zone and
+/// its on-demand, in a location of their own, at the type's speed relative
+/// to the window's own type.
+public struct AcceleratorPlaces: Sendable, Equatable {
+  /// Spot availability per tick of the window.
+  public var available: [Bool]
+  /// Spot price per tick ($ per instance-hour).
+  public var price: [Double]
+  /// Availability before the window (for policies that fit on history).
+  public var prior: [Bool]
+  /// On-demand price ($ per instance-hour).
+  public var onDemandPrice: Double
+  /// Work per hour relative to the window's own type (1: as fast).
+  public var speed: Double
+
+  /// Creates a type's places.
+  public init(
+    available: [Bool], price: [Double], prior: [Bool], onDemandPrice: Double, speed: Double
+  ) {
+    self.available = available
+    self.price = price
+    self.prior = prior
+    self.onDemandPrice = onDemandPrice
+    self.speed = speed
+  }
+
+  /// Spot availability of a type known only by its reclaim hazard λ per
+  /// hour (a catalog type without a measured trace): each tick of `tick`
+  /// hours is lost to a reclaim with probability 1 − e^(−λ·tick), and spot
+  /// is back the next tick (a reclaimed job relaunches, as in the fleet's
+  /// Poisson market). Ticks are drawn by their absolute index from `stream`,
+  /// so every window of one type and stream cuts the same series: cells
+  /// that differ in anything else see the same path.
+  public static func reclaims(
+    hazardPerHour: Double, tick: Double, from first: Int, count: Int, stream: UInt64
+  ) -> [Bool] {
+    let lost = 1 - _exp(-hazardPerHour * tick)
+    return (0..<Swift.max(0, count)).map { i in
+      let t = UInt64(bitPattern: Int64(first + i))
+      let u = Double(SplitMix64.mix(stream ^ SplitMix64.mix(t)) >> 11) * 0x1p-53
+      return u >= lost
+    }
+  }
+}
+
+extension DeadlineWindow {
+  /// The window with `other`'s spot zone and on-demand added, in a new
+  /// location on continent `continent`: a move between it and any other
+  /// location transfers the checkpoint at the cross-region (or, off its
+  /// continent, the cross-continent) path and pays `egress` dollars.
+  public func adding(_ other: AcceleratorPlaces, continent: Int, egress: Double) -> DeadlineWindow {
+    precondition(other.available.count == ticks && other.price.count == ticks)
+    let newLocation = (location.max() ?? -1) + 1
+    var egressTable = self.egress
+    for a in egressTable.indices { egressTable[a].append(egress) }
+    egressTable.append(Array(repeating: egress, count: regions) + [0])
+    let zoneSpeeds = Array(speed[0..<zones]) + [other.speed]
+    let regionSpeeds = Array(speed[zones...]) + [other.speed]
+    return DeadlineWindow(
+      tick: tick, available: available + [other.available], price: price + [other.price],
+      zoneRegion: zoneRegion + [regions], onDemandPrice: onDemandPrice + [other.onDemandPrice],
+      regionContinent: regionContinent + [continent], transferHours: transferHours,
+      egress: egressTable, prior: prior.isEmpty ? [] : prior + [other.prior],
+      speed: zoneSpeeds + regionSpeeds, location: location + [newLocation])
+  }
+}
