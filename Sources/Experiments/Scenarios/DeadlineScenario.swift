@@ -61,6 +61,9 @@ public struct DeadlineScenario: Sendable {
     m.probes = outcome.probes
     m.probeCost = outcome.probeCost
     m.eventsProcessed = window.ticks
+    if singleTypeWindow != nil, !outcome.missed, strategy.choosesTypes {
+      m.otherTypeWorkShare = outcome.otherTypeWork / job.work
+    }
     if let best, best.cost > 0 { m.gapToOptimal = outcome.cost / best.cost }
     if case .valueOnForecasts = strategy, let forecasts {
       m.scoreForecasts(forecasts, ticks: window.ticks)

@@ -260,6 +260,9 @@ enum Schema {
       try addMissingColumns(db, table: "cells", parameterColumnsV18.map { ("p_" + $0, .text) })
       try recreateView(db)
     }
+    migrator.registerMigration("v19: work on other chips") { db in
+      try addMissingColumns(db, table: "metrics", [("other_type_work_share", .double)])
+    }
     return migrator
   }
 

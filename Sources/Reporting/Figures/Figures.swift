@@ -28,12 +28,13 @@ public enum Figures {
   /// One line per value of `series`, `metric` against numeric axis `x`, with 95 % CI error bars.
   static func lines(
     _ data: SweepData, name: String, caption: String, series: String, x: String, metric: String,
-    xLabel: String, yLabel: String
+    xLabel: String, yLabel: String, only: [String]? = nil
   ) -> GnuplotFigure? {
     guard data.axes.contains(x) else { return nil }
     let xs = numeric(data.values(of: x))
     guard xs.count >= 2 else { return nil }
-    let groups = data.axes.contains(series) ? data.values(of: series) : ["all"]
+    let groups = only ?? (data.axes.contains(series) ? data.values(of: series) : ["all"])
+    guard !groups.isEmpty else { return nil }
     var text = "# \(caption)\n# columns: \(x) mean_\(metric) ci95_halfwidth n\n"
     var plots: [String] = []
     for (i, group) in groups.enumerated() {

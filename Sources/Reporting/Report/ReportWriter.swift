@@ -38,6 +38,7 @@ public struct ReportWriter {
       }
     }
     if isRegional { figures += Figures.regionalSweeps(data) }
+    if let chips = Figures.workOnOtherChips(data) { figures.append(chips) }
     if let perWindow = Figures.costOverOptimumPerWindow(data) { figures.append(perWindow) }
     if let bound = Figures.gapToBound(data) { figures.append(bound) }
     figures += Figures.competitiveRatio(data)

@@ -114,6 +114,9 @@ public struct DeadlineOutcome: Sendable, Equatable {
   public var probes = 0
   /// Dollars billed for probes that found spot (included in `cost`).
   public var probeCost = 0.0
+  /// Work done on places of another accelerator type than the window's
+  /// own (type 0).
+  public var otherTypeWork = 0.0
 
   /// Whether the deadline was missed.
   public var missed: Bool { finishedAt == nil }

@@ -116,6 +116,9 @@ public enum DeadlineSimulator {
           knowledge?.record(ZoneObservation(zone: z, tick: k, up: up, kind: .probe))
         }
       }
+      if let n = next, window.types[window.index(of: n)] != 0 {
+        outcome.otherTypeWork += Swift.min(progress, job.work - done)
+      }
       if done + progress >= job.work - 1e-9 {
         // Finished inside this tick, which is billed whole.
         let finish = time + (dt - progress / speed) + (job.work - done) / speed

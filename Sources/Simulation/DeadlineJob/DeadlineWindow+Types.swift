@@ -56,11 +56,13 @@ extension DeadlineWindow {
     egressTable.append(Array(repeating: egress, count: regions) + [0])
     let zoneSpeeds = Array(speed[0..<zones]) + [other.speed]
     let regionSpeeds = Array(speed[zones...]) + [other.speed]
+    let type = (types.max() ?? 0) + 1
     return DeadlineWindow(
       tick: tick, available: available + [other.available], price: price + [other.price],
       zoneRegion: zoneRegion + [regions], onDemandPrice: onDemandPrice + [other.onDemandPrice],
       regionContinent: regionContinent + [continent], transferHours: transferHours,
       egress: egressTable, prior: prior.isEmpty ? [] : prior + [other.prior],
-      speed: zoneSpeeds + regionSpeeds, location: location + [newLocation])
+      speed: zoneSpeeds + regionSpeeds, location: location + [newLocation],
+      types: Array(types[0..<zones]) + [type] + Array(types[zones...]) + [type])
   }
 }

@@ -41,6 +41,9 @@ public struct DeadlineWindow: Sendable, Equatable {
   /// physical region share a location (nothing moves between them); with
   /// one type, each entry is its own location.
   public var location: [Int]
+  /// The accelerator type of each place (dense order): 0 is the window's
+  /// own type; `adding(_:continent:egress:)` numbers the others.
+  public var types: [Int]
 
   /// The window of one zone in one region: what `trace_zone` runs on.
   /// Nothing moves, so transfers and egress are zero.
@@ -61,7 +64,8 @@ public struct DeadlineWindow: Sendable, Equatable {
     tick: Double, available: [[Bool]], price: [[Double]], zoneRegion: [Int],
     onDemandPrice: [Double], regionContinent: [Int],
     transferHours: (inRegion: Double, crossRegion: Double, crossContinent: Double),
-    egress: [[Double]], prior: [[Bool]] = [], speed: [Double]? = nil, location: [Int]? = nil
+    egress: [[Double]], prior: [[Bool]] = [], speed: [Double]? = nil, location: [Int]? = nil,
+    types: [Int]? = nil
   ) {
     precondition(tick > 0 && !available.isEmpty && available.count == price.count)
     precondition(available.allSatisfy { $0.count == available[0].count && !$0.isEmpty })
@@ -80,6 +84,8 @@ public struct DeadlineWindow: Sendable, Equatable {
     let places = available.count + onDemandPrice.count
     self.speed = speed ?? [Double](repeating: 1, count: places)
     self.location = location ?? Array(onDemandPrice.indices)
+    self.types = types ?? [Int](repeating: 0, count: places)
+    precondition(self.types.count == places)
     precondition(self.speed.count == places && self.speed.allSatisfy { $0 > 0 && $0.isFinite })
     precondition(self.location.count == onDemandPrice.count)
   }
@@ -89,7 +95,7 @@ public struct DeadlineWindow: Sendable, Equatable {
       && a.zoneRegion == b.zoneRegion && a.onDemandPrice == b.onDemandPrice
       && a.regionContinent == b.regionContinent && a.egress == b.egress
       && a.transferHours == b.transferHours && a.prior == b.prior && a.speed == b.speed
-      && a.location == b.location
+      && a.location == b.location && a.types == b.types
   }
 
   /// Whether every place runs at speed 1 (one accelerator type): the

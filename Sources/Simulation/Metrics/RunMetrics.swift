@@ -122,6 +122,9 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   /// `bound: true` only; nil elsewhere).
   public var lowerBoundCost: Double?
   public var gapToBound: Double?
+  /// Share of a deadline job's work done on accelerator types other than
+  /// its own (deadline jobs with `chips` only; nil elsewhere).
+  public var otherTypeWorkShare: Double?
 
   /// Creates zeroed metrics.
   public init() {}
@@ -194,6 +197,7 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case probeCost = "probe_cost"
     case lowerBoundCost = "lower_bound_cost"
     case gapToBound = "gap_to_bound"
+    case otherTypeWorkShare = "other_type_work_share"
   }
 
   /// Sets the baseline and the savings derived from it, on equal delivered

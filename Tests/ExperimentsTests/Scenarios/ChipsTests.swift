@@ -40,6 +40,23 @@ import Testing
     }
   }
 
+  @Test func theShareOfWorkOnOtherChipsIsStoredForPoliciesThatChoose() throws {
+    let chips = [("workload", "llama2-70b-inference"), ("chips", "all")]
+    for policy in ["optimal-offline", "synkti-value", "cheapest-feasible"] {
+      let m = try config([("policy", policy)] + chips).resolveRunnable(catalog: catalog)
+        .run(seed: 1)
+      let share = try #require(m.otherTypeWorkShare, "\(policy)")
+      #expect(share >= 0 && share <= 1 + 1e-12, "\(policy)")
+    }
+    for policy in ["up-eager-failover", "on-demand-only"] {
+      let m = try config([("policy", policy)] + chips).resolveRunnable(catalog: catalog)
+        .run(seed: 1)
+      #expect(m.otherTypeWorkShare == nil, "\(policy)")
+    }
+    let own = try config([("policy", "optimal-offline")]).resolveRunnable(catalog: catalog)
+    #expect(own.run(seed: 1).otherTypeWorkShare == nil)
+  }
+
   @Test func chipsAddOneZoneAndOneOnDemandEachAtTheirMeasuredSpeed() throws {
     let s = try scenario([
       ("policy", "cheapest-feasible"), ("workload", "llama2-70b-inference"),

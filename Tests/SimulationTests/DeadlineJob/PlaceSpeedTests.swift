@@ -79,6 +79,31 @@ import Testing
     #expect(o.onDemandHours > 0 && o.egressCost == 1)
   }
 
+  @Test func workOnAnotherTypeIsCountedByTheSimulatorAndTheOptimum() {
+    // The own type's one zone never has spot and its on-demand costs $10/h;
+    // an added type at speed 2 has spot at $3/h throughout: $1.5 per unit
+    // of work. Work 3 with d = 0.5: every schedule worth having runs there.
+    let own = DeadlineWindow(
+      tick: 1, available: [[false, false, false, false]], price: [[1, 1, 1, 1]],
+      zoneRegion: [0], onDemandPrice: [10], regionContinent: [0],
+      transferHours: (inRegion: 0, crossRegion: 0.25, crossContinent: 1), egress: [[0]])
+    let w = own.adding(
+      AcceleratorPlaces(
+        available: [true, true, true, true], price: [3, 3, 3, 3], prior: [], onDemandPrice: 12,
+        speed: 2),
+      continent: 0, egress: 0.5)
+    #expect(w.types == [0, 1, 0, 1] && w.location == [0, 1])
+    let job = DeadlineJob(work: 3, deadline: 4, restartOverhead: 0.5, onDemandPrice: 10)
+    let run = DeadlineSimulator.run(CheapestFeasible(), job: job, window: w)
+    // Start at tick 0 (d = 0.5 h, no transfer: no checkpoint yet): 1 unit,
+    // then 2 in tick 1; finished at 2 h, billed $6.
+    #expect(run.otherTypeWork == 3 && run.finishedAt == 2 && run.cost == 6)
+    let best = DeadlineOptimum.solve(job: job, window: w)
+    #expect(best?.cost == 6 && best?.otherTypeWork == 3)
+    // On the own type alone, all of it is the own type's.
+    #expect(DeadlineSimulator.run(OnDemandOnly(), job: job, window: w).otherTypeWork == 0)
+  }
+
   /// The optimum over places of unequal speeds equals exhaustive search
   /// over every place-per-tick schedule.
   @Test(arguments: [(1.0, 2.0), (1.5, 0.75), (2.5, 1.0)])

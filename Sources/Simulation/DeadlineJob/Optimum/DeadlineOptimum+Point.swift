@@ -11,11 +11,19 @@ extension DeadlineOptimum {
     var preemptions: Int32
     var restarts: Int32
     var migrations: Int32
+    /// Work done on places of another type than the window's own.
+    var otherWork = 0.0
 
     /// Nothing done, nothing spent.
     static let start = Point(
       done: 0, cost: 0, spotCost: 0, spotHours: 0, onDemandHours: 0, egress: 0, preemptions: 0,
       restarts: 0, migrations: 0)
+
+    /// Adds `step`'s work (at most what is left of `work`).
+    mutating func advance(_ step: Step, work: Double) {
+      if step.otherType { otherWork += Swift.min(step.progress, work - done) }
+      done += step.progress
+    }
 
     /// Bills `step` (running `bill` dollars in its tick) and counts what it
     /// does; the work is added by the caller, who first checks `finish`.
@@ -56,10 +64,12 @@ extension DeadlineOptimum {
 
     /// The schedule's outcome, finishing at `finishedAt`.
     func outcome(finishedAt: Double) -> DeadlineOutcome {
-      DeadlineOutcome(
+      var o = DeadlineOutcome(
         cost: cost, spotCost: spotCost, spotHours: spotHours, onDemandHours: onDemandHours,
         preemptions: Int(preemptions), restarts: Int(restarts), finishedAt: finishedAt,
         egressCost: egress, migrations: Int(migrations))
+      o.otherTypeWork = otherWork
+      return o
     }
   }
 }

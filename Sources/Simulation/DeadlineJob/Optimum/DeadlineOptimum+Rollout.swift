@@ -28,11 +28,13 @@ extension DeadlineOptimum.PricedWorkFloor {
         p.take(move.step, bill: bill, preempted: preempted, zones: window.zones, dt: dt)
         if let finish = p.finish(after: move.step, at: time, job: job, dt: dt) {
           if finish <= job.deadline + 1e-9, p.cost < finished?.0.cost ?? .infinity {
-            finished = (p, finish)
+            var q = p
+            q.advance(move.step, work: job.work)
+            finished = (q, finish)
           }
           continue
         }
-        p.done += move.step.progress
+        p.advance(move.step, work: job.work)
         guard p.canStillFinish(after: move.step, at: time + dt, job: job, fastest: fastest) else {
           continue
         }

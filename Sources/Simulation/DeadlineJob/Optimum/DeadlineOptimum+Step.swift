@@ -19,6 +19,8 @@ extension DeadlineOptimum {
     var moved: Bool
     /// The place run (−1: idle).
     var action: Int
+    /// Whether that place is of another type than the window's own.
+    var otherType: Bool = false
   }
 
   /// The state as tick k finds it: a job running at a spot zone without
@@ -62,7 +64,8 @@ extension DeadlineOptimum {
           target: Key(
             place: Int32(action), home: Int32(newHome), overhead: action >= 0 ? left : 0),
           progress: progress, speed: speed, bill: bill, egress: egress, starts: starts,
-          moved: starts && (egress > 0 || transfer > 0), action: action))
+          moved: starts && (egress > 0 || transfer > 0), action: action,
+          otherType: action >= 0 && window.types[action] != 0))
     }
     return steps
   }

@@ -62,10 +62,11 @@ public enum DeadlineOptimum {
         single.onDemandPrice = window.onDemandPrice[window.zoneRegion[z]]
         let zone = window.slice(zone: z)
         for onDemand in [false, true] {
-          if let stay = SingleZoneOptimum.solveByFrontiers(
+          if var stay = SingleZoneOptimum.solveByFrontiers(
             job: single, window: zone, ticks: ticks, bound: incumbent?.cost ?? .infinity,
             onDemand: onDemand)
           {
+            if window.types[z] != 0 { stay.otherTypeWork = job.work }
             incumbent = stay
           }
         }
@@ -136,11 +137,12 @@ public enum DeadlineOptimum {
             if let finish = p.finish(after: step, at: time, job: job, dt: dt) {
               if finish <= job.deadline + 1e-9, p.cost < bestCost - 1e-12 {
                 bestCost = p.cost
+                p.advance(step, work: job.work)
                 best = (p, finish)
               }
               continue
             }
-            p.done += step.progress
+            p.advance(step, work: job.work)
             // Even on-demand from the next tick must still finish in time,
             // and the rest must be able to beat the best found.
             guard p.canStillFinish(after: step, at: time + dt, job: job, fastest: fastest) else {

@@ -46,6 +46,18 @@ public enum DeadlineStrategy: Sendable {
   case optimum
 }
 
+extension DeadlineStrategy {
+  /// Whether the strategy chooses among accelerator types: the optimum,
+  /// and policies that do (`DeadlinePolicy.choosesTypes`).
+  public var choosesTypes: Bool {
+    switch self {
+    case .optimum: return true
+    case .simulated(let policy): return policy.choosesTypes
+    case .valueOnForecasts: return false
+    }
+  }
+}
+
 /// The deadline-job policies by name: the one place names are parsed.
 public enum DeadlinePolicies {
   /// The policies the exact optimum tries as incumbents, in order.
