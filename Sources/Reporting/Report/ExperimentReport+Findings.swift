@@ -39,6 +39,8 @@ extension ExperimentReport {
     var identical: Bool
     /// The first cell's axis values.
     var values: [String: String] = [:]
+    /// The paired differences themselves, one per replicate.
+    var differences: [Double] = []
 
     var percent: Double? { reference != 0 ? 100 * difference.mean / reference : nil }
   }
@@ -61,7 +63,8 @@ extension ExperimentReport {
         ConditionEffect(
           condition: condition.isEmpty ? "(all runs)" : condition,
           difference: Summary(differences), reference: reference,
-          identical: differences.allSatisfy { $0 == 0 }, values: cell.values))
+          identical: differences.allSatisfy { $0 == 0 }, values: cell.values,
+          differences: differences))
     }
     return result
   }
@@ -95,6 +98,9 @@ extension ExperimentReport {
       }
     }
     out += "\n"
+    for (comparison, effects) in measured {
+      if let table = byPolicy(comparison, effects, in: data) { out += table }
+    }
     if let short = conclusions(measured, in: data) { out += short }
     for (comparison, effects) in measured {
       let significant = effects.filter(\.difference.excludesZero)
