@@ -99,8 +99,10 @@ extension DeadlineOptimum {
       }
       let below = lo > 0 ? (count[row + lo - 1], cost[row + lo - 1]) : (0, 0.0)
       let whole = below.1 + Double(needed - below.0) * levels[lo] * dt
-      // Priced per work, the last tick counts only in part.
-      return perWork ? whole - (Double(needed) - hours / dt) * levels[lo] * dt : whole
+      // Priced per work, the last tick counts only in part; the part is
+      // never negative (the rounding guard can leave `needed` a hair below
+      // hours ÷ dt, and the floor must not exceed its whole ticks).
+      return perWork ? whole - Swift.max(0, Double(needed) - hours / dt) * levels[lo] * dt : whole
     }
 
     /// The least that `work` more cost: at least work ÷ fastest hours
