@@ -62,15 +62,26 @@ public enum DeadlineSimulator {
         }
       }
       if let n = next, !window.canRun(n, tick: k) { next = nil }
-      let fallback = DeadlineGuard.fallback(
-        place: place, home: home, remaining: job.work - done, job: job, window: window)
-      if policy.guarded
-        && DeadlineGuard.mustRunOnDemand(
-          done: done, time: time, job: job, tick: dt,
-          speed: window.speed[window.index(of: fallback)],
-          transfer: window.transfer(from: place ?? home, to: fallback))
-      {
-        next = fallback
+      if policy.guarded {
+        let fallback = DeadlineGuard.fallback(
+          place: place, home: home, remaining: job.work - done, job: job, window: window)
+        if DeadlineGuard.mustRunOnDemand(
+          done: done, time: time, job: job, tick: dt, from: place ?? home, to: fallback,
+          window: window)
+          || next.map { n in
+            // Where a spot start would leave the checkpoint: at a slow type
+            // it may put every on-demand out of reach by next tick (with one
+            // type it never does: the same test as above).
+            n != place && !n.isOnDemand
+              && DeadlineGuard.mustRunOnDemand(
+                done: done, time: time, job: job, tick: dt, from: n,
+                to: DeadlineGuard.fallback(
+                  place: n, home: n, remaining: job.work - done, job: job, window: window),
+                window: window)
+          } ?? false
+        {
+          next = fallback
+        }
       }
       var progress = 0.0
       var speed = 1.0
@@ -161,6 +172,18 @@ public enum DeadlineGuard {
     let remaining = job.work - done
     return remaining / speed + job.restartOverhead + transfer
       > job.deadline - time - tick + 1e-9
+  }
+
+  /// Whether on-demand `to` must run this tick with the checkpoint at
+  /// `from`: its speed and the checkpoint's transfer counted.
+  @inlinable
+  public static func mustRunOnDemand(
+    done: Double, time: Double, job: DeadlineJob, tick: Double, from: Place?, to: Place,
+    window: DeadlineWindow
+  ) -> Bool {
+    mustRunOnDemand(
+      done: done, time: time, job: job, tick: tick, speed: window.speed[window.index(of: to)],
+      transfer: window.transfer(from: from, to: to))
   }
 
   /// The on-demand the guard runs: the current one when on on-demand

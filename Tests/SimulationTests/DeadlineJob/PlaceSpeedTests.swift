@@ -104,6 +104,38 @@ import Testing
     #expect(DeadlineSimulator.run(OnDemandOnly(), job: job, window: w).otherTypeWork == 0)
   }
 
+  /// A guarded policy that runs fast spot in zone 0 and jumps to the slow
+  /// zone 1 at tick `jump`.
+  struct LateJump: DeadlinePolicy {
+    var jump: Int
+    var name: String { "late-jump" }
+    func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
+      .spot(zone: v.tick < jump ? 0 : 1)
+    }
+  }
+
+  @Test func theGuardCountsWhereThePolicysMoveLeavesTheCheckpoint() {
+    // Zone 0 (speed 1) and zone 1 (speed 0.1) always have spot, in two
+    // regions 0.5 h apart. Work 6, deadline 7.6, d = 0.25: on zone 0 the
+    // job keeps 0.1 h of slack, less than the 0.5 h it would take to come
+    // back from zone 1, so a policy that leaves for the slow zone must be
+    // stopped before the move strands the job.
+    let ticks = 9
+    let w = DeadlineWindow(
+      tick: 1,
+      available: [Array(repeating: true, count: ticks), Array(repeating: true, count: ticks)],
+      price: [Array(repeating: 1, count: ticks), Array(repeating: 0.05, count: ticks)],
+      zoneRegion: [0, 1], onDemandPrice: [3, 0.2], regionContinent: [0, 0],
+      transferHours: (inRegion: 0.2, crossRegion: 0.5, crossContinent: 1),
+      egress: [[0, 1], [1, 0]],
+      speed: [1, 0.1, 1, 0.1])
+    let job = DeadlineJob(work: 6, deadline: 7.6, restartOverhead: 0.25, onDemandPrice: 3)
+    for jump in 0..<ticks {
+      let o = DeadlineSimulator.run(LateJump(jump: jump), job: job, window: w)
+      #expect(!o.missed, "jump at \(jump)")
+    }
+  }
+
   /// The optimum over places of unequal speeds equals exhaustive search
   /// over every place-per-tick schedule.
   @Test(arguments: [(1.0, 2.0), (1.5, 0.75), (2.5, 1.0)])
