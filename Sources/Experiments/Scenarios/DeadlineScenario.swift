@@ -39,20 +39,19 @@ public struct DeadlineScenario: Sendable {
     let outcome: DeadlineOutcome
     // The published single-type baselines keep to the job's own type.
     let ownType = singleTypeWindow ?? window
+    let runsOn = strategy.choosesTypes ? window : ownType
     switch strategy {
     case .optimum:
       outcome = best ?? DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
     case .simulated(let policy as any RandomizedDeadlinePolicy):
       outcome = DeadlineSimulator.expected(
-        policy, job: job, window: policy.choosesTypes ? window : ownType, probing: probing,
-        root: seed, draws: Self.policyDraws)
+        policy, job: job, window: runsOn, probing: probing, root: seed, draws: Self.policyDraws)
     case .simulated(let policy):
-      outcome = DeadlineSimulator.run(
-        policy, job: job, window: policy.choosesTypes ? window : ownType, probing: probing)
+      outcome = DeadlineSimulator.run(policy, job: job, window: runsOn, probing: probing)
     case .valueOnForecasts:
       var policy = value
       policy.forecasts = forecasts
-      outcome = DeadlineSimulator.run(policy, job: job, window: ownType, probing: probing)
+      outcome = DeadlineSimulator.run(policy, job: job, window: runsOn, probing: probing)
     }
     let baseline = DeadlineSimulator.run(OnDemandOnly(), job: job, window: ownType)
     var m = Self.metrics(outcome, job: job, baselineCost: baseline)

@@ -32,6 +32,8 @@ public enum DeadlineSimulator {
     var overheadLeft = 0.0
     let dt = window.tick
     let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, dt))
+    // With one accelerator type the guard's second test is its first.
+    let oneType = window.unitSpeed
     for k in 0..<ticks {
       let time = Double(k) * dt
       if let z = place?.zone {
@@ -70,9 +72,8 @@ public enum DeadlineSimulator {
           window: window)
           || next.map { n in
             // Where a spot start would leave the checkpoint: at a slow type
-            // it may put every on-demand out of reach by next tick (with one
-            // type it never does: the same test as above).
-            n != place && !n.isOnDemand
+            // it may put every on-demand out of reach by next tick.
+            !oneType && n != place && !n.isOnDemand
               && DeadlineGuard.mustRunOnDemand(
                 done: done, time: time, job: job, tick: dt, from: n,
                 to: DeadlineGuard.fallback(

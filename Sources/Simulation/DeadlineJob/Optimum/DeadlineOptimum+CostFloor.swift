@@ -27,19 +27,20 @@ extension DeadlineOptimum {
 
     init(window: DeadlineWindow, ticks: Int, perWork: Bool = false) {
       dt = window.tick
-      fastest = window.fastest
+      // Once: `window.fastest` scans every place.
+      let fastest = window.fastest
+      self.fastest = fastest
       self.perWork = perWork
       let z0 = window.zones
       let onDemand =
         perWork
         ? window.onDemandPrice.indices.map { window.onDemandPrice[$0] / window.speed[z0 + $0] }
-          .min().map { $0 * window.fastest } ?? .infinity
+          .min().map { $0 * fastest } ?? .infinity
         : window.onDemandPrice.min() ?? .infinity
       var cheapest = [Double](repeating: onDemand, count: ticks)
       for k in 0..<ticks {
         for z in 0..<window.zones where window.available[z][k] {
-          let level =
-            perWork ? window.price[z][k] / window.speed[z] * window.fastest : window.price[z][k]
+          let level = perWork ? window.price[z][k] / window.speed[z] * fastest : window.price[z][k]
           cheapest[k] = Swift.min(cheapest[k], level)
         }
       }
