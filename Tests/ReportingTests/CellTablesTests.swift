@@ -38,6 +38,26 @@ import Testing
     #expect(short.markdown(figures: [], skipped: []).contains(header))
   }
 
+  /// A CSV is read by machine: intervals, parted columns and marks each
+  /// get columns of their own, so every value column parses as a number.
+  @Test func csvSplitsIntervalsPartsAndMarks() {
+    let table = MarkdownTable(
+      header: ["policy", "cost $", "checkpoints full / partial / restart", "p95 (h)"],
+      rows: [
+        ["`greedy` ★", "51.2 ± 2.2", "1.0 / 0.5 / 3.0", "45.11"],
+        ["`optimal-offline` ⊥ bound (knows the future)", "40.1 ± 0", "—", "—"],
+        ["`spot-only` ✗ 66% missed", "—", "0.0 / 0.0 / 7.0", "44"],
+      ])
+    #expect(
+      ExperimentReport.csv(table) == """
+        policy,cost $,cost $ ±95%,checkpoints full,checkpoints partial,checkpoints restart,p95 (h),mark
+        greedy,51.2,2.2,1.0,0.5,3.0,45.11,★
+        optimal-offline,40.1,0,—,—,—,—,⊥ bound (knows the future)
+        spot-only,—,,0.0,0.0,7.0,44,✗ 66% missed
+
+        """)
+  }
+
   @Test func csvQuotesCommas() {
     let table = MarkdownTable(header: ["zones", "cost"], rows: [["`a,b`", "1 \"x\""]])
     #expect(ExperimentReport.csv(table) == "zones,cost\n\"a,b\",\"1 \"\"x\"\"\"\n")

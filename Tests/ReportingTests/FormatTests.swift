@@ -34,6 +34,17 @@ import Testing
     #expect(Format.interval(Self.summary(69.94, nil), 1) == "69.9")
     #expect(Format.interval([], 1) == "—")
   }
+
+  /// Equal costs summed in different orders differ in the last bits; that
+  /// is no spread (a reliability table read `48.2396790059141551 ±
+  /// 0.0000000000000043`).
+  @Test func roundingNoiseIsNoSpread() {
+    let noisy = Format.interval([0.1 + 0.2, 0.3, 0.3, 0.1 + 0.2], 2)
+    #expect(noisy == "0.30 ± 0")
+    #expect(Format.interval(Self.summary(48.23967900591415, 4.3e-15), 2) == "48.24 ± 0")
+    #expect(Format.interval(Self.summary(0, 1e-17), 2) == "0.00 ± 0")
+    #expect(Format.interval(Self.summary(48.2, 1e-6), 2) == "48.2000000 ± 0.0000010")
+  }
 }
 
 /// Axis values as a reader reads them: trace hours to a tenth of an hour,

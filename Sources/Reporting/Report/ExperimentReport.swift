@@ -174,7 +174,7 @@ public struct ExperimentReport {
     // summaries above and the significant conditions in Findings.
     out +=
       cellTables.folded
-      ? "\(tableData.cells.count) cells: the table is in [\(Self.costCSV)](\(Self.costCSV)) (the same columns, one row per cell).\n\n"
+      ? "\(tableData.cells.count) cells: the table is in [\(Self.costCSV)](\(Self.costCSV)) (one row per cell; each `mean ± half` as two columns, the half-width of its 95% CI in `… ±95%`, and ★ ✗ ⊥ in a last column, `mark`).\n\n"
       : cellTables.cost.render() + "\n"
     if let section = singleZoneSection(data) { out += section + "\n" }
     out +=

@@ -84,10 +84,14 @@ public enum Format {
   /// `mean ± half`: the half-width to two significant digits and the mean
   /// to the same place (`93.6 ± 1.3`, `0.304 ± 0.011`, `130 ± 45`), as a
   /// reader expects; the mean to `digits` places when there is no
-  /// interval (n < 2) or it is 0.
+  /// interval (n < 2) or it is 0 (within 1e-9 of the mean).
   public static func interval(_ s: Summary, _ digits: Int = 2) -> String {
     guard let h = s.halfWidth else { return number(s.mean, digits) }
-    guard h > 0, h.isFinite else { return "\(number(s.mean, digits)) ± 0" }
+    // A spread within rounding noise of the mean (equal costs summed in
+    // another order; or below 1e-12) is no spread: `48.24 ± 0`, not 16 decimals.
+    guard h > max(1e-9 * abs(s.mean), 1e-12), h.isFinite else {
+      return "\(number(s.mean, digits)) ± 0"
+    }
     var places = 1 - Int(log10(h).rounded(.down))
     // 0.0996 at three places reads 0.100: one place fewer keeps two digits.
     if (h * pow(10, Double(places))).rounded() >= 100 { places -= 1 }
