@@ -57,6 +57,49 @@ import Testing
     #expect(!section.contains("uniform-progress"))
   }
 
+  /// Two policies over 16 deadlines: 32 conditions, more than a report
+  /// holds. `v` is 1.02 of the optimum everywhere; `e` 1.10 and 1.30 in
+  /// turn.
+  static func longSweep() -> SweepData {
+    var data = sweep()
+    data.axes = ["policy", "deadline_hours"]
+    data.cells = ["v", "e"].flatMap { policy in (1...16).map { (policy, $0) } }
+      .enumerated().map { i, pd in
+        let ratio = pd.0 == "v" ? 1.02 : (pd.1 % 2 == 0 ? 1.10 : 1.30)
+        return Synthetic.cell(
+          i, ["policy": pd.0, "deadline_hours": "\(pd.1)"],
+          runs: [
+            [
+              "total_cost": 100 * ratio, "gap_to_optimal": ratio, "zone_migrations": 1,
+              "egress_cost": 2, "probes": 3, "probe_cost": 0.5,
+            ]
+          ])
+      }
+    return data
+  }
+
+  @Test func aLongGapTableGoesToACSVAndTheReportPoolsItPerPolicy() throws {
+    let report = ExperimentReport(data: Self.longSweep(), spec: nil, catalog: nil, specNote: "")
+    let table = try #require(report.optimumGapTable())
+    #expect(table.folded && table.table.rows.count == 32)
+    let section = report.markdown(figures: [], skipped: [])
+      .components(separatedBy: "## Gap to the optimum")[1].components(separatedBy: "## ")[0]
+    #expect(section.contains("32 conditions: the table is in [gap-to-optimum.csv]"))
+    #expect(!section.contains("| `16` |"))
+    // v: 16 gaps of 2 %, no spread. e: 8 of 10 % and 8 of 30 %: mean 20,
+    // s = 10·√(16/15) = 10.328, half-width t(0.975, 15) = 2.1314 × s/4 =
+    // 5.50; worst 1.300.
+    #expect(section.contains("| `v` | 16 | 2.00 ± 0 | 1.020 | 1.0 | 2.00 | 3 | 0.50 |"))
+    #expect(section.contains("| `e` | 16 | 20.0 ± 5.5 | 1.300 | 1.0 | 2.00 | 3 | 0.50 |"))
+    let csv = ExperimentReport.csv(table.table)
+    #expect(csv.hasPrefix("policy,deadline_hours,windows,gap to optimum %,worst window ÷ optimum,"))
+    #expect(csv.split(separator: "\n").count == 33)
+    // The short sweep keeps its table in the report.
+    #expect(
+      ExperimentReport(data: Self.sweep(), spec: nil, catalog: nil, specNote: "")
+        .optimumGapTable()?.folded == false)
+  }
+
   @Test func theFigureDrawsEveryWindowForEveryPolicy() throws {
     let figure = try #require(Figures.costOverOptimumPerWindow(Self.sweep()))
     let rows = figure.data.split(separator: "\n").filter { !$0.hasPrefix("#") }

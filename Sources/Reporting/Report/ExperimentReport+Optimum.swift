@@ -1,6 +1,9 @@
 import Experiments
 
 extension ExperimentReport {
+  /// The per-condition gap table's CSV, beside the report when it folds.
+  public static let optimumCSV = "gap-to-optimum.csv"
+
   /// The deadline-job cells measured against the exact optimum: the
   /// multi-zone cells, or all when no cell is a single-zone include (those
   /// are measured against their own zone's optimum and have their section).
@@ -12,41 +15,76 @@ extension ExperimentReport {
     return multiZone.isEmpty ? measured : multiZone
   }
 
-  /// Each policy's gap to the optimum per condition, over the windows: mean
-  /// cost ÷ optimum − 1 with its 95 % CI, the worst window, and what the
-  /// policy paid to move (moves, egress) and to look (probes). Nil when no
-  /// run was measured against an optimum.
-  func optimumGapSection(_ windowsPooled: SweepData) -> String? {
+  /// Each policy's gap to the optimum per condition, over the windows, and
+  /// whether it is `folded` (longer than `foldAbove` rows: the report then
+  /// shows it pooled per policy and the CSV holds it). Nil when no run was
+  /// measured against an optimum.
+  public func optimumGapTable() -> (table: MarkdownTable, folded: Bool)? {
+    let windowsPooled = data.pooling(also: ["trace_start_hour"]).data
     let cells = Self.optimumCells(windowsPooled)
     guard !cells.isEmpty else { return nil }
     // Conditions: the axes that vary among these cells.
     let conditions = windowsPooled.axes.filter { axis in
       axis != "policy" && Set(cells.compactMap { $0.values[axis] }).count > 1
     }
+    let rows = cells.map { cell -> [String] in
+      // A policy set in the spec's base is not an axis value.
+      let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
+      return ["`\(policy)`"] + conditions.map { "`\(cell.values[$0] ?? "")`" }
+        + Self.gapColumns(cell.runs)
+    }
+    return (
+      MarkdownTable(header: ["policy"] + conditions + Self.gapHeader, rows: rows),
+      rows.count > Self.foldAbove
+    )
+  }
+
+  static let gapHeader = [
+    "windows", "gap to optimum %", "worst window ÷ optimum", "moves", "egress $", "probes",
+    "probes $",
+  ]
+
+  /// The gap columns of `runs`: their count, mean gap % with its CI, the
+  /// worst ratio, and per run the moves, egress and probes.
+  static func gapColumns(_ runs: [RunData]) -> [String] {
+    let ratios = runs.filter { $0.has(Metric.gapToOptimal.rawValue) }
+      .map { $0[Metric.gapToOptimal.rawValue] }
+    return [
+      "\(ratios.count)", Format.interval(ratios.map { 100 * ($0 - 1) }),
+      Format.number(ratios.max() ?? 0, 3),
+      Format.number(mean(runs, Metric.zoneMigrations.rawValue), 1),
+      Format.number(mean(runs, Metric.egressCost.rawValue), 2),
+      Format.number(mean(runs, Metric.probes.rawValue), 0),
+      Format.number(mean(runs, Metric.probeCost.rawValue), 2),
+    ]
+  }
+
+  /// Each policy's gap to the optimum per condition, over the windows: mean
+  /// cost ÷ optimum − 1 with its 95 % CI, the worst window, and what the
+  /// policy paid to move (moves, egress) and to look (probes); pooled per
+  /// policy when the table folds. Nil when no run was measured against an
+  /// optimum.
+  func optimumGapSection() -> String? {
+    guard let (table, folded) = optimumGapTable() else { return nil }
     var out = "## Gap to the optimum\n\n"
     out +=
       "Per policy and condition, over the trace windows: cost ÷ the exact optimum of the same window and job, minus 1 (mean and 95% CI), the worst window, and per run the moves between zones, the egress paid and the probes bought (`probe_interval_hours`: 0 is free probing, where every zone is seen every tick at no cost).\n\n"
-    let rows = cells.map { cell -> [String] in
-      let ratios = cell.series(Metric.gapToOptimal.rawValue)
-      // A policy set in the spec's base is not an axis value.
-      let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
-      return ["`\(policy)`"]
-        + conditions.map { "`\(cell.values[$0] ?? "")`" } + [
-          "\(ratios.count)", Format.interval(ratios.map { 100 * ($0 - 1) }),
-          Format.number(ratios.max() ?? 0, 3),
-          Format.number(Self.mean(cell.runs, Metric.zoneMigrations.rawValue), 1),
-          Format.number(Self.mean(cell.runs, Metric.egressCost.rawValue), 2),
-          Format.number(Self.mean(cell.runs, Metric.probes.rawValue), 0),
-          Format.number(Self.mean(cell.runs, Metric.probeCost.rawValue), 2),
-        ]
-    }
+    guard folded else { return out + table.render() + "\n" }
     out +=
-      MarkdownTable(
-        header: ["policy"] + conditions + [
-          "windows", "gap to optimum %", "worst window ÷ optimum", "moves", "egress $", "probes",
-          "probes $",
-        ], rows: rows
-      ).render() + "\n"
+      "\(table.rows.count) conditions: the table is in [\(Self.optimumCSV)](\(Self.optimumCSV)). Pooled per policy over every condition and window (a pooled gap weighs every run alike):\n\n"
+    let cells = Self.optimumCells(data)
+    var policies: [String] = []
+    var runs: [String: [RunData]] = [:]
+    for cell in cells {
+      let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
+      if runs[policy] == nil { policies.append(policy) }
+      runs[policy, default: []] += cell.runs
+    }
+    let pooled = policies.map { ["`\($0)`"] + Self.gapColumns(runs[$0] ?? []) }
     return out
+      + MarkdownTable(
+        header: ["policy"] + Self.gapHeader.map { $0 == "windows" ? "runs" : $0 }, rows: pooled
+      )
+      .render() + "\n"
   }
 }

@@ -96,7 +96,7 @@ public struct ExperimentReport {
     // pool them, so each condition's interval is over its windows.
     let windowsPooled = data.pooling(also: ["trace_start_hour"]).data
     if let findings = findingsSection(windowsPooled) { out += findings }
-    if let gaps = optimumGapSection(windowsPooled) { out += gaps }
+    if let gaps = optimumGapSection() { out += gaps }
     if let bound = boundGapSection(data) { out += bound }
     if let ratios = competitiveSection(data) { out += ratios }
     if let forecasts = forecastSection(windowsPooled) { out += forecasts }

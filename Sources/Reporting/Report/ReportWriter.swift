@@ -284,6 +284,13 @@ public struct ReportWriter {
         try FileManager.default.removeItem(atPath: path)
       }
     }
+    let gaps = report.optimumGapTable()
+    let gapPath = (folder as NSString).appendingPathComponent(ExperimentReport.optimumCSV)
+    if let gaps, gaps.folded {
+      try ExperimentReport.csv(gaps.table).write(toFile: gapPath, atomically: true, encoding: .utf8)
+    } else if FileManager.default.fileExists(atPath: gapPath) {
+      try FileManager.default.removeItem(atPath: gapPath)
+    }
     let readme = (folder as NSString).appendingPathComponent("README.md")
     let markdown = report.markdown(figures: figures, skipped: skipped)
     try markdown.write(toFile: readme, atomically: true, encoding: .utf8)
