@@ -66,6 +66,11 @@ enum MetricsSummary {
             "            LP of \(Int($0)) variables, \(Int(extra["bound_rows"] ?? 0)) rows, \(Int(extra["bound_classes"] ?? 0)) task classes, solved in \(d(extra["bound_solve_ms"])) ms\n"
           } ?? "")
       } ?? ""
+    let baselineEvents = Int(extra["baseline_events_processed"] ?? 0)
+    let events =
+      baselineEvents > 0
+      ? "\(m.eventsProcessed) + \(baselineEvents) of the on-demand baseline in \(d(wallMs)) ms: \(d((extra["events_per_second"] ?? 0) / 1e6)) M events/s"
+      : "\(m.eventsProcessed) in \(d(wallMs)) ms"
     let note =
       m.failed > 0
       ? "\nnote        \(m.failed) tasks fit no accelerator of the fleet (GPU memory too small); see --set memory_gib or accelerator"
@@ -81,7 +86,7 @@ enum MetricsSummary {
       checkpoints \(m.checkpointsFull) full, \(m.checkpointsPartial) partial, \(m.checkpointsRestart) restart; work lost \(d(m.workLostHours)) h
       migration   \(d(m.migratedGiB)) GiB moved, \(d(m.transferHours)) h of transfers, \(m.voluntaryMigrations) voluntary moves, \(m.proactiveMigrations) proactive
       instances   \(m.instancesLaunched) launched; \(d(m.spotInstanceHours)) spot h, \(d(m.onDemandInstanceHours)) on-demand h
-      events      \(m.eventsProcessed) in \(d(wallMs)) ms
+      events      \(events)
       """ + note
   }
 }

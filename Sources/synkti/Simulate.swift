@@ -101,11 +101,23 @@ extension Synkti {
       }
       let clock = ContinuousClock()
       var metrics = RunMetrics()
-      let elapsed = clock.measure { metrics = runnable.run(seed: config.seed) }
+      var baselineEvents = 0
+      let elapsed = clock.measure {
+        metrics = runnable.run(seed: config.seed) { baselineEvents = $0 }
+      }
       let wallMs =
         Double(elapsed.components.attoseconds) / 1e15
         + Double(elapsed.components.seconds) * 1000
       var extra = ["wall_ms": wallMs]
+      if case .fleet = runnable {
+        // Speed as the run reports it: the events of every simulation it
+        // ran (itself and its on-demand baseline) over its wall time.
+        extra["baseline_events_processed"] = Double(baselineEvents)
+        if wallMs > 0 {
+          extra["events_per_second"] =
+            Double(metrics.eventsProcessed + baselineEvents) / wallMs * 1000
+        }
+      }
       if case .fleet(var scenario) = runnable, scenario.computesLowerBound {
         // The bound's size and solve time, for whoever sizes a sweep.
         scenario.seed = config.seed

@@ -9,11 +9,13 @@ public enum RunnableScenario: Sendable {
   case deadlineJob(DeadlineScenario)
 
   /// Runs it with `seed` (deadline jobs are deterministic and ignore it).
-  public func run(seed: UInt64) -> RunMetrics {
+  /// `baselineEvents` hears the events of a fleet run's on-demand
+  /// baseline, a simulation of its own (`Simulation.run`).
+  public func run(seed: UInt64, baselineEvents: (Int) -> Void = { _ in }) -> RunMetrics {
     switch self {
     case .fleet(var scenario):
       scenario.seed = seed
-      return Self.scored(Simulation.run(scenario), scenario)
+      return Self.scored(Simulation.run(scenario, baselineEvents: baselineEvents), scenario)
     case .deadlineJob(var scenario):
       scenario.seed = seed  // a randomized policy's draws
       return scenario.run()

@@ -22,11 +22,15 @@ public enum Simulation {
   /// baseline ignores share it); by default it computes. With
   /// `computesLowerBound`, `lowerBound` solves the run's bound (a cache may
   /// answer for a program it has solved: runs of a replicate that complete
-  /// the same work on the same path share one).
+  /// the same work on the same path share one). `baselineEvents` hears
+  /// how many events the baseline's own simulation took when one ran here
+  /// (0 when the run is its own baseline; never called when a cache
+  /// answered): a run's speed counts every simulation it ran.
   public static func run(
     _ scenario: Scenario,
     baseline: (_ compute: () -> BaselineOutcome) -> BaselineOutcome = { $0() },
-    lowerBound: (FleetBound) -> Double? = { $0.solve().cost }
+    lowerBound: (FleetBound) -> Double? = { $0.solve().cost },
+    baselineEvents: (Int) -> Void = { _ in }
   ) -> RunMetrics {
     var simulator = Simulator(scenario)
     var metrics = simulator.run()
@@ -37,18 +41,23 @@ public enum Simulation {
       let equalWork = metrics.totalCost + simulator.unfinishedOnDemandCost()
       if bound > 0 { metrics.gapToBound = equalWork / bound }
     }
+    var computedEvents: Int?
     let outcome = baseline {
-      let b = Self.baseline(of: scenario, ifAlready: metrics)
+      let b = Self.baseline(of: scenario, ifAlready: metrics, workload: simulator.workload)
+      computedEvents = scenario.policy is OnDemandOnlyPolicy ? 0 : b.eventsProcessed
       return BaselineOutcome(totalCost: b.totalCost, completedWorkHours: b.completedWorkHours)
     }
+    if let computedEvents { baselineEvents(computedEvents) }
     metrics.setBaseline(outcome.totalCost, completedWork: outcome.completedWorkHours)
     return metrics
   }
 
-  /// The metrics of `scenario` under OnDemandOnly with naive placement.
-  public static func baseline(of scenario: Scenario, ifAlready metrics: RunMetrics? = nil)
-    -> RunMetrics
-  {
+  /// The metrics of `scenario` under OnDemandOnly with naive placement;
+  /// on `workload` when given (the tasks a run of `scenario` drew: the same
+  /// seed draws the same, so the baseline need not draw them again).
+  public static func baseline(
+    of scenario: Scenario, ifAlready metrics: RunMetrics? = nil, workload: [TaskSpec]? = nil
+  ) -> RunMetrics {
     if scenario.policy is OnDemandOnlyPolicy, let metrics { return metrics }
     var baseline = scenario
     baseline.policy = OnDemandOnlyPolicy()
@@ -56,7 +65,7 @@ public enum Simulation {
     // It launches no spot, so forecast reviews would find nothing to move.
     baseline.proactive = nil
     baseline.computesLowerBound = false
-    var simulator = Simulator(baseline)
+    var simulator = Simulator(baseline, workload: workload)
     return simulator.run()
   }
 }

@@ -67,18 +67,64 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 public enum SeedDerivation {
   /// The seed of the stream `labels` under `root`.
   @inlinable
-  public static func derive(_ root: UInt64, _ labels: UInt64...) -> UInt64 {
-    derive(root, labels)
+  public static func derive(_ root: UInt64, _ labels: [UInt64]) -> UInt64 {
+    var h = start(root)
+    for label in labels { h = step(h, label) }
+    return h
   }
 
-  /// The seed of the stream `labels` under `root`.
+  // The same seeds for one to six labels without the variadic array,
+  // which costs an allocation per call (two per launch in the simulator).
+
+  /// The seed of the stream `a` under `root`.
   @inlinable
-  public static func derive(_ root: UInt64, _ labels: [UInt64]) -> UInt64 {
-    var h = SplitMix64.mix(root ^ 0x5359_4E4B_5449_0001)
-    for label in labels {
-      h = SplitMix64.mix(h ^ SplitMix64.mix(label &+ 0x9E37_79B9_7F4A_7C15))
-    }
-    return h
+  public static func derive(_ root: UInt64, _ a: UInt64) -> UInt64 { step(start(root), a) }
+
+  /// The seed of the stream `a, b` under `root`.
+  @inlinable
+  public static func derive(_ root: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+    step(step(start(root), a), b)
+  }
+
+  /// The seed of the stream `a, b, c` under `root`.
+  @inlinable
+  public static func derive(_ root: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+    step(derive(root, a, b), c)
+  }
+
+  /// The seed of the stream `a, b, c, d` under `root`.
+  @inlinable
+  public static func derive(
+    _ root: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64
+  ) -> UInt64 {
+    step(derive(root, a, b, c), d)
+  }
+
+  /// The seed of the stream `a, b, c, d, e` under `root`.
+  @inlinable
+  public static func derive(
+    _ root: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64, _ e: UInt64
+  ) -> UInt64 {
+    step(derive(root, a, b, c, d), e)
+  }
+
+  /// The seed of the stream `a, b, c, d, e, f` under `root`.
+  @inlinable
+  public static func derive(
+    _ root: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64, _ e: UInt64,
+    _ f: UInt64
+  ) -> UInt64 {
+    step(derive(root, a, b, c, d, e), f)
+  }
+
+  /// The hash before any label.
+  @inlinable
+  static func start(_ root: UInt64) -> UInt64 { SplitMix64.mix(root ^ 0x5359_4E4B_5449_0001) }
+
+  /// The hash after one more label.
+  @inlinable
+  static func step(_ h: UInt64, _ label: UInt64) -> UInt64 {
+    SplitMix64.mix(h ^ SplitMix64.mix(label &+ 0x9E37_79B9_7F4A_7C15))
   }
 }
 

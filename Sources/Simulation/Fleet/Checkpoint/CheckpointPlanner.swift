@@ -142,23 +142,37 @@ public struct CheckpointPlanner: Sendable, Hashable {
     -> [Decision]
   {
     var left = Units.transferableMiB(gbps: bandwidthGbps, hours: graceHours)
+    var written = 0.0
+    // The next task's turn on the link, after those before it.
+    func upload(_ task: Checkpointing) -> Decision {
+      var decision = checkpoint(task, transferableMiB: Swift.min(left, task.stateMiB))
+      left -= decision.savedMiB
+      written += decision.savedMiB
+      decision.durableAfterHours =
+        decision.savedMiB > 0 ? Units.transferHours(mib: written, gbps: bandwidthGbps) : 0
+      return decision
+    }
     let order = tasks.indices.sorted { a, b in
       let da = Self.stakePerMiB(tasks[a])
       let db = Self.stakePerMiB(tasks[b])
       return da != db ? da > db : a < b
     }
     var decisions = [Decision?](repeating: nil, count: tasks.count)
-    var written = 0.0
-    for i in order {
-      let share = Swift.min(left, tasks[i].stateMiB)
-      var decision = checkpoint(tasks[i], transferableMiB: share)
-      left -= decision.savedMiB
-      written += decision.savedMiB
-      decision.durableAfterHours =
-        decision.savedMiB > 0 ? Units.transferHours(mib: written, gbps: bandwidthGbps) : 0
-      decisions[i] = decision
-    }
+    for i in order { decisions[i] = upload(tasks[i]) }
     return decisions.map { $0! }
+  }
+
+  /// `sharedLink` for one task alone on the link: its decision, without
+  /// the arrays (most warnings hit one task).
+  public func alone(_ task: Checkpointing, bandwidthGbps: Double, graceHours: Double)
+    -> Decision
+  {
+    let transferable = Units.transferableMiB(gbps: bandwidthGbps, hours: graceHours)
+    var decision = checkpoint(task, transferableMiB: Swift.min(transferable, task.stateMiB))
+    decision.durableAfterHours =
+      decision.savedMiB > 0
+      ? Units.transferHours(mib: decision.savedMiB, gbps: bandwidthGbps) : 0
+    return decision
   }
 
   /// Progress at stake per MiB of state (infinite for stateless tasks).

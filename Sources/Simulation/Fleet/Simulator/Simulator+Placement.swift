@@ -18,7 +18,9 @@ extension Simulator {
   /// `capacityRetryHours` (or when its crunch ends, if sooner).
   func nextSpotLaunch(for task: TaskSpec) -> Double? {
     var next: Double?
-    for pool in pools where pool.capacity == .spot && pool.fits(task) {
+    // Indices, not elements: iterating the pools retains each one.
+    for p in pools.indices where pools[p].capacity == .spot && pools[p].fits(task) {
+      let pool = pools[p]
       guard var t = pool.path?.nextLaunchable(after: now) else { continue }
       if pool.room(at: t) == 0 {
         t = Swift.max(t, now + Self.capacityRetryHours)
@@ -35,7 +37,9 @@ extension Simulator {
   /// What the policy sees of the market for task `i` now.
   func context(for i: Int) -> PolicyContext {
     let task = tasks[i]
-    let spotNow = pools.contains { $0.capacity == .spot && $0.fits(task) && $0.canLaunch(at: now) }
+    let spotNow = pools.indices.contains {
+      pools[$0].capacity == .spot && pools[$0].fits(task) && pools[$0].canLaunch(at: now)
+    }
     let onDemand = preferredPool(.onDemand, for: task).map { pools[$0].type }
     let progress = movableProgress(i)
     let transfer =
@@ -59,9 +63,9 @@ extension Simulator {
   func preferredPool(_ capacity: Capacity, for task: TaskSpec) -> Int? {
     var best: Int?
     var bestPrice = Double.infinity
-    for (p, pool) in pools.enumerated()
-    where pool.capacity == capacity && pool.fits(task) && pool.canLaunch(at: now) {
-      let price = pool.unitPrice(at: now)
+    for p in pools.indices
+    where pools[p].capacity == capacity && pools[p].fits(task) && pools[p].canLaunch(at: now) {
+      let price = pools[p].unitPrice(at: now)
       if price < bestPrice {
         best = p
         bestPrice = price

@@ -16,33 +16,37 @@ extension Simulator {
     let pool = pools[Int(instances[k].pool)]
     let grace = Swift.max(0, instances[k].reclaimTermination - now)
     schedule(.termination(id), at: instances[k].reclaimTermination)
-    var hit: [Int32] = []
+    // The hit tasks join `displaced` directly (this runs at every warning;
+    // arrays of its own per warning were a tenth of the run's allocations).
+    let first = displaced.count
+    var running = 0
     for slot in instances[k].slotRange where slots[slot] >= 0 {
-      hit.append(slots[slot])
+      let task = slots[slot]
+      displaced.append(task)
       slots[slot] = -1
+      if state[Int(task)].status == .running {
+        accrue(Int(task))
+        running += 1
+      }
     }
     instances[k].occupied = 0
-    let running = hit.filter { state[Int($0)].status == .running }
-    for task in running { accrue(Int(task)) }
-    let decisions = scenario.checkpoint.sharedLink(
-      running.map { task in
-        let i = Int(task)
-        return CheckpointPlanner.Checkpointing(
-          progress: state[i].progress, durable: state[i].durable,
-          stateMiB: tasks[i].stateMiB(atProgress: state[i].progress))
-      }, bandwidthGbps: pool.type.networkGbps, graceHours: grace)
-    for (task, decision) in zip(running, decisions) {
-      let i = Int(task)
-      switch decision.outcome {
-      case .full: metrics.checkpointsFull += 1
-      case .partial: metrics.checkpointsPartial += 1
-      case .restart: metrics.checkpointsRestart += 1
-      }
-      metrics.workLostHours += state[i].progress - decision.durableProgress
-      if decision.durableProgress > state[i].durable {
-        state[i].durable = decision.durableProgress
-        state[i].durableAt = now + decision.durableAfterHours
-        state[i].storageRegion = Int32(pool.region)
+    let hit = displaced[first...]
+    func checkpointing(_ i: Int) -> CheckpointPlanner.Checkpointing {
+      .init(
+        progress: state[i].progress, durable: state[i].durable,
+        stateMiB: tasks[i].stateMiB(atProgress: state[i].progress))
+    }
+    let link = (gbps: pool.type.networkGbps, hours: grace)
+    if running == 1, let task = hit.first(where: { state[Int($0)].status == .running }) {
+      let decision = scenario.checkpoint.alone(
+        checkpointing(Int(task)), bandwidthGbps: link.gbps, graceHours: link.hours)
+      keep(decision, of: Int(task), region: pool.region)
+    } else if running > 1 {
+      let tasks = hit.filter { state[Int($0)].status == .running }
+      let decisions = scenario.checkpoint.sharedLink(
+        tasks.map { checkpointing(Int($0)) }, bandwidthGbps: link.gbps, graceHours: link.hours)
+      for (task, decision) in zip(tasks, decisions) {
+        keep(decision, of: Int(task), region: pool.region)
       }
     }
     for task in hit {
@@ -54,8 +58,23 @@ extension Simulator {
       state[i].instance = -1
       metrics.preemptions += 1
     }
-    if displaced.isEmpty && !hit.isEmpty { schedule(.migrateDisplaced, at: now) }
-    displaced += hit
+    if first == 0 && !hit.isEmpty { schedule(.migrateDisplaced, at: now) }
+  }
+
+  /// Counts a grace-period checkpoint of task `i` and keeps what it saved
+  /// (durable in `region`).
+  mutating func keep(_ decision: CheckpointPlanner.Decision, of i: Int, region: Int) {
+    switch decision.outcome {
+    case .full: metrics.checkpointsFull += 1
+    case .partial: metrics.checkpointsPartial += 1
+    case .restart: metrics.checkpointsRestart += 1
+    }
+    metrics.workLostHours += state[i].progress - decision.durableProgress
+    if decision.durableProgress > state[i].durable {
+      state[i].durable = decision.durableProgress
+      state[i].durableAt = now + decision.durableAfterHours
+      state[i].storageRegion = Int32(region)
+    }
   }
 
   /// Places every task displaced at this instant, as one problem.
@@ -73,7 +92,9 @@ extension Simulator {
     hazards: [Int: Double] = [:]
   ) {
     var rows: [Int32] = []
+    rows.reserveCapacity(tasks.count)
     var wanted: [Capacity] = []
+    wanted.reserveCapacity(tasks.count)
     for (task, decision) in zip(tasks, decisions) {
       switch decision {
       case .wait(let until): wait(task, until: until)
@@ -102,6 +123,11 @@ extension Simulator {
       case .existing(let instance):
         attach(task, to: Int32(instance))
       case .newLaunch(let p):
+        // One task alone has no one to share a fresh instance with.
+        if rows.count == 1 {
+          attach(task, to: launch(in: p))
+          continue
+        }
         var id = freshInstance[p]
         if id == nil || !instances[Int(id!)].hasRoom {
           id = launch(in: p)
@@ -119,11 +145,20 @@ extension Simulator {
   mutating func migrationProblem(
     _ rows: [Int32], wanted: [Capacity], avoiding: Set<Int> = [], hazards: [Int: Double] = [:]
   ) -> MigrationProblem {
+    // Sized once: a few targets per pool, grown one append at a time, were
+    // three allocations each.
+    let expected = pools.count * Swift.min(rows.count, 4) + pools.count
     var targets: [MigrationTarget] = []
+    targets.reserveCapacity(expected)
     var targetPool: [Int] = []
+    targetPool.reserveCapacity(expected)
     var existing: [(Int32, Int)] = []
+    existing.reserveCapacity(expected)
+    // One buffer for every pool's free instances (this runs at every
+    // warning; an array per pool was a tenth of the run's allocations).
+    var taken: [Int32] = []
     for p in pools.indices where !avoiding.contains(p) {
-      var taken: [Int32] = []
+      taken.removeAll(keepingCapacity: true)
       while taken.count < rows.count, let id = firstFree(in: p) {
         _ = pools[p].free.popMin()
         // The heap may hold an instance twice; copies pop one after another.
@@ -142,8 +177,12 @@ extension Simulator {
           slots: Swift.min(room, rows.count)))
       targetPool.append(p)
     }
-    let launchable = pools.indices.filter { !avoiding.contains($0) && pools[$0].canLaunch(at: now) }
-      .sorted { (pools[$0].unitPrice(at: now), $0) < (pools[$1].unitPrice(at: now), $1) }
+    var launchable: [Int] = []
+    launchable.reserveCapacity(pools.count)
+    for p in pools.indices where !avoiding.contains(p) && pools[p].canLaunch(at: now) {
+      launchable.append(p)
+    }
+    launchable.sort { (pools[$0].unitPrice(at: now), $0) < (pools[$1].unitPrice(at: now), $1) }
     for p in launchable {
       // As many slots as the pool's remaining capacity can open.
       let room = pools[p].room(at: now)
@@ -154,7 +193,10 @@ extension Simulator {
           slots: overflow ? rows.count : Swift.min(rows.count, open)))
       targetPool.append(p)
     }
-    let rowsWanting = Capacity.allCases.map { c in wanted.lazy.filter { $0 == c }.count }
+    var rowsWanting = (spot: 0, onDemand: 0)
+    for c in wanted {
+      if c == .spot { rowsWanting.spot += 1 } else { rowsWanting.onDemand += 1 }
+    }
     let width = targets.count
     var costs = [Double](repeating: .infinity, count: rows.count * width)
     for c in 0..<width {
@@ -163,7 +205,8 @@ extension Simulator {
       var instance: Int32?
       var busyUntil = now
       var sharers = Swift.min(
-        pool.type.gpusPerInstance, rowsWanting[pool.capacity == .spot ? 0 : 1])
+        pool.type.gpusPerInstance,
+        pool.capacity == .spot ? rowsWanting.spot : rowsWanting.onDemand)
       if case .existing(let id) = targets[c].kind {
         instance = Int32(id)
         busyUntil = self.busyUntil(Int32(id))

@@ -38,13 +38,20 @@ public struct Simulator {
   public internal(set) var migrationProblems: [MigrationProblemRecord] = []
 
   /// Prepares a run: draws the workload and every zone's market path.
-  public init(_ scenario: Scenario) {
+  public init(_ scenario: Scenario) { self.init(scenario, workload: nil) }
+
+  /// Prepares a run on `workload` when given: the tasks another run of the
+  /// same seed, workload spec and fleet drew (the baseline's are the run's),
+  /// else drawn here.
+  init(_ scenario: Scenario, workload: [TaskSpec]?) {
     self.scenario = scenario
-    let workloadSeed = SeedDerivation.derive(scenario.seed, SeedStream.workload.rawValue)
-    tasks = Self.scaledDeadlines(
-      WorkloadGenerator(spec: scenario.workload).generate(
-        horizon: scenario.horizon, seed: workloadSeed),
-      slack: scenario.workload.deadlineSlack, fleet: scenario.fleet)
+    tasks =
+      workload
+      ?? Self.scaledDeadlines(
+        WorkloadGenerator(spec: scenario.workload).generate(
+          horizon: scenario.horizon,
+          seed: SeedDerivation.derive(scenario.seed, SeedStream.workload.rawValue)),
+        slack: scenario.workload.deadlineSlack, fleet: scenario.fleet)
     state = Array(repeating: TaskRecord(), count: tasks.count)
     let market = scenario.market
     let zoneCount =
@@ -114,6 +121,11 @@ public struct Simulator {
   /// Runs to the horizon and returns the metrics (baseline not set).
   public mutating func run() -> RunMetrics {
     metrics.tasks = tasks.count
+    // Room for about an instance per task up front: growing these arrays
+    // one doubling at a time copied them over and over.
+    instances.reserveCapacity(tasks.count)
+    slots.reserveCapacity(tasks.count)
+    completionTimes.reserveCapacity(tasks.count)
     if !tasks.isEmpty { queue.schedule(.arrival(0), at: tasks[0].arrival) }
     if let interval = scenario.policy.reviewInterval, interval > 0,
       interval < scenario.horizon
@@ -164,7 +176,7 @@ public struct Simulator {
     if nextArrival < tasks.count {
       schedule(.arrival(Int32(nextArrival)), at: tasks[nextArrival].arrival)
     }
-    guard pools.contains(where: { $0.fits(tasks[i]) }) else {
+    guard pools.indices.contains(where: { pools[$0].fits(tasks[i]) }) else {
       state[i].status = .failed
       metrics.failed += 1
       return
@@ -275,7 +287,7 @@ public struct Simulator {
         metrics.deadlineMisses += 1
       }
     }
-    completionTimes.sort()
+    completionTimes.radixSort()
     // Statistics over completed tasks only: nil (never 0) when none
     // completed, and tail percentiles only when there are several to rank.
     if !completionTimes.isEmpty {

@@ -120,7 +120,7 @@ public struct WorkloadGenerator: Sendable {
       break
     case .uniform(let fraction):
       for i in 0..<n { arrivals[i] = rng.nextUnit() * fraction * horizon }
-      arrivals.sort()
+      arrivals.radixSort()
     case .poisson(let fraction):
       let rate = Double(n) / Swift.max(fraction * horizon, 1e-12)
       var t = 0.0
