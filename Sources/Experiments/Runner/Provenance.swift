@@ -48,32 +48,9 @@ public struct Provenance: Sendable, Equatable {
   /// `git ARGUMENTS` with `input` on its standard input: its standard
   /// output as bytes, or nil when git is missing or fails.
   public static func gitData(_ arguments: [String], input: Data? = nil) -> Data? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    let stdin = Pipe()
-    if input != nil { process.standardInput = stdin }
-    do {
-      try process.run()
-    } catch {
-      return nil
-    }
-    if let input {
-      // Written from another thread: git's output pipe must be drained
-      // while it reads, or both block on full buffers.
-      let writer = stdin.fileHandleForWriting
-      DispatchQueue.global().async {
-        writer.write(input)
-        try? writer.close()
-      }
-    }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    return data
+    guard let result = Subprocess.run(["git"] + arguments, input: input), result.status == 0
+    else { return nil }
+    return result.output
   }
 }
 

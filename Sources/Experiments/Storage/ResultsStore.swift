@@ -38,6 +38,12 @@ public struct ResultsStore: Sendable {
       configuration.prepareDatabase { db in
         try db.execute(sql: "PRAGMA synchronous = NORMAL")
         try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
+        // Reuse copies thousands of rows in one transaction through a
+        // scratch table: in memory, and with a page cache (64 MiB) that
+        // holds the transaction instead of spilling pages to the WAL
+        // mid-way (a third fewer writes).
+        try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        try db.execute(sql: "PRAGMA cache_size = -65536")
       }
       let pool = try DatabasePool(path: path, configuration: configuration)
       let store = ResultsStore(writer: pool, path: path)

@@ -14,52 +14,76 @@ enum SHA256 {
     0xc671_78f2,
   ]
 
+  /// The digest of `message` as 64 lowercase hex digits.
   static func hex(_ message: [UInt8]) -> String {
-    var h: [UInt32] = [
+    var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-      0x5be0_cd19,
-    ]
-    var data = message
+      0x5be0_cd19
+    )
+    // Whole blocks straight from the message; the padded tail (one or two
+    // blocks) from a small buffer: no copy of the message (this hashes
+    // every run's identity, thousands per sweep).
+    let whole = message.count / 64 * 64
+    var tail = [UInt8](repeating: 0, count: message.count - whole < 56 ? 64 : 128)
+    for i in whole..<message.count { tail[i - whole] = message[i] }
+    tail[message.count - whole] = 0x80
     let bitLength = UInt64(message.count) * 8
-    data.append(0x80)
-    while data.count % 64 != 56 { data.append(0) }
-    for i in (0..<8).reversed() {
-      data.append(UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i))))
+    for i in 0..<8 {
+      tail[tail.count - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i)))
     }
-    func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
     var w = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: data.count, by: 64) {
-      for t in 0..<16 {
-        let b = chunk + 4 * t
-        w[t] =
-          UInt32(data[b]) << 24 | UInt32(data[b + 1]) << 16 | UInt32(data[b + 2]) << 8
-          | UInt32(data[b + 3])
-      }
-      for t in 16..<64 {
-        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-      for t in 0..<64 {
-        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-        let ch = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-        let maj = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ maj
-        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-      }
-      h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-      h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-    }
-    let digits = Array("0123456789abcdef")
-    var out = ""
-    for word in h {
-      for shift in stride(from: 28, through: 0, by: -4) {
-        out.append(digits[Int((word >> UInt32(shift)) & 0xF)])
+    k.withUnsafeBufferPointer { k in
+      w.withUnsafeMutableBufferPointer { w in
+        message.withUnsafeBufferPointer { m in
+          for chunk in stride(from: 0, to: whole, by: 64) {
+            compress(&h, UnsafeBufferPointer(rebasing: m[chunk..<chunk + 64]), w, k)
+          }
+        }
+        tail.withUnsafeBufferPointer { t in
+          for chunk in stride(from: 0, to: t.count, by: 64) {
+            compress(&h, UnsafeBufferPointer(rebasing: t[chunk..<chunk + 64]), w, k)
+          }
+        }
       }
     }
-    return out
+    let digits = Array("0123456789abcdef".utf8)
+    var out = [UInt8](repeating: 0, count: 64)
+    for (i, word) in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].enumerated() {
+      for j in 0..<8 { out[8 * i + j] = digits[Int((word >> UInt32(28 - 4 * j)) & 0xF)] }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// One 64-byte block into the state `h` (FIPS 180-4, 6.2.2); `w` is
+  /// scratch for the message schedule.
+  @inline(__always)
+  static func compress(
+    _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+    _ block: UnsafeBufferPointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>,
+    _ k: UnsafeBufferPointer<UInt32>
+  ) {
+    @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    for t in 0..<16 {
+      let b = 4 * t
+      w[t] =
+        UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8
+        | UInt32(block[b + 3])
+    }
+    for t in 16..<64 {
+      let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+      let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+    }
+    var (a, b, c, d, e, f, g, hh) = h
+    for t in 0..<64 {
+      let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+      let ch = (e & f) ^ (~e & g)
+      let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+      let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+      let maj = (a & b) ^ (a & c) ^ (b & c)
+      let t2 = s0 &+ maj
+      (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+    }
+    h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
   }
 }
