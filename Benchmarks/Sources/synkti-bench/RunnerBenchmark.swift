@@ -97,7 +97,10 @@ struct StorageProbe {
       for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + s) }
     }
     let store = try! ResultsStore.open(file)
-    let ms = milliseconds { store._benchmarkWrites(plan, metrics) }
+    let ms = milliseconds {
+      store._benchmarkWrites(
+        cells: plan.cellRecords, runs: plan.runs.map(\.record), metrics: metrics)
+    }
     print(
       "storage only: \(plan.runs.count) runs in \(format(ms)) ms -> \(format(ms * 1000 / Double(plan.runs.count))) µs per run"
     )

@@ -48,12 +48,12 @@ struct RunPool {
             let bad = result.nonFiniteMetrics
             if bad.isEmpty {
               try store.saveRun(
-                sweep: id, run: run, metrics: result, wallMs: wallMs,
+                sweep: id, run: run.record, metrics: result, wallMs: wallMs,
                 identity: identities[run.index])
             } else {
               let reason = "non-finite metrics: \(bad.joined(separator: ", "))"
               try store.saveFailedRun(
-                sweep: id, run: run, reason: reason, wallMs: wallMs,
+                sweep: id, run: run.record, reason: reason, wallMs: wallMs,
                 identity: identities[run.index])
               if failuresBefore + state.recordFailure(reason) > maxFailures { state.stop() }
             }

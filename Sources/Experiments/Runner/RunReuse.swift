@@ -29,7 +29,8 @@ struct RunReuse {
       of: todo, in: plan, fingerprint: options.modelFingerprint)
     var reused = 0
     if caching, !reuse.identities.isEmpty {
-      let copied = try store.reuseRuns(sweep: sweepID, runs: todo, identities: reuse.identities)
+      let copied = try store.reuseRuns(
+        sweep: sweepID, runs: todo.map(\.record), identities: reuse.identities)
       reused = copied.count
       todo = todo.filter { !copied.contains($0.index) }
     }

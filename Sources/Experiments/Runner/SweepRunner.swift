@@ -128,7 +128,7 @@ public struct SweepRunner: Sendable {
       (sweepID, resumed, stored, superseded) = (id, isResumed, alreadyStored, other)
     }
     do {
-      try store.insertCells(sweep: sweepID, plan: plan)
+      try store.insertCells(sweep: sweepID, cells: plan.cellRecords)
     } catch {
       try? store.setStatus(.interrupted, ofSweep: sweepID, finishedAt: nil)
       throw error

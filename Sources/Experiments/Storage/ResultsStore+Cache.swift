@@ -9,8 +9,7 @@ extension ResultsStore {
   /// there, `reused_from_sweep` naming it), in one transaction; returns the
   /// run indices copied. The source is always a computed run, never a copy,
   /// and the latest one: after a `--no-cache` sweep, reruns name it.
-  func reuseRuns(sweep id: Int64, runs: [PlannedRun], identities: [Int: String]) throws -> Set<Int>
-  {
+  func reuseRuns(sweep id: Int64, runs: [RunRecord], identities: [Int: String]) throws -> Set<Int> {
     let metricList = Schema.metricColumns.joined(separator: ", ")
     let sourceMetrics = Schema.metricColumns.map { "m." + $0 }.joined(separator: ", ")
     return try write { db in
@@ -29,7 +28,7 @@ extension ResultsStore {
       for run in runs {
         guard let identity = identities[run.index] else { continue }
         try insert.execute(
-          arguments: [run.index, run.cell.index, run.replicate, String(run.seed), identity])
+          arguments: [run.index, run.cell, run.replicate, String(run.seed), identity])
       }
       // The source of an identity: its latest computed run outside this
       // sweep, looked up once.

@@ -28,12 +28,12 @@ extension ResultsStore {
 
   /// Records the cells of a sweep (idempotent: a resumed sweep re-records
   /// nothing).
-  func insertCells(sweep id: Int64, plan: SweepPlan) throws {
+  func insertCells(sweep id: Int64, cells: [CellRecord]) throws {
     try write { db in
-      for cell in plan.cells {
+      for cell in cells {
         try Self.insertCell(
           db, sweep: id, index: cell.index, key: cell.key,
-          parameters: Schema.parameterKeys.map { plan.parameters[cell.index]![$0] })
+          parameters: Schema.parameterKeys.map { cell.parameters[$0] })
       }
     }
   }
@@ -52,7 +52,7 @@ extension ResultsStore {
 
   /// Stores one finished run and its metrics in one transaction.
   func saveRun(
-    sweep id: Int64, run: PlannedRun, metrics: RunMetrics, wallMs: Double,
+    sweep id: Int64, run: RunRecord, metrics: RunMetrics, wallMs: Double,
     identity: String? = nil
   ) throws {
     try write { db in
@@ -67,7 +67,7 @@ extension ResultsStore {
   /// Stores a run that produced a non-finite metric: status `failed`, the
   /// reason, and no metrics row (so no NaN or infinity reaches the table).
   func saveFailedRun(
-    sweep id: Int64, run: PlannedRun, reason: String, wallMs: Double, identity: String? = nil
+    sweep id: Int64, run: RunRecord, reason: String, wallMs: Double, identity: String? = nil
   ) throws {
     try write { db in
       try Self.insertRun(
@@ -80,11 +80,11 @@ extension ResultsStore {
 
   /// A run's row in `runColumns` order.
   static func runValues(
-    _ sweep: Int64, _ run: PlannedRun, status: String, wallMs: Double, reason: String?,
+    _ sweep: Int64, _ run: RunRecord, status: String, wallMs: Double, reason: String?,
     identity: String? = nil
   ) -> [DatabaseValue] {
     [
-      sweep.databaseValue, run.index.databaseValue, run.cell.index.databaseValue,
+      sweep.databaseValue, run.index.databaseValue, run.cell.databaseValue,
       run.replicate.databaseValue, String(run.seed).databaseValue, status.databaseValue,
       wallMs.databaseValue, reason?.databaseValue ?? .null, identity?.databaseValue ?? .null,
       .null,

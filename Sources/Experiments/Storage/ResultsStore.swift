@@ -338,16 +338,16 @@ public struct ResultsStore: Sendable {
 }
 
 extension ResultsStore {
-  /// Stores every run of `plan` with the same metrics: the storage cost
-  /// alone, for the runner benchmark.
-  public func _benchmarkWrites(_ plan: SweepPlan, _ metrics: RunMetrics) {
+  /// Stores `runs` of `cells`, every one with the same metrics, in a sweep
+  /// of its own: the storage cost alone, for the runner benchmark.
+  public func _benchmarkWrites(cells: [CellRecord], runs: [RunRecord], metrics: RunMetrics) {
     let experiment = try! experimentID(name: "probe", text: "probe", hash: "probe")
     let sweep = try! insertSweep(
       SweepRecord(
         id: nil, experimentId: experiment, size: "probe", gitCommit: "probe", gitDirty: false,
         synktiVersion: "probe", host: "probe", startedAt: "", finishedAt: nil, jobs: 1,
-        status: .running, shardIndex: 0, shardCount: 1, totalRuns: plan.runs.count))
-    try! insertCells(sweep: sweep, plan: plan)
-    for run in plan.runs { try! saveRun(sweep: sweep, run: run, metrics: metrics, wallMs: 1) }
+        status: .running, shardIndex: 0, shardCount: 1, totalRuns: runs.count))
+    try! insertCells(sweep: sweep, cells: cells)
+    for run in runs { try! saveRun(sweep: sweep, run: run, metrics: metrics, wallMs: 1) }
   }
 }
