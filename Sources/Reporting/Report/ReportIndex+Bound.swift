@@ -16,7 +16,14 @@ extension ReportIndex {
       for cell in cells {
         groups[ExperimentReport.strategy(of: cell, axes: axes), default: []].append(cell)
       }
-      let gaps = groups.mapValues { $0.flatMap { $0.series(metric) }.map { 100 * ($0 - 1) } }
+      // A strategy that misses more deadlines than the spec allows is
+      // cheap by missing them: it is not the room left.
+      let allowed = ExperimentSpec.maxDeadlineMissRate(inText: data.specText)
+      let eligible = groups.filter {
+        ExperimentReport.missRate($0.value.flatMap(\.runs), above: allowed) == nil
+      }
+      let excluded = groups.count - eligible.count
+      let gaps = eligible.mapValues { $0.flatMap { $0.series(metric) }.map { 100 * ($0 - 1) } }
       guard
         let best = gaps.min(by: {
           (Summary($0.value).mean, $0.key) < (Summary($1.value).mean, $1.key)
@@ -27,7 +34,9 @@ extension ReportIndex {
         ExperimentReport.mean(a.runs, metric) < ExperimentReport.mean(b.runs, metric)
       }!
       rows.append([
-        "[\(data.experiment)](\(data.experiment)/README.md)", best.key, "\(best.value.count)",
+        "[\(data.experiment)](\(data.experiment)/README.md)",
+        best.key + (excluded > 0 ? " (\(excluded) that miss deadlines left out)" : ""),
+        "\(best.value.count)",
         Format.interval(best.value),
         Format.number(100 * (ExperimentReport.mean(widest.runs, metric) - 1), 1),
         others.isEmpty
@@ -39,7 +48,7 @@ extension ReportIndex {
     guard !rows.isEmpty else { return nil }
     var out = "## Room left: fleet runs against their lower bound\n\n"
     out +=
-      "Per fleet experiment run with `bound: true`: the strategy (policy · migration) closest to the offline lower bound of each run's own path, its gap ((cost + unfinished work at on-demand) ÷ bound − 1, mean and 95% CI over every condition and replicate), and the condition where its mean gap is largest: the most a better policy or migration strategy could save there (`docs/model.md`, \"The fleet lower bound\").\n\n"
+      "Per fleet experiment run with `bound: true`: the strategy (policy · migration) closest to the offline lower bound of each run's own path among those that miss at most the spec's `max_deadline_miss_rate` of deadlines (the bound does not hold runs to deadlines, so one that misses them can look close to it), its gap ((cost + unfinished work at on-demand) ÷ bound − 1, mean and 95% CI over every condition and replicate), and the condition where its mean gap is largest: the most a better policy or migration strategy could save there (`docs/model.md`, \"The fleet lower bound\").\n\n"
     out +=
       MarkdownTable(
         header: ["experiment", "closest strategy", "n", "gap %", "largest gap %", "where"],
