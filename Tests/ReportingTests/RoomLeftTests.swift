@@ -44,5 +44,25 @@ import Testing
     let other = try #require(
       ReportIndex(sweeps: [lenient]).markdown().components(separatedBy: "## Room left").last)
     #expect(other.contains("| `greedy` | 1 | 5.00 |"))
+
+    // Where every strategy misses more than allowed, the closest stays,
+    // marked: an experiment never leaves the table silently.
+    var strict = Self.sweep(specText: "name: gaps\n")
+    strict.experiment = "gaps"
+    strict.cells = strict.cells.map { cell in
+      var cell = cell
+      cell.runs = cell.runs.map { run in
+        var metrics = run.metrics
+        metrics["deadline_misses"] = 1
+        return RunData(replicate: run.replicate, seed: run.seed, metrics: metrics)
+      }
+      return cell
+    }
+    let marked = try #require(
+      ReportIndex(sweeps: [strict]).markdown().components(separatedBy: "## Room left").last)
+    #expect(
+      marked.contains(
+        "| `greedy` (misses deadlines beyond `max_deadline_miss_rate`, as every strategy here does) | 1 | 5.00 |"
+      ))
   }
 }
