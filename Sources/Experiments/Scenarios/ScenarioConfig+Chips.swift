@@ -51,8 +51,8 @@ extension ScenarioConfig {
     // deadline (work_hours are hours on the accelerator).
     let inTime = { (t: AcceleratorType) -> Bool in
       guard let perHour = profile.fit(t).workPerHour else { return false }
-      return self.work.mean / (perHour / reference) + self.restartOverheadHours
-        <= self.deadlineHours
+      let restart = Swift.max(0, self.restartOverheadHours + t.bootHours - type.bootHours)
+      return self.work.mean / (perHour / reference) + restart <= self.deadlineHours
     }
     return try expand(chips, profile: profile, catalog: catalog, own: type, inTime: inTime).map {
       chip in
@@ -99,10 +99,11 @@ extension DeadlineScenario {
   /// series per type, cut at the window's absolute ticks), at its mean spot
   /// price, and its on-demand; each in a location of its own on the first
   /// zone's continent, reached at the cross-region path and the catalog's
-  /// default egress per GB.
+  /// default egress per GB. A start on a chip takes the job's restart
+  /// overhead plus the difference of its boot time and `ownBootHours`.
   static func adding(
     chips: [(type: AcceleratorType, speed: Double)], to window: DeadlineWindow, startHour: Double,
-    network: NetworkModel, checkpointGB: Double
+    network: NetworkModel, checkpointGB: Double, ownBootHours: Double
   ) -> DeadlineWindow {
     var result = window
     let start = Int(startHour / window.tick)
@@ -118,7 +119,8 @@ extension DeadlineScenario {
         available: draw(from: start, count: window.ticks),
         price: Array(repeating: type.spotPrice, count: window.ticks),
         prior: draw(from: start - priorTicks, count: priorTicks),
-        onDemandPrice: type.onDemandPrice, speed: speed)
+        onDemandPrice: type.onDemandPrice, speed: speed,
+        restartExtra: type.bootHours - ownBootHours)
       result = result.adding(
         places, continent: window.regionContinent[window.zoneRegion[0]],
         egress: checkpointGB * network.defaultEgressPerGB)

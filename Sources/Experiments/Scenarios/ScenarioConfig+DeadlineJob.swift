@@ -91,7 +91,7 @@ extension ScenarioConfig {
       : optima.window(withChips) {
         DeadlineScenario.adding(
           chips: chips, to: ownWindow, startHour: traceStartHour, network: network,
-          checkpointGB: checkpointGB)
+          checkpointGB: checkpointGB, ownBootHours: type.bootHours)
       }
     let job = DeadlineJob(
       work: work, deadline: deadlineHours, restartOverhead: restartOverheadHours,

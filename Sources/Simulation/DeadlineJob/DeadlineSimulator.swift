@@ -32,8 +32,9 @@ public enum DeadlineSimulator {
     var overheadLeft = 0.0
     let dt = window.tick
     let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, dt))
-    // With one accelerator type the guard's second test is its first.
-    let oneType = window.unitSpeed
+    // With one accelerator type (every place as fast and as quick to
+    // start) the guard's second test is its first.
+    let oneType = window.unitSpeed && window.uniformRestart
     for k in 0..<ticks {
       let time = Double(k) * dt
       if let z = place?.zone {
@@ -89,7 +90,7 @@ public enum DeadlineSimulator {
       if let n = next {
         if n != place {
           let transfer = window.transfer(from: home, to: n)
-          overheadLeft = job.restartOverhead + transfer
+          overheadLeft = window.restart(at: window.index(of: n), job: job) + transfer
           let egress = window.egressDollars(from: home, to: n)
           if egress > 0 || transfer > 0 { outcome.migrations += 1 }
           outcome.egressCost += egress
@@ -163,15 +164,16 @@ extension DeadlineSimulator {
 /// finishes in time.
 public enum DeadlineGuard {
   /// Whether on-demand (at `speed`, work per hour, after `transfer` hours
-  /// of moving the checkpoint) must run this tick, with `done` of the work
-  /// done at `time` hours into the window.
+  /// of moving the checkpoint and `restart` hours of starting: the job's
+  /// restart overhead unless given) must run this tick, with `done` of the
+  /// work done at `time` hours into the window.
   @inlinable
   public static func mustRunOnDemand(
     done: Double, time: Double, job: DeadlineJob, tick: Double, speed: Double = 1,
-    transfer: Double = 0
+    transfer: Double = 0, restart: Double? = nil
   ) -> Bool {
     let remaining = job.work - done
-    return remaining / speed + job.restartOverhead + transfer
+    return remaining / speed + (restart ?? job.restartOverhead) + transfer
       > job.deadline - time - tick + 1e-9
   }
 
@@ -184,7 +186,8 @@ public enum DeadlineGuard {
   ) -> Bool {
     mustRunOnDemand(
       done: done, time: time, job: job, tick: tick, speed: window.speed[window.index(of: to)],
-      transfer: window.transfer(from: from, to: to))
+      transfer: window.transfer(from: from, to: to),
+      restart: window.restart(at: window.index(of: to), job: job))
   }
 
   /// The on-demand the guard runs: the current one when on on-demand
@@ -198,9 +201,10 @@ public enum DeadlineGuard {
     if let place, place.isOnDemand { return place }
     let from = place ?? home
     var best = Place.onDemand(region: from.map(window.region(of:)) ?? 0)
-    guard !window.unitSpeed else { return best }
+    guard !window.unitSpeed || !window.uniformRestart else { return best }
     func hours(_ p: Place) -> Double {
-      remaining / window.speed[window.index(of: p)] + job.restartOverhead
+      remaining / window.speed[window.index(of: p)]
+        + window.restart(at: window.index(of: p), job: job)
         + window.transfer(from: from, to: p)
     }
     var least = hours(best)

@@ -100,6 +100,11 @@ public struct DeadlineView: Sendable {
   public func region(of place: Place) -> Int { window.region(of: place) }
   /// Transfer hours and egress dollars of a start at `place`.
   public func transfer(to place: Place) -> Double { window.transfer(from: home, to: place) }
+  /// Hours a start at `place` takes before any transfer: `job`'s restart
+  /// overhead on the place's accelerator type.
+  public func restart(at place: Place, job: DeadlineJob) -> Double {
+    window.restart(at: window.index(of: place), job: job)
+  }
   public func egress(to place: Place) -> Double { window.egressDollars(from: home, to: place) }
   /// Transfer hours and egress dollars of a start at `to` with the
   /// checkpoint at `from`.

@@ -12,16 +12,22 @@ public struct AcceleratorPlaces: Sendable, Equatable {
   public var onDemandPrice: Double
   /// Work per hour relative to the window's own type (1: as fast).
   public var speed: Double
+  /// Hours a start on this type takes beyond (or, negative, short of) a
+  /// start on the window's own type: the difference of their boot times
+  /// (the restore of the checkpoint is the job's, the same on any type).
+  public var restartExtra: Double
 
   /// Creates a type's places.
   public init(
-    available: [Bool], price: [Double], prior: [Bool], onDemandPrice: Double, speed: Double
+    available: [Bool], price: [Double], prior: [Bool], onDemandPrice: Double, speed: Double,
+    restartExtra: Double = 0
   ) {
     self.available = available
     self.price = price
     self.prior = prior
     self.onDemandPrice = onDemandPrice
     self.speed = speed
+    self.restartExtra = restartExtra
   }
 
   /// Spot availability of a type known only by its reclaim hazard λ per
@@ -56,6 +62,8 @@ extension DeadlineWindow {
     egressTable.append(Array(repeating: egress, count: regions) + [0])
     let zoneSpeeds = Array(speed[0..<zones]) + [other.speed]
     let regionSpeeds = Array(speed[zones...]) + [other.speed]
+    let zoneExtras = Array(restartExtra[0..<zones]) + [other.restartExtra]
+    let regionExtras = Array(restartExtra[zones...]) + [other.restartExtra]
     let type = (types.max() ?? 0) + 1
     return DeadlineWindow(
       tick: tick, available: available + [other.available], price: price + [other.price],
@@ -63,6 +71,23 @@ extension DeadlineWindow {
       regionContinent: regionContinent + [continent], transferHours: transferHours,
       egress: egressTable, prior: prior.isEmpty ? [] : prior + [other.prior],
       speed: zoneSpeeds + regionSpeeds, location: location + [newLocation],
-      types: Array(types[0..<zones]) + [type] + Array(types[zones...]) + [type])
+      types: Array(types[0..<zones]) + [type] + Array(types[zones...]) + [type],
+      restartExtra: zoneExtras + regionExtras)
+  }
+
+  /// Hours from a start at `place` (dense order) until work resumes,
+  /// before any transfer: the job's restart overhead on its own type,
+  /// adjusted by the place's type (never below 0).
+  public func restart(at place: Int, job: DeadlineJob) -> Double {
+    Swift.max(0, job.restartOverhead + restartExtra[place])
+  }
+
+  /// Whether every place starts as the window's own type does.
+  public var uniformRestart: Bool { restartExtra.allSatisfy { $0 == 0 } }
+
+  /// The least `restart(at:job:)` of any place: what every start costs at
+  /// least, for the optimum's floors.
+  public func leastRestart(job: DeadlineJob) -> Double {
+    Swift.max(0, job.restartOverhead + (restartExtra.min() ?? 0))
   }
 }

@@ -44,6 +44,9 @@ public struct DeadlineWindow: Sendable, Equatable {
   /// The accelerator type of each place (dense order): 0 is the window's
   /// own type; `adding(_:continent:egress:)` numbers the others.
   public var types: [Int]
+  /// Hours each place's start takes beyond the job's restart overhead
+  /// (dense order; 0 on the window's own type): `restart(at:job:)`.
+  public var restartExtra: [Double]
 
   /// The window of one zone in one region: what `trace_zone` runs on.
   /// Nothing moves, so transfers and egress are zero.
@@ -65,7 +68,7 @@ public struct DeadlineWindow: Sendable, Equatable {
     onDemandPrice: [Double], regionContinent: [Int],
     transferHours: (inRegion: Double, crossRegion: Double, crossContinent: Double),
     egress: [[Double]], prior: [[Bool]] = [], speed: [Double]? = nil, location: [Int]? = nil,
-    types: [Int]? = nil
+    types: [Int]? = nil, restartExtra: [Double]? = nil
   ) {
     precondition(tick > 0 && !available.isEmpty && available.count == price.count)
     precondition(available.allSatisfy { $0.count == available[0].count && !$0.isEmpty })
@@ -85,7 +88,9 @@ public struct DeadlineWindow: Sendable, Equatable {
     self.speed = speed ?? [Double](repeating: 1, count: places)
     self.location = location ?? Array(onDemandPrice.indices)
     self.types = types ?? [Int](repeating: 0, count: places)
-    precondition(self.types.count == places)
+    self.restartExtra = restartExtra ?? [Double](repeating: 0, count: places)
+    precondition(self.types.count == places && self.restartExtra.count == places)
+    precondition(self.restartExtra.allSatisfy(\.isFinite))
     precondition(self.speed.count == places && self.speed.allSatisfy { $0 > 0 && $0.isFinite })
     precondition(self.location.count == onDemandPrice.count)
   }
@@ -95,7 +100,7 @@ public struct DeadlineWindow: Sendable, Equatable {
       && a.zoneRegion == b.zoneRegion && a.onDemandPrice == b.onDemandPrice
       && a.regionContinent == b.regionContinent && a.egress == b.egress
       && a.transferHours == b.transferHours && a.prior == b.prior && a.speed == b.speed
-      && a.location == b.location && a.types == b.types
+      && a.location == b.location && a.types == b.types && a.restartExtra == b.restartExtra
   }
 
   /// Whether every place runs at speed 1 (one accelerator type): the

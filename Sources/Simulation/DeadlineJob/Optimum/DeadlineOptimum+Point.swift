@@ -52,13 +52,14 @@ extension DeadlineOptimum {
 
     /// Whether the fastest place (on-demand, with one type) from `time` on
     /// (after `step`) still finishes in time: what is left at `fastest`
-    /// work per hour, plus the overhead before work resumes.
-    func canStillFinish(after step: Step, at time: Double, job: DeadlineJob, fastest: Double)
-      -> Bool
-    {
+    /// work per hour, plus the overhead before work resumes (at least the
+    /// least restart of any place, `leastRestart`, unless it goes on where
+    /// it runs).
+    func canStillFinish(
+      after step: Step, at time: Double, job: DeadlineJob, fastest: Double, leastRestart: Double
+    ) -> Bool {
       let resume =
-        step.action >= 0
-        ? Swift.min(step.target.overhead, job.restartOverhead) : job.restartOverhead
+        step.action >= 0 ? Swift.min(step.target.overhead, leastRestart) : leastRestart
       return (job.work - done) / fastest + resume <= job.deadline - time + 1e-9
     }
 

@@ -13,6 +13,7 @@ extension DeadlineOptimum.PricedWorkFloor {
     let n = prices.count
     let dt = window.tick
     let fastest = window.fastest
+    let leastRestart = window.leastRestart(job: job)
     var state = 0  // the start is the graph's first state
     var point = Point.start
     for k in 0..<ticks {
@@ -35,7 +36,10 @@ extension DeadlineOptimum.PricedWorkFloor {
           continue
         }
         p.advance(move.step, work: job.work)
-        guard p.canStillFinish(after: move.step, at: time + dt, job: job, fastest: fastest) else {
+        guard
+          p.canStillFinish(
+            after: move.step, at: time + dt, job: job, fastest: fastest, leastRestart: leastRestart)
+        else {
           continue
         }
         let score =

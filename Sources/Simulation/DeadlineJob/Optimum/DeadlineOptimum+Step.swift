@@ -46,7 +46,7 @@ extension DeadlineOptimum {
     where action < 0 || k.map({ window.canRun(action, tick: $0) }) ?? true {
       let starts = action >= 0 && action != place
       let transfer = starts ? window.transfer(from: home, to: action) : 0
-      let startOverhead = starts ? job.restartOverhead + transfer : key.overhead
+      let startOverhead = starts ? window.restart(at: action, job: job) + transfer : key.overhead
       let egress = starts ? window.egressDollars(from: home, to: action) : 0
       var progress = 0.0
       var left = 0.0

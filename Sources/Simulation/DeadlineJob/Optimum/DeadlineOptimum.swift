@@ -59,6 +59,9 @@ public enum DeadlineOptimum {
         guard window.speed[window.zones + window.zoneRegion[z]] == speed else { continue }
         var single = job
         single.work = job.work / speed
+        // The zone's own restart, on its type.
+        single.restartOverhead = window.restart(at: z, job: job)
+        guard single.restartOverhead < job.deadline else { continue }
         single.onDemandPrice = window.onDemandPrice[window.zoneRegion[z]]
         let zone = window.slice(zone: z)
         for onDemand in [false, true] {
@@ -101,7 +104,8 @@ public enum DeadlineOptimum {
     init(job: DeadlineJob, window: DeadlineWindow, ticks: Int) {
       cost = CostFloor(window: window, ticks: ticks)
       work = window.unitSpeed ? nil : CostFloor(window: window, ticks: ticks, perWork: true)
-      starts = StartsFloor(window: window, ticks: ticks, restartOverhead: job.restartOverhead)
+      starts = StartsFloor(
+        window: window, ticks: ticks, restartOverhead: window.leastRestart(job: job))
       priced = PricedWorkFloor(job: job, window: window, ticks: ticks)
     }
   }
@@ -116,6 +120,7 @@ public enum DeadlineOptimum {
     let dt = window.tick
     let zones = window.zones
     let fastest = window.fastest
+    let leastRestart = window.leastRestart(job: job)
     var frontier: [Key: [Point]] = [.start: [.start]]
     var best: (Point, Double)?
     var bestCost = bound
@@ -145,7 +150,10 @@ public enum DeadlineOptimum {
             p.advance(step, work: job.work)
             // Even on-demand from the next tick must still finish in time,
             // and the rest must be able to beat the best found.
-            guard p.canStillFinish(after: step, at: time + dt, job: job, fastest: fastest) else {
+            guard
+              p.canStillFinish(
+                after: step, at: time + dt, job: job, fastest: fastest, leastRestart: leastRestart)
+            else {
               continue
             }
             let remaining = job.work - p.done
@@ -173,7 +181,7 @@ public enum DeadlineOptimum {
           let toGo = startsFloor.atLeast(
             work: job.work - p.done, from: k + 1, zone: place >= 0 && place < zones ? place : nil,
             overhead: key.overhead,
-            onDemandOverhead: place >= zones ? key.overhead : job.restartOverhead,
+            onDemandOverhead: place >= zones ? key.overhead : leastRestart,
             ticksPriced: floor)
           return p.cost + toGo < bestCost - 1e-12
         }
@@ -183,7 +191,7 @@ public enum DeadlineOptimum {
         }
         next[key] = front
       }
-      dropDominatedAcrossStates(&next, restartOverhead: job.restartOverhead)
+      dropDominatedAcrossStates(&next) { window.restart(at: $0, job: job) }
       frontier = next
       if frontier.isEmpty { break }
     }
@@ -193,10 +201,13 @@ public enum DeadlineOptimum {
   /// Cross-state dominance at one place p. A point running at p with
   /// overhead o can make every move one running at p with more overhead
   /// can (its checkpoint is at p too; a preemption idles both at p), and,
-  /// when o ≤ d, every move of one idle with its checkpoint at p (to go on
-  /// costs it o, to start anywhere costs both the same). With at most the
-  /// cost and at least the work, it dominates.
-  static func dropDominatedAcrossStates(_ states: inout [Key: [Point]], restartOverhead d: Double) {
+  /// when o ≤ d_p (`restart(p)`, a start at p), every move of one idle
+  /// with its checkpoint at p (to go on at p costs it o, the idle one d_p;
+  /// to start anywhere else costs both the same). With at most the cost
+  /// and at least the work, it dominates.
+  static func dropDominatedAcrossStates(
+    _ states: inout [Key: [Point]], restart: (Int) -> Double
+  ) {
     var byPlace: [Int32: [(Double, [Point])]] = [:]
     for (key, points) in states where key.place >= 0 {
       byPlace[key.place, default: []].append((key.overhead, points))
@@ -210,6 +221,7 @@ public enum DeadlineOptimum {
       }
       let idle = Key(place: -1, home: place, overhead: 0)
       guard states[idle] != nil else { continue }
+      let d = restart(Int(place))
       for (overhead, points) in sorted where overhead <= d + 1e-12 {
         removeDominated(&states[idle]!, by: points)
       }

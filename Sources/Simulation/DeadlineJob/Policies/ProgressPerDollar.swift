@@ -64,7 +64,7 @@ public struct ProgressPerDollar: DeadlinePolicy {
   func value(_ v: DeadlineView, _ place: Place, job: DeadlineJob, running: Bool) -> Double {
     let remaining = job.work - v.done
     let overhead =
-      running ? v.overheadLeft : job.restartOverhead + v.transfer(to: place)
+      running ? v.overheadLeft : v.restart(at: place, job: job) + v.transfer(to: place)
     switch place {
     case .onDemand(let r):
       let hours = remaining + overhead

@@ -128,13 +128,14 @@ public struct ValuePolicy: DeadlinePolicy {
   ) -> Double {
     let e = estimates[z]
     let price = v.price(z, at: v.tick)
+    let restart = v.restart(at: .spot(zone: z), job: job)
     return start * price + egress
       + Self.planCost(
         remaining: (job.work - v.done) / v.speed(.spot(zone: z)),
         left: job.deadline - v.time - start,
         e, up: up,
-        price: price, share: Swift.max(0.01, 1 - job.restartOverhead / e.lifetime),
-        onDemand: v.onDemandPrice(v.region(ofZone: z)), restart: job.restartOverhead)
+        price: price, share: Swift.max(0.01, 1 - restart / e.lifetime),
+        onDemand: v.onDemandPrice(v.region(ofZone: z)), restart: restart)
   }
 
   /// Expected dollars to finish from a start in zone `z` (with spot now)
@@ -176,7 +177,8 @@ public struct ValuePolicy: DeadlinePolicy {
     let pooled = ZoneEstimate(lifetime: outage * (1 - allDown) / allDown, outage: outage)
     // Each run ends in a move: its restart and transfer are unpaid work,
     // its egress a charge per run.
-    let overhead = job.restartOverhead + transfer
+    let restart = v.restart(at: .spot(zone: z), job: job)
+    let overhead = restart + transfer
     let share = Swift.max(0.01, 1 - overhead / runs)
     let nowPrice = v.price(z, at: v.tick)
     // Hours of the work left at the pool's mean speed.
@@ -185,7 +187,7 @@ public struct ValuePolicy: DeadlinePolicy {
       + Self.planCost(
         remaining: remaining, left: job.deadline - v.time - start, pooled, up: true,
         price: price, share: share, onDemand: v.onDemandPrice(v.region(ofZone: z)),
-        restart: job.restartOverhead)
+        restart: restart)
   }
 
   /// E[max(0, X)] and P[X > 0] for X ~ N(mean, sd²).
@@ -200,7 +202,7 @@ public struct ValuePolicy: DeadlinePolicy {
   /// Hours before progress at `place` resumes: what is left of the current
   /// start there, else a restart plus the checkpoint's transfer.
   func startHours(_ v: DeadlineView, _ place: Place, job: DeadlineJob) -> Double {
-    v.place == place ? v.overheadLeft : job.restartOverhead + v.transfer(to: place)
+    v.place == place ? v.overheadLeft : v.restart(at: place, job: job) + v.transfer(to: place)
   }
 
   public mutating func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
