@@ -71,7 +71,7 @@ public enum DeadlineSimulator {
         if DeadlineGuard.mustRunOnDemand(
           done: done, time: time, job: job, tick: dt, from: place ?? home, to: fallback,
           window: window)
-          || next.map { n in
+          || next.map({ n in
             // Where a spot start would leave the checkpoint: at a slow type
             // it may put every on-demand out of reach by next tick.
             !oneType && n != place && !n.isOnDemand
@@ -80,7 +80,7 @@ public enum DeadlineSimulator {
                 to: DeadlineGuard.fallback(
                   place: n, home: n, remaining: job.work - done, job: job, window: window),
                 window: window)
-          } ?? false
+          }) ?? false
         {
           next = fallback
         }
