@@ -20,7 +20,6 @@ extension ExperimentReport {
   /// shows it pooled per policy and the CSV holds it). Nil when no run was
   /// measured against an optimum.
   public func optimumGapTable() -> (table: MarkdownTable, folded: Bool)? {
-    let windowsPooled = data.pooling(also: ["trace_start_hour"]).data
     let cells = Self.optimumCells(windowsPooled)
     guard !cells.isEmpty else { return nil }
     // Conditions: the axes that vary among these cells.

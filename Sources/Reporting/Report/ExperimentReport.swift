@@ -30,6 +30,10 @@ public struct ExperimentReport {
   /// The spec's nuisance axes: conditions sampled (trace windows), never
   /// starred.
   let nuisanceAxes: [String]
+  /// `data` with its trace windows pooled as samples (each condition's
+  /// interval is over its windows), made once for the Findings, the gap
+  /// tables and the figures.
+  let windowsPooled: SweepData
 
   /// Creates a report of `data`.
   public init(
@@ -44,6 +48,7 @@ public struct ExperimentReport {
     self.adaptive = ExperimentSpec.adaptive(inText: data.specText, size: data.sweep.size)
     self.comparisons = ExperimentSpec.comparisons(inText: data.specText, size: data.sweep.size)
     self.nuisanceAxes = ExperimentSpec.nuisanceAxes(inText: data.specText)
+    self.windowsPooled = data.pooling(also: ["trace_start_hour"]).data
   }
 
   /// The sweeps that computed the runs, oldest first: commit, host, finish
@@ -92,9 +97,6 @@ public struct ExperimentReport {
     out += "Every number below is computed from that sweep's runs (the sweeps that computed "
     out += "them are named under Provenance); regenerate with "
     out += "`synkti report --experiment \(data.experiment)`.\n\n"
-    // Start windows are samples of the market, not conditions: findings
-    // pool them, so each condition's interval is over its windows.
-    let windowsPooled = data.pooling(also: ["trace_start_hour"]).data
     if let findings = findingsSection(windowsPooled) { out += findings }
     if let gaps = optimumGapSection() { out += gaps }
     if let bound = boundGapSection(data) { out += bound }

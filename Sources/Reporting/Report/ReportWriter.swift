@@ -44,7 +44,7 @@ public struct ReportWriter {
     figures += Figures.competitiveRatio(data)
     // Paired differences for the spec's comparisons replace absolute lines
     // of the compared strategies drawn over each other.
-    let pooled = data.pooling(also: ["trace_start_hour"]).data
+    let pooled = report.windowsPooled
     let comparisons = report.comparisons
     let differences = Figures.pairedDifferences(pooled, comparisons: comparisons)
     let maps = Figures.regimeMaps(pooled, comparisons: comparisons)

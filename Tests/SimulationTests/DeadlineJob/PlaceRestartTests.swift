@@ -53,16 +53,6 @@ import Testing
     }
   }
 
-  /// A guarded policy that runs in zone 0 and jumps to zone 1 at tick
-  /// `jump`, where a start takes an hour longer.
-  struct LateJump: DeadlinePolicy {
-    var jump: Int
-    var name: String { "late-jump" }
-    func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
-      .spot(zone: v.tick < jump ? 0 : 1)
-    }
-  }
-
   @Test func theGuardCountsTheStartTimeOfWhereTheCheckpointGoes() {
     // Two zones always with spot, a region each, 1 h apart; zone 1 and its
     // on-demand start 1 h slower (d = 0.25 there 1.25). Work 6, deadline
@@ -78,7 +68,7 @@ import Testing
       restartExtra: [0, 1, 0, 1])
     let job = DeadlineJob(work: 6, deadline: 7.6, restartOverhead: 0.25, onDemandPrice: 3)
     for jump in 0..<ticks {
-      let o = DeadlineSimulator.run(LateJump(jump: jump), job: job, window: w)
+      let o = DeadlineSimulator.run(PlaceSpeedTests.LateJump(jump: jump), job: job, window: w)
       #expect(!o.missed, "jump at \(jump)")
     }
   }

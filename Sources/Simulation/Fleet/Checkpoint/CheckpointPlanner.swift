@@ -143,22 +143,16 @@ public struct CheckpointPlanner: Sendable, Hashable {
   {
     var left = Units.transferableMiB(gbps: bandwidthGbps, hours: graceHours)
     var written = 0.0
-    // The next task's turn on the link, after those before it.
-    func upload(_ task: Checkpointing) -> Decision {
-      var decision = checkpoint(task, transferableMiB: Swift.min(left, task.stateMiB))
-      left -= decision.savedMiB
-      written += decision.savedMiB
-      decision.durableAfterHours =
-        decision.savedMiB > 0 ? Units.transferHours(mib: written, gbps: bandwidthGbps) : 0
-      return decision
-    }
     let order = tasks.indices.sorted { a, b in
       let da = Self.stakePerMiB(tasks[a])
       let db = Self.stakePerMiB(tasks[b])
       return da != db ? da > db : a < b
     }
     var decisions = [Decision?](repeating: nil, count: tasks.count)
-    for i in order { decisions[i] = upload(tasks[i]) }
+    for i in order {
+      decisions[i] = upload(
+        tasks[i], left: &left, written: &written, bandwidthGbps: bandwidthGbps)
+    }
     return decisions.map { $0! }
   }
 
@@ -167,11 +161,22 @@ public struct CheckpointPlanner: Sendable, Hashable {
   public func alone(_ task: Checkpointing, bandwidthGbps: Double, graceHours: Double)
     -> Decision
   {
-    let transferable = Units.transferableMiB(gbps: bandwidthGbps, hours: graceHours)
-    var decision = checkpoint(task, transferableMiB: Swift.min(transferable, task.stateMiB))
+    var left = Units.transferableMiB(gbps: bandwidthGbps, hours: graceHours)
+    var written = 0.0
+    return upload(task, left: &left, written: &written, bandwidthGbps: bandwidthGbps)
+  }
+
+  /// `task`'s turn on a link that can still move `left` MiB after
+  /// `written` MiB went up before it: its decision, durable when its own
+  /// upload ends; `left` and `written` advance by what it saved.
+  func upload(
+    _ task: Checkpointing, left: inout Double, written: inout Double, bandwidthGbps: Double
+  ) -> Decision {
+    var decision = checkpoint(task, transferableMiB: Swift.min(left, task.stateMiB))
+    left -= decision.savedMiB
+    written += decision.savedMiB
     decision.durableAfterHours =
-      decision.savedMiB > 0
-      ? Units.transferHours(mib: decision.savedMiB, gbps: bandwidthGbps) : 0
+      decision.savedMiB > 0 ? Units.transferHours(mib: written, gbps: bandwidthGbps) : 0
     return decision
   }
 
