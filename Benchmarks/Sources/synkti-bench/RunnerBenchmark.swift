@@ -97,9 +97,18 @@ struct StorageProbe {
       for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + s) }
     }
     let store = try! ResultsStore.open(file)
+    // The runner's own writes, through the store's public record API.
+    let experiment = try! store.experimentID(name: "probe", text: "probe", hash: "probe")
+    let sweep = try! store.insertSweep(
+      SweepRecord(
+        id: nil, experimentId: experiment, size: "probe", gitCommit: "probe", gitDirty: false,
+        synktiVersion: "probe", host: "probe", startedAt: "", finishedAt: nil, jobs: 1,
+        status: .running, shardIndex: 0, shardCount: 1, totalRuns: plan.runs.count))
     let ms = milliseconds {
-      store._benchmarkWrites(
-        cells: plan.cellRecords, runs: plan.runs.map(\.record), metrics: metrics)
+      try! store.insertCells(sweep: sweep, cells: plan.cellRecords)
+      for run in plan.runs {
+        try! store.saveRun(sweep: sweep, run: run.record, metrics: metrics, wallMs: 1)
+      }
     }
     print(
       "storage only: \(plan.runs.count) runs in \(format(ms)) ms -> \(format(ms * 1000 / Double(plan.runs.count))) µs per run"

@@ -85,6 +85,40 @@ public struct SweepPlan: Sendable {
     policies: PolicyRegistry = .standard, traces: TraceCache = TraceCache(),
     filters: [(key: String, value: String)] = [], shard: Shard = .whole
   ) throws {
+    let cells = try Self.cells(of: spec, filters: filters)
+    let resolved = try Self.resolve(
+      cells, of: spec, catalog: catalog, policies: policies, traces: traces)
+    if let rule = spec.adaptive {
+      guard shard == .whole else {
+        throw ExperimentsError.invalidValue(
+          file: spec.file, key: "replicates",
+          value: "{min: \(rule.minimum), max: \(rule.maximum), …}",
+          expected:
+            "a fixed count when the sweep is sharded (--shard \(shard)): each round needs every cell's runs"
+        )
+      }
+      partners = try Self.partners(of: cells, spec: spec, rule: rule)
+    }
+    let all = spec.runs(cells: cells)
+    self.cellContent = resolved.cellContent
+    self.baselineKeys = resolved.baselineKeys
+    self.boundReplicates = resolved.boundReplicates
+    self.traceInputs = traces.paths
+    self.traceNotes = try traces.paths.compactMap { try Self.priceNote(traces.load($0), path: $0) }
+    self.spec = spec
+    self.size = size ?? "default"
+    self.cells = cells
+    self.scenarios = resolved.scenarios
+    self.parameters = resolved.parameters
+    self.runs = all.filter { shard.contains($0.index) }
+    self.totalRuns = all.count
+    self.shard = shard
+  }
+
+  /// The spec's cells that match every `--filter`.
+  static func cells(of spec: ExperimentSpec, filters: [(key: String, value: String)]) throws
+    -> [Cell]
+  {
     var cells = spec.cells()
     for (key, value) in filters {
       guard spec.axes.contains(where: { $0.key == key }) else {
@@ -101,12 +135,26 @@ public struct SweepPlan: Sendable {
           ? "at least one cell (exclusions removed them all)"
           : "at least one cell matching --filter")
     }
+    return cells
+  }
+
+  /// What `resolve` makes of each cell, by cell index.
+  struct ResolvedCells {
     var scenarios: [Int: RunnableScenario] = [:]
-    let optima = OptimumCache()
     var parameters: [Int: [String: String]] = [:]
     var cellContent: [Int: String] = [:]
     var baselineKeys: [Int: String] = [:]
     var boundReplicates: [Int: Int] = [:]
+  }
+
+  /// Resolves every cell: its runnable scenario, parameter values, content
+  /// hash and, for fleet cells, baseline key and bound replicates.
+  static func resolve(
+    _ cells: [Cell], of spec: ExperimentSpec, catalog: AcceleratorCatalog,
+    policies: PolicyRegistry, traces: TraceCache
+  ) throws -> ResolvedCells {
+    var resolved = ResolvedCells()
+    let optima = OptimumCache()
     // Cells mostly share their fleet, kinds and named fleets: describe each
     // distinct one once (describing them is most of planning's time).
     var structures: [(config: ScenarioConfig, text: String)] = []
@@ -123,51 +171,27 @@ public struct SweepPlan: Sendable {
     }
     for cell in cells {
       let config = try spec.config(for: cell)
-      scenarios[cell.index] = try config.resolveRunnable(
+      resolved.scenarios[cell.index] = try config.resolveRunnable(
         catalog: catalog, policies: policies, traces: traces, optima: optima)
       var values: [String: String] = [:]
       // An unset parameter reads as "null": it is stored as SQL NULL.
       for key in Schema.parameterKeys {
         if let value = config.value(of: key), value != "null" { values[key] = value }
       }
-      parameters[cell.index] = values
+      resolved.parameters[cell.index] = values
       let described = structure(of: config)
-      cellContent[cell.index] = Self.content(
+      resolved.cellContent[cell.index] = Self.content(
         of: config, parameters: values, structure: described)
-      if case .fleet = scenarios[cell.index]!, config.boundReplicates > 0 {
-        boundReplicates[cell.index] = config.boundReplicates
+      if case .fleet = resolved.scenarios[cell.index]!, config.boundReplicates > 0 {
+        resolved.boundReplicates[cell.index] = config.boundReplicates
       }
-      if case .fleet = scenarios[cell.index]! {
-        baselineKeys[cell.index] = Self.content(
+      if case .fleet = resolved.scenarios[cell.index]! {
+        resolved.baselineKeys[cell.index] = Self.content(
           of: config, parameters: values.filter { !Self.baselineIgnores.contains($0.key) },
           structure: described)
       }
     }
-    if let rule = spec.adaptive {
-      guard shard == .whole else {
-        throw ExperimentsError.invalidValue(
-          file: spec.file, key: "replicates",
-          value: "{min: \(rule.minimum), max: \(rule.maximum), …}",
-          expected:
-            "a fixed count when the sweep is sharded (--shard \(shard)): each round needs every cell's runs"
-        )
-      }
-      partners = try Self.partners(of: cells, spec: spec, rule: rule)
-    }
-    let all = spec.runs(cells: cells)
-    self.cellContent = cellContent
-    self.baselineKeys = baselineKeys
-    self.boundReplicates = boundReplicates
-    self.traceInputs = traces.paths
-    self.traceNotes = try traces.paths.compactMap { try Self.priceNote(traces.load($0), path: $0) }
-    self.spec = spec
-    self.size = size ?? "default"
-    self.cells = cells
-    self.scenarios = scenarios
-    self.parameters = parameters
-    self.runs = all.filter { shard.contains($0.index) }
-    self.totalRuns = all.count
-    self.shard = shard
+    return resolved
   }
 
   /// A one-line note when traces at `path` carry no spot prices: the

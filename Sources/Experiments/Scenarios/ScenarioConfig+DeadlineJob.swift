@@ -50,9 +50,33 @@ extension ScenarioConfig {
     }
     let type = resolved.fleet[0]
     let chips = try resolveChips(catalog: catalog, type: type)
+    let (ownWindow, window, withChips) = deadlineWindows(
+      zones: zones, names: names, singleZone: key == "trace_zone" && chips.isEmpty, type: type,
+      chips: chips, network: resolved.network, optima: optima)
+    let job = DeadlineJob(
+      work: work, deadline: deadlineHours, restartOverhead: restartOverheadHours,
+      onDemandPrice: onDemandRatio == nil ? type.onDemandPrice : window.onDemandPrice[0])
+    var scenario = DeadlineScenario(
+      job: job, window: window, strategy: strategy,
+      optimum: OptimumKey(window: withChips, job: job), optima: optima)
+    if !chips.isEmpty { scenario.singleTypeWindow = ownWindow }
+    scenario.value = value
+    scenario.probing = Probing(
+      intervalHours: probeIntervalHours,
+      billedSeconds: probeIntervalHours == 0 ? 0 : probeBilledSeconds)
+    if case .valueOnForecasts = strategy { scenario.forecasts = try forecasts(zones) }
+    return scenario
+  }
+
+  /// The job's own window (one zone's slice, or the zones' together), and
+  /// the window with the other chips' places added (the same without
+  /// chips), with the key the optimum is cached under; each built once
+  /// per key (cells that differ only in their policy share them).
+  func deadlineWindows(
+    zones: [AvailabilityTrace], names: [String], singleZone: Bool, type: AcceleratorType,
+    chips: [(type: AcceleratorType, speed: Double)], network: NetworkModel, optima: OptimumCache
+  ) -> (own: DeadlineWindow, window: DeadlineWindow, key: WindowKey) {
     let ticks = TraceWindow.ticks(covering: deadlineHours, tick: zones[0].tickHours)
-    let singleZone = key == "trace_zone" && chips.isEmpty
-    let network = resolved.network
     // Cells that differ only in their policy share one window (its arrays).
     let windowKey = WindowKey(
       market: self.market, zones: names, singleZone: singleZone, startHour: traceStartHour,
@@ -93,19 +117,7 @@ extension ScenarioConfig {
           chips: chips, to: ownWindow, startHour: traceStartHour, network: network,
           checkpointGB: checkpointGB, ownBootHours: type.bootHours)
       }
-    let job = DeadlineJob(
-      work: work, deadline: deadlineHours, restartOverhead: restartOverheadHours,
-      onDemandPrice: onDemandRatio == nil ? type.onDemandPrice : window.onDemandPrice[0])
-    var scenario = DeadlineScenario(
-      job: job, window: window, strategy: strategy,
-      optimum: OptimumKey(window: withChips, job: job), optima: optima)
-    if !chips.isEmpty { scenario.singleTypeWindow = ownWindow }
-    scenario.value = value
-    scenario.probing = Probing(
-      intervalHours: probeIntervalHours,
-      billedSeconds: probeIntervalHours == 0 ? 0 : probeBilledSeconds)
-    if case .valueOnForecasts = strategy { scenario.forecasts = try forecasts(zones) }
-    return scenario
+    return (ownWindow, window, withChips)
   }
 
   /// The zone names of a deadline job's window, and the key that gave them.

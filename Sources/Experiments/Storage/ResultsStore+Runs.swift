@@ -28,7 +28,7 @@ extension ResultsStore {
 
   /// Records the cells of a sweep (idempotent: a resumed sweep re-records
   /// nothing).
-  func insertCells(sweep id: Int64, cells: [CellRecord]) throws {
+  public func insertCells(sweep id: Int64, cells: [CellRecord]) throws {
     try write { db in
       for cell in cells {
         try Self.insertCell(
@@ -51,7 +51,7 @@ extension ResultsStore {
   }
 
   /// Stores one finished run and its metrics in one transaction.
-  func saveRun(
+  public func saveRun(
     sweep id: Int64, run: RunRecord, metrics: RunMetrics, wallMs: Double,
     identity: String? = nil
   ) throws {
@@ -66,7 +66,7 @@ extension ResultsStore {
 
   /// Stores a run that produced a non-finite metric: status `failed`, the
   /// reason, and no metrics row (so no NaN or infinity reaches the table).
-  func saveFailedRun(
+  public func saveFailedRun(
     sweep id: Int64, run: RunRecord, reason: String, wallMs: Double, identity: String? = nil
   ) throws {
     try write { db in

@@ -216,7 +216,7 @@ public struct ResultsStore: Sendable {
   }
 
   /// The id of the experiment with this spec text, inserted if new.
-  func experimentID(name: String, text: String, hash: String) throws -> Int64 {
+  public func experimentID(name: String, text: String, hash: String) throws -> Int64 {
     try write { db in
       if let id = try Int64.fetchOne(
         db, sql: "SELECT id FROM experiments WHERE name = ? AND spec_hash = ?",
@@ -232,7 +232,7 @@ public struct ResultsStore: Sendable {
   }
 
   /// Inserts a sweep row and returns its id.
-  func insertSweep(_ sweep: SweepRecord) throws -> Int64 {
+  public func insertSweep(_ sweep: SweepRecord) throws -> Int64 {
     try write { db in
       var record = sweep
       try record.insert(db)
@@ -334,20 +334,5 @@ public struct ResultsStore: Sendable {
       }
       return try Int64.fetchOne(db, sql: "SELECT id FROM sweeps ORDER BY id DESC LIMIT 1")
     }
-  }
-}
-
-extension ResultsStore {
-  /// Stores `runs` of `cells`, every one with the same metrics, in a sweep
-  /// of its own: the storage cost alone, for the runner benchmark.
-  public func _benchmarkWrites(cells: [CellRecord], runs: [RunRecord], metrics: RunMetrics) {
-    let experiment = try! experimentID(name: "probe", text: "probe", hash: "probe")
-    let sweep = try! insertSweep(
-      SweepRecord(
-        id: nil, experimentId: experiment, size: "probe", gitCommit: "probe", gitDirty: false,
-        synktiVersion: "probe", host: "probe", startedAt: "", finishedAt: nil, jobs: 1,
-        status: .running, shardIndex: 0, shardCount: 1, totalRuns: runs.count))
-    try! insertCells(sweep: sweep, cells: cells)
-    for run in runs { try! saveRun(sweep: sweep, run: run, metrics: metrics, wallMs: 1) }
   }
 }

@@ -51,78 +51,94 @@ extension Figures {
     }
     for (axis, group) in byAxis {
       for x in otherAxes(data, axis) {
-        let name = "difference-\(axis)-by-\(x)".replacingOccurrences(of: "_", with: "-")
-        guard poolsAlike(data, along: x, except: axis) else {
-          skipped.append(
-            "Paired differences by `\(x)` not drawn: the grid leaves out some combinations, so its values would pool different conditions and their points would not be comparable (the regime map shows each condition)."
-          )
-          continue
+        switch differenceFigure(data, axis: axis, comparisons: group, by: x) {
+        case .success(let figure): figures.append(figure)
+        case .failure(let notDrawn): skipped.append(notDrawn.reason)
         }
-        let labels = data.values(of: x)
-        let numbers = labels.compactMap(Double.init)
-        let numeric = numbers.count == labels.count
-        let positions = numeric ? numbers : labels.indices.map(Double.init)
-        let pairs = group.map { "\($0.valueText) − \($0.againstText)" }.joined(separator: ", ")
-        let caption =
-          "Paired difference in total cost by `\(x)`: \(pairs) (same replicate and other axes, pooled over them; mean and 95% CI; below 0 the first is cheaper)."
-        var text = "# \(caption)\n# columns: \(x) position, mean difference $, ci95 half-width, n\n"
-        var plots: [String] = []
-        var allZero = true
-        var low = 0.0
-        var high = 0.0
-        for (i, c) in group.enumerated() {
-          text += "# \(c.value) - \(c.against)\n"
-          for (label, position) in zip(labels, positions) {
-            let (d, _) = paired(data, c, metric: Metric.totalCost.rawValue, where: [x: label])
-            guard !d.isEmpty else { continue }
-            if d.contains(where: { $0 != 0 }) { allZero = false }
-            let s = Summary(d)
-            low = min(low, s.lower)
-            high = max(high, s.upper)
-            // Series side by side at categorical positions, so bars do not overlap.
-            let offset = numeric ? 0 : (Double(i) - Double(group.count - 1) / 2) * 0.12
-            text +=
-              "\(position + offset) \(s.mean) \(s.halfWidth ?? 0) \(s.n) \"\(label)\"\n"
-          }
-          text += "\n\n"
-          plots.append(
-            "'\(name).dat' index \(i) using 1:2:3 with \(numeric ? "yerrorlines" : "yerrorbars") ls \(i % 6 + 1)\(numeric ? "" : " dt 1") title \(quoted("\(c.valueText) − \(c.againstText)")) noenhanced"
-          )
-        }
-        if allZero {
-          skipped.append(
-            "Paired differences by `\(x)` not drawn: \(pairs) cost the same in every run of every condition."
-          )
-          continue
-        }
-        let pad = max((high - low) * 0.12, 1e-6)
-        let xAxis: String
-        if numeric {
-          let (a, b) = (numbers.min()!, numbers.max()!)
-          xAxis =
-            a > 0 && b / a >= 20
-            ? "set logscale x\nset xrange [\(a / 1.5):\(b * 1.5)]"
-            : "set xrange [\(a - (b - a) * 0.08):\(b + (b - a) * 0.08)]"
-        } else {
-          let tics = labels.enumerated().map { "\(quoted(short($1))) \($0)" }
-          xAxis =
-            "set xrange [-0.5:\(Double(labels.count) - 0.5)]\nset xtics (\(tics.joined(separator: ", "))) rotate by -20 noenhanced"
-        }
-        figures.append(
-          GnuplotFigure(
-            name: name, caption: caption, data: text,
-            commands: """
-              \(xAxis)
-              set yrange [\(low - pad):\(high + pad)]
-              set xzeroaxis lt 1 lc rgb '#000000' lw 1
-              set key above
-              set xlabel \(quoted(AxisLabel.words(x))) noenhanced
-              set ylabel 'Paired difference in total cost ($)'
-              plot \(plots.joined(separator: ", \\\n     "))
-              """))
       }
     }
     return (figures, skipped)
+  }
+
+  /// Why a figure was not drawn, as the report says it.
+  struct NotDrawn: Error { var reason: String }
+
+  /// The paired differences of `comparisons` (all on `axis`) along `x`,
+  /// or why they are not drawn.
+  static func differenceFigure(
+    _ data: SweepData, axis: String, comparisons group: [ExperimentSpec.Comparison], by x: String
+  ) -> Result<GnuplotFigure, NotDrawn> {
+    let name = "difference-\(axis)-by-\(x)".replacingOccurrences(of: "_", with: "-")
+    guard poolsAlike(data, along: x, except: axis) else {
+      return .failure(
+        NotDrawn(
+          reason:
+            "Paired differences by `\(x)` not drawn: the grid leaves out some combinations, so its values would pool different conditions and their points would not be comparable (the regime map shows each condition)."
+        ))
+    }
+    let labels = data.values(of: x)
+    let numbers = labels.compactMap(Double.init)
+    let numeric = numbers.count == labels.count
+    let positions = numeric ? numbers : labels.indices.map(Double.init)
+    let pairs = group.map { "\($0.valueText) − \($0.againstText)" }.joined(separator: ", ")
+    let caption =
+      "Paired difference in total cost by `\(x)`: \(pairs) (same replicate and other axes, pooled over them; mean and 95% CI; below 0 the first is cheaper)."
+    var text = "# \(caption)\n# columns: \(x) position, mean difference $, ci95 half-width, n\n"
+    var plots: [String] = []
+    var allZero = true
+    var low = 0.0
+    var high = 0.0
+    for (i, c) in group.enumerated() {
+      text += "# \(c.value) - \(c.against)\n"
+      for (label, position) in zip(labels, positions) {
+        let (d, _) = paired(data, c, metric: Metric.totalCost.rawValue, where: [x: label])
+        guard !d.isEmpty else { continue }
+        if d.contains(where: { $0 != 0 }) { allZero = false }
+        let s = Summary(d)
+        low = min(low, s.lower)
+        high = max(high, s.upper)
+        // Series side by side at categorical positions, so bars do not overlap.
+        let offset = numeric ? 0 : (Double(i) - Double(group.count - 1) / 2) * 0.12
+        text +=
+          "\(position + offset) \(s.mean) \(s.halfWidth ?? 0) \(s.n) \"\(label)\"\n"
+      }
+      text += "\n\n"
+      plots.append(
+        "'\(name).dat' index \(i) using 1:2:3 with \(numeric ? "yerrorlines" : "yerrorbars") ls \(i % 6 + 1)\(numeric ? "" : " dt 1") title \(quoted("\(c.valueText) − \(c.againstText)")) noenhanced"
+      )
+    }
+    if allZero {
+      return .failure(
+        NotDrawn(
+          reason:
+            "Paired differences by `\(x)` not drawn: \(pairs) cost the same in every run of every condition."
+        ))
+    }
+    let pad = max((high - low) * 0.12, 1e-6)
+    let xAxis: String
+    if numeric {
+      let (a, b) = (numbers.min()!, numbers.max()!)
+      xAxis =
+        a > 0 && b / a >= 20
+        ? "set logscale x\nset xrange [\(a / 1.5):\(b * 1.5)]"
+        : "set xrange [\(a - (b - a) * 0.08):\(b + (b - a) * 0.08)]"
+    } else {
+      let tics = labels.enumerated().map { "\(quoted(short($1))) \($0)" }
+      xAxis =
+        "set xrange [-0.5:\(Double(labels.count) - 0.5)]\nset xtics (\(tics.joined(separator: ", "))) rotate by -20 noenhanced"
+    }
+    return .success(
+      GnuplotFigure(
+        name: name, caption: caption, data: text,
+        commands: """
+          \(xAxis)
+          set yrange [\(low - pad):\(high + pad)]
+          set xzeroaxis lt 1 lc rgb '#000000' lw 1
+          set key above
+          set xlabel \(quoted(AxisLabel.words(x))) noenhanced
+          set ylabel 'Paired difference in total cost ($)'
+          plot \(plots.joined(separator: ", \\\n     "))
+          """))
   }
 
   /// What a regime map shows: a metric, as a percentage of the second

@@ -75,7 +75,7 @@ public struct ReportWriter {
   }
 
   /// Why a figure that re-simulates a cell was not drawn.
-  struct NotDrawn: Error { var reason: String }
+  typealias NotDrawn = Figures.NotDrawn
 
   /// A cell of the spec rebuilt from stored data.
   func cell(_ data: CellData) -> Cell {

@@ -114,88 +114,13 @@ public enum DeadlineOptimum {
   static func search(
     job: DeadlineJob, window: DeadlineWindow, ticks: Int, floors: Floors, bound: Double
   ) -> DeadlineOutcome? {
-    let floor = floors.cost
-    let startsFloor = floors.starts
-    let priced = floors.priced
-    let dt = window.tick
-    let zones = window.zones
-    let fastest = window.fastest
-    let leastRestart = window.leastRestart(job: job)
+    var search = Search(job: job, window: window, floors: floors, bestCost: bound)
     var frontier: [Key: [Point]] = [.start: [.start]]
-    var best: (Point, Double)?
-    var bestCost = bound
     for k in 0..<ticks {
-      let time = Double(k) * dt
-      var next: [Key: [Point]] = [:]
-      for key in frontier.keys.sorted(by: order) {
-        let points = frontier[key]!
-        var kept: [Point] = []
-        kept.reserveCapacity(points.count)
-        let (state, preempted) = arrival(key, tick: k, window: window)
-        for step in steps(from: state, tick: k, job: job, window: window) {
-          let target = step.target
-          let pricedRow = priced.row(of: target, tick: k + 1)
-          kept.removeAll(keepingCapacity: true)
-          for point in points {
-            var p = point
-            p.take(step, bill: step.bill, preempted: preempted, zones: zones, dt: dt)
-            if let finish = p.finish(after: step, at: time, job: job, dt: dt) {
-              if finish <= job.deadline + 1e-9, p.cost < bestCost - 1e-12 {
-                bestCost = p.cost
-                p.advance(step, work: job.work)
-                best = (p, finish)
-              }
-              continue
-            }
-            p.advance(step, work: job.work)
-            // Even on-demand from the next tick must still finish in time,
-            // and the rest must be able to beat the best found.
-            guard
-              p.canStillFinish(
-                after: step, at: time + dt, job: job, fastest: fastest, leastRestart: leastRestart)
-            else {
-              continue
-            }
-            let remaining = job.work - p.done
-            if p.cost + floor.atLeast(work: remaining, from: k + 1) >= bestCost - 1e-12 {
-              continue
-            }
-            if let perWork = floors.work,
-              p.cost + perWork.atLeast(work: remaining, from: k + 1) >= bestCost - 1e-12
-            {
-              continue
-            }
-            if p.cost + priced.atLeast(work: remaining, row: pricedRow) >= bestCost - 1e-12 {
-              continue
-            }
-            kept.append(p)
-          }
-          // One lookup per move, not per point.
-          if !kept.isEmpty { next[target, default: []].append(contentsOf: kept) }
-        }
-      }
-      for (key, points) in next {
-        // Only the front's points face the (dearer) count of starts left.
-        let place = Int(key.place)
-        let front = paretoFront(points).filter { p in
-          let toGo = startsFloor.atLeast(
-            work: job.work - p.done, from: k + 1, zone: place >= 0 && place < zones ? place : nil,
-            overhead: key.overhead,
-            onDemandOverhead: place >= zones ? key.overhead : leastRestart,
-            ticksPriced: floor)
-          return p.cost + toGo < bestCost - 1e-12
-        }
-        guard !front.isEmpty else {
-          next[key] = nil
-          continue
-        }
-        next[key] = front
-      }
-      dropDominatedAcrossStates(&next) { window.restart(at: $0, job: job) }
-      frontier = next
+      frontier = search.step(frontier, at: k)
       if frontier.isEmpty { break }
     }
-    return best.map { $0.0.outcome(finishedAt: $0.1) }
+    return search.best.map { $0.0.outcome(finishedAt: $0.1) }
   }
 
   /// Cross-state dominance at one place p. A point running at p with
