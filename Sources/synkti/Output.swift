@@ -46,14 +46,16 @@ enum MetricsSummary {
     func d(_ v: Double) -> String { String(format: "%.2f", v) }
     func d(_ v: Double?) -> String { v.map { d($0) } ?? "—" }
     if config.model == .deadlineJob {
-      let zones = config.traceZones?.joined(separator: ", ") ?? config.traceZone ?? "zone_order"
+      let zones =
+        config.deadlineJob.traceZones?.joined(separator: ", ") ?? config.deadlineJob.traceZone
+        ?? "zone_order"
       return """
-        deadline job \(config.name): policy \(config.policy), zones \(zones), market \(config.market), from hour \(config.traceStartHour)
+        deadline job \(config.name): policy \(config.policy), zones \(zones), market \(config.market.kind), from hour \(config.market.traceStartHour)
         cost        $\(d(m.totalCost)) (spot $\(d(m.spotCost)), on-demand $\(d(m.onDemandCost)), egress $\(d(m.egressCost)), probes $\(d(m.probeCost)))
-        probing     \(config.probeIntervalHours == 0 ? "free (every zone seen every tick)" : "modelled, \(m.probes) probes")
+        probing     \(config.deadlineJob.probeIntervalHours == 0 ? "free (every zone seen every tick)" : "modelled, \(m.probes) probes")
         optimum     cost ÷ optimum \(d(m.gapToOptimal))
         baseline    $\(d(m.baselineCost)) on-demand only -> savings \(d(m.savingsPercent))%
-        deadline    \(m.deadlineMisses == 0 ? "met, done at \(d(m.completionMean)) h" : "missed") of \(d(config.deadlineHours)) h; \(d(m.completedWorkHours + m.unfinishedWorkHours)) h of work
+        deadline    \(m.deadlineMisses == 0 ? "met, done at \(d(m.completionMean)) h" : "missed") of \(d(config.deadlineJob.deadlineHours)) h; \(d(m.completedWorkHours + m.unfinishedWorkHours)) h of work
         moves       \(m.preemptions) preemptions, \(m.instancesLaunched) starts, \(m.zoneMigrations) checkpoint moves
         instances   \(d(m.spotInstanceHours)) spot h, \(d(m.onDemandInstanceHours)) on-demand h
         ticks       \(m.eventsProcessed) in \(d(wallMs)) ms
@@ -76,7 +78,7 @@ enum MetricsSummary {
       ? "\nnote        \(m.failed) tasks fit no accelerator of the fleet (GPU memory too small); see --set memory_gib or accelerator"
       : ""
     return """
-      scenario \(config.name): policy \(config.policy), migration \(config.migration), market \(config.market), seed \(config.seed)
+      scenario \(config.name): policy \(config.policy), migration \(config.fleet.migration), market \(config.market.kind), seed \(config.seed)
       cost        $\(d(m.totalCost)) (spot $\(d(m.spotCost)), on-demand $\(d(m.onDemandCost)))
       baseline    $\(d(m.baselineCost)) on-demand only -> savings \(d(m.savingsPercent))% on equal work
       \(bound)tasks       \(m.tasks): \(m.completed) completed, \(m.unfinished) unfinished, \(m.failed) failed, \(m.deadlineMisses) deadline misses

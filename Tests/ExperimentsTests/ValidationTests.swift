@@ -162,7 +162,7 @@ import Testing
     let zones = (0..<20).map { "zone-number-\($0)-of-a-long-list" }
     let text = "name: long\nbase:\n  zone_regions: \(zones.joined(separator: ","))\n"
     let spec = try ExperimentSpec.parse(text, file: "l.yaml", catalog: catalog)
-    #expect(spec.base.zoneRegions == zones)
+    #expect(spec.base.market.zoneRegions == zones)
     let axis = "grid:\n  zone_regions: [\"\(zones.joined(separator: ","))\"]\n"
     let gridSpec = try ExperimentSpec.parse(axis, file: "l.yaml", catalog: catalog)
     #expect(gridSpec.axes[0].values == [zones.joined(separator: ",")])

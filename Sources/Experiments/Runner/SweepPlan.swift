@@ -160,8 +160,8 @@ public struct SweepPlan: Sendable {
     var structures: [(config: ScenarioConfig, text: String)] = []
     func structure(of config: ScenarioConfig) -> String {
       if let known = structures.first(where: {
-        $0.config.accelerators == config.accelerators && $0.config.kinds == config.kinds
-          && $0.config.namedFleets == config.namedFleets
+        $0.config.accelerators == config.accelerators && $0.config.fleet.kinds == config.fleet.kinds
+          && $0.config.fleet.namedFleets == config.fleet.namedFleets
       }) {
         return known.text
       }
@@ -182,8 +182,8 @@ public struct SweepPlan: Sendable {
       let described = structure(of: config)
       resolved.cellContent[cell.index] = Self.content(
         of: config, parameters: values, structure: described)
-      if case .fleet = resolved.scenarios[cell.index]!, config.boundReplicates > 0 {
-        resolved.boundReplicates[cell.index] = config.boundReplicates
+      if case .fleet = resolved.scenarios[cell.index]!, config.fleet.boundReplicates > 0 {
+        resolved.boundReplicates[cell.index] = config.fleet.boundReplicates
       }
       if case .fleet = resolved.scenarios[cell.index]! {
         resolved.baselineKeys[cell.index] = Self.content(
@@ -271,11 +271,11 @@ public struct SweepPlan: Sendable {
   /// and named fleets (dictionaries in key order).
   static func structure(of config: ScenarioConfig) -> String {
     var text = "accelerators=\(config.accelerators)\n"
-    for (kind, profile) in config.kinds.sorted(by: { "\($0.key)" < "\($1.key)" }) {
+    for (kind, profile) in config.fleet.kinds.sorted(by: { "\($0.key)" < "\($1.key)" }) {
       text += "kind \(kind)=\(profile)\n"
     }
-    for name in config.namedFleets.keys.sorted() {
-      text += "fleet \(name)=\(config.namedFleets[name]!)\n"
+    for name in config.fleet.namedFleets.keys.sorted() {
+      text += "fleet \(name)=\(config.fleet.namedFleets[name]!)\n"
     }
     return text
   }

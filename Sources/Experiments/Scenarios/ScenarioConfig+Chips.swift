@@ -12,8 +12,8 @@ extension ScenarioConfig {
   func resolveChips(catalog: AcceleratorCatalog, type: AcceleratorType) throws
     -> [(type: AcceleratorType, speed: Double)]
   {
-    guard let name = workloadProfile else {
-      if let chips {
+    guard let name = deadlineJob.workloadProfile else {
+      if let chips = deadlineJob.chips {
         throw ExperimentsError.invalidValue(
           file: file, key: "chips", value: ScenarioParameter.showList(chips),
           expected: "null without a workload: (its measured throughput sets each chip's speed)")
@@ -40,10 +40,10 @@ extension ScenarioConfig {
       }
     }
     let reference = try speed(type, key: "accelerator")
-    guard let chips else { return [] }
-    if onDemandRatio != nil {
+    guard let chips = deadlineJob.chips else { return [] }
+    if deadlineJob.onDemandRatio != nil {
       throw ExperimentsError.invalidValue(
-        file: file, key: "on_demand_ratio", value: "\(onDemandRatio!)",
+        file: file, key: "on_demand_ratio", value: "\(deadlineJob.onDemandRatio!)",
         expected: "null when chips are set (each chip has its own on-demand price)")
     }
     var seen: Set<String> = [type.name]
@@ -51,8 +51,8 @@ extension ScenarioConfig {
     // deadline (work_hours are hours on the accelerator).
     let inTime = { (t: AcceleratorType) -> Bool in
       guard let perHour = profile.fit(t).workPerHour else { return false }
-      let restart = Swift.max(0, self.restartOverheadHours + t.bootHours - type.bootHours)
-      return self.work.mean / (perHour / reference) + restart <= self.deadlineHours
+      let restart = Swift.max(0, deadlineJob.restartOverheadHours + t.bootHours - type.bootHours)
+      return self.work.mean / (perHour / reference) + restart <= deadlineJob.deadlineHours
     }
     return try expand(chips, profile: profile, catalog: catalog, own: type, inTime: inTime).map {
       chip in

@@ -20,18 +20,20 @@ extension ScenarioConfig {
       throw ExperimentsError.unknownName(
         file: file, key: "policy", name: policy, known: DeadlinePolicies.names)
     }
-    let value = ValuePolicy(memoryHours: valueMemoryHours, priorHours: valuePriorHours)
+    let value = ValuePolicy(
+      memoryHours: deadlineJob.valueMemoryHours, priorHours: deadlineJob.valuePriorHours)
     if case .simulated(let p) = strategy, p is ValuePolicy { strategy = .simulated(value) }
     // The fleet part (accelerator, prices, network, market) resolves as
     // usual, with a fleet policy as a placeholder.
     var fleetConfig = self
     fleetConfig.policy = "greedy"
     fleetConfig.model = .fleet
-    fleetConfig.proactiveThreshold = nil
+    fleetConfig.forecast.proactiveThreshold = nil
     let resolved = try fleetConfig.resolve(catalog: catalog, policies: policies, traces: traces)
     guard let market = resolved.market as? TraceMarket else {
       throw ExperimentsError.invalidValue(
-        file: file, key: "market", value: self.market, expected: "trace:PATH for model deadline-job"
+        file: file, key: "market", value: self.market.kind,
+        expected: "trace:PATH for model deadline-job"
       )
     }
     let (names, key) = try zoneNames()
@@ -43,10 +45,10 @@ extension ScenarioConfig {
       return trace
     }
     let work = self.work.mean
-    guard deadlineHours >= work + restartOverheadHours else {
+    guard deadlineJob.deadlineHours >= work + deadlineJob.restartOverheadHours else {
       throw ExperimentsError.invalidValue(
-        file: file, key: "deadline_hours", value: "\(deadlineHours)",
-        expected: "at least work + restart overhead (\(work + restartOverheadHours) h)")
+        file: file, key: "deadline_hours", value: "\(deadlineJob.deadlineHours)",
+        expected: "at least work + restart overhead (\(work + deadlineJob.restartOverheadHours) h)")
     }
     let type = resolved.fleet[0]
     let chips = try resolveChips(catalog: catalog, type: type)
@@ -54,16 +56,18 @@ extension ScenarioConfig {
       zones: zones, names: names, singleZone: key == "trace_zone" && chips.isEmpty, type: type,
       chips: chips, network: resolved.network, optima: optima)
     let job = DeadlineJob(
-      work: work, deadline: deadlineHours, restartOverhead: restartOverheadHours,
-      onDemandPrice: onDemandRatio == nil ? type.onDemandPrice : window.onDemandPrice[0])
+      work: work, deadline: deadlineJob.deadlineHours,
+      restartOverhead: deadlineJob.restartOverheadHours,
+      onDemandPrice: deadlineJob.onDemandRatio == nil ? type.onDemandPrice : window.onDemandPrice[0]
+    )
     var scenario = DeadlineScenario(
       job: job, window: window, strategy: strategy,
       optimum: OptimumKey(window: withChips, job: job), optima: optima)
     if !chips.isEmpty { scenario.singleTypeWindow = ownWindow }
     scenario.value = value
     scenario.probing = Probing(
-      intervalHours: probeIntervalHours,
-      billedSeconds: probeIntervalHours == 0 ? 0 : probeBilledSeconds)
+      intervalHours: deadlineJob.probeIntervalHours,
+      billedSeconds: deadlineJob.probeIntervalHours == 0 ? 0 : deadlineJob.probeBilledSeconds)
     if case .valueOnForecasts = strategy { scenario.forecasts = try forecasts(zones) }
     return scenario
   }
@@ -76,29 +80,29 @@ extension ScenarioConfig {
     zones: [AvailabilityTrace], names: [String], singleZone: Bool, type: AcceleratorType,
     chips: [(type: AcceleratorType, speed: Double)], network: NetworkModel, optima: OptimumCache
   ) -> (own: DeadlineWindow, window: DeadlineWindow, key: WindowKey) {
-    let ticks = TraceWindow.ticks(covering: deadlineHours, tick: zones[0].tickHours)
+    let ticks = TraceWindow.ticks(covering: deadlineJob.deadlineHours, tick: zones[0].tickHours)
     // Cells that differ only in their policy share one window (its arrays).
     let windowKey = WindowKey(
-      market: self.market, zones: names, singleZone: singleZone, startHour: traceStartHour,
+      market: market.kind, zones: names, singleZone: singleZone, startHour: market.traceStartHour,
       ticks: ticks, fallbackSpotPrice: type.spotPrice, onDemandPrice: type.onDemandPrice,
-      checkpointGB: singleZone ? 0 : checkpointGB,
+      checkpointGB: singleZone ? 0 : deadlineJob.checkpointGB,
       network: [
         network.inRegionGbps, network.crossRegionGbps, network.crossContinentGbps,
         network.defaultEgressPerGB,
-      ], onDemandRatio: onDemandRatio)
+      ], onDemandRatio: deadlineJob.onDemandRatio)
     let ownWindow = optima.window(windowKey) {
       var window =
         singleZone
         ? DeadlineWindow.oneZone(
           TraceWindow(
-            trace: zones[0], startHour: traceStartHour, ticks: ticks,
+            trace: zones[0], startHour: market.traceStartHour, ticks: ticks,
             fallbackPrice: type.spotPrice),
           onDemandPrice: type.onDemandPrice)
         : DeadlineScenario.window(
-          traces: zones, startHour: traceStartHour, ticks: ticks,
+          traces: zones, startHour: market.traceStartHour, ticks: ticks,
           fallbackSpotPrice: type.spotPrice, onDemandPrice: type.onDemandPrice, network: network,
-          checkpointGB: checkpointGB)
-      if let ratio = onDemandRatio {
+          checkpointGB: deadlineJob.checkpointGB)
+      if let ratio = deadlineJob.onDemandRatio {
         // K times the first zone's mean spot price over the window, everywhere.
         let spot = window.price[0].reduce(0, +) / Double(window.price[0].count)
         window.onDemandPrice = Array(repeating: ratio * spot, count: window.regions)
@@ -114,17 +118,19 @@ extension ScenarioConfig {
       ? ownWindow
       : optima.window(withChips) {
         DeadlineScenario.adding(
-          chips: chips, to: ownWindow, startHour: traceStartHour, network: network,
-          checkpointGB: checkpointGB, ownBootHours: type.bootHours)
+          chips: chips, to: ownWindow, startHour: market.traceStartHour, network: network,
+          checkpointGB: deadlineJob.checkpointGB, ownBootHours: type.bootHours)
       }
     return (ownWindow, window, withChips)
   }
 
   /// The zone names of a deadline job's window, and the key that gave them.
   func zoneNames() throws -> (names: [String], key: String) {
-    if let traceZones { return (traceZones, "trace_zones") }
-    if let regions {
-      guard let zoneOrder else { throw ExperimentsError.missingKey(file: file, key: "zone_order") }
+    if let traceZones = deadlineJob.traceZones { return (traceZones, "trace_zones") }
+    if let regions = deadlineJob.regions {
+      guard let zoneOrder = deadlineJob.zoneOrder else {
+        throw ExperimentsError.missingKey(file: file, key: "zone_order")
+      }
       guard regions <= zoneOrder.count else {
         throw ExperimentsError.invalidValue(
           file: file, key: "regions", value: "\(regions)",
@@ -132,7 +138,9 @@ extension ScenarioConfig {
       }
       return (Array(zoneOrder.prefix(regions)), "zone_order")
     }
-    guard let traceZone else { throw ExperimentsError.missingKey(file: file, key: "trace_zone") }
+    guard let traceZone = deadlineJob.traceZone else {
+      throw ExperimentsError.missingKey(file: file, key: "trace_zone")
+    }
     return ([traceZone], "trace_zone")
   }
 }

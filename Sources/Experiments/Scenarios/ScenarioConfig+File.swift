@@ -32,7 +32,7 @@ extension ScenarioConfig {
       case "accelerators":
         accelerators = try Self.readAccelerators(map, catalog: catalog)
       case "kinds":
-        kinds = try Self.readKinds(map)
+        fleet.kinds = try Self.readKinds(map)
       default:
         guard ScenarioParameter.named(key) != nil else {
           throw ExperimentsError.unknownKey(

@@ -32,7 +32,7 @@ extension ScenarioConfig {
     fill("cross_continent_gbps", [catalog.network.crossContinentGbps])
     fill("egress_usd_per_gb", [catalog.network.defaultEgressPerGB])
     if model == .fleet {
-      let profiles = Array(kinds.values)
+      let profiles = Array(fleet.kinds.values)
       fill("state_mib", profiles.map(\.state.baseMiB))
       fill("weights_gib", profiles.map(\.weightsGiB))
       fill("memory_gib", profiles.map(\.memoryGiB))

@@ -18,43 +18,49 @@ extension ScenarioConfig {
     }
     let planner: any MigrationPlanner
     do {
-      planner = try MigrationStrategies.named(migration)
+      planner = try MigrationStrategies.named(self.fleet.migration)
     } catch let error as SimulationError {
-      throw translate(error, key: "migration", value: migration)
+      throw translate(error, key: "migration", value: self.fleet.migration)
     }
-    guard checkpointPartial <= checkpointFull else {
+    guard self.fleet.checkpointPartial <= self.fleet.checkpointFull else {
       throw ExperimentsError.invalidValue(
-        file: file, key: "checkpoint_partial", value: "\(checkpointPartial)",
-        expected: "a ratio ≤ checkpoint_full (\(checkpointFull))")
+        file: file, key: "checkpoint_partial", value: "\(self.fleet.checkpointPartial)",
+        expected: "a ratio ≤ checkpoint_full (\(self.fleet.checkpointFull))")
     }
     let market = try marketModel(traces, catalog: catalog)
     if let trace = market as? TraceMarket, let other = trace.unpricedTypes(in: fleet).first {
       throw ExperimentsError.invalidValue(
         file: file, key: "accelerator", value: other,
         expected:
-          "the trace's own type \(trace.accelerator ?? "?") (\(self.market) measured it), or trace_other_types: scaled to price \(other) at its own spot price times the trace's relative price"
+          "the trace's own type \(trace.accelerator ?? "?") (\(self.market.kind) measured it), or trace_other_types: scaled to price \(other) at its own spot price times the trace's relative price"
       )
     }
     var network = catalog.network
-    network.inRegionGbps = storageGbps
-    if let crossRegionGbps { network.crossRegionGbps = crossRegionGbps }
-    if let crossContinentGbps { network.crossContinentGbps = crossContinentGbps }
-    if let egressPerGB { network.defaultEgressPerGB = egressPerGB }
+    network.inRegionGbps = self.network.storageGbps
+    if let crossRegionGbps = self.network.crossRegionGbps {
+      network.crossRegionGbps = crossRegionGbps
+    }
+    if let crossContinentGbps = self.network.crossContinentGbps {
+      network.crossContinentGbps = crossContinentGbps
+    }
+    if let egressPerGB = self.network.egressPerGB { network.defaultEgressPerGB = egressPerGB }
     var perType: [String: Int] = [:]
     for type in fleet { if let c = type.spotCapacity { perType[type.name] = c } }
     var scenario = Scenario(
-      horizon: horizonHours, fleet: fleet, zones: zones, market: market,
+      horizon: self.fleet.horizonHours, fleet: fleet, zones: self.market.zones, market: market,
       workload: workload,
       checkpoint: CheckpointPlanner(
-        fullThreshold: checkpointFull, partialThreshold: checkpointPartial,
-        model: checkpointModel),
-      idleTimeout: idleTimeoutHours, policy: policy, migration: planner,
-      migrationCost: migrationCost, network: network, geography: try geography(for: market),
+        fullThreshold: self.fleet.checkpointFull, partialThreshold: self.fleet.checkpointPartial,
+        model: self.fleet.checkpointModel),
+      idleTimeout: self.fleet.idleTimeoutHours, policy: policy, migration: planner,
+      migrationCost: self.fleet.migrationCost, network: network,
+      geography: try geography(for: market),
       spotCapacity: SpotCapacity(
-        defaultLimit: spotCapacity, perType: perType, perZone: zoneSpotCapacity),
-      crunches: crunches, zoneVariation: zoneVariation, seed: seed)
+        defaultLimit: self.market.spotCapacity, perType: perType,
+        perZone: self.market.zoneSpotCapacity),
+      crunches: self.market.crunches, zoneVariation: self.market.zoneVariation, seed: seed)
     scenario.proactive = try proactiveHandling(market)
-    scenario.computesLowerBound = boundReplicates > 0
+    scenario.computesLowerBound = self.fleet.boundReplicates > 0
     return scenario
   }
 
@@ -65,11 +71,11 @@ extension ScenarioConfig {
   /// that set every type applied.
   public func fleetTypes(catalog: AcceleratorCatalog) throws -> [AcceleratorType] {
     var choices = accelerators
-    if let fleetName {
-      guard let names = namedFleets[fleetName] ?? catalog.fleets[fleetName] else {
+    if let fleetName = self.fleet.fleetName {
+      guard let names = self.fleet.namedFleets[fleetName] ?? catalog.fleets[fleetName] else {
         throw ExperimentsError.unknownName(
           file: file, key: "fleet", name: fleetName,
-          known: Set(namedFleets.keys).union(catalog.fleets.keys).sorted())
+          known: Set(self.fleet.namedFleets.keys).union(catalog.fleets.keys).sorted())
       }
       choices = names.map { .named($0) }
     }
@@ -86,18 +92,18 @@ extension ScenarioConfig {
     }
     for i in fleet.indices {
       // Scales keep each type's own figure; the absolute keys set them all.
-      fleet[i].hazardPerHour *= hazardScale
-      fleet[i].networkGbps *= bandwidthScale
-      if let preemptionRate { fleet[i].hazardPerHour = preemptionRate }
-      if let bandwidthGbps { fleet[i].networkGbps = bandwidthGbps }
-      if let graceSeconds { fleet[i].graceSeconds = graceSeconds }
-      if let bootSeconds { fleet[i].bootHours = bootSeconds / 3600 }
+      fleet[i].hazardPerHour *= self.market.hazardScale
+      fleet[i].networkGbps *= self.network.bandwidthScale
+      if let preemptionRate = self.market.preemptionRate { fleet[i].hazardPerHour = preemptionRate }
+      if let bandwidthGbps = self.network.bandwidthGbps { fleet[i].networkGbps = bandwidthGbps }
+      if let graceSeconds = self.fleet.graceSeconds { fleet[i].graceSeconds = graceSeconds }
+      if let bootSeconds = self.fleet.bootSeconds { fleet[i].bootHours = bootSeconds / 3600 }
     }
     return fleet
   }
 
   func geography(for market: any SpotMarket) throws -> Geography? {
-    guard let zoneRegions else { return nil }
+    guard let zoneRegions = self.market.zoneRegions else { return nil }
     guard market.isSynthetic else {
       throw ExperimentsError.invalidValue(
         file: file, key: "zone_regions", value: zoneRegions.joined(separator: ","),
@@ -113,36 +119,37 @@ extension ScenarioConfig {
 
   /// The workload spec these parameters describe.
   public var workload: WorkloadSpec {
-    var profiles = kinds
+    var profiles = self.fleet.kinds
     for (kind, profile) in profiles {
       var p = profile
-      if let stateMiB { p.state.baseMiB = stateMiB }
-      if let weightsGiB { p.weightsGiB = weightsGiB }
-      if let memoryGiB { p.memoryGiB = memoryGiB }
+      if let stateMiB = self.fleet.stateMiB { p.state.baseMiB = stateMiB }
+      if let weightsGiB = self.fleet.weightsGiB { p.weightsGiB = weightsGiB }
+      if let memoryGiB = self.fleet.memoryGiB { p.memoryGiB = memoryGiB }
       profiles[kind] = p
     }
     let process: ArrivalProcess
-    switch arrivals {
-    case "poisson": process = .poisson(fraction: arrivalFraction)
+    switch self.fleet.arrivals {
+    case "poisson": process = .poisson(fraction: self.fleet.arrivalFraction)
     case "batch": process = .batch
-    default: process = .uniform(fraction: arrivalFraction)
+    default: process = .uniform(fraction: self.fleet.arrivalFraction)
     }
     return WorkloadSpec(
-      tasks: tasks, arrivals: process, work: work, kinds: profiles, deadlineSlack: deadlineSlack)
+      tasks: self.fleet.tasks, arrivals: process, work: work, kinds: profiles,
+      deadlineSlack: self.fleet.deadlineSlack)
   }
 
   func marketModel(_ traces: TraceCache, catalog: AcceleratorCatalog) throws -> any SpotMarket {
-    switch market {
+    switch market.kind {
     case "poisson": return PoissonMarket()
-    case "ou": return ou
+    case "ou": return self.market.ou
     default:
-      let path = String(market.dropFirst("trace:".count))
+      let path = String(market.kind.dropFirst("trace:".count))
       let resolved =
         FileManager.default.fileExists(atPath: path)
         ? path : (baseDirectory as NSString).appendingPathComponent(path)
       guard FileManager.default.fileExists(atPath: resolved) else {
         throw ExperimentsError.invalidValue(
-          file: file, key: "market", value: market,
+          file: file, key: "market", value: market.kind,
           expected:
             "trace:PATH naming a trace file or directory; \(resolved) does not exist (a relative PATH is read from the working directory, else from \(baseDirectory), the folder of \(file))"
         )
@@ -153,8 +160,8 @@ extension ScenarioConfig {
         catalog.names.first { catalog.instances[$0] == instance }
       }
       return TraceMarket(
-        traces: loaded, startHour: traceStartHour, accelerator: measured,
-        otherTypes: traceOtherTypes)
+        traces: loaded, startHour: self.market.traceStartHour, accelerator: measured,
+        otherTypes: self.market.traceOtherTypes)
     }
   }
 

@@ -40,7 +40,7 @@ extension ExperimentSpec {
     // `bound` in every cell.
     if let bound = try root.string("bound") { try base.set("bound", to: bound) }
     // Named fleets (`fleet:` values), beside the catalog's.
-    base.namedFleets = try AcceleratorCatalog.readFleets(root, known: catalog.names)
+    base.fleet.namedFleets = try AcceleratorCatalog.readFleets(root, known: catalog.names)
     return base
   }
 

@@ -11,7 +11,7 @@ extension ExperimentReport {
     else { return nil }
     let markets =
       spec.axes.first { $0.key == "market" }?.values.map(Self.marketKind) ?? [
-        Self.marketKind(config.market)
+        Self.marketKind(config.market.kind)
       ]
     // A key's value here, or the values an axis gives it.
     func setting(_ key: String, _ value: String) -> String {
@@ -25,10 +25,10 @@ extension ExperimentReport {
         "**Markets.** "
           + Set(markets).sorted().map { Self.marketAssumption[$0] ?? $0 }.joined(separator: " "))
       points.append(
-        "**Billing.** Per instance from launch to termination at the price in force, boot and idle time included; an instance idle for its idle timeout (\(setting("idle_timeout_hours", Format.number(config.idleTimeoutHours, 2) + " h"))) is released; work still running at the horizon is billed and counted as unfinished ([Billing](../../docs/model.md#billing))."
+        "**Billing.** Per instance from launch to termination at the price in force, boot and idle time included; an instance idle for its idle timeout (\(setting("idle_timeout_hours", Format.number(config.fleet.idleTimeoutHours, 2) + " h"))) is released; work still running at the horizon is billed and counted as unfinished ([Billing](../../docs/model.md#billing))."
       )
       points.append(
-        "**Reclaims.** A warning gives the instance its grace period; the tasks of one host share its link to checkpoint, and the checkpoint model (\(setting("checkpoint_model", config.checkpointModel.rawValue))) turns what each moved into saved progress. On-demand is never reclaimed and always has capacity ([Grace-period checkpoints](../../docs/model.md#grace-period-checkpoints--fleetcheckpointcheckpointplannerswift))."
+        "**Reclaims.** A warning gives the instance its grace period; the tasks of one host share its link to checkpoint, and the checkpoint model (\(setting("checkpoint_model", config.fleet.checkpointModel.rawValue))) turns what each moved into saved progress. On-demand is never reclaimed and always has capacity ([Grace-period checkpoints](../../docs/model.md#grace-period-checkpoints--fleetcheckpointcheckpointplannerswift))."
       )
       points.append(
         "**Limits.** Every cell of a replicate sees the same workload and market path, so differences are paired; "
@@ -37,17 +37,17 @@ extension ExperimentReport {
           + "instances fail only by reclaims.")
     case .deadlineJob:
       points.append(
-        "**One job**, in ticks of its trace: each tick is billed whole at that tick's spot price, spot runs only while the trace says it is available, and every start pays the restart overhead (\(setting("restart_overhead_hours", Format.number(config.restartOverheadHours, 2) + " h"))). On-demand is always available at its region's price ([Deadline jobs](../../docs/model.md))."
+        "**One job**, in ticks of its trace: each tick is billed whole at that tick's spot price, spot runs only while the trace says it is available, and every start pays the restart overhead (\(setting("restart_overhead_hours", Format.number(config.deadlineJob.restartOverheadHours, 2) + " h"))). On-demand is always available at its region's price ([Deadline jobs](../../docs/model.md))."
       )
       points.append(
         "**The optimum** (`optimal-offline`, where it runs) knows the whole window in advance: it is a bound on what any policy could pay, not a policy."
       )
       points.append(
-        (config.probeIntervalHours ?? 0) > 0
+        (config.deadlineJob.probeIntervalHours ?? 0) > 0
           ? "**Observation.** A policy sees a zone's availability only where it runs or probes, and every probe that finds spot is billed."
           : "**Observation.** Policies see every zone's availability at every tick, free (`probe_interval_hours: 0`)."
       )
-      let chips = spec.axes.contains { $0.key == "chips" } || config.chips != nil
+      let chips = spec.axes.contains { $0.key == "chips" } || config.deadlineJob.chips != nil
       if chips {
         points.append(
           "**Chips: measured and synthetic.** Only the `accelerator`'s zones replay measured availability; every other type (`chips`) is one spot zone whose reclaims are **synthetic**, drawn from its catalog hazard, at its catalog mean spot price. Each type runs at its measured throughput for the `workload` relative to the accelerator, and the published single-type baselines keep to the accelerator ([Choosing the chip](../../docs/model.md))."

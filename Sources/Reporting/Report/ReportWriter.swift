@@ -71,7 +71,7 @@ public struct ReportWriter {
     guard let spec = report.spec, let first = spec.cells().first,
       let config = try? spec.config(for: first)
     else { return false }
-    return config.model == .deadlineJob && config.traceZone == nil
+    return config.model == .deadlineJob && config.deadlineJob.traceZone == nil
   }
 
   /// Why a figure that re-simulates a cell was not drawn.
@@ -236,7 +236,8 @@ public struct ReportWriter {
     let zone = market.zone < names.count ? names[market.zone] : nil
     return (
       Figures.timeline(
-        price: price, horizon: config?.horizonHours ?? 72, reclaims: simulator.reclaimWarnings,
+        price: price, horizon: config?.fleet.horizonHours ?? 72,
+        reclaims: simulator.reclaimWarnings,
         label: label, accelerator: market.accelerator, zone: zone ?? "zone \(market.zone)"), nil
     )
   }
