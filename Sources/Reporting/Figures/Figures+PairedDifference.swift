@@ -213,10 +213,54 @@ extension Figures {
       quantity.relative
       ? "paired difference in \(quantity.words) as % of \(c.againstText)'s mean"
       : "paired difference in \(quantity.words) per run"
+    let allowed = ExperimentSpec.maxDeadlineMissRate(inText: data.specText)
+    var (text, largest, anyDifference, marked) = regimeSquares(
+      data, c, quantity, x: x, y: y, allowed: allowed)
+    guard anyDifference else { return nil }
+    let caption =
+      "Regime map: \(c.valueText) − \(c.againstText), \(what), by `\(x)` and `\(y)` (pooled over the other axes; each square's number is the mean difference, in parentheses where the 95% CI includes 0; below 0 \(c.value) has less)."
+      + (marked
+        ? " Squares marked ✗ are left uncoloured: there one of the two misses more than `max_deadline_miss_rate` = \(Format.number(100 * allowed, 0))% of deadlines (the larger rate shown), so its cost is not comparable."
+        : "")
+    text =
+      "# \(caption)\n# columns: x index, y index, value (NaN: not run or infeasible), label, n\n"
+      + text
+    let range = max(largest, 0.1)
+    let xtics = xs.enumerated().map { "\(quoted(short($1))) \($0)" }.joined(separator: ", ")
+    let ytics = ys.enumerated().map { "\(quoted(short($1))) \($0)" }.joined(separator: ", ")
+    return GnuplotFigure(
+      name: name, caption: caption, data: text,
+      commands: """
+        set xrange [-0.5:\(Double(xs.count) - 0.5)]
+        set yrange [-0.5:\(Double(ys.count) - 0.5)]
+        set xtics (\(xtics)) rotate by -20 noenhanced
+        set ytics (\(ytics)) noenhanced
+        set grid noytics
+        set border 15
+        unset x2tics
+        unset y2tics
+        unset key
+        set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
+        set cbrange [-\(range):\(range)]
+        set cblabel \(quoted(quantity.unit(c.againstText) + "; (…): CI includes 0")) noenhanced
+        set xlabel \(quoted(AxisLabel.words(x))) noenhanced
+        set ylabel \(quoted(AxisLabel.words(y))) noenhanced
+        plot '\(name).dat' using 1:2:3 with image, \\
+             '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
+        """)
+  }
+
+  /// A regime map's squares, row by row (`index x`, `index y`, value,
+  /// label, n), the largest value's size, whether any run differs, and
+  /// whether a square is marked infeasible.
+  static func regimeSquares(
+    _ data: SweepData, _ c: ExperimentSpec.Comparison, _ quantity: MapQuantity, x: String,
+    y: String, allowed: Double
+  ) -> (text: String, largest: Double, anyDifference: Bool, marked: Bool) {
+    let (xs, ys) = (data.values(of: x), data.values(of: y))
     // A cost difference where either side misses more deadlines than the
     // spec allows compares a schedule that fails: such squares are left
     // uncoloured and marked (the misses map still shows them).
-    let allowed = ExperimentSpec.maxDeadlineMissRate(inText: data.specText)
     func infeasible(_ match: [String: String]) -> Double? {
       guard quantity.metric == Metric.totalCost.rawValue else { return nil }
       return [c.value, c.against].compactMap { side -> Double? in
@@ -252,38 +296,7 @@ extension Figures {
       }
       text += "\n"
     }
-    guard anyDifference else { return nil }
-    let caption =
-      "Regime map: \(c.valueText) − \(c.againstText), \(what), by `\(x)` and `\(y)` (pooled over the other axes; each square's number is the mean difference, in parentheses where the 95% CI includes 0; below 0 \(c.value) has less)."
-      + (marked
-        ? " Squares marked ✗ are left uncoloured: there one of the two misses more than `max_deadline_miss_rate` = \(Format.number(100 * allowed, 0))% of deadlines (the larger rate shown), so its cost is not comparable."
-        : "")
-    text =
-      "# \(caption)\n# columns: x index, y index, value (NaN: not run or infeasible), label, n\n"
-      + text
-    let range = max(largest, 0.1)
-    let xtics = xs.enumerated().map { "\(quoted(short($1))) \($0)" }.joined(separator: ", ")
-    let ytics = ys.enumerated().map { "\(quoted(short($1))) \($0)" }.joined(separator: ", ")
-    return GnuplotFigure(
-      name: name, caption: caption, data: text,
-      commands: """
-        set xrange [-0.5:\(Double(xs.count) - 0.5)]
-        set yrange [-0.5:\(Double(ys.count) - 0.5)]
-        set xtics (\(xtics)) rotate by -20 noenhanced
-        set ytics (\(ytics)) noenhanced
-        set grid noytics
-        set border 15
-        unset x2tics
-        unset y2tics
-        unset key
-        set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-        set cbrange [-\(range):\(range)]
-        set cblabel \(quoted(quantity.unit(c.againstText) + "; (…): CI includes 0")) noenhanced
-        set xlabel \(quoted(AxisLabel.words(x))) noenhanced
-        set ylabel \(quoted(AxisLabel.words(y))) noenhanced
-        plot '\(name).dat' using 1:2:3 with image, \\
-             '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
-        """)
+    return (text, largest, anyDifference, marked)
   }
 
   /// Whether every value of `x` pools the same combinations of the other

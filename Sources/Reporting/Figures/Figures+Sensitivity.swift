@@ -98,39 +98,51 @@ extension Figures {
         }
         continue
       }
-      let unit = quantity.relative ? "% of the second's mean" : "per run"
-      let by = split.map { " for each `\($0)`" } ?? ""
-      let caption =
-        "Sensitivity to forecast error: paired difference in \(quantity.words) (\(unit)) of \(pairs)\(by), by the noisy oracle's `forecast_noise` (0 is the truth, 1 no information; same replicate and other axes, pooled over them; mean and 95% CI; below 0 the first is \(quantity.relative ? "cheaper" : "better"))."
-      var text = "# \(caption)\n# columns: forecast_noise, mean, ci95 half-width, n\n"
-      var plots: [String] = []
-      var (low, high) = (0.0, 0.0)
-      for (i, curve) in series.enumerated() {
-        text += "# \(curve.title)\n"
-        for p in curve.points {
-          low = min(low, p.mean - p.halfWidth)
-          high = max(high, p.mean + p.halfWidth)
-          text += "\(p.noise) \(p.mean) \(p.halfWidth) \(p.n)\n"
-        }
-        text += "\n\n"
-        plots.append(
-          "'\(name).dat' index \(i) using 1:2:3 with yerrorlines ls \(i % 6 + 1) title \(quoted(curve.title)) noenhanced"
-        )
-      }
-      let pad = max((high - low) * 0.12, 1e-6)
       figures.append(
-        GnuplotFigure(
-          name: name, caption: caption, data: text,
-          commands: """
-            set xrange [-0.05:1.05]
-            set yrange [\(low - pad):\(high + pad)]
-            set xzeroaxis lt 1 lc rgb '#000000' lw 1
-            set key above
-            set xlabel \(quoted(AxisLabel.words("forecast_noise"))) noenhanced
-            set ylabel \(quoted(quantity.unit(usable.count == 1 ? usable[0].againstText : "the second"))) noenhanced
-            plot \(plots.joined(separator: ", \\\n     "))
-            """))
+        sensitivityFigure(
+          name: name, quantity: quantity, pairs: pairs, split: split, series: series,
+          against: usable.count == 1 ? usable[0].againstText : "the second"))
     }
     return (figures, skipped)
+  }
+
+  /// The sensitivity figure of `series` (a curve per comparison, or per
+  /// comparison and value of `split`) in `quantity`; `against` names the
+  /// second of the compared values in the axis label.
+  static func sensitivityFigure(
+    name: String, quantity: MapQuantity, pairs: String, split: String?,
+    series: [(title: String, points: [SensitivityPoint])], against: String
+  ) -> GnuplotFigure {
+    let unit = quantity.relative ? "% of the second's mean" : "per run"
+    let by = split.map { " for each `\($0)`" } ?? ""
+    let caption =
+      "Sensitivity to forecast error: paired difference in \(quantity.words) (\(unit)) of \(pairs)\(by), by the noisy oracle's `forecast_noise` (0 is the truth, 1 no information; same replicate and other axes, pooled over them; mean and 95% CI; below 0 the first is \(quantity.relative ? "cheaper" : "better"))."
+    var text = "# \(caption)\n# columns: forecast_noise, mean, ci95 half-width, n\n"
+    var plots: [String] = []
+    var (low, high) = (0.0, 0.0)
+    for (i, curve) in series.enumerated() {
+      text += "# \(curve.title)\n"
+      for p in curve.points {
+        low = min(low, p.mean - p.halfWidth)
+        high = max(high, p.mean + p.halfWidth)
+        text += "\(p.noise) \(p.mean) \(p.halfWidth) \(p.n)\n"
+      }
+      text += "\n\n"
+      plots.append(
+        "'\(name).dat' index \(i) using 1:2:3 with yerrorlines ls \(i % 6 + 1) title \(quoted(curve.title)) noenhanced"
+      )
+    }
+    let pad = max((high - low) * 0.12, 1e-6)
+    return GnuplotFigure(
+      name: name, caption: caption, data: text,
+      commands: """
+        set xrange [-0.05:1.05]
+        set yrange [\(low - pad):\(high + pad)]
+        set xzeroaxis lt 1 lc rgb '#000000' lw 1
+        set key above
+        set xlabel \(quoted(AxisLabel.words("forecast_noise"))) noenhanced
+        set ylabel \(quoted(quantity.unit(against))) noenhanced
+        plot \(plots.joined(separator: ", \\\n     "))
+        """)
   }
 }

@@ -163,22 +163,33 @@ public enum Figures {
       exclude: infeasible.policies.union(["on-demand-only"]))
   }
 
-  /// Multi-region deadline-job sweeps: cost against the deadline, the
-  /// number of regions or the checkpoint size, a line per policy.
-  public static func regionalSweeps(_ data: SweepData) -> [GnuplotFigure] {
-    let sweeps = [
-      ("deadline_hours", "cost-vs-deadline", "Deadline (h)"),
-      ("regions", "cost-vs-regions", "Zones the job may use (the first N, dearest first)"),
-      ("checkpoint_gb", "cost-vs-checkpoint", "Checkpoint size (GB)"),
-    ]
-    return sweeps.compactMap { axis, name, label in
-      lines(
-        data, name: name,
-        caption:
-          "Mean cost of the job per \(label.lowercased()) and policy (95% CI over trace windows).",
-        series: "policy", x: axis, metric: Metric.totalCost.rawValue, xLabel: label,
-        yLabel: "Cost ($)")
-    }
+  /// A multi-region deadline-job sweep's axis: cost against it, a line
+  /// per policy.
+  struct RegionalSweep: Sendable {
+    var axis: String
+    var name: String
+    var label: String
+  }
+
+  /// Cost against the deadline, the number of regions or the checkpoint
+  /// size.
+  static let regionalSweeps = [
+    RegionalSweep(axis: "deadline_hours", name: "cost-vs-deadline", label: "Deadline (h)"),
+    RegionalSweep(
+      axis: "regions", name: "cost-vs-regions",
+      label: "Zones the job may use (the first N, dearest first)"),
+    RegionalSweep(axis: "checkpoint_gb", name: "cost-vs-checkpoint", label: "Checkpoint size (GB)"),
+  ]
+
+  /// Multi-region deadline-job sweeps: cost along `sweep`'s axis, a line
+  /// per policy.
+  static func regionalSweep(_ data: SweepData, _ sweep: RegionalSweep) -> GnuplotFigure? {
+    lines(
+      data, name: sweep.name,
+      caption:
+        "Mean cost of the job per \(sweep.label.lowercased()) and policy (95% CI over trace windows).",
+      series: "policy", x: sweep.axis, metric: Metric.totalCost.rawValue, xLabel: sweep.label,
+      yLabel: "Cost ($)")
   }
 
   /// Gap to the omniscient optimum per deadline: a dot per policy with its

@@ -12,36 +12,36 @@ public struct ReportWriter {
   /// Creates a writer.
   public init(report: ExperimentReport) { self.report = report }
 
-  /// Figures the sweep's axes support, plus the re-simulated ones when the
-  /// spec is available; and notes on what was skipped.
+  /// The figures whose declared needs (`Figures.declared`) the sweep
+  /// meets, then those of the spec's comparisons, then the re-simulated
+  /// ones when the spec is at hand; and why any figure meant for this
+  /// experiment was not drawn.
   public func figures() -> (figures: [GnuplotFigure], skipped: [String]) {
     let data = report.data
-    var skipped: [String] = []
-    // Absolute lines and bars, each only when its series differ somewhere.
-    let standard: [(GnuplotFigure?, series: String, x: String, metric: String)] = [
-      (
-        Figures.savingsVersusRate(data), "policy", "preemption_rate", Metric.savingsPercent.rawValue
-      ),
-      (Figures.accelerators(data), "policy", "accelerator", Metric.savingsPercent.rawValue),
-      (Figures.normalizedCostByZone(data), "policy", "trace_zone", "normalized_cost"),
-      (Figures.gapToOptimal(data), "policy", "deadline_hours", Metric.gapToOptimal.rawValue),
-    ]
+    let sweep = self.sweep
     var figures: [GnuplotFigure] = []
-    for (figure, series, x, metric) in standard {
-      guard let figure else { continue }
-      if Figures.seriesCoincide(data, series: series, x: x, metric: metric) {
-        skipped.append(
-          "\(figure.name) not drawn: every `\(series)` has the same mean \(metric) at every `\(x)`, so its lines would lie on top of each other."
-        )
-      } else {
-        figures.append(figure)
+    var skipped: [String] = []
+    for figure in Figures.declared {
+      switch figure.needs.verdict(data, sweep) {
+      case .notThisExperiment: continue
+      case .cannotDraw(let reason):
+        skipped.append("\(figure.needs.name) not drawn: \(reason).")
+      case .applies:
+        let drawn = figure.draw(data)
+        if drawn.isEmpty {
+          skipped.append("\(figure.needs.name) not drawn: \(figure.needs.whenEmpty).")
+        } else if let (series, x, metric) = figure.mayCoincide,
+          Figures.seriesCoincide(data, series: series, x: x, metric: metric)
+        {
+          // Lines on top of each other: each only when its series differ.
+          skipped += drawn.map {
+            "\($0.name) not drawn: every `\(series)` has the same mean \(metric) at every `\(x)`, so its lines would lie on top of each other."
+          }
+        } else {
+          figures += drawn
+        }
       }
     }
-    if isRegional { figures += Figures.regionalSweeps(data) }
-    if let chips = Figures.workOnOtherChips(data) { figures.append(chips) }
-    if let perWindow = Figures.costOverOptimumPerWindow(data) { figures.append(perWindow) }
-    if let bound = Figures.gapToBound(data) { figures.append(bound) }
-    figures += Figures.competitiveRatio(data)
     // Paired differences for the spec's comparisons replace absolute lines
     // of the compared strategies drawn over each other.
     let pooled = report.windowsPooled
@@ -51,6 +51,7 @@ public struct ReportWriter {
     let sensitivity = Figures.forecastSensitivity(pooled, comparisons: comparisons)
     figures += differences.figures + maps.figures + sensitivity.figures
     skipped += differences.skipped + maps.skipped + sensitivity.skipped
+    guard Figures.resimulated.verdict(data, sweep) == .applies else { return (figures, skipped) }
     if let spec = report.spec, let catalog = report.catalog {
       let (cdf, cdfNote) = completionCDF(spec, catalog)
       if let cdf { figures.append(cdf) }
@@ -64,14 +65,16 @@ public struct ReportWriter {
     return (figures, skipped)
   }
 
-  /// Whether the sweep is of deadline jobs that may move between zones: its
-  /// cells' model, and the key that chose their window (`trace_zones` or
-  /// `zone_order`, not `trace_zone`).
-  var isRegional: Bool {
+  /// The sweep's model, from its spec's first cell (nil without the spec),
+  /// and whether its deadline job may move between zones: the key that
+  /// chose its window is `trace_zones` or `zone_order`, not `trace_zone`.
+  var sweep: FigureNeeds.Sweep {
     guard let spec = report.spec, let first = spec.cells().first,
       let config = try? spec.config(for: first)
-    else { return false }
-    return config.model == .deadlineJob && config.deadlineJob.traceZone == nil
+    else { return FigureNeeds.Sweep(model: nil, multiZone: false) }
+    return FigureNeeds.Sweep(
+      model: config.model,
+      multiZone: config.model == .deadlineJob && config.deadlineJob.traceZone == nil)
   }
 
   /// Why a figure that re-simulates a cell was not drawn.
