@@ -123,104 +123,140 @@ func _sap<C: _AssignmentCost>(
   rows nr: Int, columns nc: Int, costs: [C], as _: C.Type
 ) -> [Int]? {
   precondition(nr <= nc)
-  var u = [C](repeating: .zero, count: nr)
-  var v = [C](repeating: .zero, count: nc)
-  var shortest = [C](repeating: .infinity, count: nc)
-  var path = [Int](repeating: -1, count: nc)
-  var col4row = [Int](repeating: -1, count: nr)
-  var row4col = [Int](repeating: -1, count: nc)
-  var remaining = [Int](repeating: 0, count: nc)
-  var visitedRows = [Int](repeating: 0, count: nr)
-  var visitedColumns = [Int](repeating: 0, count: nc)
-  var feasible = true
+  let work = _SAPWorkspace<C>(rows: nr, columns: nc)
+  defer { work.deallocate() }
+  return costs.withUnsafeBufferPointer { cost -> [Int]? in
+    if nr == nc { _columnReduction(nr, cost, work.v, work.col4row, work.row4col) }
+    for current in 0..<nr where work.col4row[current] == -1 {
+      guard let path = work.shortestPath(from: current, cost: cost) else { return nil }
+      work.updateDuals(current: current, path)
+      work.augment(from: path.sink, to: current)
+    }
+    return Array(work.col4row)
+  }
+}
 
-  costs.withUnsafeBufferPointer { cost in
-    u.withUnsafeMutableBufferPointer { u in
-      v.withUnsafeMutableBufferPointer { v in
-        shortest.withUnsafeMutableBufferPointer { shortest in
-          path.withUnsafeMutableBufferPointer { path in
-            col4row.withUnsafeMutableBufferPointer { col4row in
-              row4col.withUnsafeMutableBufferPointer { row4col in
-                remaining.withUnsafeMutableBufferPointer { remaining in
-                  visitedRows.withUnsafeMutableBufferPointer { visitedRows in
-                    visitedColumns.withUnsafeMutableBufferPointer { visitedColumns in
-                      if nr == nc { _columnReduction(nr, cost, v, col4row, row4col) }
-                      for current in 0..<nr where col4row[current] == -1 {
-                        // Dijkstra from `current` over reduced costs.
-                        var minValue = C.zero
-                        var i = current
-                        var remainingCount = nc
-                        for k in 0..<nc {
-                          remaining[k] = nc - k - 1
-                          shortest[k] = .infinity
-                        }
-                        var rowCount = 0
-                        var columnCount = 0
-                        var sink = -1
-                        while sink == -1 {
-                          visitedRows[rowCount] = i
-                          rowCount += 1
-                          var lowest = C.infinity
-                          var index = -1
-                          let base = i * nc
-                          let ui = u[i]
-                          for k in 0..<remainingCount {
-                            let j = remaining[k]
-                            let r = minValue + cost[base + j] - ui - v[j]
-                            if r < shortest[j] {
-                              path[j] = i
-                              shortest[j] = r
-                            }
-                            let s = shortest[j]
-                            if s < lowest || (s == lowest && row4col[j] == -1) {
-                              lowest = s
-                              index = k
-                            }
-                          }
-                          minValue = lowest
-                          if index == -1 || !(minValue < C.infinity) {
-                            feasible = false
-                            return
-                          }
-                          let j = remaining[index]
-                          if row4col[j] == -1 { sink = j } else { i = row4col[j] }
-                          visitedColumns[columnCount] = j
-                          columnCount += 1
-                          remainingCount -= 1
-                          remaining[index] = remaining[remainingCount]
-                        }
-                        // Update the duals of everything the search settled.
-                        u[current] = u[current] + minValue
-                        for k in 1..<rowCount {
-                          let r = visitedRows[k]
-                          u[r] = u[r] + minValue - shortest[col4row[r]]
-                        }
-                        for k in 0..<columnCount {
-                          let j = visitedColumns[k]
-                          v[j] = v[j] - (minValue - shortest[j])
-                        }
-                        // Augment along the path back to `current`.
-                        var j = sink
-                        while true {
-                          let r = path[j]
-                          row4col[j] = r
-                          let previous = col4row[r]
-                          col4row[r] = j
-                          j = previous
-                          if r == current { break }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
+/// The solver's arrays, allocated once per solve (no allocation inside the
+/// augmentation loop): the duals `u`, `v`, the search's distances and
+/// predecessors, the matching both ways, and the rows and columns a search
+/// settles.
+struct _SAPWorkspace<C: _AssignmentCost> {
+  let columns: Int
+  let u: UnsafeMutableBufferPointer<C>
+  let v: UnsafeMutableBufferPointer<C>
+  let shortest: UnsafeMutableBufferPointer<C>
+  let path: UnsafeMutableBufferPointer<Int>
+  let col4row: UnsafeMutableBufferPointer<Int>
+  let row4col: UnsafeMutableBufferPointer<Int>
+  let remaining: UnsafeMutableBufferPointer<Int>
+  let visitedRows: UnsafeMutableBufferPointer<Int>
+  let visitedColumns: UnsafeMutableBufferPointer<Int>
+
+  /// A shortest augmenting path: the free column it ends at, its length,
+  /// and how many rows and columns the search settled.
+  struct Path {
+    var sink: Int
+    var length: C
+    var rows: Int
+    var columns: Int
+  }
+
+  init(rows nr: Int, columns nc: Int) {
+    func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+      let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+      b.initialize(repeating: value)
+      return b
+    }
+    columns = nc
+    u = buffer(nr, C.zero)
+    v = buffer(nc, C.zero)
+    shortest = buffer(nc, C.infinity)
+    path = buffer(nc, -1)
+    col4row = buffer(nr, -1)
+    row4col = buffer(nc, -1)
+    remaining = buffer(nc, 0)
+    visitedRows = buffer(nr, 0)
+    visitedColumns = buffer(nc, 0)
+  }
+
+  func deallocate() {
+    for b in [u, v, shortest] { b.deallocate() }
+    for b in [path, col4row, row4col, remaining, visitedRows, visitedColumns] { b.deallocate() }
+  }
+
+  /// Dijkstra from row `current` over reduced costs, to the nearest free
+  /// column; nil when none is reachable.
+  func shortestPath(from current: Int, cost: UnsafeBufferPointer<C>) -> Path? {
+    let nc = columns
+    var minValue = C.zero
+    var i = current
+    var remainingCount = nc
+    for k in 0..<nc {
+      remaining[k] = nc - k - 1
+      shortest[k] = .infinity
+    }
+    var rowCount = 0
+    var columnCount = 0
+    var sink = -1
+    while sink == -1 {
+      visitedRows[rowCount] = i
+      rowCount += 1
+      var lowest = C.infinity
+      var index = -1
+      let base = i * nc
+      let ui = u[i]
+      for k in 0..<remainingCount {
+        let j = remaining[k]
+        let r = minValue + cost[base + j] - ui - v[j]
+        if r < shortest[j] {
+          path[j] = i
+          shortest[j] = r
+        }
+        let s = shortest[j]
+        if s < lowest || (s == lowest && row4col[j] == -1) {
+          lowest = s
+          index = k
         }
       }
+      minValue = lowest
+      if index == -1 || !(minValue < C.infinity) { return nil }
+      let j = remaining[index]
+      if row4col[j] == -1 { sink = j } else { i = row4col[j] }
+      visitedColumns[columnCount] = j
+      columnCount += 1
+      remainingCount -= 1
+      remaining[index] = remaining[remainingCount]
+    }
+    return Path(sink: sink, length: minValue, rows: rowCount, columns: columnCount)
+  }
+
+  /// Updates the duals of everything the search settled, keeping reduced
+  /// costs non-negative and the path tight.
+  func updateDuals(current: Int, _ found: Path) {
+    let minValue = found.length
+    u[current] = u[current] + minValue
+    for k in 1..<found.rows {
+      let r = visitedRows[k]
+      u[r] = u[r] + minValue - shortest[col4row[r]]
+    }
+    for k in 0..<found.columns {
+      let j = visitedColumns[k]
+      v[j] = v[j] - (minValue - shortest[j])
     }
   }
-  return feasible ? col4row : nil
+
+  /// Flips the matching along the path from `sink` back to row `current`.
+  func augment(from sink: Int, to current: Int) {
+    var j = sink
+    while true {
+      let r = path[j]
+      row4col[j] = r
+      let previous = col4row[r]
+      col4row[r] = j
+      j = previous
+      if r == current { break }
+    }
+  }
 }
 
 /// Jonker–Volgenant column reduction, for square problems only: each column's

@@ -34,7 +34,7 @@ import Testing
   /// Another model, --force, no --resume, or a spec with another cell: a
   /// sweep runs (copying what it can).
   @Test func anythingElseStartsASweep() throws {
-    let directory = try RunnerFixtures.scratch()
+    let directory = RunnerFixtures.scratch()
     let spec = try RunnerFixtures.spec(in: directory)
     let store = try ResultsStore.inMemory()
     _ = try SweepRunner(store: store).run(
