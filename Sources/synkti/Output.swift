@@ -63,7 +63,7 @@ enum MetricsSummary {
     }
     let bound =
       m.lowerBoundCost.map {
-        "bound       $\(d($0)) (any schedule that completes every completable task, on this path) -> (cost + unfinished work at on-demand) ÷ bound \(d(m.gapToBound))\n"
+        "bound       $\(d($0)) (any schedule that completes every completable task, by its deadline where one can be met, on this path) -> (cost + unfinished or late work at on-demand) ÷ bound \(d(m.gapToBound))\n"
           + (extra["bound_variables"].map {
             "            LP of \(Int($0)) variables, \(Int(extra["bound_rows"] ?? 0)) rows, \(Int(extra["bound_classes"] ?? 0)) task classes, solved in \(d(extra["bound_solve_ms"])) ms\n"
           } ?? "")

@@ -39,7 +39,7 @@ extension Figures {
     return GnuplotFigure(
       name: "gap-to-bound",
       caption:
-        "(Cost + unfinished work at on-demand) ÷ the offline lower bound of each run's own path, per \(axis.map { "`\($0)`" } ?? "run") and strategy (mean and 95% CI over the other axes and replicates); the dashed line at 1 is the bound, which no schedule can beat. The gap is the most a better strategy could save there.",
+        "(Cost + unfinished or late work at on-demand) ÷ the offline lower bound of each run's own path, per \(axis.map { "`\($0)`" } ?? "run") and strategy (mean and 95% CI over the other axes and replicates); the dashed line at 1 is the bound, which no schedule can beat. The gap is the most a better strategy could save there.",
       data: text,
       commands: """
         set xrange [0.5:\(Double(xs.count) + 0.5)]

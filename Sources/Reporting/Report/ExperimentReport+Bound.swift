@@ -14,7 +14,7 @@ extension ExperimentReport {
   }
 
   /// Each fleet strategy's gap to the offline lower bound of its runs'
-  /// paths (`bound: true`): (cost + unfinished work at on-demand) ÷ bound −
+  /// paths (`bound: true`): (cost + unfinished or late work at on-demand) ÷ bound −
   /// 1, pooled over the other axes and replicates, with the condition
   /// where it is largest. Nil when no run carries a bound.
   func boundGapSection(_ data: SweepData) -> String? {
@@ -32,7 +32,7 @@ extension ExperimentReport {
     }
     var out = "## Gap to the lower bound\n\n"
     out +=
-      "How much room any policy or migration strategy has left. Each run's bound is the least any schedule could pay to complete every completable task on that run's own realised path (the same workload, prices, availability and spot limits): a linear program solved by COIN-OR CLP (`docs/model.md`, \"The fleet lower bound\"). The gap is (cost + the run's unfinished work at on-demand) ÷ bound − 1; it overstates the room where boots, restores and reclaims cost every schedule something, which the bound does not charge. Per strategy, pooled over \(others.isEmpty ? "replicates" : others.map { "`\($0)`" }.joined(separator: ", ") + " and replicates"): mean and 95% CI, and the condition where the mean gap is largest.\n\n"
+      "How much room any policy or migration strategy has left. Each run's bound is the least any schedule could pay to complete every completable task, by its deadline where one can be met, on that run's own realised path (the same workload, prices, availability and spot limits): a linear program solved by COIN-OR CLP (`docs/model.md`, \"The fleet lower bound\"). The gap is (cost + the run's unfinished or late work at on-demand) ÷ bound − 1; it overstates the room where boots, restores and reclaims cost every schedule something, which the bound does not charge. Per strategy, pooled over \(others.isEmpty ? "replicates" : others.map { "`\($0)`" }.joined(separator: ", ") + " and replicates"): mean and 95% CI, and the condition where the mean gap is largest.\n\n"
     var rows: [[String]] = []
     var best: (strategy: String, mean: Double)?
     for key in order {

@@ -55,7 +55,7 @@ extension ReportIndex {
     guard !rows.isEmpty else { return nil }
     var out = "## Room left: fleet runs against their lower bound\n\n"
     out +=
-      "Per fleet experiment run with `bound: true`: the strategy (policy · migration) closest to the offline lower bound of each run's own path among those that miss at most the spec's `max_deadline_miss_rate` of deadlines (the bound does not hold runs to deadlines, so one that misses them can look close to it), its gap ((cost + unfinished work at on-demand) ÷ bound − 1, mean and 95% CI over every condition and replicate), and the condition where its mean gap is largest: the most a better policy or migration strategy could save there (`docs/model.md`, \"The fleet lower bound\").\n\n"
+      "Per fleet experiment run with `bound: true`: the strategy (policy · migration) closest to the offline lower bound of each run's own path among those that miss at most the spec's `max_deadline_miss_rate` of deadlines (a run that misses one is charged the on-demand work that would have met it), its gap ((cost + unfinished or late work at on-demand) ÷ bound − 1, mean and 95% CI over every condition and replicate), and the condition where its mean gap is largest: the most a better policy or migration strategy could save there (`docs/model.md`, \"The fleet lower bound\").\n\n"
     out +=
       MarkdownTable(
         header: ["experiment", "closest strategy", "n", "gap %", "largest gap %", "where"],

@@ -36,9 +36,9 @@ public enum Simulation {
     var metrics = simulator.run()
     if scenario.computesLowerBound, let bound = lowerBound(simulator.lowerBound()) {
       metrics.lowerBoundCost = bound
-      // Work the run left undone is charged at on-demand, as the bound
-      // requires it done.
-      let equalWork = metrics.totalCost + simulator.unfinishedOnDemandCost()
+      // Work the run left undone or finished late is charged at
+      // on-demand, as the bound requires it done in time.
+      let equalWork = metrics.totalCost + simulator.shortfallOnDemandCost()
       if bound > 0 { metrics.gapToBound = equalWork / bound }
     }
     var computedEvents: Int?

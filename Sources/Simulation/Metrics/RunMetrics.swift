@@ -116,10 +116,11 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   /// `totalCost`).
   public var probes = 0
   public var probeCost = 0.0
-  /// The least any schedule could pay to complete every completable task
-  /// on this fleet run's realised path (`FleetBound`), and the run's cost
-  /// (plus its unfinished work at on-demand) ÷ that bound (fleet runs with
-  /// `bound: true` only; nil elsewhere).
+  /// The least any schedule could pay to complete every completable task,
+  /// by its deadline where one can be met, on this fleet run's realised
+  /// path (`FleetBound`), and the run's cost (plus its unfinished or late
+  /// work at on-demand) ÷ that bound (fleet runs with `bound: true` only;
+  /// nil elsewhere).
   public var lowerBoundCost: Double?
   public var gapToBound: Double?
   /// Share of a deadline job's work done on accelerator types other than

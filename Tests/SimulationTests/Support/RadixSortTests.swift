@@ -29,7 +29,7 @@ import Testing
 
   @Test func signedZerosKeepTheirOrderAndInfinitiesTheirPlace() {
     let values = (0..<100).flatMap { i -> [Double] in
-      i % 2 == 0 ? [-0.0, 0.0, .infinity, -.infinity, 1] : [0.0, -0.0, -1, 5e-324]
+      i % 2 == 0 ? [-0.0, 0.0, .infinity, -.infinity, 1] : [0.0, -0.0, -1, Double.leastNonzeroMagnitude]
     }
     var radix = values
     radix.radixSort()

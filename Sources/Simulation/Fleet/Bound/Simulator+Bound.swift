@@ -1,8 +1,9 @@
 /// The fleet lower bound of a run, on its own realised path.
 extension Simulator {
-  /// The least cost any schedule could pay to complete, by the horizon,
-  /// every task that can be completed at all (its work fits between its
-  /// arrival and the horizon on the fastest type it fits), on this run's
+  /// The least cost any schedule could pay to complete every task that can
+  /// be completed at all (its work fits between its arrival and the horizon
+  /// on a type it fits), each by its due time (`dueTime`: its deadline
+  /// where one can be met, else the horizon), on this run's
   /// workload, prices, availability and spot limits (`FleetBound`). It
   /// reads nothing a policy decides, so every run of a replicate on the
   /// same path has the same bound.
@@ -53,8 +54,11 @@ extension Simulator {
     var order: [Key] = []
     for (i, task) in tasks.enumerated() where completable(task) {
       let first = Swift.min(count - 1, Int(task.arrival / width))
+      // The slots that overlap [arrival, due time).
+      let end = Swift.max(
+        first + 1, Swift.min(count, Int((dueTime(task) / width - 1e-9).rounded(.up))))
       let fits = types.indices.filter { task.memoryGiB <= types[$0].memoryPerGPUGiB }
-      let key = Key(id: aggregate ? 0 : i, work: task.work, slots: first..<count, pools: fits)
+      let key = Key(id: aggregate ? 0 : i, work: task.work, slots: first..<end, pools: fits)
       if counts[key] == nil { order.append(key) }
       counts[key, default: 0] += 1
     }
@@ -65,19 +69,21 @@ extension Simulator {
       })
   }
 
-  /// What the run would have paid to also finish, on on-demand, every task
-  /// the bound requires and the run left unfinished: each one's work at
-  /// the least on-demand dollars per reference work-hour among the types it
-  /// fits that can finish it from its arrival. The run's cost plus this is
-  /// the cost of a schedule that completes the bound's work, so the bound
-  /// is never above it (`docs/model.md`). Call after `run()`.
-  public func unfinishedOnDemandCost() -> Double {
+  /// What the run would have paid to also finish on on-demand, each by its
+  /// due time, every task the bound requires that the run left unfinished
+  /// or finished after its due time: each one's work at the least on-demand
+  /// dollars per reference work-hour among the types it fits that can
+  /// finish it from its arrival by its due time. The run's cost plus this
+  /// is the cost of a schedule that completes the bound's work in time, so
+  /// the bound is never above it (`docs/model.md`). Call after `run()`.
+  public func shortfallOnDemandCost() -> Double {
     var dollars = 0.0
-    for (i, task) in tasks.enumerated() where completable(task) && state[i].status != .completed {
-      let rates = scenario.fleet.filter {
-        task.memoryGiB <= $0.memoryPerGPUGiB
-          && task.work <= $0.relativeSpeed * (scenario.horizon - task.arrival)
-      }.map { $0.onDemandPrice / (Double($0.gpusPerInstance) * $0.relativeSpeed) }
+    for (i, task) in tasks.enumerated() where completable(task) {
+      let due = dueTime(task)
+      let done = state[i].status == .completed && state[i].completion <= due + 1e-9
+      guard !done else { continue }
+      let rates = scenario.fleet.filter { fits(task, on: $0, by: due) }
+        .map { $0.onDemandPrice / (Double($0.gpusPerInstance) * $0.relativeSpeed) }
       dollars += task.work * (rates.min() ?? 0)
     }
     return dollars
@@ -86,10 +92,26 @@ extension Simulator {
   /// Whether some schedule completes `task` by the horizon: its work fits
   /// between its arrival and the horizon on a type it fits.
   func completable(_ task: TaskSpec) -> Bool {
-    scenario.fleet.contains {
-      task.memoryGiB <= $0.memoryPerGPUGiB
-        && task.work <= $0.relativeSpeed * (scenario.horizon - task.arrival)
+    scenario.fleet.contains { fits(task, on: $0, by: scenario.horizon) }
+  }
+
+  /// When the bound requires `task` done: its deadline, where that is
+  /// before the horizon and a type it fits can finish it by then from its
+  /// arrival; else the horizon.
+  func dueTime(_ task: TaskSpec) -> Double {
+    if let deadline = task.deadline, deadline < scenario.horizon,
+      scenario.fleet.contains(where: { fits(task, on: $0, by: deadline) })
+    {
+      return deadline
     }
+    return scenario.horizon
+  }
+
+  /// Whether `task` fits `type`'s GPU memory and its work fits between its
+  /// arrival and `time` at the type's speed.
+  func fits(_ task: TaskSpec, on type: AcceleratorType, by time: Double) -> Bool {
+    task.memoryGiB <= type.memoryPerGPUGiB
+      && task.work <= type.relativeSpeed * (time - task.arrival)
   }
 }
 

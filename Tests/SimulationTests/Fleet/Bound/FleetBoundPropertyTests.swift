@@ -58,7 +58,7 @@ import Testing
           guard let cost = bound.cost else { continue }
           // The run's cost, plus on-demand for the work it left undone:
           // a schedule that completes what the bound requires.
-          let equalWork = m.totalCost + sim.unfinishedOnDemandCost()
+          let equalWork = m.totalCost + sim.shortfallOnDemandCost()
           #expect(
             cost <= equalWork * (1 + 1e-9) + 1e-9,
             "scenario \(k) \(policy.name) \(migration.name) seed \(seed): bound \(cost) > \(equalWork)"

@@ -154,4 +154,33 @@ import Testing
     #expect(m.completed == 1)
     #expect(sim.lowerBound().solve().cost.map { abs($0 - 1.4) < 1e-9 } == true)
   }
+
+  /// A deadline that can be met binds: spot (0.2 $/h) has capacity only
+  /// from hour 3, on-demand costs 1 $/h; a task of 2 h arriving at 0 with
+  /// deadline slack 1.5 is due at 3, so only on-demand can do it in time:
+  /// the bound is 2.0 (0.4 without the deadline, on spot in [3, 5)). A run
+  /// that waits for spot finishes late and is charged the task's work at
+  /// on-demand, 2.0, on top of what it paid.
+  @Test func aDeadlineThatCanBeMetBinds() {
+    let availability = AvailabilitySeries(tick: 0.5, available: (0..<12).map { $0 >= 6 })
+    func scenario(slack: Double?) -> Scenario {
+      Scenario(
+        horizon: 6, fleet: [TestScenarios.gpu(onDemand: 1, spot: 0.2, hazard: 0, boot: 0)],
+        market: ScriptedMarket(
+          price: StepFunction(constant: 0.2), hazard: nil, availability: availability),
+        workload: TestScenarios.workload(
+          tasks: 1, work: .constant(2), arrivals: .batch, deadlineSlack: slack),
+        idleTimeout: 0, policy: GreedyPolicy())
+    }
+    var late = Simulator(scenario(slack: 1.5))
+    let m = late.run()
+    #expect(m.completed == 1 && m.deadlineMisses == 1)
+    let bound = late.lowerBound().solve().cost
+    #expect(bound.map { abs($0 - 2) < 1e-9 } == true, "\(String(describing: bound))")
+    #expect(abs(late.shortfallOnDemandCost() - 2) < 1e-9)
+    var free = Simulator(scenario(slack: nil))
+    _ = free.run()
+    #expect(free.lowerBound().solve().cost.map { abs($0 - 0.4) < 1e-9 } == true)
+    #expect(free.shortfallOnDemandCost() == 0)
+  }
 }
