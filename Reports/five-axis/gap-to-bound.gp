@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [0.5:3.5]
-set yrange [0.9152103917368583:2.144659711552414]
+set yrange [0.9152103917368577:2.144659711552421]
 set xtics noenhanced
 set xtics ('1' 1, '10' 2, '100' 3)
 set xlabel 'Bandwidth (Gbit/s)'

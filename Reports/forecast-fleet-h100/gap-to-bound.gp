@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [0.5:3.5]
-set yrange [0.6915224085394936:5.164447484716836]
+set yrange [0.6889455647027309:5.199234876513133]
 set xtics noenhanced
 set xtics ('reactive' 1, '0.01' 2, '0.1' 3)
 set xlabel 'Proactive threshold (loss probability)'

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [0.5:3.5]
-set yrange [0.94975433599845:1.6783164640209247]
+set yrange [0.9313722860723123:1.9264741380237849]
 set xtics noenhanced
 set xtics ('reactive' 1, '0.01' 2, '0.1' 3)
 set xlabel 'Proactive threshold (loss probability)'

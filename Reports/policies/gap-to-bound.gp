@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [0.5:4.5]
-set yrange [0.39638010458943584:9.148868588042616]
+set yrange [0.5390984410521307:7.222171045796236]
 set xtics noenhanced
 set xtics ('ou' 1, 'trace us-east-1a_v100_1' 2, 'trace us-east-1f_v100_1' 3, 'trace us-west-2b_v100_1' 4) rotate by -20
 set xlabel 'Market'

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [0.5:3.5]
-set yrange [0.7371236562284457:4.548830640915984]
+set yrange [0.7293575340351359:4.653673290525665]
 set xtics noenhanced
 set xtics ('reactive' 1, '0.01' 2, '0.1' 3)
 set xlabel 'Proactive threshold (loss probability)'
