@@ -5,6 +5,7 @@
 //   synkti-bench assignment   the solver against scipy, side by side
 //   synkti-bench deadline     the offline optimum per real-trace window
 //   synkti-bench traces       trace ingestion, rows per second
+//   synkti-bench looseness    the fleet bound against the exact optimum with overheads
 //   synkti-bench all          all of the above
 //   synkti-bench competitive  ROSS, greedy and UP: worst case by exhaustion (docs/model.md)
 //   synkti-bench profile [headline|scale] [RUNS]
@@ -26,6 +27,7 @@ case "runner": RunnerBenchmark(repository: repository).run()
 case "storage": StorageProbe(repository: repository).run()
 case "deadline": DeadlineBenchmark(repository: repository).run()
 case "traces": TraceBenchmark(repository: repository).run()
+case "looseness": BoundLoosenessBenchmark(repository: repository).run()
 case "competitive": CompetitiveTable().run()
 case "profile":
   SimulatorBenchmark(repository: repository).profile(
@@ -41,9 +43,11 @@ case "all":
   DeadlineBenchmark(repository: repository).run()
   print("")
   TraceBenchmark(repository: repository).run()
+  print("")
+  BoundLoosenessBenchmark(repository: repository).run()
 default:
   print(
-    "usage: synkti-bench [simulator|runner|assignment|deadline|traces|competitive|all|profile [headline|scale] [RUNS]]"
+    "usage: synkti-bench [simulator|runner|assignment|deadline|traces|looseness|competitive|all|profile [headline|scale] [RUNS]]"
   )
   exit(2)
 }

@@ -40,9 +40,10 @@ import Testing
   }
 
   /// On every cell of the first replicate of the small fleet paper specs,
-  /// the bound is never above the run's cost plus its unfinished work at
-  /// on-demand (`gap_to_bound` ≥ 1): the proof's claim, on the paper's own
-  /// markets (synthetic, OU, the AWS V100 traces, spot limits).
+  /// the bound is never above the run's cost plus its unfinished or late
+  /// work at on-demand (`gap_to_bound` ≥ 1): the proof's claim, on the
+  /// paper's own markets (synthetic, OU, the AWS V100 traces, spot limits)
+  /// and deadlines (policies, five-axis).
   @Test(arguments: ["headline", "policies", "checkpointing", "five-axis"])
   func theBoundIsUnderEveryPaperRun(name: String) throws {
     let spec = try ExperimentSpec.load(

@@ -183,4 +183,30 @@ import Testing
     #expect(free.lowerBound().solve().cost.map { abs($0 - 0.4) < 1e-9 } == true)
     #expect(free.shortfallOnDemandCost() == 0)
   }
+
+  /// Against the exact offline optimum of one deadline job on one zone
+  /// (`SingleZoneOptimum`, itself checked against exhaustive search): the
+  /// bound is never above it; with no restart overhead it falls short only
+  /// by what the exact model bills of its last, whole tick.
+  @Test(arguments: 0..<30) func neverAboveTheExactOptimumOfADeadlineJob(seed: UInt64) {
+    var g = Xoshiro256StarStar(seed: seed &+ 7)
+    let ticks = 24
+    let window = TraceWindow(
+      tick: 1, available: (0..<ticks).map { _ in Double.random(in: 0..<1, using: &g) < 0.6 },
+      price: (0..<ticks).map { _ in Double(Int.random(in: 1...4, using: &g)) / 10 })
+    for overhead in [0.0, 0.5] {
+      let job = DeadlineJob(
+        work: 7.5, deadline: 18, restartOverhead: overhead, onDemandPrice: 1)
+      guard let exact = SingleZoneOptimum.solve(job: job, window: window)?.cost,
+        let bound = FleetBound(job: job, window: window).solve().cost
+      else {
+        Issue.record("seed \(seed): no solution")
+        continue
+      }
+      #expect(bound <= exact + 1e-9, "seed \(seed), d \(overhead): \(bound) > \(exact)")
+      if overhead == 0 {
+        #expect(exact - bound <= 0.5 * 1 + 1e-9, "seed \(seed): \(exact) vs \(bound)")
+      }
+    }
+  }
 }
