@@ -27,7 +27,7 @@ extension Figures {
           title: title.isEmpty ? "all runs" : title, match: strategy)
       }, clusters: xs.map { value in axis.map { [$0: value] } ?? [:] }, width: 0.7)
     let text =
-      "# (Cost + unfinished at on-demand) ÷ lower bound per \(axis ?? "run") (cluster x) and strategy (one block each)\n# columns: x mean ci95_halfwidth n\n"
+      "# (Cost + unfinished or late work at on-demand) ÷ lower bound per \(axis ?? "run") (cluster x) and strategy (one block each)\n# columns: x mean ci95_halfwidth n\n"
       + dots.text
     let plots = dots.plots
     let low = min(1, dots.low)
