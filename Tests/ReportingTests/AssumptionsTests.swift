@@ -38,6 +38,16 @@ import Testing
     #expect(!checkpointing.contains("One job"))
   }
 
+  /// With chips, each type's start (its own boot time) and the missing
+  /// grace period are stated, as the model has them.
+  @Test func aChipReportStatesEachTypesStartAndNoGracePeriod() throws {
+    let text = try #require(try report("chip-choice").assumptionsSection())
+    #expect(text.contains("**Chips: measured and synthetic.**"))
+    #expect(text.contains("plus the difference of its catalog boot time from the accelerator's"))
+    #expect(text.contains("no type has a grace period"))
+    #expect(!text.contains("one restart overhead serves every type"))
+  }
+
   @Test func withoutTheSpecThereIsNoBox() {
     let report = ExperimentReport(data: Synthetic.sweep(), spec: nil, catalog: nil, specNote: "")
     #expect(report.assumptionsSection() == nil)

@@ -56,7 +56,7 @@ extension ExperimentReport {
       points.append(
         "**Limits.** A window is one measured availability sequence, not the adversary's worst; results cover the trace's weeks only; the job's work is fixed"
           + (chips
-            ? ", and one restart overhead serves every type."
+            ? "; a start on another type takes the restart overhead plus the difference of its catalog boot time from the accelerator's, and no type has a grace period (a preemption keeps the work done and loses only a start in progress)."
             : " and runs at one speed everywhere."))
     }
     return "## Assumptions and limits\n\n" + points.map { "- " + $0 + "\n" }.joined() + "\n"
