@@ -41,6 +41,9 @@ import Testing
     #expect(figure.caption.contains("`s` (misses 50% of deadlines)"))
     #expect(figure.caption.contains("`on-demand-only` costs 2.00× at 52, 2.00× at 70"))
     #expect(figure.commands.contains("title 'a'"))
+    // The legend sits above the plot under its own title, apart from the
+    // x axis's label.
+    #expect(figure.commands.contains("set key above title 'Policy' noenhanced"))
     for absent in ["title 's'", "title 'on-demand-only'", "title 'optimal-offline'"] {
       #expect(!figure.commands.contains(absent))
     }

@@ -6,6 +6,13 @@ public enum AxisLabel {
   /// a paper spec sweeps it, else the key itself.
   public static func words(_ key: String) -> String { table[key] ?? key }
 
+  /// The legend of series drawn per value of `keys`: above the plot,
+  /// titled by the keys' words (joined by " · "). Below it, under the x
+  /// axis's label, it read as titled by that label.
+  static func keyTitle(_ keys: [String]) -> String {
+    "set key above title \(Figures.quoted(keys.map(words).joined(separator: " · "))) noenhanced"
+  }
+
   /// The labels of the keys paper specs sweep (every key is a parameter;
   /// a test keeps it so).
   static let table: [String: String] = [

@@ -48,6 +48,7 @@ extension Figures {
         set xtics (\(tics.joined(separator: ", ")))\(tics.contains { $0.count > 16 } ? " rotate by -20" : "")
         set xlabel \(quoted(axis.map { AxisLabel.words($0) } ?? ""))
         set ylabel 'Cost ÷ lower bound'
+        \(AxisLabel.keyTitle(strategyAxes))
         set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb '#000000'
         set label 'lower bound' at graph 0.01, first 1 offset 0, 0.6 font ',9'
         plot \(plots.joined(separator: ", \\\n     "))

@@ -86,6 +86,7 @@ extension Figures {
         set xtics (\(tics.joined(separator: ", "))) rotate by -30
         set xlabel \(quoted(xLabel))
         set ylabel \(quoted(yLabel))
+        \(AxisLabel.keyTitle([series]))
         \(line ?? "")plot \(dots.plots.joined(separator: ", \\\n     "))
         """)
   }

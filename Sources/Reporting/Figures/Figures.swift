@@ -63,6 +63,7 @@ public enum Figures {
         \(logX)set offsets 0, 0, graph 0.08, 0
         set xlabel \(quoted(xLabel))
         set ylabel \(quoted(yLabel))
+        \(AxisLabel.keyTitle([series]))
         plot \(plots.joined(separator: ", \\\n     "))
         """)
   }
@@ -128,6 +129,7 @@ public enum Figures {
         set xtics rotate by -30
         set xlabel \(quoted(xLabel))
         set ylabel \(quoted(yLabel))
+        \(AxisLabel.keyTitle([series]))
         plot \(plots.joined(separator: ", \\\n     "))
         """)
   }
@@ -245,6 +247,7 @@ public enum Figures {
         set xtics (\(tics.joined(separator: ", ")))
         set xlabel \(quoted(AxisLabel.words(axis)))
         set ylabel 'Cost ÷ optimum'
+        \(AxisLabel.keyTitle(["policy"]))
         set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb '#000000'
         set label 'optimum (a bound)' at graph 0.01, first 1 offset 0, 0.6 font ',9'
         plot \(plots.joined(separator: ", \\\n     "))
