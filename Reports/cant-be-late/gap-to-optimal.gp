@@ -18,6 +18,7 @@ set yrange [0.9751761887161066:1.335121452332561]
 set xtics ('52' 1, '70' 2)
 set xlabel 'Deadline (h)'
 set ylabel 'Cost ÷ optimum'
+set key above title 'Policy' noenhanced
 set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb '#000000'
 set label 'optimum (a bound)' at graph 0.01, first 1 offset 0, 0.6 font ',9'
 plot 'gap-to-optimal.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'greedy', \

@@ -17,6 +17,7 @@ set xrange [24.119999999999997:74.28]
 set offsets 0, 0, graph 0.08, 0
 set xlabel 'Deadline (h)'
 set ylabel 'Cost ($)'
+set key above title 'Policy' noenhanced
 plot 'cost-vs-deadline.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'optimal-offline', \
      'cost-vs-deadline.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'cheapest-feasible', \
      'cost-vs-deadline.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'synkti-value', \

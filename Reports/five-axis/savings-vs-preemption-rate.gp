@@ -18,6 +18,7 @@ set xrange [0.006666666666666667:0.30000000000000004]
 set offsets 0, 0, graph 0.08, 0
 set xlabel 'Reclaim hazard (per instance-hour)'
 set ylabel 'Savings vs on-demand (%)'
+set key above title 'Policy' noenhanced
 plot 'savings-vs-preemption-rate.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'greedy', \
      'savings-vs-preemption-rate.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'on-demand-fallback:2', \
      'savings-vs-preemption-rate.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'uniform-progress'

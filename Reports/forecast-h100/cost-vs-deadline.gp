@@ -17,6 +17,7 @@ set xrange [102.75:152.25]
 set offsets 0, 0, graph 0.08, 0
 set xlabel 'Deadline (h)'
 set ylabel 'Cost ($)'
+set key above title 'Policy' noenhanced
 plot 'cost-vs-deadline.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'synkti-forecast', \
      'cost-vs-deadline.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'synkti-value', \
      'cost-vs-deadline.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'up-eager-failover', \

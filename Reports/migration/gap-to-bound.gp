@@ -19,6 +19,7 @@ set xtics noenhanced
 set xtics ('1-gpu' 1, '8-gpu' 2, 'mixed' 3)
 set xlabel 'Fleet'
 set ylabel 'Cost ÷ lower bound'
+set key above title 'Policy · Migration strategy' noenhanced
 set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb '#000000'
 set label 'lower bound' at graph 0.01, first 1 offset 0, 0.6 font ',9'
 plot 'gap-to-bound.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'greedy · none', \

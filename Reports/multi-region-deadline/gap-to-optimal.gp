@@ -18,6 +18,7 @@ set yrange [0.6443967976152761:4.268723998237425]
 set xtics ('105' 1, '110' 2, '120' 3, '130' 4, '150' 5, '200' 6, '300' 7)
 set xlabel 'Deadline (h)'
 set ylabel 'Cost ÷ optimum'
+set key above title 'Policy' noenhanced
 set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb '#000000'
 set label 'optimum (a bound)' at graph 0.01, first 1 offset 0, 0.6 font ',9'
 plot 'gap-to-optimal.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'up-failover', \

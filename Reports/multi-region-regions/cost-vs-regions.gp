@@ -17,6 +17,7 @@ set xrange [0.6499999999999999:8.35]
 set offsets 0, 0, graph 0.08, 0
 set xlabel 'Zones the job may use (the first N, dearest first)'
 set ylabel 'Cost ($)'
+set key above title 'Policy' noenhanced
 plot 'cost-vs-regions.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'up-failover', \
      'cost-vs-regions.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'up-eager-failover', \
      'cost-vs-regions.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'up-availability', \

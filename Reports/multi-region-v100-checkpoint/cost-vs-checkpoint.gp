@@ -17,6 +17,7 @@ set xrange [-200.0:4200.0]
 set offsets 0, 0, graph 0.08, 0
 set xlabel 'Checkpoint size (GB)'
 set ylabel 'Cost ($)'
+set key above title 'Policy' noenhanced
 plot 'cost-vs-checkpoint.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'up-failover', \
      'cost-vs-checkpoint.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'up-eager-failover', \
      'cost-vs-checkpoint.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'up-availability', \

@@ -19,6 +19,7 @@ set xtics noenhanced
 set xtics ('us-east-1a' 1, 'us-east-1f' 2, 'us-west-2b' 3) rotate by -30
 set xlabel 'Zone'
 set ylabel 'Cost ÷ on-demand cost'
+set key above title 'Policy' noenhanced
 set arrow from graph 0, first 1.0 to graph 1, first 1.0 nohead dt 2 lc rgb '#000000'
 set label 'on-demand only' at graph 0.01, first 1.0 offset 0, 0.6 font ',9'
 plot 'normalized-cost-by-zone.dat' index 0 using 1:2:3 with yerrorbars ls 1 dt 1 title 'greedy', \
