@@ -1,5 +1,4 @@
 import Experiments
-import Foundation
 import Testing
 
 @testable import Reporting
@@ -70,15 +69,8 @@ import Testing
   }
 
   @Test func aDeadlineJobReportNamesNoFleetFigure() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    let catalog = try AcceleratorCatalog.load(
-      root.appendingPathComponent("Experiments/catalog.yaml").path)
-    let spec = try ExperimentSpec.load(
-      root.appendingPathComponent("Experiments/paper/cant-be-late.yaml").path, catalog: catalog)
-    let writer = ReportWriter(
-      report: ExperimentReport(
-        data: Synthetic.sweep(), spec: spec, catalog: catalog, specNote: nil))
+    // A deadline-job spec's report (`AssumptionsTests.report`).
+    let writer = ReportWriter(report: try AssumptionsTests().report("cant-be-late"))
     let (_, skipped) = writer.figures()
     #expect(!skipped.contains { $0.contains("Completion-time CDF") || $0.contains("timeline") })
   }

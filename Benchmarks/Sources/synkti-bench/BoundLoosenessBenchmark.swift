@@ -15,29 +15,18 @@ struct BoundLoosenessBenchmark {
 
   func run() {
     print("== fleet bound vs exact offline optimum: one task, one AWS V100 zone + on-demand ==")
-    let directory = "\(repository)/Experiments/data/traces/aws-v100-2023-02"
-    guard let traces = try? TraceLoader.load(directory) else {
-      print("  (traces not found at \(directory))")
-      return
-    }
+    guard let traces = DeadlineBenchmark.v100Traces(repository: repository) else { return }
     for deadline in [52.0, 70.0] {
+      let windows = DeadlineBenchmark.windows(traces, hours: deadline)
       for overhead in [0.0, 0.2] {
         var looseness: [Double] = []
         let job = DeadlineJob(
           work: 48, deadline: deadline, restartOverhead: overhead, onDemandPrice: 3.06)
-        for (z, trace) in traces.enumerated() {
-          let ticks = TraceWindow.ticks(covering: deadline, tick: trace.tickHours)
-          for start in TraceWindow.randomStarts(
-            count: 20, hours: deadline, traceTicks: trace.available.count, tick: trace.tickHours,
-            seed: UInt64(z + 1))
-          {
-            let window = TraceWindow(
-              trace: trace, startHour: start, ticks: ticks, fallbackPrice: 0.9)
-            guard let exact = SingleZoneOptimum.solve(job: job, window: window)?.cost,
-              let bound = FleetBound(job: job, window: window).solve().cost, bound > 0
-            else { continue }
-            looseness.append(exact / bound - 1)
-          }
+        for window in windows {
+          guard let exact = SingleZoneOptimum.solve(job: job, window: window)?.cost,
+            let bound = FleetBound(job: job, window: window).solve().cost, bound > 0
+          else { continue }
+          looseness.append(exact / bound - 1)
         }
         looseness.sort()
         print(

@@ -11,24 +11,13 @@ struct DeadlineBenchmark {
 
   func run() {
     print("== offline optimum: AWS V100 traces, 48 h of work, d = 0.2 h ==")
-    let directory = "\(repository)/Experiments/data/traces/aws-v100-2023-02"
-    guard let traces = try? TraceLoader.load(directory) else {
-      print("  (traces not found at \(directory))")
-      return
-    }
+    guard let traces = Self.v100Traces(repository: repository) else { return }
     for deadline in [52.0, 70.0] {
+      let windows = Self.windows(traces, hours: deadline)
       var times: [Double] = []
       let job = DeadlineJob(work: 48, deadline: deadline, restartOverhead: 0.2, onDemandPrice: 3.06)
-      for (z, trace) in traces.enumerated() {
-        let starts = TraceWindow.randomStarts(
-          count: 20, hours: deadline, traceTicks: trace.available.count, tick: trace.tickHours,
-          seed: UInt64(z + 1))
-        for start in starts {
-          let window = TraceWindow(
-            trace: trace, startHour: start,
-            ticks: TraceWindow.ticks(covering: deadline, tick: trace.tickHours), fallbackPrice: 0.9)
-          times.append(milliseconds { _ = SingleZoneOptimum.solve(job: job, window: window) })
-        }
+      for window in windows {
+        times.append(milliseconds { _ = SingleZoneOptimum.solve(job: job, window: window) })
       }
       times.sort()
       print(
@@ -36,6 +25,31 @@ struct DeadlineBenchmark {
       )
     }
     regional()
+  }
+
+  /// The vendored AWS V100 traces (nil, said so, without them).
+  static func v100Traces(repository: String) -> [AvailabilityTrace]? {
+    let directory = "\(repository)/Experiments/data/traces/aws-v100-2023-02"
+    guard let traces = try? TraceLoader.load(directory) else {
+      print("  (traces not found at \(directory))")
+      return nil
+    }
+    return traces
+  }
+
+  /// The Can't Be Late setting's windows: 20 seeded starts in each zone of
+  /// `traces`, each `hours` long.
+  static func windows(_ traces: [AvailabilityTrace], hours: Double) -> [TraceWindow] {
+    traces.enumerated().flatMap { z, trace in
+      TraceWindow.randomStarts(
+        count: 20, hours: hours, traceTicks: trace.available.count, tick: trace.tickHours,
+        seed: UInt64(z + 1)
+      ).map { start in
+        TraceWindow(
+          trace: trace, startHour: start,
+          ticks: TraceWindow.ticks(covering: hours, tick: trace.tickHours), fallbackPrice: 0.9)
+      }
+    }
   }
 
   /// The multi-region optimum: a 100 h job, 150 h deadline, 50 GB

@@ -30,7 +30,8 @@ extension ResultsStore {
     let reference = sources[0]
     let key = reference.sweeps[0]
     let all = sources.flatMap(\.sweeps)
-    let sweepID = try mergedSweep(of: reference, all: all)
+    let shardCount = all.map(\.shardCount).max() ?? 1
+    let sweepID = try mergedSweep(of: reference, all: all, shardCount: shardCount)
     var present = try storedRunIndices(sweep: sweepID)
     var added = 0
     var duplicates = 0
@@ -41,7 +42,6 @@ extension ResultsStore {
         duplicates += copied.duplicates
       }
     }
-    let shardCount = all.map(\.shardCount).max() ?? 1
     let missing = (0..<key.totalRuns).filter { !present.contains($0) }
     let complete = missing.isEmpty
     try setStatus(
@@ -98,10 +98,11 @@ extension ResultsStore {
   }
 
   /// The merged sweep of `reference`'s spec, commit and size (shard −1):
-  /// the one already here, else a new one summing the shards' sweeps.
-  func mergedSweep(of reference: MergeSource, all: [SweepRecord]) throws -> Int64 {
+  /// the one already here, else a new one summing the shards' sweeps `all`.
+  func mergedSweep(of reference: MergeSource, all: [SweepRecord], shardCount: Int) throws
+    -> Int64
+  {
     let key = reference.sweeps[0]
-    let shardCount = all.map(\.shardCount).max() ?? 1
     let experiment = try experimentID(
       name: reference.spec.name, text: reference.spec.text, hash: reference.spec.hash)
     let existing = try read { db in
