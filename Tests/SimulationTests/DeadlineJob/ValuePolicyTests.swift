@@ -81,4 +81,38 @@ import Testing
     #expect(!outcome.missed && outcome.migrations == 1)
     #expect(recorder.decisions.suffix(5).allSatisfy { $0 == .spot(zone: 1) })
   }
+
+  /// A move plan stays in its start zone until that zone's first loss, so
+  /// a start zone dearer than the others is priced as such. Zone 0 ($1)
+  /// has spot `up` ticks in every `up + down`, before and during the
+  /// window; zone 1 (another type, say: $1.2 to $1.5 in another region)
+  /// always has it. Pricing a plan that starts in zone 1 at the two zones'
+  /// pooled price, the policy used to start there and, never losing it,
+  /// run the whole job there (21 ticks at its price). Now it starts in the
+  /// cheap zone and pays less than that in every case.
+  @Test(arguments: [1.2, 1.3, 1.5], [(8, 2), (12, 8)])
+  func startsInTheCheapZoneRatherThanTheDearOneItWouldNeverLeave(
+    price1: Double, pattern: (up: Int, down: Int)
+  ) {
+    for deadline in [25.0, 30.0] {
+      let ticks = Int(deadline)
+      let period = pattern.up + pattern.down
+      let up: (Int) -> Bool = { (($0 % period) + period) % period < pattern.up }
+      let window = DeadlineWindow(
+        tick: 1,
+        available: [(0..<ticks).map(up), Array(repeating: true, count: ticks)],
+        price: [Array(repeating: 1.0, count: ticks), Array(repeating: price1, count: ticks)],
+        zoneRegion: [0, 1], onDemandPrice: [3, 3], regionContinent: [0, 0],
+        transferHours: (inRegion: 0, crossRegion: 0.1, crossContinent: 0.1),
+        egress: [[0, 0.5], [0.5, 0]],
+        prior: [(-48..<0).map(up), Array(repeating: true, count: 48)])
+      let job = DeadlineJob(work: 20, deadline: deadline, restartOverhead: 0.1, onDemandPrice: 3)
+      let recorder = Recorder()
+      let outcome = DeadlineSimulator.run(
+        Recording(inner: ValuePolicy(), recorder: recorder), job: job, window: window)
+      #expect(!outcome.missed)
+      #expect(recorder.decisions.first == .spot(zone: 0))
+      #expect(outcome.cost < 21 * price1)
+    }
+  }
 }

@@ -13,7 +13,8 @@
 ///   has spot, finish on on-demand when the deadline forces it";
 /// - move: "start in zone z (with spot now), and on every loss move to a
 ///   zone with spot", all zones pooled as one (spot while any has it), each
-///   loss paying a restart, a transfer and egress.
+///   loss paying a restart, a transfer and egress; until z's first loss the
+///   job runs in z, so a z dearer than the pool pays the difference.
 ///
 /// A plan costs start·price + egress + price·(R − S)/e + on-demand·(S +
 /// d·P[S > 0]), where R is the work left, e the share of a spot run that is
@@ -183,7 +184,18 @@ public struct ValuePolicy: DeadlinePolicy {
     let nowPrice = v.price(z, at: v.tick)
     // Hours of the work left at the pool's mean speed.
     let remaining = (job.work - v.done) / speed
-    return start * nowPrice + egress + dollars * remaining / runs
+    // The job stays in z until z's first loss, for L·(1 − e^(−R/L)) hours
+    // in expectation (R the work left at z's speed): billed at z's price,
+    // not the pool's. A start zone dearer than the pool pays the
+    // difference; a cheaper one is not credited it, since its first run
+    // may end at once and a credit draws the job back into cheap zones
+    // that keep failing, each return a restart out of the slack.
+    let here = (job.work - v.done) / v.speed(from)
+    let lifetime = estimates[z].lifetime
+    let firstHours = lifetime * -_expm1(-here / lifetime)
+    let premium = Swift.max(
+      0, nowPrice * firstHours - price * (firstHours * v.speed(from) / speed) / share)
+    return start * nowPrice + egress + premium + dollars * remaining / runs
       + Self.planCost(
         remaining: remaining, left: job.deadline - v.time - start, pooled, up: true,
         price: price, share: share, onDemand: v.onDemandPrice(v.region(ofZone: z)),
