@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.5:4.5]
 set xtics ('optimal-offline' 0, 'cheapest-feasible' 1, 'synkti-value' 2, 'up-eager-failover' 3, 'on-demand-only' 4) rotate by -20 noenhanced
-set yrange [-68.30572116155984:52.00681484658716]
+set yrange [-65.16208669226697:22.66622646652025]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Policy' noenhanced
