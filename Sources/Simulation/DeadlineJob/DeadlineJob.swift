@@ -117,6 +117,11 @@ public struct DeadlineOutcome: Sendable, Equatable {
   /// Work done on places of another accelerator type than the window's
   /// own (type 0).
   public var otherTypeWork = 0.0
+  /// Work done on each accelerator type of the window, by its index in
+  /// `DeadlineWindow.types` (the own type's at 0). The simulator counts it
+  /// exactly; the exact optimum in single precision, with any type past
+  /// the fifth counted with the fifth. Empty where no one counted it.
+  public var workByType: [Double] = []
 
   /// Whether the deadline was missed.
   public var missed: Bool { finishedAt == nil }

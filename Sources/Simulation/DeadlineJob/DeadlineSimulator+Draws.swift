@@ -30,6 +30,8 @@ extension DeadlineSimulator {
     o.migrations = count(\.migrations)
     o.probes = count(\.probes)
     o.probeCost = mean(\.probeCost)
+    o.otherTypeWork = mean(\.otherTypeWork)
+    o.workByType = (0..<window.typeCount).map { t in mean { $0.workByType[t] } }
     return o
   }
 }

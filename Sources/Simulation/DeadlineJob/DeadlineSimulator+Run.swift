@@ -27,6 +27,7 @@ extension DeadlineSimulator {
       knowledge = probing.isFree ? nil : ZoneKnowledge(zones: window.zones)
       onDemandHours = [Double](repeating: 0, count: window.regions)
       oneType = window.unitSpeed && window.uniformRestart
+      outcome.workByType = Array(repeating: 0, count: window.typeCount)
     }
 
     /// Runs tick k; false once the job has finished (inside the tick).
@@ -50,8 +51,11 @@ extension DeadlineSimulator {
       }
       place = next
       if knowledge != nil { probe(at: k) }
-      if let n = next, window.types[window.index(of: n)] != 0 {
-        outcome.otherTypeWork += Swift.min(progress, job.work - done)
+      if let n = next {
+        let type = window.types[window.index(of: n)]
+        let work = Swift.min(progress, job.work - done)
+        if type != 0 { outcome.otherTypeWork += work }
+        outcome.workByType[type] += work
       }
       if done + progress >= job.work - 1e-9 {
         // Finished inside this tick, which is billed whole.

@@ -118,6 +118,8 @@ public struct DeadlineWindow: Sendable, Equatable {
   public var ticks: Int { available[0].count }
   /// Places a job can run: spot zones `0..<zones`, then on-demand regions.
   public var places: Int { zones + regions }
+  /// Accelerator types among the places (`types` numbers them from 0).
+  public var typeCount: Int { (types.max() ?? 0) + 1 }
 
   /// Region of place `p`.
   @inlinable

@@ -104,6 +104,64 @@ import Testing
     #expect(DeadlineSimulator.run(OnDemandOnly(), job: job, window: w).otherTypeWork == 0)
   }
 
+  /// Work is counted per type, in the type's own lane: the hand window
+  /// above with a first added type that never has spot (type 1) before the
+  /// cheap one (type 2). Every unit is done on type 2, by the simulator and
+  /// by the optimum alike.
+  @Test func workIsCountedPerTypeByTheSimulatorAndTheOptimum() throws {
+    let own = DeadlineWindow(
+      tick: 1, available: [[false, false, false, false]], price: [[1, 1, 1, 1]],
+      zoneRegion: [0], onDemandPrice: [10], regionContinent: [0],
+      transferHours: (inRegion: 0, crossRegion: 0.25, crossContinent: 1), egress: [[0]])
+    let w = own.adding(
+      AcceleratorPlaces(
+        available: [false, false, false, false], price: [2, 2, 2, 2], prior: [],
+        onDemandPrice: 11, speed: 1),
+      continent: 0, egress: 0.5
+    ).adding(
+      AcceleratorPlaces(
+        available: [true, true, true, true], price: [3, 3, 3, 3], prior: [], onDemandPrice: 12,
+        speed: 2),
+      continent: 0, egress: 0.5)
+    #expect(w.typeCount == 3)
+    let job = DeadlineJob(work: 3, deadline: 4, restartOverhead: 0.5, onDemandPrice: 10)
+    let run = DeadlineSimulator.run(CheapestFeasible(), job: job, window: w)
+    #expect(run.workByType == [0, 0, 3] && run.cost == 6)
+    let best = try #require(DeadlineOptimum.solve(job: job, window: w))
+    #expect(best.workByType == [0, 0, 3] && best.cost == 6)
+    #expect(DeadlineSimulator.run(OnDemandOnly(), job: job, window: w).workByType == [3, 0, 0])
+  }
+
+  /// On random windows of three types, every finished run's work by type
+  /// adds up to the job's work, and its other types' to `otherTypeWork`:
+  /// for policies that choose types and for the optimum (whose lanes are
+  /// single precision).
+  @Test func workByTypeAddsUpToTheWork() throws {
+    for seed in UInt64(1)...10 {
+      var g = Xoshiro256StarStar(seed: seed)
+      let ticks = 12
+      let base = Self.window(ticks: ticks, speedA: 1, speedB: 1.5, seed: seed)
+      let w = base.adding(
+        AcceleratorPlaces(
+          available: (0..<ticks).map { _ in g.nextUnit() < 0.7 },
+          price: (0..<ticks).map { _ in g.nextUniform(0.5, 1.2) }, prior: [], onDemandPrice: 3,
+          speed: 0.8),
+        continent: 1, egress: 0.6)
+      let job = DeadlineJob(work: 6, deadline: 10, restartOverhead: 0.2, onDemandPrice: 2.5)
+      var outcomes = [
+        DeadlineSimulator.run(CheapestFeasible(), job: job, window: w),
+        DeadlineSimulator.run(ValuePolicy(), job: job, window: w),
+      ]
+      outcomes.append(try #require(DeadlineOptimum.solve(job: job, window: w)))
+      for o in outcomes where !o.missed {
+        #expect(o.workByType.count == w.typeCount, "seed \(seed)")
+        #expect(o.workByType.allSatisfy { $0 >= 0 }, "seed \(seed)")
+        #expect(abs(o.workByType.reduce(0, +) - job.work) < 1e-5, "seed \(seed)")
+        #expect(abs(o.workByType.dropFirst().reduce(0, +) - o.otherTypeWork) < 1e-5, "seed \(seed)")
+      }
+    }
+  }
+
   /// A guarded policy that runs fast spot in zone 0 and jumps to the slow
   /// zone 1 at tick `jump`.
   struct LateJump: DeadlinePolicy {

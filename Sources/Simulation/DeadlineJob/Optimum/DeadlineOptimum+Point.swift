@@ -13,6 +13,10 @@ extension DeadlineOptimum {
     var migrations: Int32
     /// Work done on places of another type than the window's own.
     var otherWork = 0.0
+    /// That work per type: types 1 to 4 in lanes 0 to 3, any type past the
+    /// fourth counted with it (single precision: a share to report, kept
+    /// small because the search holds many points).
+    var typeWork = SIMD4<Float>()
 
     /// Nothing done, nothing spent.
     static let start = Point(
@@ -21,7 +25,11 @@ extension DeadlineOptimum {
 
     /// Adds `step`'s work (at most what is left of `work`).
     mutating func advance(_ step: Step, work: Double) {
-      if step.otherType { otherWork += Swift.min(step.progress, work - done) }
+      if step.type != 0 {
+        let w = Swift.min(step.progress, work - done)
+        otherWork += w
+        typeWork[Swift.min(step.type, 4) - 1] += Float(w)
+      }
       done += step.progress
     }
 
@@ -63,13 +71,16 @@ extension DeadlineOptimum {
       return (job.work - done) / fastest + resume <= job.deadline - time + 1e-9
     }
 
-    /// The schedule's outcome, finishing at `finishedAt`.
-    func outcome(finishedAt: Double) -> DeadlineOutcome {
+    /// The schedule's outcome for `work`, finishing at `finishedAt`, on a
+    /// window of `types` accelerator types.
+    func outcome(finishedAt: Double, work: Double, types: Int) -> DeadlineOutcome {
       var o = DeadlineOutcome(
         cost: cost, spotCost: spotCost, spotHours: spotHours, onDemandHours: onDemandHours,
         preemptions: Int(preemptions), restarts: Int(restarts), finishedAt: finishedAt,
         egressCost: egress, migrations: Int(migrations))
       o.otherTypeWork = otherWork
+      o.workByType = [Swift.max(0, Swift.min(done, work) - otherWork)]
+      for t in 1..<Swift.max(1, types) { o.workByType.append(t <= 4 ? Double(typeWork[t - 1]) : 0) }
       return o
     }
   }

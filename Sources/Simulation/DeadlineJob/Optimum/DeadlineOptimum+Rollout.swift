@@ -50,7 +50,9 @@ extension DeadlineOptimum.PricedWorkFloor {
           chosen = (p, move.target)
         }
       }
-      if let (p, finish) = finished { return p.outcome(finishedAt: finish) }
+      if let (p, finish) = finished {
+        return p.outcome(finishedAt: finish, work: job.work, types: window.typeCount)
+      }
       guard let (p, target) = chosen else { return nil }
       point = p
       state = target

@@ -19,8 +19,9 @@ extension DeadlineOptimum {
     var moved: Bool
     /// The place run (−1: idle).
     var action: Int
-    /// Whether that place is of another type than the window's own.
-    var otherType: Bool = false
+    /// The accelerator type of that place (`DeadlineWindow.types`; 0 the
+    /// window's own, and when idle).
+    var type: Int = 0
   }
 
   /// The state as tick k finds it: a job running at a spot zone without
@@ -65,7 +66,7 @@ extension DeadlineOptimum {
             place: Int32(action), home: Int32(newHome), overhead: action >= 0 ? left : 0),
           progress: progress, speed: speed, bill: bill, egress: egress, starts: starts,
           moved: starts && (egress > 0 || transfer > 0), action: action,
-          otherType: action >= 0 && window.types[action] != 0))
+          type: action >= 0 ? window.types[action] : 0))
     }
     return steps
   }

@@ -70,6 +70,8 @@ public enum DeadlineOptimum {
             onDemand: onDemand)
           {
             if window.types[z] != 0 { stay.otherTypeWork = job.work }
+            stay.workByType = Array(repeating: 0, count: window.typeCount)
+            stay.workByType[window.types[z]] = job.work
             incumbent = stay
           }
         }
@@ -120,7 +122,9 @@ public enum DeadlineOptimum {
       frontier = search.step(frontier, at: k)
       if frontier.isEmpty { break }
     }
-    return search.best.map { $0.0.outcome(finishedAt: $0.1) }
+    return search.best.map {
+      $0.0.outcome(finishedAt: $0.1, work: job.work, types: window.typeCount)
+    }
   }
 
   /// Cross-state dominance at one place p. A point running at p with
