@@ -28,6 +28,9 @@ public struct DeadlineScenario: Sendable {
   /// The window of the job's own type alone, where `window` adds other
   /// types (`chips`): policies that do not choose types run on it.
   public var singleTypeWindow: DeadlineWindow?
+  /// The catalog name of each accelerator type of `window`, by its index
+  /// in `DeadlineWindow.types` (the job's own type first, then `chips`).
+  public var typeNames: [String] = []
 
   /// Draws of a randomized policy (`ross`) whose mean is a run's outcome.
   public static let policyDraws = 32
@@ -36,23 +39,8 @@ public struct DeadlineScenario: Sendable {
   /// zone's region and the omniscient optimum.
   public func run() -> RunMetrics {
     let best = optima.optimum(optimum) { solveOptimum() }
-    let outcome: DeadlineOutcome
-    // The published single-type baselines keep to the job's own type.
+    let outcome = self.outcome(optimum: best)
     let ownType = singleTypeWindow ?? window
-    let runsOn = strategy.choosesTypes ? window : ownType
-    switch strategy {
-    case .optimum:
-      outcome = best ?? DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
-    case .simulated(let policy as any RandomizedDeadlinePolicy):
-      outcome = DeadlineSimulator.expected(
-        policy, job: job, window: runsOn, probing: probing, root: seed, draws: Self.policyDraws)
-    case .simulated(let policy):
-      outcome = DeadlineSimulator.run(policy, job: job, window: runsOn, probing: probing)
-    case .valueOnForecasts:
-      var policy = value
-      policy.forecasts = forecasts
-      outcome = DeadlineSimulator.run(policy, job: job, window: runsOn, probing: probing)
-    }
     let baseline = DeadlineSimulator.run(OnDemandOnly(), job: job, window: ownType)
     var m = Self.metrics(outcome, job: job, baselineCost: baseline)
     m.egressCost = outcome.egressCost
@@ -68,6 +56,28 @@ public struct DeadlineScenario: Sendable {
       m.scoreForecasts(forecasts, ticks: window.ticks)
     }
     return m
+  }
+
+  /// What the strategy does on its window: the policy simulated, or the
+  /// optimum (`optimum`, solved here when not given; on-demand only when
+  /// no schedule finishes).
+  public func outcome(optimum best: DeadlineOutcome?? = nil) -> DeadlineOutcome {
+    // The published single-type baselines keep to the job's own type.
+    let runsOn = strategy.choosesTypes ? window : singleTypeWindow ?? window
+    switch strategy {
+    case .optimum:
+      let solved = best ?? optima.optimum(optimum) { solveOptimum() }
+      return solved ?? DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
+    case .simulated(let policy as any RandomizedDeadlinePolicy):
+      return DeadlineSimulator.expected(
+        policy, job: job, window: runsOn, probing: probing, root: seed, draws: Self.policyDraws)
+    case .simulated(let policy):
+      return DeadlineSimulator.run(policy, job: job, window: runsOn, probing: probing)
+    case .valueOnForecasts:
+      var policy = value
+      policy.forecasts = forecasts
+      return DeadlineSimulator.run(policy, job: job, window: runsOn, probing: probing)
+    }
   }
 
   /// The window's exact optimum, by the solver its key names.

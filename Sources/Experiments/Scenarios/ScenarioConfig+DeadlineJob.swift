@@ -64,6 +64,7 @@ extension ScenarioConfig {
       job: job, window: window, strategy: strategy,
       optimum: OptimumKey(window: withChips, job: job), optima: optima)
     if !chips.isEmpty { scenario.singleTypeWindow = ownWindow }
+    scenario.typeNames = [type.name] + chips.map(\.type.name)
     scenario.value = value
     scenario.probing = Probing(
       intervalHours: deadlineJob.probeIntervalHours,

@@ -57,6 +57,24 @@ import Testing
     #expect(own.run(seed: 1).otherTypeWorkShare == nil)
   }
 
+  /// The window's types are named in order, the job's own first, then the
+  /// chips as `chips: all` expands them (the cheapest unit of work on spot
+  /// first: MI300X, then AWS's H100); a run's work by type has a lane per
+  /// name, its other lanes adding up to the stored share of other types.
+  @Test func eachTypeOfTheWindowIsNamedAndCountedInItsLane() throws {
+    let chips = [("workload", "llama2-70b-inference"), ("chips", "all")]
+    for policy in ["optimal-offline", "synkti-value"] {
+      let s = try scenario([("policy", policy)] + chips)
+      #expect(s.typeNames == ["H100-80GB-GCP", "MI300X", "H100-80GB"], "\(policy)")
+      #expect(s.window.typeCount == s.typeNames.count, "\(policy)")
+      let o = s.outcome()
+      #expect(o.workByType.count == s.typeNames.count, "\(policy)")
+      let share = try #require(s.run().otherTypeWorkShare, "\(policy)")
+      #expect(abs(o.workByType.dropFirst().reduce(0, +) / s.job.work - share) < 1e-5, "\(policy)")
+    }
+    #expect(try scenario([("policy", "synkti-value")]).typeNames == ["H100-80GB-GCP"])
+  }
+
   @Test func chipsAddOneZoneAndOneOnDemandEachAtTheirMeasuredSpeed() throws {
     let s = try scenario([
       ("policy", "cheapest-feasible"), ("workload", "llama2-70b-inference"),
