@@ -79,19 +79,22 @@ import Testing
     #expect(o.onDemandHours > 0 && o.egressCost == 1)
   }
 
+  /// Four ticks of the own type's one zone, which never has spot, with
+  /// on-demand at $10/h: the hand windows below add types to it.
+  static let neverSpot = DeadlineWindow(
+    tick: 1, available: [[false, false, false, false]], price: [[1, 1, 1, 1]],
+    zoneRegion: [0], onDemandPrice: [10], regionContinent: [0],
+    transferHours: (inRegion: 0, crossRegion: 0.25, crossContinent: 1), egress: [[0]])
+
+  /// A type at speed 2 with spot at $3/h throughout: $1.5 per unit of work.
+  static let cheapFast = AcceleratorPlaces(
+    available: [true, true, true, true], price: [3, 3, 3, 3], prior: [], onDemandPrice: 12,
+    speed: 2)
+
   @Test func workOnAnotherTypeIsCountedByTheSimulatorAndTheOptimum() {
-    // The own type's one zone never has spot and its on-demand costs $10/h;
-    // an added type at speed 2 has spot at $3/h throughout: $1.5 per unit
-    // of work. Work 3 with d = 0.5: every schedule worth having runs there.
-    let own = DeadlineWindow(
-      tick: 1, available: [[false, false, false, false]], price: [[1, 1, 1, 1]],
-      zoneRegion: [0], onDemandPrice: [10], regionContinent: [0],
-      transferHours: (inRegion: 0, crossRegion: 0.25, crossContinent: 1), egress: [[0]])
-    let w = own.adding(
-      AcceleratorPlaces(
-        available: [true, true, true, true], price: [3, 3, 3, 3], prior: [], onDemandPrice: 12,
-        speed: 2),
-      continent: 0, egress: 0.5)
+    // Work 3 with d = 0.5: every schedule worth having runs on the added
+    // type.
+    let w = Self.neverSpot.adding(Self.cheapFast, continent: 0, egress: 0.5)
     #expect(w.types == [0, 1, 0, 1] && w.location == [0, 1])
     let job = DeadlineJob(work: 3, deadline: 4, restartOverhead: 0.5, onDemandPrice: 10)
     let run = DeadlineSimulator.run(CheapestFeasible(), job: job, window: w)
@@ -109,20 +112,12 @@ import Testing
   /// cheap one (type 2). Every unit is done on type 2, by the simulator and
   /// by the optimum alike.
   @Test func workIsCountedPerTypeByTheSimulatorAndTheOptimum() throws {
-    let own = DeadlineWindow(
-      tick: 1, available: [[false, false, false, false]], price: [[1, 1, 1, 1]],
-      zoneRegion: [0], onDemandPrice: [10], regionContinent: [0],
-      transferHours: (inRegion: 0, crossRegion: 0.25, crossContinent: 1), egress: [[0]])
-    let w = own.adding(
+    let w = Self.neverSpot.adding(
       AcceleratorPlaces(
         available: [false, false, false, false], price: [2, 2, 2, 2], prior: [],
         onDemandPrice: 11, speed: 1),
       continent: 0, egress: 0.5
-    ).adding(
-      AcceleratorPlaces(
-        available: [true, true, true, true], price: [3, 3, 3, 3], prior: [], onDemandPrice: 12,
-        speed: 2),
-      continent: 0, egress: 0.5)
+    ).adding(Self.cheapFast, continent: 0, egress: 0.5)
     #expect(w.typeCount == 3)
     let job = DeadlineJob(work: 3, deadline: 4, restartOverhead: 0.5, onDemandPrice: 10)
     let run = DeadlineSimulator.run(CheapestFeasible(), job: job, window: w)
