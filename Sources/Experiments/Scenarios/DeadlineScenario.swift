@@ -59,15 +59,20 @@ public struct DeadlineScenario: Sendable {
   }
 
   /// What the strategy does on its window: the policy simulated, or the
-  /// optimum (`optimum`, solved here when not given; on-demand only when
-  /// no schedule finishes).
-  public func outcome(optimum best: DeadlineOutcome?? = nil) -> DeadlineOutcome {
+  /// optimum (on-demand only when no schedule finishes).
+  public func outcome() -> DeadlineOutcome {
+    guard case .optimum = strategy else { return outcome(optimum: nil) }
+    return outcome(optimum: optima.optimum(optimum) { solveOptimum() })
+  }
+
+  /// `outcome()` with the window's optimum `best` already solved (nil: no
+  /// schedule finishes; read only when the strategy is the optimum).
+  func outcome(optimum best: DeadlineOutcome?) -> DeadlineOutcome {
     // The published single-type baselines keep to the job's own type.
     let runsOn = strategy.choosesTypes ? window : singleTypeWindow ?? window
     switch strategy {
     case .optimum:
-      let solved = best ?? optima.optimum(optimum) { solveOptimum() }
-      return solved ?? DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
+      return best ?? DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
     case .simulated(let policy as any RandomizedDeadlinePolicy):
       return DeadlineSimulator.expected(
         policy, job: job, window: runsOn, probing: probing, root: seed, draws: Self.policyDraws)
