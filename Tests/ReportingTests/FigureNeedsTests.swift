@@ -22,6 +22,7 @@ import Testing
 
   @Test func aFigureWhoseAxesTheGridLacksIsNotForTheExperiment() {
     var data = GapFigureTests.sweep(allowed: 0.5)
+    #expect(Figures.workByType.verdict(data, job) == .notThisExperiment)  // no `chips`
     data.axes = ["policy"]
     #expect(Self.needs("gap-to-optimal").verdict(data, job) == .notThisExperiment)
   }

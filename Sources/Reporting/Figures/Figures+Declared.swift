@@ -80,6 +80,12 @@ extension Figures {
         draw: { competitiveRatio($0) }),
     ]
 
+  /// The figures of work by accelerator type (`work-by-type-WORKLOAD`),
+  /// which re-solve replicate 0 of each `chips: all` cell: chip choice.
+  static let workByType = FigureNeeds(
+    name: "work-by-type", models: [.deadlineJob], axes: ["chips", "policy", "deadline_hours"],
+    whenEmpty: "no run of the optimum or `synkti-value` with `chips: all` met its deadline")
+
   /// The figures that simulate replicate 0 of a cell again for its event
   /// times (completion CDF, price timeline): fleet runs only.
   static let resimulated = FigureNeeds(

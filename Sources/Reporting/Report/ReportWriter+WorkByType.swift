@@ -12,8 +12,14 @@ extension ReportWriter {
     figures: [GnuplotFigure], notes: [String]
   ) {
     let data = report.data
-    guard data.axes.contains("chips"), data.values(of: "chips").contains("all") else {
-      return ([], [])
+    let needs = Figures.workByType
+    switch needs.verdict(data, sweep) {
+    case .notThisExperiment: return ([], [])
+    case .cannotDraw(let reason): return ([], ["\(needs.name) not drawn: \(reason)."])
+    case .applies: break
+    }
+    guard data.values(of: "chips").contains("all") else {
+      return ([], ["\(needs.name) not drawn: `chips` has no value `all`."])
     }
     struct Series: Hashable {
       var policy: String
@@ -73,7 +79,7 @@ extension ReportWriter {
         figures.append(figure)
       }
     }
-    return (figures, [])
+    return (figures, figures.isEmpty ? ["\(needs.name) not drawn: \(needs.whenEmpty)."] : [])
   }
 
   /// The strategies whose work by type is drawn.
