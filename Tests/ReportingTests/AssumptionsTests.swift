@@ -26,6 +26,26 @@ import Testing
     #expect(!text.contains("Billing"))
   }
 
+  /// `probe_interval_hours: published` is modelled probing, not free: the
+  /// multi-region reports said "free" until this test.
+  @Test func modelledProbingIsNamedWithWhatAProbeCosts() throws {
+    let text = try #require(try report("multi-region-h100").assumptionsSection())
+    #expect(text.contains("**Observation** (`probe_interval_hours: published`)"))
+    #expect(text.contains("billed as 60 s of spot"))
+    #expect(text.contains("UP(A) every 2 h, UP(AP) every 1 h"))
+    #expect(!text.contains("free"))
+    let base = try report("multi-region-h100")
+    var job = ScenarioConfig.DeadlineJobSettings()
+    job.probeIntervalHours = 0.5
+    job.probeBilledSeconds = 30
+    let fixed = base.observation(job, axis: nil)
+    #expect(fixed.contains("(`probe_interval_hours: 0.50`)"))
+    #expect(fixed.contains("billed as 30 s of spot"))
+    #expect(fixed.contains("do so every 0.50 h"))
+    let byAxis = base.observation(job, axis: ["0", "1", "published"])
+    #expect(byAxis.contains("(`probe_interval_hours`: 0, 1, published by axis)"))
+  }
+
   @Test func aFleetReportStatesItsMarketsBillingAndCheckpoints() throws {
     let policies = try #require(try report("policies").assumptionsSection())
     #expect(policies.contains("`ou`: Ornstein–Uhlenbeck"))

@@ -42,11 +42,7 @@ extension ExperimentReport {
       points.append(
         "**The optimum** (`optimal-offline`, where it runs) knows the whole window in advance: it is a bound on what any policy could pay, not a policy."
       )
-      points.append(
-        (config.deadlineJob.probeIntervalHours ?? 0) > 0
-          ? "**Observation.** A policy sees a zone's availability only where it runs or probes, and every probe that finds spot is billed."
-          : "**Observation.** Policies see every zone's availability at every tick, free (`probe_interval_hours: 0`)."
-      )
+      points.append(observation(config.deadlineJob, axis: spec.axes.first { $0.key == "probe_interval_hours" }?.values))
       let chips = spec.axes.contains { $0.key == "chips" } || config.deadlineJob.chips != nil
       if chips {
         points.append(
@@ -76,4 +72,25 @@ extension ExperimentReport {
     "trace":
       "`trace`: measured availability and prices replayed tick by tick; losing capacity terminates an instance at the start of the unavailable tick, and after the trace ends its last state holds.",
   ]
+}
+
+extension ExperimentReport {
+  /// How the policies learn which zones have spot: free probing (0),
+  /// modelled probing at each policy's published interval (nil, the spec's
+  /// `published`) or at a stated one, or several by axis.
+  func observation(_ job: ScenarioConfig.DeadlineJobSettings, axis: [String]?) -> String {
+    let modelled =
+      "a policy sees a zone's availability only where it runs, tries to launch or probes, and every probe that finds spot is billed as \(Format.number(job.probeBilledSeconds, 0)) s of spot in that zone ([Probing](../../docs/model.md))"
+    if let axis {
+      return "**Observation** (`probe_interval_hours`: \(axis.joined(separator: ", ")) by axis): with 0, policies see every zone at every tick, free; otherwise \(modelled)."
+    }
+    switch job.probeIntervalHours {
+    case 0:
+      return "**Observation.** Policies see every zone's availability at every tick, free (`probe_interval_hours: 0`)."
+    case nil:
+      return "**Observation** (`probe_interval_hours: published`): \(modelled); each policy probes at its published interval (UP(A) every 2 h, UP(AP) every 1 h), and the others buy no probes."
+    case let hours?:
+      return "**Observation** (`probe_interval_hours: \(Format.number(hours, 2))`): \(modelled); the policies that probe do so every \(Format.number(hours, 2)) h, and the others buy no probes."
+    }
+  }
 }
