@@ -115,4 +115,36 @@ import Testing
       #expect(outcome.cost < 21 * price1)
     }
   }
+
+  /// A run watched unbroken is believed to last at least as long again:
+  /// zone 0 lost spot every other hour for the 96 h before the window
+  /// (runs of an hour), then kept it from the window's start. Seen at
+  /// every tick (free probing) up to tick 20, its run is 21 h old, so its
+  /// expected run is at least 21 h; the fit alone says 2 h. The
+  /// outage side is unchanged: zone 1, down since before the window, is
+  /// believed down for at least as long again.
+  @Test func aLongWatchedRunIsBelievedToLastAsLongAgain() {
+    let ticks = 30
+    let window = DeadlineWindow(
+      tick: 1,
+      available: [Array(repeating: true, count: ticks), Array(repeating: false, count: ticks)],
+      price: Array(repeating: Array(repeating: 1.0, count: ticks), count: 2),
+      zoneRegion: [0, 0], onDemandPrice: [3], regionContinent: [0],
+      transferHours: (inRegion: 0, crossRegion: 0, crossContinent: 0),
+      egress: [[0, 0], [0, 0]],
+      prior: [(0..<96).map { $0 % 2 == 0 }, Array(repeating: false, count: 96)])
+    let job = DeadlineJob(work: 10, deadline: Double(ticks), restartOverhead: 0.1, onDemandPrice: 3)
+    var policy = ValuePolicy()
+    var view = DeadlineView(
+      window: window, tick: 0, done: 0, place: nil, home: nil, overheadLeft: 0)
+    for k in 0...20 {
+      view = DeadlineView(
+        window: window, tick: k, done: 0, place: nil, home: nil, overheadLeft: 0)
+      _ = policy.decide(view, job: job)
+    }
+    #expect(policy.estimate(view, 0).lifetime >= 21)
+    #expect(policy.estimate(view, 0).lifetime < 21.5)
+    #expect(policy.estimate(view, 1).outage >= 20 + 96)
+  }
 }
+

@@ -6,7 +6,8 @@
 /// (`ZoneEstimate`), fitted on the zone's history before the window and on
 /// what the policy observes in it (free probing: every zone, every tick;
 /// modelled probing: where it runs and tries launches — it buys no probes).
-/// An outage is expected to last at least as long again as it has. Two
+/// An outage is expected to last at least as long again as it has, and so
+/// is a spot run watched without a break (both are heavy-tailed). Two
 /// kinds of plan are priced:
 ///
 /// - stay: "start in zone z now (or when it is back), run spot whenever z
@@ -72,12 +73,18 @@ public struct ValuePolicy: DeadlinePolicy {
   }
 
   /// What the policy believes of zone `z` now. An outage is expected to
-  /// last at least as long again as it already has (outages are
-  /// heavy-tailed: the longer one has lasted, the longer it is likely to).
+  /// last at least as long again as it already has, and so is a spot run
+  /// seen at every tick since it began (runs and outages are heavy-tailed:
+  /// the longer one has lasted, the longer it is likely to).
   public func estimate(_ v: DeadlineView, _ z: Int) -> ZoneEstimate {
     var e = counts[z].estimate(priorHours: priorHours)
     if let last = counts[z].last, !last.up {
       e.outage = Swift.max(e.outage, Double(v.tick - counts[z].since) * v.tickHours)
+    }
+    // So is a run, as long as it has been watched unbroken: a zone that
+    // kept spot for a day is not believed to lose it within the fit's hour.
+    if let last = counts[z].last, last.up, last.tick + 1 >= v.tick {
+      e.lifetime = Swift.max(e.lifetime, Double(last.tick - counts[z].seenSince + 1) * v.tickHours)
     }
     if let forecasts {
       e.lifetime = Swift.max(

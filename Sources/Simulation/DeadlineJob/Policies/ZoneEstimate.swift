@@ -57,6 +57,10 @@ struct ZoneHistoryCounts: Sendable {
   var last: (tick: Int, up: Bool)?
   /// The first tick of the state last observed.
   var since = 0
+  /// The first tick of the unbroken run of observations (one every tick)
+  /// that ends with the last one: how long the state is known to have
+  /// lasted.
+  var seenSince = 0
 
   /// Counts one observation at `tick` (ticks of `tickHours`): a tick next
   /// to the last one adds its hours and any change of state; after a gap,
@@ -80,6 +84,7 @@ struct ZoneHistoryCounts: Sendable {
     if last == nil || tick == last!.tick + 1 {
       if up { upHours += tickHours } else { downHours += tickHours }
     }
+    if last == nil || tick != last!.tick + 1 || last!.up != up { seenSince = tick }
     last = (tick, up)
   }
 
