@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [22.752:75.648]
-set yrange [-141.67312866586036:160.81613357610937]
+set yrange [-141.38261829332006:160.78500746476576]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced
