@@ -7,7 +7,9 @@
 /// what the policy observes in it (free probing: every zone, every tick;
 /// modelled probing: where it runs and tries launches — it buys no probes).
 /// An outage is expected to last at least as long again as it has, and so
-/// is a spot run watched without a break (both are heavy-tailed). Two
+/// is a spot run watched without a break (both are heavy-tailed); what it
+/// has seen of a zone fades with time whether or not it sees the zone
+/// again. Two
 /// kinds of plan are priced:
 ///
 /// - stay: "start in zone z now (or when it is back), run spot whenever z
@@ -77,7 +79,8 @@ public struct ValuePolicy: DeadlinePolicy {
   /// seen at every tick since it began (runs and outages are heavy-tailed:
   /// the longer one has lasted, the longer it is likely to).
   public func estimate(_ v: DeadlineView, _ z: Int) -> ZoneEstimate {
-    var e = counts[z].estimate(priorHours: priorHours)
+    var e = counts[z].decayed(to: v.tick, tickHours: v.tickHours, memoryHours: memoryHours)
+      .estimate(priorHours: priorHours)
     if let last = counts[z].last, !last.up {
       e.outage = Swift.max(e.outage, Double(v.tick - counts[z].since) * v.tickHours)
     }

@@ -88,6 +88,20 @@ struct ZoneHistoryCounts: Sendable {
     last = (tick, up)
   }
 
+  /// The counts as of `tick`, weighed down for the time since the last
+  /// observation as `add` would: forgetting runs with the clock, so a zone
+  /// not seen for days is believed less surely to be what it was.
+  func decayed(to tick: Int, tickHours: Double, memoryHours: Double) -> ZoneHistoryCounts {
+    guard let last, tick > last.tick, memoryHours.isFinite else { return self }
+    let keep = _exp(-Double(tick - last.tick) * tickHours / memoryHours * 0.6931471805599453)
+    var c = self
+    c.upHours *= keep
+    c.downHours *= keep
+    c.losses *= keep
+    c.recoveries *= keep
+    return c
+  }
+
   /// The estimate, shrunk toward a prior of `priorHours` (half a run, half
   /// an outage).
   func estimate(priorHours: Double) -> ZoneEstimate {
