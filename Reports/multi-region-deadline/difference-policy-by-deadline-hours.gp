@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [89.4:315.6]
-set yrange [-5758.007248414059:943.8519721062908]
+set yrange [-5809.382302209087:1096.3934956393537]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced
