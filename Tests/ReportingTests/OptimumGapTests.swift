@@ -1,6 +1,6 @@
 import Experiments
 import Foundation
-import Reporting
+@testable import Reporting
 import Testing
 
 /// The gap-to-optimum section and the per-window figure, on a hand-made
@@ -107,4 +107,15 @@ import Testing
     #expect(figure.commands.contains("title 'v'") && figure.commands.contains("title 'e'"))
     #expect(!figure.commands.contains("logscale"))
   }
+
+  /// A log axis keeps round ratios at least 5 % of its height apart: from
+  /// 0.9996 to 4.16 (ln span 1.426, gap 0.071) 1.02 (ln 0.020 above 1)
+  /// and 1.05 (0.049) are dropped, 1.1 (0.095) kept, 1.2 (0.087 above 1.1)
+  /// kept; a short axis keeps its near ratios.
+  @Test func logTicksDoNotCrowd() {
+    #expect(Figures.logTicks(from: 0.9996, to: 4.16) == [1, 1.1, 1.2, 1.5, 2, 3])
+    #expect(Figures.logTicks(from: 1.0, to: 1.2) == [1, 1.02, 1.05, 1.1, 1.2])
+    #expect(Figures.logTicks(from: 1.5, to: 120) == [1.5, 2, 3, 5, 7, 10, 20, 50, 100])
+  }
 }
+

@@ -1,3 +1,4 @@
+import Foundation
 import Experiments
 
 extension Figures {
@@ -75,8 +76,7 @@ extension Figures {
     // (gnuplot labels only decades on its own).
     var logY = ""
     if highest / Swift.max(lowest, 1e-9) > 3 {
-      let ticks = [1, 1.02, 1.05, 1.1, 1.2, 1.5, 2, 3, 5, 7, 10, 20, 50, 100]
-        .filter { $0 >= lowest * 0.98 && $0 <= highest * 1.04 }
+      let ticks = logTicks(from: lowest * 0.98, to: highest * 1.04)
       logY = "set logscale y\nset ytics (\(ticks.map { "\($0)" }.joined(separator: ", ")))\n"
     }
     let yRange = "set yrange [\(lowest * 0.98):\(highest * 1.04)]\n"
@@ -89,5 +89,19 @@ extension Figures {
         set ylabel 'Cost / optimal cost'
         plot \(plots.joined(separator: ", \\\n     "))
         """)
+  }
+
+  /// Ticks for a log axis of ratios from `low` to `high`: round ratios,
+  /// each at least 5 % of the axis above the last, so near ones (1.02 and
+  /// 1.05 on an axis to 4) do not print over each other.
+  static func logTicks(from low: Double, to high: Double) -> [Double] {
+    let candidates = [1, 1.02, 1.05, 1.1, 1.2, 1.5, 2, 3, 5, 7, 10, 20, 50, 100]
+    let gap = 0.05 * log(high / low)
+    var ticks: [Double] = []
+    for t in candidates where t >= low && t <= high {
+      if let last = ticks.last, log(t / last) < gap { continue }
+      ticks.append(t)
+    }
+    return ticks
   }
 }
