@@ -106,6 +106,8 @@ import Testing
     #expect(rows == ["1 10.0 1.02", "2 20.0 1.04", "1 10.0 1.1", "2 20.0 1.3"])
     #expect(figure.commands.contains("title 'v'") && figure.commands.contains("title 'e'"))
     #expect(!figure.commands.contains("logscale"))
+    // Windows are counted, so the axis has no half windows.
+    #expect(figure.commands.contains("set xtics 1\n"))
   }
 
   /// A log axis keeps round ratios at least 5 % of its height apart: from

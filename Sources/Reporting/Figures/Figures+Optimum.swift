@@ -84,6 +84,7 @@ extension Figures {
       name: name, caption: caption, data: text,
       commands: """
         \(logY)\(yRange)set xrange [0.5:\(Double(windows.count) + 0.5)]
+        set xtics 1
         set offsets 0, 0, graph 0.08, graph 0.02
         set xlabel 'Trace window (by start hour)'
         set ylabel 'Cost / optimal cost'
