@@ -106,7 +106,8 @@ import Testing
     #expect(rows == ["1 10.0 1.02", "2 20.0 1.04", "1 10.0 1.1", "2 20.0 1.3"])
     #expect(figure.commands.contains("title 'v'") && figure.commands.contains("title 'e'"))
     #expect(!figure.commands.contains("logscale"))
-    // Windows are counted, so the axis has no half windows.
+    // Windows are counted, so the axis has no half windows (two windows:
+    // one tick each; more than 20: one every 5 or 10).
     #expect(figure.commands.contains("set xtics 1\n"))
   }
 

@@ -79,12 +79,13 @@ extension Figures {
       let ticks = logTicks(from: lowest * 0.98, to: highest * 1.04)
       logY = "set logscale y\nset ytics (\(ticks.map { "\($0)" }.joined(separator: ", ")))\n"
     }
+    // Windows are counted: whole ticks, one per window while they fit.
     let yRange = "set yrange [\(lowest * 0.98):\(highest * 1.04)]\n"
     return GnuplotFigure(
       name: name, caption: caption, data: text,
       commands: """
         \(logY)\(yRange)set xrange [0.5:\(Double(windows.count) + 0.5)]
-        set xtics 1
+        set xtics \(windows.count <= 20 ? 1 : windows.count <= 50 ? 5 : 10)
         set offsets 0, 0, graph 0.08, graph 0.02
         set xlabel 'Trace window (by start hour)'
         set ylabel 'Cost / optimal cost'
