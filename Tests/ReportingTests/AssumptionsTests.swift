@@ -29,12 +29,12 @@ import Testing
   /// `probe_interval_hours: published` is modelled probing, not free: the
   /// multi-region reports said "free" until this test.
   @Test func modelledProbingIsNamedWithWhatAProbeCosts() throws {
-    let text = try #require(try report("multi-region-h100").assumptionsSection())
+    let base = try report("multi-region-h100")
+    let text = try #require(base.assumptionsSection())
     #expect(text.contains("**Observation** (`probe_interval_hours: published`)"))
     #expect(text.contains("billed as 60 s of spot"))
     #expect(text.contains("UP(A) every 2 h, UP(AP) every 1 h"))
     #expect(!text.contains("free"))
-    let base = try report("multi-region-h100")
     var job = ScenarioConfig.DeadlineJobSettings()
     job.probeIntervalHours = 0.5
     job.probeBilledSeconds = 30
