@@ -121,4 +121,3 @@ import Testing
     #expect(Figures.logTicks(from: 1.5, to: 120) == [1.5, 2, 3, 5, 7, 10, 20, 50, 100])
   }
 }
-

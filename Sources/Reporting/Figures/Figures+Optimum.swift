@@ -79,8 +79,8 @@ extension Figures {
       let ticks = logTicks(from: lowest * 0.98, to: highest * 1.04)
       logY = "set logscale y\nset ytics (\(ticks.map { "\($0)" }.joined(separator: ", ")))\n"
     }
-    // Windows are counted: whole ticks, one per window while they fit.
     let yRange = "set yrange [\(lowest * 0.98):\(highest * 1.04)]\n"
+    // Windows are counted: whole ticks, one per window while they fit.
     return GnuplotFigure(
       name: name, caption: caption, data: text,
       commands: """

@@ -42,7 +42,8 @@ extension ExperimentReport {
       points.append(
         "**The optimum** (`optimal-offline`, where it runs) knows the whole window in advance: it is a bound on what any policy could pay, not a policy."
       )
-      points.append(observation(config.deadlineJob, axis: spec.axes.first { $0.key == "probe_interval_hours" }?.values))
+      let probing = spec.axes.first { $0.key == "probe_interval_hours" }?.values
+      points.append(observation(config.deadlineJob, axis: probing))
       let chips = spec.axes.contains { $0.key == "chips" } || config.deadlineJob.chips != nil
       if chips {
         points.append(

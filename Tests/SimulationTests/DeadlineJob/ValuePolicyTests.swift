@@ -147,4 +147,3 @@ import Testing
     #expect(policy.estimate(view, 1).outage >= 20 + 96)
   }
 }
-

@@ -9,8 +9,7 @@
 /// An outage is expected to last at least as long again as it has, and so
 /// is a spot run watched without a break (both are heavy-tailed); what it
 /// has seen of a zone fades with time whether or not it sees the zone
-/// again. Two
-/// kinds of plan are priced:
+/// again. Two kinds of plan are priced:
 ///
 /// - stay: "start in zone z now (or when it is back), run spot whenever z
 ///   has spot, finish on on-demand when the deadline forces it";
@@ -84,8 +83,8 @@ public struct ValuePolicy: DeadlinePolicy {
     if let last = counts[z].last, !last.up {
       e.outage = Swift.max(e.outage, Double(v.tick - counts[z].since) * v.tickHours)
     }
-    // So is a run, as long as it has been watched unbroken: a zone that
-    // kept spot for a day is not believed to lose it within the fit's hour.
+    // A run watched unbroken, likewise: a zone that has kept spot for a
+    // day is not believed to lose it within its fit's hour.
     if let last = counts[z].last, last.up, last.tick + 1 >= v.tick {
       e.lifetime = Swift.max(e.lifetime, Double(last.tick - counts[z].seenSince + 1) * v.tickHours)
     }
