@@ -50,9 +50,10 @@ import Testing
     let section = text.components(separatedBy: "## Gap to the optimum")[1]
       .components(separatedBy: "## ")[0]
     // v: gaps 2 % and 4 %: mean 3, s = 1.414, half-width t(0.975, 1)·s/√2
-    // = 12.706; worst 1.040; moves (0 + 1)/2; egress 2; 3 probes, $0.50.
-    #expect(section.contains("| `v` | 2 | 3 ± 13 | 1.040 | 0.5 | 2.00 | 3 | 0.50 |"))
-    #expect(section.contains("| `e` | 2 | 20 ± 130 | 1.300 | 0.5 | 2.00 | 3 | 0.50 |"))
+    // = 12.706; median 3; worst 1.040; moves (0 + 1)/2; egress 2; 3
+    // probes, $0.50.
+    #expect(section.contains("| `v` | 2 | 3 ± 13 | 3.00 | 1.040 | 0.5 | 2.00 | 3 | 0.50 |"))
+    #expect(section.contains("| `e` | 2 | 20 ± 130 | 20.00 | 1.300 | 0.5 | 2.00 | 3 | 0.50 |"))
     #expect(!section.contains("optimal-offline"))
     #expect(!section.contains("uniform-progress"))
   }
@@ -88,11 +89,12 @@ import Testing
     #expect(!section.contains("| `16` |"))
     // v: 16 gaps of 2 %, no spread. e: 8 of 10 % and 8 of 30 %: mean 20,
     // s = 10·√(16/15) = 10.328, half-width t(0.975, 15) = 2.1314 × s/4 =
-    // 5.50; worst 1.300.
-    #expect(section.contains("| `v` | 16 | 2.00 ± 0 | 1.020 | 1.0 | 2.00 | 3 | 0.50 |"))
-    #expect(section.contains("| `e` | 16 | 20.0 ± 5.5 | 1.300 | 1.0 | 2.00 | 3 | 0.50 |"))
+    // 5.50; median 20 (between the 8th and 9th); worst 1.300.
+    #expect(section.contains("| `v` | 16 | 2.00 ± 0 | 2.00 | 1.020 | 1.0 | 2.00 | 3 | 0.50 |"))
+    #expect(section.contains("| `e` | 16 | 20.0 ± 5.5 | 20.00 | 1.300 | 1.0 | 2.00 | 3 | 0.50 |"))
     let csv = ExperimentReport.csv(table.table)
-    #expect(csv.hasPrefix("policy,deadline_hours,windows,gap to optimum %,worst window ÷ optimum,"))
+    #expect(
+      csv.hasPrefix("policy,deadline_hours,windows,gap to optimum %,median %,worst window ÷ optimum,"))
     #expect(csv.split(separator: "\n").count == 33)
     // The short sweep keeps its table in the report.
     #expect(
@@ -109,6 +111,14 @@ import Testing
     // Windows are counted, so the axis has no half windows (two windows:
     // one tick each; more than 20: one every 5 or 10).
     #expect(figure.commands.contains("set xtics 1\n"))
+  }
+
+  /// The median is the middle window (the mean of the middle two when
+  /// even): one window far off moves the mean, not the median.
+  @Test func theMedianIgnoresOneFarWindow() {
+    #expect(ExperimentReport.median([1.0, 4.0, 1.02]) == 1.02)
+    #expect(ExperimentReport.median([1.5, 1.25]) == 1.375)
+    #expect(ExperimentReport.median([]) == 1)
   }
 
   /// A log axis keeps round ratios at least 5 % of its height apart: from
