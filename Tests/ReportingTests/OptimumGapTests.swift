@@ -53,7 +53,7 @@ import Testing
     // = 12.706; median 3; worst 1.040; moves (0 + 1)/2; egress 2; 3
     // probes, $0.50.
     #expect(section.contains("| `v` | 2 | 3 ± 13 | 3.00 | 1.040 | 0.5 | 2.00 | 3 | 0.50 |"))
-    #expect(section.contains("| `e` | 2 | 20 ± 130 | 20.00 | 1.300 | 0.5 | 2.00 | 3 | 0.50 |"))
+    #expect(section.contains("| `e` | 2 | 20 ± 130 | 20.0 | 1.300 | 0.5 | 2.00 | 3 | 0.50 |"))
     #expect(!section.contains("optimal-offline"))
     #expect(!section.contains("uniform-progress"))
   }
@@ -91,7 +91,7 @@ import Testing
     // s = 10·√(16/15) = 10.328, half-width t(0.975, 15) = 2.1314 × s/4 =
     // 5.50; median 20 (between the 8th and 9th); worst 1.300.
     #expect(section.contains("| `v` | 16 | 2.00 ± 0 | 2.00 | 1.020 | 1.0 | 2.00 | 3 | 0.50 |"))
-    #expect(section.contains("| `e` | 16 | 20.0 ± 5.5 | 20.00 | 1.300 | 1.0 | 2.00 | 3 | 0.50 |"))
+    #expect(section.contains("| `e` | 16 | 20.0 ± 5.5 | 20.0 | 1.300 | 1.0 | 2.00 | 3 | 0.50 |"))
     let csv = ExperimentReport.csv(table.table)
     #expect(
       csv.hasPrefix("policy,deadline_hours,windows,gap to optimum %,median %,worst window ÷ optimum,"))
@@ -119,6 +119,9 @@ import Testing
     #expect(ExperimentReport.median([1.0, 4.0, 1.02]) == 1.02)
     #expect(ExperimentReport.median([1.5, 1.25]) == 1.375)
     #expect(ExperimentReport.median([]) == 1)
+    #expect(
+      [277.43, 19.01, 4.4, 0.5, -12.34].map(ExperimentReport.threeDigits)
+        == ["277", "19.0", "4.40", "0.50", "-12.3"])
   }
 
   /// A log axis keeps round ratios at least 5 % of its height apart: from

@@ -1,3 +1,4 @@
+import Foundation
 import Experiments
 
 extension ExperimentReport {
@@ -51,7 +52,7 @@ extension ExperimentReport {
       .map { $0[Metric.gapToOptimal.rawValue] }
     return [
       "\(ratios.count)", Format.interval(ratios.map { 100 * ($0 - 1) }),
-      Format.number(100 * (median(ratios) - 1), 2),
+      threeDigits(100 * (median(ratios) - 1)),
       Format.number(ratios.max() ?? 0, 3),
       Format.number(mean(runs, Metric.zoneMigrations.rawValue), 1),
       Format.number(mean(runs, Metric.egressCost.rawValue), 2),
@@ -87,6 +88,13 @@ extension ExperimentReport {
         header: ["policy"] + Self.gapHeader.map { $0 == "windows" ? "runs" : $0 }, rows: pooled
       )
       .render() + "\n"
+  }
+
+  /// `x` to three significant digits, at most two decimals (`277`,
+  /// `19.0`, `4.40`), as the mean beside it reads.
+  static func threeDigits(_ x: Double) -> String {
+    guard x.isFinite, abs(x) >= 1 else { return Format.number(x, 2) }
+    return Format.number(x, Swift.max(0, 2 - Int(log10(abs(x)).rounded(.down))))
   }
 
   /// The middle value of `xs` (the mean of the middle two when even); 1
