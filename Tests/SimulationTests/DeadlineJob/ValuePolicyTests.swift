@@ -120,7 +120,8 @@ import Testing
   /// zone 0 lost spot every other hour for the 96 h before the window
   /// (runs of an hour), then kept it from the window's start. Seen at
   /// every tick (free probing) up to tick 20, its run is 21 h old, so its
-  /// expected run is at least 21 h; the fit alone says 2 h. The
+  /// expected run is at least 21 h at the start or while the job rides it;
+  /// mid-job, seen from elsewhere, the fit alone says 2 h. The
   /// outage side is unchanged: zone 1, down since before the window, is
   /// believed down for at least as long again.
   @Test func aLongWatchedRunIsBelievedToLastAsLongAgain() {
@@ -145,5 +146,13 @@ import Testing
     #expect(policy.estimate(view, 0).lifetime >= 21)
     #expect(policy.estimate(view, 0).lifetime < 21.5)
     #expect(policy.estimate(view, 1).outage >= 20 + 96)
+    // Mid-job, the rule holds for the zone the job runs in, not for a zone
+    // it would have to move to.
+    let riding = DeadlineView(
+      window: window, tick: 20, done: 5, place: .spot(zone: 0), home: nil, overheadLeft: 0)
+    #expect(policy.estimate(riding, 0).lifetime >= 21)
+    let elsewhere = DeadlineView(
+      window: window, tick: 20, done: 5, place: .onDemand(region: 0), home: nil, overheadLeft: 0)
+    #expect(policy.estimate(elsewhere, 0).lifetime < 3)
   }
 }

@@ -7,7 +7,8 @@
 /// what the policy observes in it (free probing: every zone, every tick;
 /// modelled probing: where it runs and tries launches — it buys no probes).
 /// An outage is expected to last at least as long again as it has, and so
-/// is a spot run watched without a break (both are heavy-tailed); what it
+/// is a spot run watched without a break that the job rides, or could start
+/// on (both are heavy-tailed); what it
 /// has seen of a zone fades with time whether or not it sees the zone
 /// again. Two kinds of plan are priced:
 ///
@@ -75,17 +76,22 @@ public struct ValuePolicy: DeadlinePolicy {
 
   /// What the policy believes of zone `z` now. An outage is expected to
   /// last at least as long again as it already has, and so is a spot run
-  /// seen at every tick since it began (runs and outages are heavy-tailed:
-  /// the longer one has lasted, the longer it is likely to).
+  /// seen at every tick since it began in the job's own zone, or in any
+  /// zone at the start (runs and outages are heavy-tailed: the longer one
+  /// has lasted, the longer it is likely to).
   public func estimate(_ v: DeadlineView, _ z: Int) -> ZoneEstimate {
     var e = counts[z].decayed(to: v.tick, tickHours: v.tickHours, memoryHours: memoryHours)
       .estimate(priorHours: priorHours)
     if let last = counts[z].last, !last.up {
       e.outage = Swift.max(e.outage, Double(v.tick - counts[z].since) * v.tickHours)
     }
-    // A run watched unbroken, likewise: a zone that has kept spot for a
-    // day is not believed to lose it within its fit's hour.
-    if let last = counts[z].last, last.up, last.tick + 1 >= v.tick {
+    // A run watched unbroken, likewise — a zone that has kept spot for a
+    // day is not believed to lose it within its fit's hour — for a run the
+    // job rides or can join without leaving one: its own zone's, or any at
+    // the start. (Leaving a zone mid-job for another's long run, seen with
+    // free probing, did not pay: `forecast-h100`, closing note of #26.)
+    let joinable = v.place == .spot(zone: z) || (v.place == nil && v.done == 0)
+    if joinable, let last = counts[z].last, last.up, last.tick + 1 >= v.tick {
       e.lifetime = Swift.max(e.lifetime, Double(last.tick - counts[z].seenSince + 1) * v.tickHours)
     }
     if let forecasts {
