@@ -8,9 +8,8 @@
 /// modelled probing: where it runs and tries launches — it buys no probes).
 /// An outage is expected to last at least as long again as it has, and so
 /// is a spot run watched without a break that the job rides, or could start
-/// on (both are heavy-tailed); what it
-/// has seen of a zone fades with time whether or not it sees the zone
-/// again. Two kinds of plan are priced:
+/// on (both are heavy-tailed); what it has seen of a zone fades with time
+/// whether or not it sees the zone again. Two kinds of plan are priced:
 ///
 /// - stay: "start in zone z now (or when it is back), run spot whenever z
 ///   has spot, finish on on-demand when the deadline forces it";
