@@ -68,13 +68,7 @@ struct ZoneHistoryCounts: Sendable {
   /// first weighed down for the time since.
   mutating func add(tick: Int, up: Bool, tickHours: Double, memoryHours: Double) {
     if let last, tick <= last.tick { return }
-    if let last, memoryHours.isFinite {
-      let keep = _exp(-Double(tick - last.tick) * tickHours / memoryHours * 0.6931471805599453)
-      upHours *= keep
-      downHours *= keep
-      losses *= keep
-      recoveries *= keep
-    }
+    self = decayed(to: tick, tickHours: tickHours, memoryHours: memoryHours)
     if let last, last.up != up {
       if up { recoveries += 1 } else { losses += 1 }
       since = tick
@@ -89,8 +83,9 @@ struct ZoneHistoryCounts: Sendable {
   }
 
   /// The counts as of `tick`, weighed down for the time since the last
-  /// observation as `add` would: forgetting runs with the clock, so a zone
-  /// not seen for days is believed less surely to be what it was.
+  /// observation (`add` does so before it counts one; the estimate before
+  /// it is read): forgetting runs with the clock, so a zone not seen for
+  /// days is believed less surely to be what it was.
   func decayed(to tick: Int, tickHours: Double, memoryHours: Double) -> ZoneHistoryCounts {
     guard let last, tick > last.tick, memoryHours.isFinite else { return self }
     let keep = _exp(-Double(tick - last.tick) * tickHours / memoryHours * 0.6931471805599453)
