@@ -1,5 +1,6 @@
 import Foundation
 import Experiments
+import Simulation
 
 extension ExperimentReport {
   /// The per-condition gap table's CSV, beside the report when it folds.
@@ -97,12 +98,9 @@ extension ExperimentReport {
     return Format.number(x, Swift.max(0, 2 - Int(log10(abs(x)).rounded(.down))))
   }
 
-  /// The middle value of `xs` (the mean of the middle two when even); 1
-  /// (no gap) when empty.
+  /// The middle value of `xs` (between the middle two when even: the
+  /// metrics' `percentile` at 0.5); 1 (no gap) when empty.
   static func median(_ xs: [Double]) -> Double {
-    guard !xs.isEmpty else { return 1 }
-    let sorted = xs.sorted()
-    let mid = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    xs.isEmpty ? 1 : percentile(xs.sorted(), 0.5)
   }
 }
