@@ -40,7 +40,14 @@ enum ExportSchema {
         derived: derived)
     }
     for metric in ExportTable.metricColumnsInOrder {
-      add(metric, nullableNumber, "metric (null where the model does not define it)")
+      if ExportTable.textMetricColumns.contains(metric) {
+        add(
+          metric, "[\"string\", \"null\"]",
+          "metric: type=share pairs joined by ';', the job's own type first (null where the model does not define it)"
+        )
+      } else {
+        add(metric, nullableNumber, "metric (null where the model does not define it)")
+      }
     }
     add("wall_ms", nullableNumber, "the run's wall time, ms (timing)")
     add(

@@ -1,4 +1,7 @@
 import Reporting
+import Experiments
+import Foundation
+import Simulation
 import Testing
 
 /// The chip-choice figure of work by accelerator type.
@@ -36,5 +39,78 @@ import Testing
   @Test func noFigureWhenNoTypeIsUsed() {
     let series = [Figures.TypeShares(policy: "synkti-value", type: "L4", shares: [36: [0]])]
     #expect(Figures.workByType(workload: "w", series: series, pooled: "runs") == nil)
+  }
+}
+
+/// The chip-choice report draws work by type from what each run stored,
+/// every replicate of it, without solving a run again.
+@Suite struct StoredWorkByTypeTests {
+  static let workload = "llama2-70b-inference"
+
+  func report(_ cells: [CellData]) throws -> ExperimentReport {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let catalog = try AcceleratorCatalog.load(
+      root.appendingPathComponent("Experiments/catalog.yaml").path)
+    let spec = try ExperimentSpec.load(
+      root.appendingPathComponent("Experiments/paper/chip-choice.yaml").path, catalog: catalog)
+    let data = SweepData(
+      sweep: Synthetic.record, experiment: "chip-choice", specText: spec.text,
+      specHash: "h", axes: ["policy", "workload", "chips", "deadline_hours"], cells: cells)
+    return ExperimentReport(data: data, spec: spec, catalog: catalog, specNote: nil)
+  }
+
+  /// Cells of the optimum and the value policy with `chips` null and all at
+  /// two deadlines, each with two replicates whose MI300X shares are
+  /// `mi300x` (nil: the run predates stored shares).
+  func cells(_ mi300x: [Double: [Double?]]) -> [CellData] {
+    var cells: [CellData] = []
+    for policy in ["optimal-offline", "synkti-value"] {
+      for chips in ["null", "all"] {
+        for deadline in [36.0, 48.0] {
+          let runs = (mi300x[deadline] ?? []).enumerated().map { r, share in
+            RunData(
+              replicate: r, seed: "\(r)",
+              metrics: [
+                "total_cost": 100, "other_type_work_share": chips == "all" ? share ?? 0 : 0,
+              ],
+              workShares: chips == "all"
+                ? share.map {
+                  [
+                    TypeWorkShare(type: "H100-80GB-GCP", share: 1 - $0),
+                    TypeWorkShare(type: "MI300X", share: $0),
+                  ]
+                } : nil)
+          }
+          let values = [
+            "policy": policy, "workload": Self.workload, "chips": chips,
+            "deadline_hours": deadline == 36 ? "36" : "48",
+          ]
+          cells.append(Synthetic.cell(cells.count, values, runs: []))
+          cells[cells.count - 1].runs = runs
+        }
+      }
+    }
+    return cells
+  }
+
+  @Test func theFigureIsTheMeanOfEveryStoredReplicate() throws {
+    let writer = ReportWriter(report: try report(cells([36: [0.2, 0.4], 48: [1, 1]])))
+    let figure = try #require(
+      writer.figures().figures.first { $0.name == "work-by-type-\(Self.workload)" })
+    let rows = figure.data.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+      .map { $0.split(separator: " ").compactMap { Double($0) } }
+    // H100 at 36 h: 1 − (0.2, 0.4) → 0.7, at 48 h: 0; MI300X 0.3 and 1.
+    let h100 = rows.filter { $0.count == 4 }.prefix(2)
+    #expect(abs(h100[0][1] - 0.7) < 1e-12 && h100[0][3] == 2)
+    #expect(h100[1][1] == 0)
+    #expect(figure.commands.contains("optimal-offline · MI300X"))
+  }
+
+  @Test func runsStoredWithoutTheirSharesAreNamed() throws {
+    let writer = ReportWriter(report: try report(cells([36: [0.2, nil], 48: [1, 1]])))
+    let drawn = writer.figures()
+    #expect(!drawn.figures.contains { $0.name.hasPrefix("work-by-type") })
+    #expect(drawn.skipped.contains { $0.contains("2 runs were stored before") })
   }
 }

@@ -50,6 +50,11 @@ public struct DeadlineScenario: Sendable {
     m.eventsProcessed = window.ticks
     if singleTypeWindow != nil, !outcome.missed, strategy.choosesTypes {
       m.otherTypeWorkShare = outcome.otherTypeWork / job.work
+      if outcome.workByType.count == typeNames.count {
+        m.workShareByType = zip(typeNames, outcome.workByType).map {
+          TypeWorkShare(type: $0, share: $1 / job.work)
+        }
+      }
     }
     if let best, best.cost > 0 { m.gapToOptimal = outcome.cost / best.cost }
     if case .valueOnForecasts = strategy, let forecasts {

@@ -32,7 +32,7 @@ extension ExperimentSpec {
     -> [Claim]
   {
     guard let items = try root.sequence("claims") else { return [] }
-    let metrics = Set(RunMetrics.CodingKeys.allCases.map(\.rawValue))
+    let metrics = ExportTable.metricColumns
     return try items.enumerated().map { index, node in
       let entry = try YAMLMap(node, file: root.file, path: "claims[\(index)]")
       guard let text = try entry.string("claim") else { throw entry.missing("claim") }

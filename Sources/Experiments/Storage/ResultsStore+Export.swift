@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Simulation
 
 /// One exported run: parameters, seed and metrics, as text cells.
 public struct ExportTable: Sendable, Equatable {
@@ -24,15 +25,23 @@ public struct ExportTable: Sendable, Equatable {
       columns: keep.map { columns[$0] }, rows: rows.map { row in keep.map { row[$0] } })
   }
 
-  /// Metric columns (as named in exports).
-  public static let metricColumns: Set<String> = Set(Schema.metricColumns)
+  /// Numeric metric columns (as named in exports): those a comparison, a
+  /// claim or a table can read as a number.
+  public static let metricColumns: Set<String> = Set(Schema.metricColumns).subtracting(
+    textMetricColumns)
+  /// Metric columns that hold text (`TypeWorkShare.encode`'s).
+  public static let textMetricColumns: Set<String> = [
+    RunMetrics.CodingKeys.workShareByType.rawValue
+  ]
   /// Parameter columns, in export order.
   public static let parameterColumnsInOrder: [String] = Schema.parameterKeys
   /// Metric columns, in export order.
   public static let metricColumnsInOrder: [String] = Schema.metricColumns
 
   /// Columns exported as JSON strings even when their text looks numeric.
-  static let textColumns: Set<String> = ["seed", "cell_key", "status", "failure_reason"]
+  static let textColumns: Set<String> = [
+    "seed", "cell_key", "status", "failure_reason", RunMetrics.CodingKeys.workShareByType.rawValue,
+  ]
 
   /// Columns that vary from run to run for reasons other than the model
   /// (`reused_from_sweep`: the sweep a cached run was copied from).

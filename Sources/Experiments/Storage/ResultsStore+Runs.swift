@@ -151,6 +151,7 @@ extension ResultsStore {
       m.forecastBrier10, m.forecastBrier30, m.forecastBrier60, m.forecastF1_10, m.forecastF1_30,
       m.forecastF1_60, m.lifetimeMAEHours, m.proactiveMigrations, m.probes, m.probeCost,
       m.lowerBoundCost, m.gapToBound, m.otherTypeWorkShare,
+      m.workShareByType.map(TypeWorkShare.encode),
     ]
     precondition(values.count == Schema.metricColumns.count, "metric columns drifted")
     return values.map { $0?.databaseValue ?? .null }

@@ -263,6 +263,10 @@ enum Schema {
     migrator.registerMigration("v19: work on other chips") { db in
       try addMissingColumns(db, table: "metrics", [("other_type_work_share", .double)])
     }
+    migrator.registerMigration("v20: work by chip") { db in
+      // `TypeWorkShare.encode`'s text: what the chip-choice figure draws.
+      try addMissingColumns(db, table: "metrics", [("work_share_by_type", .text)])
+    }
     return migrator
   }
 

@@ -81,7 +81,7 @@ extension Figures {
     ]
 
   /// The figures of work by accelerator type (`work-by-type-WORKLOAD`),
-  /// which re-solve replicate 0 of each `chips: all` cell: chip choice.
+  /// from each `chips: all` run's stored work by type: chip choice.
   static let workByType = FigureNeeds(
     name: "work-by-type", models: [.deadlineJob], axes: ["chips", "policy", "deadline_hours"],
     whenEmpty: "no run of the optimum or `synkti-value` with `chips: all` met its deadline")

@@ -2,7 +2,7 @@ import Experiments
 
 extension Figures {
   /// Shares of a job's work on one accelerator type under one policy: for
-  /// each deadline, the share in every run (re-solved) at that deadline.
+  /// each deadline, the share in every run (as stored) at that deadline.
   public struct TypeShares: Sendable, Equatable {
     /// The policy (or the optimum).
     public var policy: String
@@ -35,7 +35,7 @@ extension Figures {
     let name = "work-by-type-\(workload)"
     let xs = Set(used.flatMap(\.shares.keys)).sorted()
     var caption =
-      "Share of the work of `\(workload)` done on each accelerator type, per deadline, a line per policy and type (mean and 95% CI over \(pooled); re-solved from the spec, replicate 0; runs that missed their deadline left out)."
+      "Share of the work of `\(workload)` done on each accelerator type, per deadline, a line per policy and type (mean and 95% CI over \(pooled) and replicates, as each run stored it; runs that missed their deadline left out)."
     if !neverUsed.isEmpty {
       caption += " Never used: \(neverUsed.map { "`\($0)`" }.joined(separator: ", "))."
     }

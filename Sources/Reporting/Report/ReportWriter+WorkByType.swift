@@ -3,12 +3,12 @@ import Simulation
 
 extension ReportWriter {
   /// Chip-choice sweeps (a `chips` axis with `all`): the work by accelerator
-  /// type of the optimum and of the value policy, re-solved on replicate 0
-  /// of each `chips: all` cell (the store keeps only the share on other
-  /// types), a figure per workload (`Figures.workByType`). Other policies
+  /// type of the optimum and of the value policy, as each run stored it
+  /// (`work_share_by_type`), over every replicate of each `chips: all`
+  /// cell, a figure per workload (`Figures.workByType`). Other policies
   /// that choose types are left out to keep the lines apart (their share
   /// on other types is in `work-on-other-chips`).
-  func workByTypeFigures(_ spec: ExperimentSpec, _ catalog: AcceleratorCatalog) -> (
+  func workByTypeFigures() -> (
     figures: [GnuplotFigure], notes: [String]
   ) {
     let data = report.data
@@ -25,39 +25,35 @@ extension ReportWriter {
       var policy: String
       var type: String
     }
-    let optima = OptimumCache()
     var shares: [String: [Series: [Double: [Double]]]] = [:]
     var types: [String: [String]] = [:]
+    var unstored = 0
     for cellData in data.cells where cellData.values["chips"] == "all" {
       guard let policy = cellData.values["policy"], Self.typeChoosers.contains(policy),
         let deadline = cellData.values["deadline_hours"].flatMap(Double.init)
       else { continue }
-      var scenario: DeadlineScenario
-      do {
-        let config = try spec.config(for: cell(cellData))
-        guard
-          case .deadlineJob(let s) = try config.resolveRunnable(
-            catalog: catalog, traces: traces, optima: optima)
-        else { continue }
-        scenario = s
-      } catch {
-        return (
-          [],
-          [
-            "Work by accelerator type not drawn: cell \(cellData.key) of the spec no longer resolves: \(error)"
-          ]
-        )
-      }
-      scenario.seed = spec.seed(replicate: 0)
-      let outcome = scenario.outcome()
-      guard !outcome.missed, outcome.workByType.count == scenario.typeNames.count else { continue }
       let workload = cellData.values["workload"] ?? "the job"
-      types[workload] = scenario.typeNames
-      for (t, type) in scenario.typeNames.enumerated() {
-        shares[workload, default: [:]][Series(policy: policy, type: type), default: [:]][
-          deadline, default: []
-        ].append(outcome.workByType[t] / scenario.job.work)
+      for run in cellData.runs {
+        // A run that missed its deadline stores no shares.
+        guard let stored = run.workShares else {
+          if run.has(Metric.otherTypeWorkShare.rawValue) { unstored += 1 }
+          continue
+        }
+        types[workload] = stored.map(\.type)
+        for share in stored {
+          shares[workload, default: [:]][Series(policy: policy, type: share.type), default: [:]][
+            deadline, default: []
+          ].append(share.share)
+        }
       }
+    }
+    if unstored > 0 {
+      return (
+        [],
+        [
+          "\(needs.name) not drawn: \(unstored) runs were stored before runs kept their work by type (`work_share_by_type`); run `synkti sweep` again"
+        ]
+      )
     }
     let pooled =
       data.axes.filter { !["policy", "chips", "workload", "deadline_hours"].contains($0) }

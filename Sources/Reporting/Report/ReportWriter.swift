@@ -51,11 +51,9 @@ public struct ReportWriter {
     let sensitivity = Figures.forecastSensitivity(pooled, comparisons: comparisons)
     figures += differences.figures + maps.figures + sensitivity.figures
     skipped += differences.skipped + maps.skipped + sensitivity.skipped
-    if let spec = report.spec, let catalog = report.catalog {
-      let byType = workByTypeFigures(spec, catalog)
-      figures += byType.figures
-      skipped += byType.notes
-    }
+    let byType = workByTypeFigures()
+    figures += byType.figures
+    skipped += byType.notes
     guard Figures.resimulated.verdict(data, sweep) == .applies else { return (figures, skipped) }
     if let spec = report.spec, let catalog = report.catalog {
       let (cdf, cdfNote) = completionCDF(spec, catalog)

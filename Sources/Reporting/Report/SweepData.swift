@@ -1,4 +1,5 @@
 import Experiments
+import Simulation
 
 /// One run as the reporter sees it.
 public struct RunData: Sendable, Equatable {
@@ -8,12 +9,18 @@ public struct RunData: Sendable, Equatable {
   public var seed: String
   /// Metric name → value.
   public var metrics: [String: Double]
+  /// The share of a deadline job's work on each accelerator type, as
+  /// stored (`work_share_by_type`; nil where the run has none).
+  public var workShares: [TypeWorkShare]?
 
   /// Creates a run.
-  public init(replicate: Int, seed: String, metrics: [String: Double]) {
+  public init(
+    replicate: Int, seed: String, metrics: [String: Double], workShares: [TypeWorkShare]? = nil
+  ) {
     self.replicate = replicate
     self.seed = seed
     self.metrics = metrics
+    self.workShares = workShares
   }
 
   /// A metric's value (0 when absent). `normalized_cost` is derived: cost ÷
@@ -150,10 +157,12 @@ public struct SweepData: Sendable {
       }
       var metrics: [String: Double] = [:]
       for name in metricNames { metrics[name] = row[column[name]!].flatMap(Double.init) }
+      let shares = column[Metric.workShareByType.rawValue].flatMap { row[$0] }
+        .flatMap(TypeWorkShare.decode)
       cells[cells.count - 1].runs.append(
         RunData(
           replicate: Int(row[column["replicate"]!]!)!, seed: row[column["seed"]!]!,
-          metrics: metrics))
+          metrics: metrics, workShares: shares))
     }
     var data = SweepData(
       sweep: sweep, experiment: spec.name, specText: spec.text, specHash: spec.hash, axes: axes,

@@ -126,6 +126,9 @@ public struct RunMetrics: Sendable, Equatable, Codable {
   /// Share of a deadline job's work done on accelerator types other than
   /// its own (deadline jobs with `chips` only; nil elsewhere).
   public var otherTypeWorkShare: Double?
+  /// The share of a deadline job's work on each accelerator type of its
+  /// window, the job's own first (with `otherTypeWorkShare`; nil elsewhere).
+  public var workShareByType: [TypeWorkShare]?
 
   /// Creates zeroed metrics.
   public init() {}
@@ -199,6 +202,7 @@ public struct RunMetrics: Sendable, Equatable, Codable {
     case lowerBoundCost = "lower_bound_cost"
     case gapToBound = "gap_to_bound"
     case otherTypeWorkShare = "other_type_work_share"
+    case workShareByType = "work_share_by_type"
   }
 
   /// Sets the baseline and the savings derived from it, on equal delivered

@@ -57,6 +57,26 @@ import Testing
     #expect(own.run(seed: 1).otherTypeWorkShare == nil)
   }
 
+  /// Each choosing run stores its work by type, a share per type of the
+  /// window in its order, adding up to the whole job; the types after the
+  /// job's own add up to the stored share on other chips. Policies that
+  /// keep to their own type store none.
+  @Test func eachTypesShareOfTheWorkIsStoredInTheWindowsOrder() throws {
+    let chips = [("workload", "llama2-70b-inference"), ("chips", "all")]
+    for policy in ["optimal-offline", "synkti-value", "cheapest-feasible"] {
+      let s = try scenario([("policy", policy)] + chips)
+      let m = s.run()
+      let shares = try #require(m.workShareByType, "\(policy)")
+      #expect(shares.map(\.type) == s.typeNames, "\(policy)")
+      #expect(abs(shares.map(\.share).reduce(0, +) - 1) < 1e-9, "\(policy)")
+      let other = try #require(m.otherTypeWorkShare)
+      #expect(abs(shares.dropFirst().map(\.share).reduce(0, +) - other) < 1e-9, "\(policy)")
+    }
+    for policy in ["up-eager-failover", "on-demand-only"] {
+      #expect(try scenario([("policy", policy)] + chips).run().workShareByType == nil)
+    }
+  }
+
   /// The window's types are named in order, the job's own first, then the
   /// chips as `chips: all` expands them (the cheapest unit of work on spot
   /// first: MI300X, then AWS's H100); a run's work by type has a lane per
