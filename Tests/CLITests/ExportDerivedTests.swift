@@ -46,5 +46,8 @@ import Testing
     #expect(properties["preemption_rate"]?["x-derived"] as? Bool == true)
     #expect(properties["policy"]?["x-derived"] == nil)
     #expect(properties["derived_parameters"] != nil && properties["total_cost"] != nil)
+    // The one text metric is typed as a string, the others as numbers.
+    #expect(properties["work_share_by_type"]?["type"] as? [String] == ["string", "null"])
+    #expect(properties["total_cost"]?["type"] as? [String] == ["number", "null"])
   }
 }

@@ -107,6 +107,35 @@ import Testing
     #expect(figure.commands.contains("optimal-offline · MI300X"))
   }
 
+  /// What a run stored is what the report reads: the text column parsed
+  /// back, bit for bit; a run without it reads nil.
+  @Test func theReportReadsTheSharesEachRunStored() throws {
+    let store = try ResultsStore.inMemory()
+    let experiment = try store.experimentID(name: "chips", text: "name: chips\n", hash: "h")
+    let sweep = try store.insertSweep(
+      SweepRecord(
+        id: nil, experimentId: experiment, size: "default", gitCommit: "c", gitDirty: false,
+        synktiVersion: "t", host: "h", startedAt: "", finishedAt: nil, jobs: 1,
+        status: .running, shardIndex: 0, shardCount: 1, totalRuns: 2))
+    try store.insertCells(
+      sweep: sweep, cells: [CellRecord(index: 0, key: "chips=all", parameters: ["chips": "all"])])
+    let shares = [
+      TypeWorkShare(type: "H100-80GB-GCP", share: 1 - (0.1 + 0.2)),
+      TypeWorkShare(type: "MI300X", share: 0.1 + 0.2),
+    ]
+    var metrics = RunMetrics()
+    metrics.workShareByType = shares
+    try store.saveRun(
+      sweep: sweep, run: RunRecord(index: 0, cell: 0, replicate: 0, seed: 1), metrics: metrics,
+      wallMs: 1, identity: "a")
+    try store.saveRun(
+      sweep: sweep, run: RunRecord(index: 1, cell: 0, replicate: 1, seed: 2),
+      metrics: RunMetrics(), wallMs: 1, identity: "b")
+    let runs = try SweepData.load(store, sweep: sweep).cells[0].runs
+    #expect(runs.map(\.workShares) == [shares, nil])
+    #expect(runs[0].metrics["work_share_by_type"] == nil)
+  }
+
   @Test func runsStoredWithoutTheirSharesAreNamed() throws {
     let writer = ReportWriter(report: try report(cells([36: [0.2, nil], 48: [1, 1]])))
     let drawn = writer.figures()
