@@ -21,7 +21,8 @@ extension ScenarioConfig {
         file: file, key: "policy", name: policy, known: DeadlinePolicies.names)
     }
     let value = ValuePolicy(
-      memoryHours: deadlineJob.valueMemoryHours, priorHours: deadlineJob.valuePriorHours)
+      memoryHours: deadlineJob.valueMemoryHours, priorHours: deadlineJob.valuePriorHours,
+      bridgesOutages: deadlineJob.valueBridgesOutages)
     if case .simulated(let p) = strategy, p is ValuePolicy { strategy = .simulated(value) }
     // The fleet part (accelerator, prices, network, market) resolves as
     // usual, with a fleet policy as a placeholder.

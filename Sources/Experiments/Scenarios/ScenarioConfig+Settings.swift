@@ -129,6 +129,9 @@ extension ScenarioConfig {
     /// `synkti-value`'s memory half-life and prior weight, hours.
     public var valueMemoryHours = ValuePolicy().memoryHours
     public var valuePriorHours = ValuePolicy().priorHours
+    /// Whether `synkti-value` bridges outages on on-demand it expects to
+    /// need anyway.
+    public var valueBridgesOutages = ValuePolicy().bridgesOutages
 
     /// Every default.
     public init() {}

@@ -93,6 +93,15 @@ extension ScenarioParameter {
       },
       read: { "\($0.deadlineJob.valuePriorHours)" }),
     .init(
+      key: "value_bridge_outages", models: [.deadlineJob], baselineReads: false,
+      summary:
+        "synkti-value / synkti-forecast: bridge a wait for a zone's outage on on-demand when the plan expects to need that much on-demand anyway: true | false",
+      apply: {
+        guard let b = Bool($1) else { throw Invalid(expected: "true or false") }
+        $0.deadlineJob.valueBridgesOutages = b
+      },
+      read: { "\($0.deadlineJob.valueBridgesOutages)" }),
+    .init(
       key: "on_demand_ratio", models: [.deadlineJob],
       summary:
         "deadline-job: on-demand priced at K times the first zone's mean spot price over the window, in every region (null: the catalog's or the traces' price)",

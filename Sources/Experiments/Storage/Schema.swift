@@ -267,6 +267,10 @@ enum Schema {
       // `TypeWorkShare.encode`'s text: what the chip-choice figure draws.
       try addMissingColumns(db, table: "metrics", [("work_share_by_type", .text)])
     }
+    migrator.registerMigration("v21: value policy bridges outages") { db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV21.map { ("p_" + $0, .text) })
+      try recreateView(db)
+    }
     return migrator
   }
 
@@ -287,7 +291,7 @@ enum Schema {
       parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3
       + parameterColumnsV5 + parameterColumnsV6 + parameterColumnsV10 + parameterColumnsV12
       + parameterColumnsV13 + parameterColumnsV14 + parameterColumnsV16 + parameterColumnsV17
-      + parameterColumnsV18
+      + parameterColumnsV18 + parameterColumnsV21
     try db.execute(
       sql: """
         CREATE VIEW runs_with_parameters AS
@@ -323,6 +327,9 @@ enum Schema {
 
   /// The parameter columns migration v17 added (frozen with it).
   static let parameterColumnsV17 = ["bound"]
+
+  /// The parameter columns migration v21 added (frozen with it).
+  static let parameterColumnsV21 = ["value_bridge_outages"]
 
   /// The parameter columns migration v18 added (frozen with it).
   static let parameterColumnsV18 = ["workload", "chips"]

@@ -41,6 +41,7 @@ public enum AxisLabel {
     "trace_start_hour": "Trace start (h)",
     "trace_zone": "Trace zone",
     "trace_zones": "Trace zones of the job's own type",
+    "value_bridge_outages": "Value policy bridges outages on on-demand",
     "value_memory_hours": "Value policy's memory (h)",
     "value_prior_hours": "Value policy's prior (h)",
     "workload": "Workload",

@@ -83,7 +83,7 @@ import Testing
   /// fleet applies, and whether a fleet run solves its lower bound.
   static let ignoredSince: Set<String> = [
     "probe_interval_hours", "probe_billed_seconds", "value_memory_hours", "value_prior_hours",
-    "proactive_test", "bound",
+    "proactive_test", "bound", "value_bridge_outages",
   ]
 
   /// The baseline's ignored keys, derived from each parameter's
@@ -101,7 +101,7 @@ import Testing
         "deadline_hours", "restart_overhead_hours", "trace_zone", "trace_zones", "zone_order",
         "regions", "checkpoint_gb", "probe_interval_hours", "probe_billed_seconds",
         "on_demand_ratio",
-        "value_memory_hours", "value_prior_hours", "workload", "chips",
+        "value_memory_hours", "value_prior_hours", "value_bridge_outages", "workload", "chips",
       ])
     #expect(ScenarioParameter.named("bandwidth_gbps")!.help.hasSuffix("[fleet only]"))
   }

@@ -155,4 +155,35 @@ import Testing
       window: window, tick: 20, done: 5, place: .onDemand(region: 0), home: nil, overheadLeft: 0)
     #expect(policy.estimate(elsewhere, 0).lifetime < 3)
   }
+
+  /// With `bridgesOutages`, a wait for a zone without spot runs on-demand
+  /// instead when the plan expects to need at least that much on-demand
+  /// anyway: one zone that had spot half the time (4 h runs, 4 h outages)
+  /// is down at the start; 10 h of work by 14 h needs ~6 h on-demand, more
+  /// than the outage's ~4 h, so the wait is bridged. By 40 h spot covers the
+  /// work: it waits. Without the option it waits either way.
+  @Test(arguments: [(14.0, true), (40.0, false)])
+  func bridgesAnOutageOnlyWithOnDemandItNeedsAnyway(deadline: Double, bridged: Bool) {
+    let ticks = Int(deadline)
+    let window = DeadlineWindow(
+      tick: 1,
+      available: [(0..<ticks).map { $0 >= 6 }],
+      price: [Array(repeating: 1.0, count: ticks)],
+      zoneRegion: [0], onDemandPrice: [3], regionContinent: [0],
+      transferHours: (inRegion: 0, crossRegion: 0, crossContinent: 0),
+      egress: [[0]],
+      prior: [(0..<96).map { ($0 / 4) % 2 == 0 }])
+    let job = DeadlineJob(work: 10, deadline: deadline, restartOverhead: 0.1, onDemandPrice: 3)
+    let view = DeadlineView(
+      window: window, tick: 0, done: 0, place: nil, home: nil, overheadLeft: 0)
+    var waits = ValuePolicy()
+    #expect(waits.decide(view, job: job) == nil)
+    var bridging = ValuePolicy(bridgesOutages: true)
+    #expect(bridging.decide(view, job: job) == (bridged ? .onDemand(region: 0) : nil))
+    // Either way the deadline holds, and bridging pays no more here.
+    let idle = DeadlineSimulator.run(ValuePolicy(), job: job, window: window)
+    let bridge = DeadlineSimulator.run(ValuePolicy(bridgesOutages: true), job: job, window: window)
+    #expect(!idle.missed && !bridge.missed)
+    #expect(bridge.cost <= idle.cost + 1e-9)
+  }
 }

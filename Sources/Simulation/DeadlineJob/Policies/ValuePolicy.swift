@@ -31,7 +31,10 @@
 /// the guard. Its two parameters: `memoryHours` (default 96), the half-life
 /// of what it has seen, and `priorHours` (default 24), the weight of a
 /// neutral prior (half a run, half an outage) that shrinks the fit when the
-/// history is short.
+/// history is short. With `bridgesOutages`, a wait for a zone without spot
+/// is bridged on on-demand when the plan expects to need at least that much
+/// on-demand anyway (every zone pooled): the same dollars bought early, and
+/// the slack kept against an outage that would outlast it.
 public struct ValuePolicy: DeadlinePolicy {
   /// Half-life of the history's weight, hours (`.infinity`: no forgetting).
   public var memoryHours: Double
@@ -40,13 +43,20 @@ public struct ValuePolicy: DeadlinePolicy {
   /// Where spot lifetimes come from instead of the fit: a fitted
   /// forecaster per zone (`synkti-forecast`).
   public var forecasts: ZoneForecasts?
+  /// Whether a wait for a zone's outage is bridged on on-demand when the
+  /// on-demand is expected to be needed anyway (default false).
+  public var bridgesOutages: Bool
   private var counts: [ZoneHistoryCounts] = []
 
   /// Creates the policy; with `forecasts`, lifetimes come from them.
-  public init(memoryHours: Double = 96, priorHours: Double = 24, forecasts: ZoneForecasts? = nil) {
+  public init(
+    memoryHours: Double = 96, priorHours: Double = 24, forecasts: ZoneForecasts? = nil,
+    bridgesOutages: Bool = false
+  ) {
     self.memoryHours = memoryHours
     self.priorHours = priorHours
     self.forecasts = forecasts
+    self.bridgesOutages = bridgesOutages
   }
 
   public var name: String { forecasts == nil ? "synkti-value" : "synkti-forecast" }
@@ -113,25 +123,34 @@ public struct ValuePolicy: DeadlinePolicy {
     // expected to cover the work, the (negative) margin by which it does
     // is how far the spread must reach before on-demand is needed.
     let margin = remaining - share * e.expectedSpotHours(left, startingUp: up)
-    var mean = margin
-    if margin > 0 {
-      var lo = 0.0
-      var hi = remaining
-      for _ in 0..<30 {
-        let s = (lo + hi) / 2
-        if remaining - share * e.expectedSpotHours(left - s, startingUp: up) > s {
-          lo = s
-        } else {
-          hi = s
-        }
-      }
-      mean = hi
-    }
+    let mean =
+      margin > 0
+      ? expectedOnDemand(remaining: remaining, left: left, e, up: up, share: share) : margin
     let sd = share * e.spotHoursVariance(Swift.max(0, left - mean)).squareRoot()
     let (short, pShort) = positivePart(mean: mean, sd: sd)
     let onDemandWork = Swift.min(remaining, short)
     return price * (remaining - onDemandWork) / share
       + onDemand * (onDemandWork + restart * pShort)
+  }
+
+  /// The expected work on-demand (hours) in `planCost`: the root of
+  /// s = R − share·U(left − s), 0 when spot is expected to cover the work.
+  static func expectedOnDemand(
+    remaining: Double, left: Double, _ e: ZoneEstimate, up: Bool, share: Double
+  ) -> Double {
+    guard remaining - share * e.expectedSpotHours(left, startingUp: up) > 0 else { return 0 }
+    // The left side rises and the right falls in s, so bisect.
+    var lo = 0.0
+    var hi = remaining
+    for _ in 0..<30 {
+      let s = (lo + hi) / 2
+      if remaining - share * e.expectedSpotHours(left - s, startingUp: up) > s {
+        lo = s
+      } else {
+        hi = s
+      }
+    }
+    return hi
   }
 
   /// Expected dollars to finish from a start in zone `z` that takes `start`
@@ -243,6 +262,7 @@ public struct ValuePolicy: DeadlinePolicy {
       * (remaining / v.speed(onDemand) + startHours(v, onDemand, job: job))
       + (v.place == onDemand ? 0 : v.egress(to: onDemand))
     let estimates = (0..<v.zones).map { estimate(v, $0) }
+    var waited: Int?
     for z in 0..<v.zones {
       let place = Place.spot(zone: z)
       let up = v.available(z, at: v.tick)
@@ -252,6 +272,7 @@ public struct ValuePolicy: DeadlinePolicy {
       if cost < bestCost {
         bestCost = cost
         best = up ? place : nil  // without spot now: wait for it
+        waited = up ? nil : z
       }
       guard up, v.zones > 1 else { continue }
       let moving = moverPlanCost(
@@ -262,6 +283,39 @@ public struct ValuePolicy: DeadlinePolicy {
         best = place
       }
     }
+    if bridgesOutages, best == nil, let z = waited,
+      bridges(v, job: job, zone: z, onDemand: onDemand, estimates: estimates)
+    {
+      return onDemand
+    }
     return best
+  }
+
+  /// Whether to bridge zone `z`'s expected outage on `onDemand` rather than
+  /// wait idle: when the plan, every zone pooled (spot while any has it),
+  /// expects at least that much work on-demand before the deadline anyway.
+  func bridges(
+    _ v: DeadlineView, job: DeadlineJob, zone z: Int, onDemand: Place,
+    estimates: [ZoneEstimate]
+  ) -> Bool {
+    var allDown = 1.0
+    var recoveryRate = 0.0
+    for e in estimates {
+      allDown *= 1 - e.availability
+      recoveryRate += 1 / e.outage
+    }
+    guard allDown > 0 else { return false }
+    let outage = 1 / recoveryRate
+    let pooled = ZoneEstimate(
+      lifetime: Swift.max(1e-9, outage * (1 - allDown) / allDown), outage: outage)
+    let place = Place.spot(zone: z)
+    let restart = v.restart(at: place, job: job)
+    let work = job.work - v.done
+    let needed = Self.expectedOnDemand(
+      remaining: work / v.speed(place),
+      left: job.deadline - v.time - startHours(v, place, job: job), pooled, up: false,
+      share: Swift.max(0.01, 1 - restart / pooled.lifetime))
+    let bridge = Swift.min(estimates[z].outage, work / v.speed(onDemand))
+    return needed * v.speed(place) >= bridge * v.speed(onDemand)
   }
 }
