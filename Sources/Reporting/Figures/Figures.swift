@@ -183,13 +183,21 @@ public enum Figures {
     RegionalSweep(axis: "checkpoint_gb", name: "cost-vs-checkpoint", label: "Checkpoint size (GB)"),
   ]
 
+  /// "; pooled over `a`, `b`" for the axes of two or more values a figure
+  /// draws neither as a line nor along x nor names already: a line that
+  /// mixes their values says so.
+  static func alsoPooled(_ data: SweepData, besides drawn: Set<String>) -> String {
+    let pooled = data.axes.filter { !drawn.contains($0) && data.values(of: $0).count >= 2 }
+    return pooled.isEmpty ? "" : "; pooled over " + pooled.map { "`\($0)`" }.joined(separator: ", ")
+  }
+
   /// Multi-region deadline-job sweeps: cost along `sweep`'s axis, a line
   /// per policy.
   static func regionalSweep(_ data: SweepData, _ sweep: RegionalSweep) -> GnuplotFigure? {
     lines(
       data, name: sweep.name,
       caption:
-        "Mean cost of the job per \(sweep.label.lowercased()) and policy (95% CI over trace windows).",
+        "Mean cost of the job per \(sweep.label.lowercased()) and policy (95% CI over trace windows\(alsoPooled(data, besides: ["policy", sweep.axis, "trace_start_hour"]))).",
       series: "policy", x: sweep.axis, metric: Metric.totalCost.rawValue, xLabel: sweep.label,
       yLabel: "Cost ($)")
   }
@@ -235,7 +243,7 @@ public enum Figures {
     return GnuplotFigure(
       name: "gap-to-optimal",
       caption:
-        "Cost ÷ the omniscient optimum of the same window, per deadline and policy (mean and 95% CI over zones and windows); the dashed line at 1 is the optimum, a bound no online policy can beat."
+        "Cost ÷ the omniscient optimum of the same window, per deadline and policy (mean and 95% CI over zones and windows\(alsoPooled(data, besides: ["policy", axis, "trace_start_hour", "trace_zone"]))); the dashed line at 1 is the optimum, a bound no online policy can beat."
         + infeasible.caption
         + (onDemand.isEmpty
           ? ""
