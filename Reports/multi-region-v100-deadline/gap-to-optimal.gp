@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [0.5:7.5]
-set yrange [0.4825331085535931:2.707984687115729]
+set yrange [0.8396507716989245:1.906584823258918]
 set xtics ('105' 1, '110' 2, '120' 3, '130' 4, '150' 5, '200' 6, '300' 7)
 set xlabel 'Deadline (h)'
 set ylabel 'Cost ÷ optimum'
