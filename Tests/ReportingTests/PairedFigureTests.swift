@@ -83,6 +83,28 @@ import Testing
     #expect(figures[1].commands.contains("deadline misses per run"))
   }
 
+  /// A value where only one side ran (b never ran with 2 tasks, as a
+  /// policy an option does not apply to) is no row of "not run": the map
+  /// keeps the values where both ran.
+  @Test func regimeMapsKeepTheValuesWhereBothSidesRan() throws {
+    var data = Self.sweep(spec: "max_deadline_miss_rate: 2\n")
+    data.cells.removeAll { $0.values["policy"] == "b" && $0.values["tasks"] == "2" }
+    let map = try #require(
+      Figures.regimeMaps(data, comparisons: [Self.comparison]).figures.first)
+    let rows = map.data.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    #expect(rows == ["0 0 -10.0 \"-10.0\" 3", "1 0 0.0 \"(0.0)\" 3"])
+    #expect(map.commands.contains("set ytics ('1' 0) noenhanced"))
+    #expect(map.commands.contains("set yrange [-0.5:0.5]"))
+    // One row: `with image` cannot size its pixels, so filled boxes.
+    #expect(map.commands.contains("with boxxyerror fc palette"))
+    let full = try #require(
+      Figures.regimeMaps(
+        Self.sweep(spec: "max_deadline_miss_rate: 2\n"), comparisons: [Self.comparison]
+      )
+      .figures.first)
+    #expect(full.commands.contains("using 1:2:3 with image"))
+  }
+
   /// Where b misses more deadlines than allowed, the cost square is left
   /// uncoloured and says so; the misses map still shows the difference.
   @Test func regimeMapsMarkSquaresWhereASideMissesTooManyDeadlines() throws {

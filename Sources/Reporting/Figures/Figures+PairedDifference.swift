@@ -204,7 +204,7 @@ extension Figures {
     _ data: SweepData, _ c: ExperimentSpec.Comparison, _ quantity: MapQuantity, x: String,
     y: String
   ) -> GnuplotFigure? {
-    let (xs, ys) = (data.values(of: x), data.values(of: y))
+    let (xs, ys) = (compared(data, c, along: x), compared(data, c, along: y))
     let name = String(
       "regime-\(c.value)-vs-\(c.against)\(quantity.slug)".map {
         $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-"
@@ -215,7 +215,7 @@ extension Figures {
       : "paired difference in \(quantity.words) per run"
     let allowed = ExperimentSpec.maxDeadlineMissRate(inText: data.specText)
     var (text, largest, anyDifference, marked) = regimeSquares(
-      data, c, quantity, x: x, y: y, allowed: allowed)
+      data, c, quantity, x: (x, xs), y: (y, ys), allowed: allowed)
     guard anyDifference else { return nil }
     let caption =
       "Regime map: \(c.valueText) − \(c.againstText), \(what), by `\(x)` and `\(y)` (pooled over the other axes; each square's number is the mean difference, in parentheses where the 95% CI includes 0; below 0 \(c.value) has less)."
@@ -228,6 +228,12 @@ extension Figures {
     let range = max(largest, 0.1)
     let xtics = xs.enumerated().map { "\(quoted(short($1))) \($0)" }.joined(separator: ", ")
     let ytics = ys.enumerated().map { "\(quoted(short($1))) \($0)" }.joined(separator: ", ")
+    // `with image` needs two rows and two columns to size its pixels; a
+    // map of one row or column draws each square as a filled box.
+    let squares =
+      xs.count < 2 || ys.count < 2
+      ? "using 1:2:(0.5):(0.5):3 with boxxyerror fc palette fs solid noborder"
+      : "using 1:2:3 with image"
     return GnuplotFigure(
       name: name, caption: caption, data: text,
       commands: """
@@ -245,7 +251,7 @@ extension Figures {
         set cblabel \(quoted(quantity.unit(c.againstText) + "; (…): CI includes 0")) noenhanced
         set xlabel \(quoted(AxisLabel.words(x))) noenhanced
         set ylabel \(quoted(AxisLabel.words(y))) noenhanced
-        plot '\(name).dat' using 1:2:3 with image, \\
+        plot '\(name).dat' \(squares), \\
              '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
         """)
   }
@@ -254,10 +260,11 @@ extension Figures {
   /// label, n), the largest value's size, whether any run differs, and
   /// whether a square is marked infeasible.
   static func regimeSquares(
-    _ data: SweepData, _ c: ExperimentSpec.Comparison, _ quantity: MapQuantity, x: String,
-    y: String, allowed: Double
+    _ data: SweepData, _ c: ExperimentSpec.Comparison, _ quantity: MapQuantity,
+    x axis: (String, [String]), y yAxis: (String, [String]), allowed: Double
   ) -> (text: String, largest: Double, anyDifference: Bool, marked: Bool) {
-    let (xs, ys) = (data.values(of: x), data.values(of: y))
+    let (x, xs) = axis
+    let (y, ys) = yAxis
     // A cost difference where either side misses more deadlines than the
     // spec allows compares a schedule that fails: such squares are left
     // uncoloured and marked (the misses map still shows them).
@@ -297,6 +304,19 @@ extension Figures {
       text += "\n"
     }
     return (text, largest, anyDifference, marked)
+  }
+
+  /// The values of `axis` at which the sweep ran both compared values: a
+  /// map's rows and columns (a value where only one side ran, such as a
+  /// policy an option does not apply to, would be a row of "not run").
+  static func compared(_ data: SweepData, _ c: ExperimentSpec.Comparison, along axis: String)
+    -> [String]
+  {
+    data.values(of: axis).filter { v in
+      [c.value, c.against].allSatisfy { side in
+        data.cells.contains { $0.values[axis] == v && $0.values[c.axis] == side }
+      }
+    }
   }
 
   /// Whether every value of `x` pools the same combinations of the other
