@@ -14,9 +14,9 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.5:6.5]
-set yrange [-0.5:5.5]
+set yrange [-0.5:0.5]
 set xtics ('105' 0, '110' 1, '120' 2, '130' 3, '150' 4, '200' 5, '300' 6) rotate by -20 noenhanced
-set ytics ('up-failover' 0, 'up-eager-failover' 1, 'up-availability' 2, 'up-availability-price' 3, 'synkti-value' 4, 'optimal-offline' 5) noenhanced
+set ytics ('synkti-value' 0) noenhanced
 set grid noytics
 set border 15
 unset x2tics
@@ -27,7 +27,7 @@ set cbrange [-32.604545779436435:32.604545779436435]
 set cblabel 'Paired difference in total cost (% of false); (…): CI includes 0' noenhanced
 set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Policy' noenhanced
-plot 'regime-true-vs-false.dat' using 1:2:3 with image, \
+plot 'regime-true-vs-false.dat' using 1:2:(0.5):(0.5):3 with boxxyerror fc palette fs solid noborder, \
      '' using 1:2:4 with labels font 'Sans,9' tc rgb '#000000'
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'regime-true-vs-false.pdf'
