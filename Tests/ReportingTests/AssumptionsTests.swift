@@ -8,12 +8,8 @@ import Testing
 /// spec's own settings (an axis named as such).
 @Suite struct AssumptionsTests {
   func report(_ specName: String) throws -> ExperimentReport {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    let catalog = try AcceleratorCatalog.load(
-      root.appendingPathComponent("Experiments/catalog.yaml").path)
-    let spec = try ExperimentSpec.load(
-      root.appendingPathComponent("Experiments/paper/\(specName).yaml").path, catalog: catalog)
+    let catalog = try Synthetic.catalog()
+    let spec = try Synthetic.paperSpec(specName, catalog: catalog)
     return ExperimentReport(data: Synthetic.sweep(), spec: spec, catalog: catalog, specNote: nil)
   }
 

@@ -8,11 +8,8 @@ import Testing
 /// names a real parameter.
 @Suite struct AxisLabelTests {
   @Test func everySweptAxisOfAPaperSpecHasWords() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    let catalog = try AcceleratorCatalog.load(
-      root.appendingPathComponent("Experiments/catalog.yaml").path)
-    let directory = root.appendingPathComponent("Experiments/paper").path
+    let catalog = try Synthetic.catalog()
+    let directory = Synthetic.repository.appendingPathComponent("Experiments/paper").path
     let specs = try FileManager.default.contentsOfDirectory(atPath: directory)
       .filter { $0.hasSuffix(".yaml") }
     #expect(specs.count > 10)

@@ -158,9 +158,7 @@ import Testing
   }
 
   @Test func aClaimOnAValueTheAxisDoesNotHaveIsBadInput() throws {
-    let catalog = try AcceleratorCatalog.load(
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Experiments/catalog.yaml").path)
+    let catalog = try Synthetic.catalog()
     let text = """
       name: c
       base: {tasks: 5}

@@ -1,8 +1,24 @@
 import Experiments
+import Foundation
 import Reporting
 
 /// Hand-made sweeps for report and compare tests.
 enum Synthetic {
+  /// The repository's root.
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The repository's accelerator catalog.
+  static func catalog() throws -> AcceleratorCatalog {
+    try AcceleratorCatalog.load(repository.appendingPathComponent("Experiments/catalog.yaml").path)
+  }
+
+  /// The paper spec `name` (`Experiments/paper/NAME.yaml`).
+  static func paperSpec(_ name: String, catalog: AcceleratorCatalog) throws -> ExperimentSpec {
+    try ExperimentSpec.load(
+      repository.appendingPathComponent("Experiments/paper/\(name).yaml").path, catalog: catalog)
+  }
+
   static let record = SweepRecord(
     id: 7, experimentId: 1, size: "default", gitCommit: "0123456789abcdef", gitDirty: false,
     synktiVersion: "test", host: "host", startedAt: "2026-01-01T00:00:00Z",

@@ -48,12 +48,8 @@ import Testing
   static let workload = "llama2-70b-inference"
 
   func report(_ cells: [CellData]) throws -> ExperimentReport {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    let catalog = try AcceleratorCatalog.load(
-      root.appendingPathComponent("Experiments/catalog.yaml").path)
-    let spec = try ExperimentSpec.load(
-      root.appendingPathComponent("Experiments/paper/chip-choice.yaml").path, catalog: catalog)
+    let catalog = try Synthetic.catalog()
+    let spec = try Synthetic.paperSpec("chip-choice", catalog: catalog)
     let data = SweepData(
       sweep: Synthetic.record, experiment: "chip-choice", specText: spec.text,
       specHash: "h", axes: ["policy", "workload", "chips", "deadline_hours"], cells: cells)
