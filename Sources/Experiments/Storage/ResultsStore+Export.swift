@@ -39,9 +39,8 @@ public struct ExportTable: Sendable, Equatable {
   public static let metricColumnsInOrder: [String] = Schema.metricColumns
 
   /// Columns exported as JSON strings even when their text looks numeric.
-  static let textColumns: Set<String> = [
-    "seed", "cell_key", "status", "failure_reason", RunMetrics.CodingKeys.workShareByType.rawValue,
-  ]
+  static let textColumns = Set(["seed", "cell_key", "status", "failure_reason"]).union(
+    textMetricColumns)
 
   /// Columns that vary from run to run for reasons other than the model
   /// (`reused_from_sweep`: the sweep a cached run was copied from).

@@ -181,8 +181,6 @@ public struct ValuePolicy: DeadlinePolicy {
     _ v: DeadlineView, job: DeadlineJob, zone z: Int, start: Double, egress: Double,
     estimates: [ZoneEstimate]
   ) -> Double {
-    var allDown = 1.0
-    var recoveryRate = 0.0
     var weight = 0.0
     var price = 0.0
     var runs = 0.0
@@ -191,8 +189,6 @@ public struct ValuePolicy: DeadlinePolicy {
     var speed = 0.0
     let from = Place.spot(zone: z)
     for (y, e) in estimates.enumerated() {
-      allDown *= 1 - e.availability
-      recoveryRate += 1 / e.outage
       weight += e.availability
       price += e.availability * v.price(y, at: v.tick)
       speed += e.availability * v.speed(.spot(zone: y))
@@ -201,14 +197,12 @@ public struct ValuePolicy: DeadlinePolicy {
       transfer += e.availability * v.transfer(from: from, to: to)
       dollars += e.availability * v.egress(from: from, to: to)
     }
-    guard weight > 0, allDown < 1 else { return .infinity }
+    guard weight > 0, let pooled = Self.pooled(estimates) else { return .infinity }
     price /= weight
     speed /= weight
     runs /= weight
     transfer /= weight
     dollars /= weight
-    let outage = 1 / recoveryRate
-    let pooled = ZoneEstimate(lifetime: outage * (1 - allDown) / allDown, outage: outage)
     // Each run ends in a move: its restart and transfer are unpaid work,
     // its egress a charge per run.
     let restart = v.restart(at: .spot(zone: z), job: job)
@@ -233,6 +227,22 @@ public struct ValuePolicy: DeadlinePolicy {
         remaining: remaining, left: job.deadline - v.time - start, pooled, up: true,
         price: price, share: share, onDemand: v.onDemandPrice(v.region(ofZone: z)),
         restart: restart)
+  }
+
+  /// Every zone as one process (independently): spot while any zone has
+  /// it, an outage ending at the first recovery; nil when no zone is
+  /// believed ever to have spot. The move plan runs on it, and the bridge
+  /// asks it how much on-demand the job will need.
+  static func pooled(_ estimates: [ZoneEstimate]) -> ZoneEstimate? {
+    var allDown = 1.0
+    var recoveryRate = 0.0
+    for e in estimates {
+      allDown *= 1 - e.availability
+      recoveryRate += 1 / e.outage
+    }
+    guard allDown < 1 else { return nil }
+    let outage = 1 / recoveryRate
+    return ZoneEstimate(lifetime: outage * (1 - allDown) / allDown, outage: outage)
   }
 
   /// E[max(0, X)] and P[X > 0] for X ~ N(mean, sd²).
@@ -298,16 +308,10 @@ public struct ValuePolicy: DeadlinePolicy {
     _ v: DeadlineView, job: DeadlineJob, zone z: Int, onDemand: Place,
     estimates: [ZoneEstimate]
   ) -> Bool {
-    var allDown = 1.0
-    var recoveryRate = 0.0
-    for e in estimates {
-      allDown *= 1 - e.availability
-      recoveryRate += 1 / e.outage
-    }
-    guard allDown > 0 else { return false }
-    let outage = 1 / recoveryRate
-    let pooled = ZoneEstimate(
-      lifetime: Swift.max(1e-9, outage * (1 - allDown) / allDown), outage: outage)
+    // No zone believed ever to have spot: all the work is on-demand. One
+    // always with spot: none is.
+    guard let pooled = Self.pooled(estimates) else { return true }
+    guard pooled.lifetime.isFinite else { return false }
     let place = Place.spot(zone: z)
     let restart = v.restart(at: place, job: job)
     let work = job.work - v.done
