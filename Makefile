@@ -69,7 +69,7 @@ PAPER_SPECS = Experiments/paper/headline.yaml Experiments/paper/migration.yaml E
   Experiments/paper/forecast-fleet.yaml Experiments/paper/forecast-fleet-h100.yaml \
   Experiments/paper/proactive-value.yaml \
   Experiments/paper/value-tuning-v100.yaml Experiments/paper/value-tuning-h100.yaml \
-  Experiments/paper/chip-choice.yaml
+  Experiments/paper/chip-choice.yaml Experiments/paper/grace-period.yaml
 # Experiment names: each paper spec's name is its file's base name.
 EXPERIMENT_NAMES = $(basename $(notdir $(PAPER_SPECS)))
 SIZE_FLAG = $(if $(filter-out default,$(SIZE)),--size $(SIZE),)

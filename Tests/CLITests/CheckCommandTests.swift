@@ -37,8 +37,8 @@ import Testing
       if result.stdout.contains("data/traces/") { traced += 1 }
       #expect(!result.stdout.contains("shared"), "\(file): \(result.stdout)")
     }
-    // The nineteen trace-driven paper specs and zone-order-v100.
-    #expect(traced == 20)
+    // The twenty trace-driven paper specs and zone-order-v100.
+    #expect(traced == 21)
   }
 
   @Test func aCheckNamesTheSpecKeyAndPathOfAMissingTrace() throws {

@@ -47,6 +47,7 @@ public struct DeadlineScenario: Sendable {
     m.zoneMigrations = outcome.migrations
     m.probes = outcome.probes
     m.probeCost = outcome.probeCost
+    m.workLostHours = outcome.lostWork
     m.eventsProcessed = window.ticks
     if singleTypeWindow != nil, !outcome.missed, strategy.choosesTypes {
       m.otherTypeWorkShare = outcome.otherTypeWork / job.work

@@ -52,18 +52,27 @@ extension ScenarioConfig {
         expected: "at least work + restart overhead (\(work + deadlineJob.restartOverheadHours) h)")
     }
     let type = resolved.fleet[0]
-    let chips = try resolveChips(catalog: catalog, type: type)
-    let (ownWindow, window, withChips) = deadlineWindows(
+    var chips = try resolveChips(catalog: catalog, type: type)
+    // `grace_seconds` sets every type's, as it does the fleet's.
+    if let grace = graceSeconds {
+      for i in chips.indices { chips[i].type.graceSeconds = grace }
+    }
+    var (ownWindow, window, withChips) = deadlineWindows(
       zones: zones, names: names, singleZone: key == "trace_zone" && chips.isEmpty, type: type,
       chips: chips, network: resolved.network, optima: optima)
-    let job = DeadlineJob(
+    var job = DeadlineJob(
       work: work, deadline: deadlineJob.deadlineHours,
       restartOverhead: deadlineJob.restartOverheadHours,
       onDemandPrice: deadlineJob.onDemandRatio == nil ? type.onDemandPrice : window.onDemandPrice[0]
     )
+    try checkpointPeriodically(&job, network: resolved.network)
+    // Each type's grace period, set on this cell's copies (cached windows
+    // are shared by cells that may set `grace_seconds` differently).
+    ownWindow.graceHours = [type.graceHours]
+    window.graceHours = [type.graceHours] + chips.map(\.type.graceHours)
     var scenario = DeadlineScenario(
       job: job, window: window, strategy: strategy,
-      optimum: OptimumKey(window: withChips, job: job), optima: optima)
+      optimum: OptimumKey(window: withChips, job: job.keepingProgress), optima: optima)
     if !chips.isEmpty { scenario.singleTypeWindow = ownWindow }
     scenario.typeNames = [type.name] + chips.map(\.type.name)
     scenario.value = value
@@ -124,6 +133,24 @@ extension ScenarioConfig {
           checkpointGB: deadlineJob.checkpointGB, ownBootHours: type.bootHours)
       }
     return (ownWindow, window, withChips)
+  }
+
+  /// Sets `job`'s periodic checkpoints (`checkpoint_interval_hours`), each
+  /// written at the network's in-region bandwidth (to object storage in
+  /// the zone's region); an interval shorter than that write is refused.
+  func checkpointPeriodically(_ job: inout DeadlineJob, network: NetworkModel) throws {
+    let interval = deadlineJob.checkpointIntervalHours
+    guard interval > 0 else { return }
+    let write = deadlineJob.checkpointGB * 8 / network.inRegionGbps / 3600
+    guard interval >= write else {
+      throw ExperimentsError.invalidValue(
+        file: file, key: "checkpoint_interval_hours", value: "\(interval)",
+        expected:
+          "0 (progress kept as made), or at least the time to write checkpoint_gb at \(network.inRegionGbps) Gbit/s (\(write) h)"
+      )
+    }
+    job.checkpointInterval = interval
+    job.checkpointWriteHours = write
   }
 
   /// The zone names of a deadline job's window, and the key that gave them.

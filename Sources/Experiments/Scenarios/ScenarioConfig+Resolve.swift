@@ -96,7 +96,7 @@ extension ScenarioConfig {
       fleet[i].networkGbps *= self.network.bandwidthScale
       if let preemptionRate = self.market.preemptionRate { fleet[i].hazardPerHour = preemptionRate }
       if let bandwidthGbps = self.network.bandwidthGbps { fleet[i].networkGbps = bandwidthGbps }
-      if let graceSeconds = self.fleet.graceSeconds { fleet[i].graceSeconds = graceSeconds }
+      if let graceSeconds = self.graceSeconds { fleet[i].graceSeconds = graceSeconds }
       if let bootSeconds = self.fleet.bootSeconds { fleet[i].bootHours = bootSeconds / 3600 }
     }
     return fleet

@@ -59,9 +59,7 @@ extension ScenarioConfig {
   public struct FleetSettings: Sendable {
     /// Simulated hours; work running then is unfinished.
     public var horizonHours = 72.0
-    /// Reclaim notice and launch-to-ready delay of every type, seconds
-    /// (nil: each type's own).
-    public var graceSeconds: Double?
+    /// Launch-to-ready delay of every type, seconds (nil: each type's own).
     public var bootSeconds: Double?
     /// The migration strategy, by name.
     public var migration = "naive"
@@ -129,6 +127,9 @@ extension ScenarioConfig {
     /// `synkti-value`'s memory half-life and prior weight, hours.
     public var valueMemoryHours = ValuePolicy().memoryHours
     public var valuePriorHours = ValuePolicy().priorHours
+    /// Hours of running between periodic checkpoints (0: progress kept as
+    /// it is made).
+    public var checkpointIntervalHours = 0.0
     /// Whether `synkti-value` bridges outages on on-demand it expects to
     /// need anyway.
     public var valueBridgesOutages = ValuePolicy().bridgesOutages

@@ -23,6 +23,9 @@ public struct ScenarioConfig: Sendable {
   public var policy = "greedy"
   /// Work per task (fleet) or of the job (its mean; deadline job), hours.
   public var work = DurationDistribution.uniform(1, 20)
+  /// Reclaim notice of every type, seconds (nil: each type's own): the
+  /// fleet's grace-period checkpoints, and a deadline job's periodic ones.
+  public var graceSeconds: Double?
   /// The spot market: where prices and reclaims come from.
   public var market = MarketSettings()
   /// Links, storage and egress.

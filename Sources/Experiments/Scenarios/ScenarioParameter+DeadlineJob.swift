@@ -57,9 +57,18 @@ extension ScenarioParameter {
       }, read: { $0.deadlineJob.regions.map(String.init) ?? "null" }),
     .init(
       key: "checkpoint_gb", models: [.deadlineJob],
-      summary: "deadline-job: checkpoint GB moved on every change of zone",
+      summary:
+        "deadline-job: checkpoint GB moved on every change of zone, and written at each periodic checkpoint",
       apply: { $0.deadlineJob.checkpointGB = try number($1, in: 0...1_000_000) },
       read: { "\($0.deadlineJob.checkpointGB)" }),
+    .init(
+      key: "checkpoint_interval_hours", models: [.deadlineJob],
+      summary:
+        "deadline-job: 0 = progress kept as made; > 0 = a checkpoint every this many hours of running, and a reclaim whose grace period (grace_seconds, by type) is too short to write checkpoint_gb loses the work since the last one",
+      apply: {
+        $0.deadlineJob.checkpointIntervalHours = try number($1, in: ScenarioLimits.hours)
+      },
+      read: { "\($0.deadlineJob.checkpointIntervalHours)" }),
     .init(
       key: "probe_interval_hours", models: [.deadlineJob], baselineReads: false,
       summary:

@@ -68,9 +68,10 @@ extension ScenarioParameter {
       apply: { $0.network.bandwidthGbps = try optionalNumber($1, in: ScenarioLimits.gbps) },
       read: { show($0.network.bandwidthGbps) }),
     .init(
-      key: "grace_seconds", baselineReads: false, summary: "reclaim notice of every type, seconds",
-      apply: { $0.fleet.graceSeconds = try optionalNumber($1, in: ScenarioLimits.seconds) },
-      read: { show($0.fleet.graceSeconds) }),
+      key: "grace_seconds", models: [.fleet, .deadlineJob], baselineReads: false,
+      summary: "reclaim notice of every type, seconds",
+      apply: { $0.graceSeconds = try optionalNumber($1, in: ScenarioLimits.seconds) },
+      read: { show($0.graceSeconds) }),
     .init(
       key: "boot_seconds", summary: "launch-to-ready delay of every type, seconds",
       apply: { $0.fleet.bootSeconds = try optionalNumber($1, in: ScenarioLimits.seconds) },

@@ -271,6 +271,10 @@ enum Schema {
       try addMissingColumns(db, table: "cells", parameterColumnsV21.map { ("p_" + $0, .text) })
       try recreateView(db)
     }
+    migrator.registerMigration("v22: periodic checkpoints of deadline jobs") { db in
+      try addMissingColumns(db, table: "cells", parameterColumnsV22.map { ("p_" + $0, .text) })
+      try recreateView(db)
+    }
     return migrator
   }
 
@@ -291,7 +295,7 @@ enum Schema {
       parameterColumnsV1 + parameterColumnsV2 + parameterColumnsV3
       + parameterColumnsV5 + parameterColumnsV6 + parameterColumnsV10 + parameterColumnsV12
       + parameterColumnsV13 + parameterColumnsV14 + parameterColumnsV16 + parameterColumnsV17
-      + parameterColumnsV18 + parameterColumnsV21
+      + parameterColumnsV18 + parameterColumnsV21 + parameterColumnsV22
     try db.execute(
       sql: """
         CREATE VIEW runs_with_parameters AS
@@ -330,6 +334,9 @@ enum Schema {
 
   /// The parameter columns migration v21 added (frozen with it).
   static let parameterColumnsV21 = ["value_bridge_outages"]
+
+  /// The parameter columns migration v22 added (frozen with it).
+  static let parameterColumnsV22 = ["checkpoint_interval_hours"]
 
   /// The parameter columns migration v18 added (frozen with it).
   static let parameterColumnsV18 = ["workload", "chips"]

@@ -18,6 +18,7 @@ public enum AxisLabel {
   static let table: [String: String] = [
     "bandwidth_gbps": "Bandwidth (Gbit/s)",
     "checkpoint_gb": "Checkpoint size (GB)",
+    "checkpoint_interval_hours": "Hours between periodic checkpoints (0: progress kept as made)",
     "checkpoint_model": "Checkpoint model",
     "chips": "Other accelerator types the job may use (null: its own only)",
     "crunch_fraction": "Share of spot instances a crunch reclaims",

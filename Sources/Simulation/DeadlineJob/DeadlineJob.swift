@@ -7,7 +7,10 @@
 /// billed in full. Every start — a launch, a relaunch after a preemption, a
 /// switch between spot and on-demand — costs a restart overhead `d` before
 /// progress resumes; overhead not yet worked off is lost when spot is
-/// preempted. Progress itself is never lost (the job checkpoints).
+/// preempted. Progress itself is never lost (the job checkpoints as it
+/// goes) unless the job checkpoints periodically (`checkpointInterval`):
+/// then a reclaim whose grace period is too short to write the checkpoint
+/// (`checkpointWriteHours`) falls back to the last periodic checkpoint.
 public struct DeadlineJob: Sendable, Hashable {
   /// Work in hours.
   public var work: Double
@@ -17,6 +20,24 @@ public struct DeadlineJob: Sendable, Hashable {
   public var restartOverhead: Double
   /// On-demand price in $ per hour.
   public var onDemandPrice: Double
+  /// Hours of running between periodic checkpoints (rounded to whole
+  /// ticks, at least one); 0: progress is kept as it is made (Can't Be
+  /// Late's model), and nothing is ever lost but a start in progress.
+  public var checkpointInterval = 0.0
+  /// Hours writing the checkpoint to object storage takes: a reclaim whose
+  /// grace period (`DeadlineWindow.graceHours`) is shorter loses the work
+  /// since the last periodic checkpoint written by then.
+  public var checkpointWriteHours = 0.0
+
+  /// The job with progress kept as it is made: what the omniscient optimum
+  /// solves, since a schedule that knows when spot ends writes its
+  /// checkpoint before every reclaim and needs no grace period.
+  public var keepingProgress: DeadlineJob {
+    var job = self
+    job.checkpointInterval = 0
+    job.checkpointWriteHours = 0
+    return job
+  }
 
   /// Creates a job.
   public init(work: Double, deadline: Double, restartOverhead: Double, onDemandPrice: Double) {
@@ -114,6 +135,9 @@ public struct DeadlineOutcome: Sendable, Equatable {
   public var probes = 0
   /// Dollars billed for probes that found spot (included in `cost`).
   public var probeCost = 0.0
+  /// Hours of work (at the places where it was done) lost to reclaims that
+  /// came before the checkpoint could be written (periodic checkpoints only).
+  public var lostWork = 0.0
   /// Work done on places of another accelerator type than the window's
   /// own (type 0).
   public var otherTypeWork = 0.0

@@ -31,6 +31,7 @@ extension DeadlineSimulator {
     o.probes = count(\.probes)
     o.probeCost = mean(\.probeCost)
     o.otherTypeWork = mean(\.otherTypeWork)
+    o.lostWork = mean(\.lostWork)
     o.workByType = (0..<window.typeCount).map { t in mean { $0.workByType[t] } }
     return o
   }

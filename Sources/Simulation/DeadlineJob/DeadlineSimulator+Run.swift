@@ -15,6 +15,8 @@ extension DeadlineSimulator {
     var place: Place?
     var home: Place?
     var overheadLeft = 0.0
+    /// The job's periodic checkpoints since its last start.
+    var checkpoints = Checkpoints()
     /// With one accelerator type (every place as fast and as quick to
     /// start) the guard's second test is its first.
     let oneType: Bool
@@ -64,6 +66,9 @@ extension DeadlineSimulator {
         return false
       }
       done += progress
+      if next != nil, job.checkpointInterval > 0 {
+        checkpoints.ran(done: done, until: time + dt, every: window.checkpointTicks(job: job))
+      }
       return true
     }
 
@@ -74,6 +79,7 @@ extension DeadlineSimulator {
       knowledge?.record(
         ZoneObservation(zone: z, tick: k, up: up, kind: up ? .running : .preemption))
       if !up {
+        if window.losesWork(at: z, job: job) { loseUnsavedWork(at: k, zone: z) }
         place = nil
         overheadLeft = 0
         outcome.preemptions += 1
@@ -110,8 +116,14 @@ extension DeadlineSimulator {
       let dt = window.tick
       let fallback = DeadlineGuard.fallback(
         place: place, home: home, remaining: job.work - done, job: job, window: window)
+      // Staying where a reclaim loses work, the job must be able to finish
+      // from what a reclaim next tick would leave it.
+      var kept = done
+      if let n = next, n == place, window.losesWork(at: window.index(of: n), job: job) {
+        kept = checkpoints.durable(at: time + dt, writeHours: job.checkpointWriteHours)
+      }
       if DeadlineGuard.mustRunOnDemand(
-        done: done, time: time, job: job, tick: dt, from: place ?? home, to: fallback,
+        done: kept, time: time, job: job, tick: dt, from: place ?? home, to: fallback,
         window: window)
         || next.map({ n in
           // Where a spot start would leave the checkpoint: at a slow type
@@ -139,6 +151,7 @@ extension DeadlineSimulator {
       if egress > 0 || transfer > 0 { outcome.migrations += 1 }
       outcome.egressCost += egress
       outcome.restarts += 1
+      checkpoints = Checkpoints(done: done)
       home = n
       if let z = n.zone {
         knowledge?.record(ZoneObservation(zone: z, tick: k, up: true, kind: .launch))

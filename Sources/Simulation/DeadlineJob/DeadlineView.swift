@@ -106,6 +106,13 @@ public struct DeadlineView: Sendable {
     window.restart(at: window.index(of: place), job: job)
   }
   public func egress(to place: Place) -> Double { window.egressDollars(from: home, to: place) }
+  /// Hours of running between `job`'s periodic checkpoints where a reclaim
+  /// at `place` loses the work since the last one (its type's grace period
+  /// is too short to write it); nil where a reclaim loses none.
+  public func lossyCheckpointInterval(at place: Place, job: DeadlineJob) -> Double? {
+    guard window.losesWork(at: window.index(of: place), job: job) else { return nil }
+    return Double(window.checkpointTicks(job: job)) * window.tick
+  }
   /// Transfer hours and egress dollars of a start at `to` with the
   /// checkpoint at `from`.
   public func transfer(from: Place, to: Place) -> Double { window.transfer(from: from, to: to) }

@@ -16,12 +16,15 @@ public struct AcceleratorPlaces: Sendable, Equatable {
   /// start on the window's own type: the difference of their boot times
   /// (the restore of the checkpoint is the job's, the same on any type).
   public var restartExtra: Double
+  /// The type's grace period, hours (infinite: any checkpoint is written in it).
+  public var graceHours: Double
 
   /// Creates a type's places.
   public init(
     available: [Bool], price: [Double], prior: [Bool], onDemandPrice: Double, speed: Double,
-    restartExtra: Double = 0
+    restartExtra: Double = 0, graceHours: Double = .infinity
   ) {
+    self.graceHours = graceHours
     self.available = available
     self.price = price
     self.prior = prior
@@ -65,7 +68,12 @@ extension DeadlineWindow {
     let zoneExtras = Array(restartExtra[0..<zones]) + [other.restartExtra]
     let regionExtras = Array(restartExtra[zones...]) + [other.restartExtra]
     let type = (types.max() ?? 0) + 1
-    return DeadlineWindow(
+    var grace = graceHours
+    if !grace.isEmpty || other.graceHours.isFinite {
+      grace += Array(repeating: .infinity, count: Swift.max(0, type - grace.count))
+      grace.append(other.graceHours)
+    }
+    var result = DeadlineWindow(
       tick: tick, available: available + [other.available], price: price + [other.price],
       zoneRegion: zoneRegion + [regions], onDemandPrice: onDemandPrice + [other.onDemandPrice],
       regionContinent: regionContinent + [continent], transferHours: transferHours,
@@ -73,6 +81,23 @@ extension DeadlineWindow {
       speed: zoneSpeeds + regionSpeeds, location: location + [newLocation],
       types: Array(types[0..<zones]) + [type] + Array(types[zones...]) + [type],
       restartExtra: zoneExtras + regionExtras)
+    result.graceHours = grace
+    return result
+  }
+
+  /// Whether a reclaim of spot at place `p` (dense order) loses the work
+  /// since `job`'s last periodic checkpoint: it checkpoints periodically
+  /// and the place's type gives too short a warning to write it.
+  public func losesWork(at p: Int, job: DeadlineJob) -> Bool {
+    guard job.checkpointInterval > 0, p < zones else { return false }
+    let type = types[p]
+    let grace = type < graceHours.count ? graceHours[type] : .infinity
+    return job.checkpointWriteHours > grace
+  }
+
+  /// Ticks of running between `job`'s periodic checkpoints (at least one).
+  public func checkpointTicks(job: DeadlineJob) -> Int {
+    Swift.max(1, Int((job.checkpointInterval / tick).rounded()))
   }
 
   /// Hours from a start at `place` (dense order) until work resumes,

@@ -47,6 +47,10 @@ public struct DeadlineWindow: Sendable, Equatable {
   /// Hours each place's start takes beyond the job's restart overhead
   /// (dense order; 0 on the window's own type): `restart(at:job:)`.
   public var restartExtra: [Double]
+  /// The grace period of each accelerator type, hours (by `types`' index;
+  /// empty, or a type past its end: long enough for any checkpoint): the
+  /// warning a reclaim gives, in which the job may write its checkpoint.
+  public var graceHours: [Double] = []
 
   /// The window of one zone in one region: what `trace_zone` runs on.
   /// Nothing moves, so transfers and egress are zero.
@@ -101,6 +105,7 @@ public struct DeadlineWindow: Sendable, Equatable {
       && a.regionContinent == b.regionContinent && a.egress == b.egress
       && a.transferHours == b.transferHours && a.prior == b.prior && a.speed == b.speed
       && a.location == b.location && a.types == b.types && a.restartExtra == b.restartExtra
+      && a.graceHours == b.graceHours
   }
 
   /// Whether every place runs at speed 1 (one accelerator type): the

@@ -99,8 +99,8 @@ import Testing
     #expect(
       Set(ScenarioParameter.all.filter { $0.models == [.deadlineJob] }.map(\.key)) == [
         "deadline_hours", "restart_overhead_hours", "trace_zone", "trace_zones", "zone_order",
-        "regions", "checkpoint_gb", "probe_interval_hours", "probe_billed_seconds",
-        "on_demand_ratio",
+        "regions", "checkpoint_gb", "checkpoint_interval_hours", "probe_interval_hours",
+        "probe_billed_seconds", "on_demand_ratio",
         "value_memory_hours", "value_prior_hours", "value_bridge_outages", "workload", "chips",
       ])
     #expect(ScenarioParameter.named("bandwidth_gbps")!.help.hasSuffix("[fleet only]"))

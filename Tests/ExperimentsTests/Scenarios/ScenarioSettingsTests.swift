@@ -29,7 +29,8 @@ import Testing
     "deadline_hours": "10", "restart_overhead_hours": "0.1", "trace_zone": "a",
     "trace_zones": "a,b", "zone_order": "a,b", "regions": "2", "checkpoint_gb": "50",
     "probe_interval_hours": "1", "probe_billed_seconds": "30", "value_memory_hours": "5",
-    "value_prior_hours": "5", "value_bridge_outages": "true", "on_demand_ratio": "2",
+    "value_prior_hours": "5", "value_bridge_outages": "true", "checkpoint_interval_hours": "2",
+    "on_demand_ratio": "2",
     "workload": "x", "chips": "H100",
   ]
 

@@ -1,4 +1,4 @@
-import Simulation
+@testable import Simulation
 import Testing
 
 @Suite struct ValuePolicyTests {
@@ -185,5 +185,81 @@ import Testing
     let bridge = DeadlineSimulator.run(ValuePolicy(bridgesOutages: true), job: job, window: window)
     #expect(!idle.missed && !bridge.missed)
     #expect(bridge.cost <= idle.cost + 1e-9)
+  }
+
+  /// Where a reclaim loses the work since the last periodic checkpoint (the
+  /// own type's grace period is too short to write it), the value policy
+  /// counts that work as lost in each run and starts on a chip 5 % dearer
+  /// whose grace period writes it; with progress kept, on the cheaper own type.
+  @Test func weighsTheWorkAShortGracePeriodLoses() {
+    let ticks = 40
+    let prior = (0..<96).map { ($0 / 4) % 2 == 0 }
+    var window = DeadlineWindow(
+      tick: 1, available: [Array(repeating: true, count: ticks)],
+      price: [Array(repeating: 1.0, count: ticks)], zoneRegion: [0], onDemandPrice: [3],
+      regionContinent: [0], transferHours: (inRegion: 0, crossRegion: 0, crossContinent: 0),
+      egress: [[0]], prior: [prior]
+    ).adding(
+      AcceleratorPlaces(
+        available: Array(repeating: true, count: ticks),
+        price: Array(repeating: 1.05, count: ticks),
+        prior: prior, onDemandPrice: 3, speed: 1),
+      continent: 0, egress: 0)
+    window.graceHours = [0, .infinity]
+    var job = DeadlineJob(work: 10, deadline: 30, restartOverhead: 0.1, onDemandPrice: 3)
+    let view = DeadlineView(
+      window: window, tick: 0, done: 0, place: nil, home: nil, overheadLeft: 0)
+    var policy = ValuePolicy()
+    #expect(policy.decide(view, job: job) == .spot(zone: 0))
+    job.checkpointInterval = 2
+    job.checkpointWriteHours = 0.05
+    policy = ValuePolicy()
+    #expect(policy.decide(view, job: job) == .spot(zone: 1))
+  }
+
+  /// With an hour of slack, a job whose reclaims lose up to 2 h of work
+  /// cannot stay on the lossy type's spot (the guard keeps 2 h in reserve
+  /// there), though its long runs lose little: the policy starts on a chip
+  /// 30 % dearer whose grace period writes the checkpoint; with 30 h of
+  /// slack, on the cheap type.
+  @Test(arguments: [(11.0, 1), (40.0, 0)])
+  func keepsTheGuardsReserveWhereAReclaimLosesWork(deadline: Double, zone: Int) {
+    let ticks = 40
+    let prior = (0..<96).map { ($0 % 24) < 20 }  // 20 h runs, 4 h outages
+    var window = DeadlineWindow(
+      tick: 1, available: [Array(repeating: true, count: ticks)],
+      price: [Array(repeating: 1.0, count: ticks)], zoneRegion: [0], onDemandPrice: [3],
+      regionContinent: [0], transferHours: (inRegion: 0, crossRegion: 0, crossContinent: 0),
+      egress: [[0]], prior: [prior]
+    ).adding(
+      AcceleratorPlaces(
+        available: Array(repeating: true, count: ticks), price: Array(repeating: 1.3, count: ticks),
+        prior: prior, onDemandPrice: 3, speed: 1),
+      continent: 0, egress: 0)
+    window.graceHours = [0, .infinity]
+    var job = DeadlineJob(work: 10, deadline: deadline, restartOverhead: 0.1, onDemandPrice: 3)
+    job.checkpointInterval = 2
+    job.checkpointWriteHours = 0.05
+    let view = DeadlineView(
+      window: window, tick: 0, done: 0, place: nil, home: nil, overheadLeft: 0)
+    var policy = ValuePolicy()
+    #expect(policy.decide(view, job: job) == .spot(zone: zone))
+  }
+
+  /// E[L mod I] for exponential runs of mean μ: the whole run when runs are
+  /// short, half an interval when they are long, I(1 − 1/(e − 1)) at μ = I.
+  @Test func theWorkARunLosesByHand() {
+    let w = PeriodicCheckpointTests.window(Array(repeating: true, count: 4), grace: 0)
+    var job = PeriodicCheckpointTests.job
+    job.checkpointInterval = 2
+    let v = DeadlineView(window: w, tick: 0, done: 0, place: nil, home: nil, overheadLeft: 0)
+    func lost(_ mu: Double) -> Double {
+      ValuePolicy.unsavedHours(v, .spot(zone: 0), job: job, lifetime: mu)
+    }
+    #expect(abs(lost(2) - 2 * (1 - 1 / (_exp(1) - 1))) < 1e-12)
+    #expect(abs(lost(0.01) - 0.01) < 1e-6)
+    #expect(abs(lost(1_000) - 1) < 1e-3)
+    #expect(ValuePolicy.unsavedHours(v, .onDemand(region: 0), job: job, lifetime: 2) == 0)
+    #expect(ValuePolicy.unsavedHours(v, .spot(zone: 0), job: job.keepingProgress, lifetime: 2) == 0)
   }
 }

@@ -36,7 +36,11 @@ public enum DeadlineOptimum {
   }
 
   /// Solves `job` on `window`; nil when no schedule meets the deadline.
+  /// Knowing when spot ends, a schedule writes its checkpoint before every
+  /// reclaim, so the optimum of a job with periodic checkpoints is that of
+  /// the job keeping its progress (`DeadlineJob.keepingProgress`).
   public static func solve(job: DeadlineJob, window: DeadlineWindow) -> DeadlineOutcome? {
+    let job = job.keepingProgress
     let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, window.tick))
     let floors = Floors(job: job, window: window, ticks: ticks)
     let root = floors.priced.atLeast(work: job.work, row: floors.priced.row(of: .start, tick: 0))

@@ -16,8 +16,10 @@
 /// Uniform Progress (beyond rounding), that policy's own run is returned, so
 /// a policy that is optimal shows a gap of exactly 1.
 public enum SingleZoneOptimum {
-  /// Solves the window; nil when no schedule can meet the deadline.
+  /// Solves the window; nil when no schedule can meet the deadline. As
+  /// `DeadlineOptimum`, it solves the job keeping its progress.
   public static func solve(job: DeadlineJob, window: TraceWindow) -> DeadlineOutcome? {
+    let job = job.keepingProgress
     let ticks = Swift.min(window.available.count, DeadlineJob.ticks(job.deadline, window.tick))
     // Both guarded policies always meet the deadline; the cheaper bounds the
     // search and is the answer on a tie.

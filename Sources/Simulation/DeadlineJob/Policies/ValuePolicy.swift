@@ -163,12 +163,16 @@ public struct ValuePolicy: DeadlinePolicy {
     let e = estimates[z]
     let price = v.price(z, at: v.tick)
     let restart = v.restart(at: .spot(zone: z), job: job)
+    let lost = Self.unsavedHours(v, .spot(zone: z), job: job, lifetime: e.lifetime)
+    // Where a reclaim loses work, the guard keeps an interval of slack in
+    // reserve: the plan has that much less time for spot.
+    let reserve = v.lossyCheckpointInterval(at: .spot(zone: z), job: job) ?? 0
     return start * price + egress
       + Self.planCost(
         remaining: (job.work - v.done) / v.speed(.spot(zone: z)),
-        left: job.deadline - v.time - start,
+        left: job.deadline - v.time - start - reserve,
         e, up: up,
-        price: price, share: Swift.max(0.01, 1 - restart / e.lifetime),
+        price: price, share: Swift.max(0.01, 1 - (restart + lost) / e.lifetime),
         onDemand: v.onDemandPrice(v.region(ofZone: z)), restart: restart)
   }
 
@@ -187,9 +191,14 @@ public struct ValuePolicy: DeadlinePolicy {
     var transfer = 0.0
     var dollars = 0.0
     var speed = 0.0
+    var lost = 0.0
+    var reserve = 0.0
     let from = Place.spot(zone: z)
     for (y, e) in estimates.enumerated() {
       weight += e.availability
+      lost +=
+        e.availability * Self.unsavedHours(v, .spot(zone: y), job: job, lifetime: e.lifetime)
+      reserve += e.availability * (v.lossyCheckpointInterval(at: .spot(zone: y), job: job) ?? 0)
       price += e.availability * v.price(y, at: v.tick)
       speed += e.availability * v.speed(.spot(zone: y))
       runs += e.availability * e.lifetime
@@ -203,10 +212,13 @@ public struct ValuePolicy: DeadlinePolicy {
     runs /= weight
     transfer /= weight
     dollars /= weight
-    // Each run ends in a move: its restart and transfer are unpaid work,
+    lost /= weight
+    reserve /= weight
+    // Each run ends in a move: its restart and transfer are unpaid work
+    // (and, where a reclaim loses it, the work since the last checkpoint),
     // its egress a charge per run.
     let restart = v.restart(at: .spot(zone: z), job: job)
-    let overhead = restart + transfer
+    let overhead = restart + transfer + lost
     let share = Swift.max(0.01, 1 - overhead / runs)
     let nowPrice = v.price(z, at: v.tick)
     // Hours of the work left at the pool's mean speed.
@@ -222,11 +234,31 @@ public struct ValuePolicy: DeadlinePolicy {
     let firstHours = lifetime * -_expm1(-here / lifetime)
     let premium = Swift.max(
       0, nowPrice * firstHours - price * (firstHours * v.speed(from) / speed) / share)
-    return start * nowPrice + egress + premium + dollars * remaining / runs
+    // That first run, if it ends in a loss, loses z's unsaved work rather
+    // than the pool's mean: redone at the pool's price.
+    let firstLoss =
+      (Self.unsavedHours(v, from, job: job, lifetime: lifetime) - lost) * price / share
+      * -_expm1(-here / lifetime)
+    return start * nowPrice + egress + premium + firstLoss + dollars * remaining / runs
       + Self.planCost(
-        remaining: remaining, left: job.deadline - v.time - start, pooled, up: true,
+        remaining: remaining, left: job.deadline - v.time - start - reserve, pooled, up: true,
         price: price, share: share, onDemand: v.onDemandPrice(v.region(ofZone: z)),
         restart: restart)
+  }
+
+  /// Expected hours of running a reclaim at `place` loses, for runs of
+  /// mean `lifetime` (exponential): the run since its last checkpoint,
+  /// E[L mod I] = μ − I·e^(−I/μ) ÷ (1 − e^(−I/μ)) for checkpoints every I
+  /// hours (about I/2 for long runs, the whole run for short ones); 0
+  /// where the grace period writes the checkpoint.
+  static func unsavedHours(
+    _ v: DeadlineView, _ place: Place, job: DeadlineJob, lifetime: Double
+  ) -> Double {
+    guard let interval = v.lossyCheckpointInterval(at: place, job: job),
+      lifetime.isFinite, lifetime > 0
+    else { return 0 }
+    let q = _exp(-interval / lifetime)
+    return Swift.max(0, lifetime - interval * q / (1 - q))
   }
 
   /// Every zone as one process (independently): spot while any zone has
@@ -318,7 +350,10 @@ public struct ValuePolicy: DeadlinePolicy {
     let needed = Self.expectedOnDemand(
       remaining: work / v.speed(place),
       left: job.deadline - v.time - startHours(v, place, job: job), pooled, up: false,
-      share: Swift.max(0.01, 1 - restart / pooled.lifetime))
+      share: Swift.max(
+        0.01,
+        1 - (restart + Self.unsavedHours(v, place, job: job, lifetime: pooled.lifetime))
+          / pooled.lifetime))
     let bridge = Swift.min(estimates[z].outage, work / v.speed(onDemand))
     return needed * v.speed(place) >= bridge * v.speed(onDemand)
   }
