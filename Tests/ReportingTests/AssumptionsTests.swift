@@ -54,14 +54,23 @@ import Testing
     #expect(!checkpointing.contains("One job"))
   }
 
-  /// With chips, each type's start (its own boot time) and the missing
-  /// grace period are stated, as the model has them.
-  @Test func aChipReportStatesEachTypesStartAndNoGracePeriod() throws {
+  /// With chips, each type's start (its own boot time) is stated, and
+  /// what a reclaim loses: nothing where progress is kept as made.
+  @Test func aChipReportStatesEachTypesStartAndWhatAReclaimLoses() throws {
     let text = try #require(try report("chip-choice").assumptionsSection())
     #expect(text.contains("**Chips: measured and synthetic.**"))
     #expect(text.contains("plus the difference of its catalog boot time from the accelerator's"))
-    #expect(text.contains("no type has a grace period"))
+    #expect(text.contains("Progress is kept as it is made (`checkpoint_interval_hours`: 0)"))
     #expect(!text.contains("one restart overhead serves every type"))
+  }
+
+  /// With periodic checkpoints by axis, the write time and the rule for
+  /// each type's grace period are stated.
+  @Test func aGracePeriodReportStatesTheCheckpointsWriteAndItsRule() throws {
+    let text = try #require(try report("grace-period").assumptionsSection())
+    #expect(text.contains("(`checkpoint_interval_hours`: 0, 0.5, 2 by axis)"))
+    #expect(text.contains("(112 GB, 92 s at 9.72 Gbit/s)"))
+    #expect(text.contains("loses the work since the last checkpoint"))
   }
 
   @Test func withoutTheSpecThereIsNoBox() {

@@ -58,6 +58,30 @@ import Testing
     #expect(!section.contains("uniform-progress"))
   }
 
+  /// Where reclaims lost work (periodic checkpoints, a short grace period),
+  /// each policy's mean hours lost are a column; elsewhere there is none.
+  @Test func workLostToReclaimsIsAColumnWhereAnyRunLostSome() {
+    var data = Self.sweep()
+    for i in data.cells.indices where data.cells[i].values["policy"] == "e" {
+      for r in data.cells[i].runs.indices {
+        data.cells[i].runs[r].metrics["work_lost_hours"] = i % 2 == 0 ? 1 : 2
+      }
+    }
+    let text = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    let section = text.components(separatedBy: "## Gap to the optimum")[1]
+      .components(separatedBy: "## ")[0]
+    #expect(section.contains("| probes $ | work lost h |"))
+    // e lost 1 h in one window and 2 h in the other; v none.
+    #expect(
+      section.contains("| `e` | 2 | 20 ± 130 | 20.0 | 1.300 | 0.5 | 2.00 | 3 | 0.50 | 1.50 |"))
+    #expect(section.contains("| `v` | 2 | 3 ± 13 | 3.00 | 1.040 | 0.5 | 2.00 | 3 | 0.50 | 0.00 |"))
+    #expect(section.contains("the hours of work reclaims lost"))
+    let plain = ExperimentReport(data: Self.sweep(), spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    #expect(!plain.contains("work lost h"))
+  }
+
   /// Two policies over 16 deadlines: 32 conditions, more than a report
   /// holds. `v` is 1.02 of the optimum everywhere; `e` 1.10 and 1.30 in
   /// turn.
@@ -94,7 +118,8 @@ import Testing
     #expect(section.contains("| `e` | 16 | 20.0 ± 5.5 | 20.0 | 1.300 | 1.0 | 2.00 | 3 | 0.50 |"))
     let csv = ExperimentReport.csv(table.table)
     #expect(
-      csv.hasPrefix("policy,deadline_hours,windows,gap to optimum %,median %,worst window ÷ optimum,"))
+      csv.hasPrefix(
+        "policy,deadline_hours,windows,gap to optimum %,median %,worst window ÷ optimum,"))
     #expect(csv.split(separator: "\n").count == 33)
     // The short sweep keeps its table in the report.
     #expect(

@@ -103,6 +103,23 @@ import Testing
     #expect(figure.commands.contains("optimal-offline · MI300X"))
   }
 
+  /// A spec whose one workload is in its base, not on an axis, names the
+  /// figure after that workload.
+  @Test func aWorkloadInTheBaseNamesTheFigure() throws {
+    let catalog = try Synthetic.catalog()
+    let spec = try Synthetic.paperSpec("grace-period", catalog: catalog)
+    var cells = cells([36: [0.5]])
+    for i in cells.indices { cells[i].values["workload"] = nil }
+    let data = SweepData(
+      sweep: Synthetic.record, experiment: "grace-period", specText: spec.text, specHash: "h",
+      axes: ["policy", "chips", "deadline_hours"], cells: cells)
+    let writer = ReportWriter(
+      report: ExperimentReport(data: data, spec: spec, catalog: catalog, specNote: nil))
+    let names = writer.figures().figures.map(\.name)
+    #expect(names.contains("work-by-type-finetune-llama2-7b"))
+    #expect(!names.contains { $0.contains(" ") })
+  }
+
   /// What a run stored is what the report reads: the text column parsed
   /// back, bit for bit; a run without it reads nil.
   @Test func theReportReadsTheSharesEachRunStored() throws {

@@ -51,9 +51,12 @@ extension ExperimentReport {
         )
       }
       points.append(
+        checkpoints(
+          config, axis: spec.axes.first { $0.key == "checkpoint_interval_hours" }?.values))
+      points.append(
         "**Limits.** A window is one measured availability sequence, not the adversary's worst; results cover the trace's weeks only; the job's work is fixed"
           + (chips
-            ? "; a start on another type takes the restart overhead plus the difference of its catalog boot time from the accelerator's, and no type has a grace period (a preemption keeps the work done and loses only a start in progress)."
+            ? "; a start on another type takes the restart overhead plus the difference of its catalog boot time from the accelerator's."
             : " and runs at one speed everywhere."))
     }
     return "## Assumptions and limits\n\n" + points.map { "- " + $0 + "\n" }.joined() + "\n"
@@ -76,6 +79,29 @@ extension ExperimentReport {
 }
 
 extension ExperimentReport {
+  /// What a deadline job's reclaim loses: nothing but a start in progress
+  /// (progress kept as made), or, with periodic checkpoints, the work
+  /// since the last one where the type's grace period is too short to
+  /// write the checkpoint.
+  func checkpoints(_ config: ScenarioConfig, axis: [String]?) -> String {
+    let interval = config.deadlineJob.checkpointIntervalHours
+    guard axis != nil || interval > 0 else {
+      return
+        "**Checkpoints.** Progress is kept as it is made (`checkpoint_interval_hours`: 0): a preemption loses only a start in progress, whatever the type's grace period."
+    }
+    let setting =
+      axis.map { "\($0.joined(separator: ", ")) by axis" } ?? Format.number(interval, 2)
+    let gb = config.deadlineJob.checkpointGB
+    let written =
+      catalog.map {
+        let gbps = $0.network.inRegionGbps
+        return
+          " (\(Format.number(gb, 0)) GB, \(Format.number(gb * 8 / gbps, 0)) s at \(Format.number(gbps, 2)) Gbit/s)"
+      } ?? ""
+    return
+      "**Checkpoints** (`checkpoint_interval_hours`: \(setting)): with 0, progress is kept as it is made; otherwise the job checkpoints every that many hours of running, writing `checkpoint_gb`\(written) to storage in its region, and a reclaim of a type whose grace period (`grace_seconds`: each type's catalog figure unless set) is shorter than that write loses the work since the last checkpoint. The guard keeps that much slack in reserve; the optimum, knowing every reclaim, loses nothing ([Periodic checkpoints](../../docs/model.md#periodic-checkpoints-and-grace-periods--deadlinesimulatorcheckpointsswift))."
+  }
+
   /// How the policies learn which zones have spot: free probing (0),
   /// modelled probing at each policy's published interval (nil, the spec's
   /// `published`) or at a stated one, or several by axis.
@@ -83,15 +109,19 @@ extension ExperimentReport {
     let modelled =
       "a policy sees a zone's availability only where it runs, tries to launch or probes, and every probe that finds spot is billed as \(Format.number(job.probeBilledSeconds, 0)) s of spot in that zone ([Probing](../../docs/model.md))"
     if let axis {
-      return "**Observation** (`probe_interval_hours`: \(axis.joined(separator: ", ")) by axis): with 0, policies see every zone at every tick, free; otherwise \(modelled)."
+      return
+        "**Observation** (`probe_interval_hours`: \(axis.joined(separator: ", ")) by axis): with 0, policies see every zone at every tick, free; otherwise \(modelled)."
     }
     switch job.probeIntervalHours {
     case 0:
-      return "**Observation.** Policies see every zone's availability at every tick, free (`probe_interval_hours: 0`)."
+      return
+        "**Observation.** Policies see every zone's availability at every tick, free (`probe_interval_hours: 0`)."
     case nil:
-      return "**Observation** (`probe_interval_hours: published`): \(modelled); each policy probes at its published interval (UP(A) every 2 h, UP(AP) every 1 h), and the others buy no probes."
+      return
+        "**Observation** (`probe_interval_hours: published`): \(modelled); each policy probes at its published interval (UP(A) every 2 h, UP(AP) every 1 h), and the others buy no probes."
     case let hours?:
-      return "**Observation** (`probe_interval_hours: \(Format.number(hours, 2))`): \(modelled); the policies that probe do so every \(Format.number(hours, 2)) h, and the others buy no probes."
+      return
+        "**Observation** (`probe_interval_hours: \(Format.number(hours, 2))`): \(modelled); the policies that probe do so every \(Format.number(hours, 2)) h, and the others buy no probes."
     }
   }
 }

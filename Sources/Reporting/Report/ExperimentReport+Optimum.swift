@@ -28,27 +28,38 @@ extension ExperimentReport {
     let conditions = windowsPooled.axes.filter { axis in
       axis != "policy" && Set(cells.compactMap { $0.values[axis] }).count > 1
     }
+    let lost = Self.losesWork(cells)
     let rows = cells.map { cell -> [String] in
       // A policy set in the spec's base is not an axis value.
       let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
       return ["`\(policy)`"] + conditions.map { "`\(cell.values[$0] ?? "")`" }
-        + Self.gapColumns(cell.runs)
+        + Self.gapColumns(cell.runs, lost: lost)
     }
     return (
-      MarkdownTable(header: ["policy"] + conditions + Self.gapHeader, rows: rows),
+      MarkdownTable(header: ["policy"] + conditions + Self.gapHeader(lost: lost), rows: rows),
       rows.count > Self.foldAbove
     )
   }
 
-  static let gapHeader = [
-    "windows", "gap to optimum %", "median %", "worst window ÷ optimum", "moves", "egress $",
-    "probes", "probes $",
-  ]
+  /// The gap table's columns after the conditions; with `lost`, the work
+  /// reclaims lost (periodic checkpoints) too.
+  static func gapHeader(lost: Bool) -> [String] {
+    [
+      "windows", "gap to optimum %", "median %", "worst window ÷ optimum", "moves", "egress $",
+      "probes", "probes $",
+    ] + (lost ? ["work lost h"] : [])
+  }
+
+  /// Whether any run of `cells` lost work to a reclaim.
+  static func losesWork(_ cells: [CellData]) -> Bool {
+    cells.contains { $0.runs.contains { $0[Metric.workLostHours.rawValue] > 0 } }
+  }
 
   /// The gap columns of `runs`: their count, mean gap % with its CI, the
   /// median gap % (one window far off moves the mean, not the median), the
-  /// worst ratio, and per run the moves, egress and probes.
-  static func gapColumns(_ runs: [RunData]) -> [String] {
+  /// worst ratio, and per run the moves, egress and probes (and, with
+  /// `lost`, the hours of work reclaims lost).
+  static func gapColumns(_ runs: [RunData], lost: Bool) -> [String] {
     let ratios = runs.filter { $0.has(Metric.gapToOptimal.rawValue) }
       .map { $0[Metric.gapToOptimal.rawValue] }
     return [
@@ -59,7 +70,7 @@ extension ExperimentReport {
       Format.number(mean(runs, Metric.egressCost.rawValue), 2),
       Format.number(mean(runs, Metric.probes.rawValue), 0),
       Format.number(mean(runs, Metric.probeCost.rawValue), 2),
-    ]
+    ] + (lost ? [Format.number(mean(runs, Metric.workLostHours.rawValue), 2)] : [])
   }
 
   /// Each policy's gap to the optimum per condition, over the windows: mean
@@ -71,7 +82,7 @@ extension ExperimentReport {
     guard let (table, folded) = optimumGapTable() else { return nil }
     var out = "## Gap to the optimum\n\n"
     out +=
-      "Per policy and condition, over the trace windows: cost ÷ the exact optimum of the same window and job, minus 1 (mean and 95% CI, and the median window), the worst window, and per run the moves between zones, the egress paid and the probes bought (`probe_interval_hours`: 0 is free probing, where every zone is seen every tick at no cost).\n\n"
+      "Per policy and condition, over the trace windows: cost ÷ the exact optimum of the same window and job, minus 1 (mean and 95% CI, and the median window), the worst window, and per run the moves between zones, the egress paid and the probes bought (`probe_interval_hours`: 0 is free probing, where every zone is seen every tick at no cost)\(Self.losesWork(Self.optimumCells(data)) ? ", and the hours of work reclaims lost where a type's grace period was too short to write the checkpoint (`work_lost_hours`)" : "").\n\n"
     guard folded else { return out + table.render() + "\n" }
     out +=
       "\(table.rows.count) conditions: the table is in [\(Self.optimumCSV)](\(Self.optimumCSV)). Pooled per policy over every condition and window (a pooled gap weighs every run alike):\n\n"
@@ -83,10 +94,12 @@ extension ExperimentReport {
       if runs[policy] == nil { policies.append(policy) }
       runs[policy, default: []] += cell.runs
     }
-    let pooled = policies.map { ["`\($0)`"] + Self.gapColumns(runs[$0] ?? []) }
+    let lost = Self.losesWork(cells)
+    let pooled = policies.map { ["`\($0)`"] + Self.gapColumns(runs[$0] ?? [], lost: lost) }
     return out
       + MarkdownTable(
-        header: ["policy"] + Self.gapHeader.map { $0 == "windows" ? "runs" : $0 }, rows: pooled
+        header: ["policy"] + Self.gapHeader(lost: lost).map { $0 == "windows" ? "runs" : $0 },
+        rows: pooled
       )
       .render() + "\n"
   }

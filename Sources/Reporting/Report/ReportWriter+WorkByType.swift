@@ -25,6 +25,11 @@ extension ReportWriter {
       var policy: String
       var type: String
     }
+    // The spec's one workload where it is not an axis.
+    let fixed =
+      report.spec.flatMap { spec in
+        spec.cells().first.flatMap { try? spec.config(for: $0).deadlineJob.workloadProfile }
+      } ?? "the job"
     var shares: [String: [Series: [Double: [Double]]]] = [:]
     var types: [String: [String]] = [:]
     var unstored = 0
@@ -32,7 +37,7 @@ extension ReportWriter {
       guard let policy = cellData.values["policy"], Self.typeChoosers.contains(policy),
         let deadline = cellData.values["deadline_hours"].flatMap(Double.init)
       else { continue }
-      let workload = cellData.values["workload"] ?? "the job"
+      let workload = cellData.values["workload"] ?? fixed
       for run in cellData.runs {
         // A run that missed its deadline stores no shares.
         guard let stored = run.workShares else {
@@ -59,8 +64,7 @@ extension ReportWriter {
       data.axes.filter { !["policy", "chips", "workload", "deadline_hours"].contains($0) }
       .map { "`\($0)`" }.joined(separator: ", ")
     var figures: [GnuplotFigure] = []
-    for workload in data.values(of: "workload").isEmpty ? ["the job"] : data.values(of: "workload")
-    {
+    for workload in data.values(of: "workload").isEmpty ? [fixed] : data.values(of: "workload") {
       guard let byType = shares[workload], let names = types[workload] else { continue }
       let series = data.values(of: "policy").flatMap { policy in
         names.compactMap { type in
