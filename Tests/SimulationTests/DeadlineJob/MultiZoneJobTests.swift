@@ -77,16 +77,13 @@ struct Recording: DeadlinePolicy {
     }
   }
 
-  /// Every place-per-tick script run through the simulator: the optimum
-  /// must cost what the cheapest deadline-meeting one costs (or be nil).
-  static func expectTheOptimumMatchesExhaustiveSearch(
-    job: DeadlineJob, window w: DeadlineWindow, seed: UInt64
-  ) {
-    let ticks = w.ticks
+  /// The least any place-per-tick schedule pays that meets the deadline
+  /// (infinity: none does), by exhaustive search.
+  static func cheapestSchedule(job: DeadlineJob, window w: DeadlineWindow) -> Double {
     var best = Double.infinity
-    var script = [Place?](repeating: nil, count: ticks)
+    var script = [Place?](repeating: nil, count: w.ticks)
     func search(_ k: Int) {
-      if k == ticks {
+      if k == w.ticks {
         let o = DeadlineSimulator.run(Script(places: script), job: job, window: w)
         if !o.missed { best = min(best, o.cost) }
         return
@@ -97,6 +94,16 @@ struct Recording: DeadlinePolicy {
       }
     }
     search(0)
+    return best
+  }
+
+  /// Every place-per-tick script run through the simulator: the optimum
+  /// must cost what the cheapest deadline-meeting one costs (or be nil).
+  static func expectTheOptimumMatchesExhaustiveSearch(
+    job: DeadlineJob, window w: DeadlineWindow, seed: UInt64
+  ) {
+    let ticks = w.ticks
+    let best = cheapestSchedule(job: job, window: w)
     let optimum = DeadlineOptimum.solve(job: job, window: w)
     // The priced-work floor of the whole job bounds the cheapest schedule.
     let floor = DeadlineOptimum.PricedWorkFloor(job: job, window: w, ticks: ticks)

@@ -128,20 +128,7 @@ import Testing
       job.checkpointInterval = 2
       job.checkpointWriteHours = 0.1
       let optimum = DeadlineOptimum.solve(job: job, window: w)?.cost ?? .infinity
-      var script = [Place?](repeating: nil, count: w.ticks)
-      var best = Double.infinity
-      func search(_ k: Int) {
-        if k == w.ticks {
-          let o = DeadlineSimulator.run(Script(places: script), job: job, window: w)
-          if !o.missed { best = min(best, o.cost) }
-          return
-        }
-        for a in -1..<w.places {
-          script[k] = a < 0 ? nil : w.place(at: a)
-          search(k + 1)
-        }
-      }
-      search(0)
+      let best = MultiZoneJobTests.cheapestSchedule(job: job, window: w)
       #expect(optimum <= best + 1e-9, "seed \(seed)")
     }
   }

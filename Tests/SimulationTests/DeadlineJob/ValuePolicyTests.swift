@@ -187,13 +187,11 @@ import Testing
     #expect(bridge.cost <= idle.cost + 1e-9)
   }
 
-  /// Where a reclaim loses the work since the last periodic checkpoint (the
-  /// own type's grace period is too short to write it), the value policy
-  /// counts that work as lost in each run and starts on a chip 5 % dearer
-  /// whose grace period writes it; with progress kept, on the cheaper own type.
-  @Test func weighsTheWorkAShortGracePeriodLoses() {
+  /// 40 ticks of spot throughout, $1/h, on the own type, whose grace
+  /// period writes no checkpoint, and on a chip at `chipPrice` whose grace
+  /// period writes any; both with `prior` before the window, on-demand $3/h.
+  static func lossyAndSafeTypes(prior: [Bool], chipPrice: Double) -> DeadlineWindow {
     let ticks = 40
-    let prior = (0..<96).map { ($0 / 4) % 2 == 0 }
     var window = DeadlineWindow(
       tick: 1, available: [Array(repeating: true, count: ticks)],
       price: [Array(repeating: 1.0, count: ticks)], zoneRegion: [0], onDemandPrice: [3],
@@ -202,10 +200,20 @@ import Testing
     ).adding(
       AcceleratorPlaces(
         available: Array(repeating: true, count: ticks),
-        price: Array(repeating: 1.05, count: ticks),
-        prior: prior, onDemandPrice: 3, speed: 1),
+        price: Array(repeating: chipPrice, count: ticks), prior: prior, onDemandPrice: 3,
+        speed: 1),
       continent: 0, egress: 0)
     window.graceHours = [0, .infinity]
+    return window
+  }
+
+  /// Where a reclaim loses the work since the last periodic checkpoint (the
+  /// own type's grace period is too short to write it), the value policy
+  /// counts that work as lost in each run and starts on a chip 5 % dearer
+  /// whose grace period writes it; with progress kept, on the cheaper own type.
+  @Test func weighsTheWorkAShortGracePeriodLoses() {
+    let window = Self.lossyAndSafeTypes(
+      prior: (0..<96).map { ($0 / 4) % 2 == 0 }, chipPrice: 1.05)
     var job = DeadlineJob(work: 10, deadline: 30, restartOverhead: 0.1, onDemandPrice: 3)
     let view = DeadlineView(
       window: window, tick: 0, done: 0, place: nil, home: nil, overheadLeft: 0)
@@ -224,19 +232,8 @@ import Testing
   /// slack, on the cheap type.
   @Test(arguments: [(11.0, 1), (40.0, 0)])
   func keepsTheGuardsReserveWhereAReclaimLosesWork(deadline: Double, zone: Int) {
-    let ticks = 40
-    let prior = (0..<96).map { ($0 % 24) < 20 }  // 20 h runs, 4 h outages
-    var window = DeadlineWindow(
-      tick: 1, available: [Array(repeating: true, count: ticks)],
-      price: [Array(repeating: 1.0, count: ticks)], zoneRegion: [0], onDemandPrice: [3],
-      regionContinent: [0], transferHours: (inRegion: 0, crossRegion: 0, crossContinent: 0),
-      egress: [[0]], prior: [prior]
-    ).adding(
-      AcceleratorPlaces(
-        available: Array(repeating: true, count: ticks), price: Array(repeating: 1.3, count: ticks),
-        prior: prior, onDemandPrice: 3, speed: 1),
-      continent: 0, egress: 0)
-    window.graceHours = [0, .infinity]
+    // 20 h runs, 4 h outages.
+    let window = Self.lossyAndSafeTypes(prior: (0..<96).map { ($0 % 24) < 20 }, chipPrice: 1.3)
     var job = DeadlineJob(work: 10, deadline: deadline, restartOverhead: 0.1, onDemandPrice: 3)
     job.checkpointInterval = 2
     job.checkpointWriteHours = 0.05
