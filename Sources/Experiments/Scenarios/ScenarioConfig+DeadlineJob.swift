@@ -146,7 +146,7 @@ extension ScenarioConfig {
       throw ExperimentsError.invalidValue(
         file: file, key: "checkpoint_interval_hours", value: "\(interval)",
         expected:
-          "0 (progress kept as made), or at least the time to write checkpoint_gb at \(network.inRegionGbps) Gbit/s (\(write) h)"
+          "0 (progress kept as made), or at least the time to write checkpoint_gb at \(network.inRegionGbps) Gbit/s: \(String(format: "%.4g", write)) h (\(Int((write * 3600).rounded(.up))) s)"
       )
     }
     job.checkpointInterval = interval
