@@ -40,6 +40,15 @@ enum TextTable {
 
 /// The human-readable summary of one run.
 enum MetricsSummary {
+  /// A deadline job's periodic checkpoints and the work reclaims lost
+  /// (a line, empty when progress is kept as made).
+  static func checkpoints(_ m: RunMetrics, _ config: ScenarioConfig) -> String {
+    let interval = config.deadlineJob.checkpointIntervalHours
+    guard interval > 0 else { return "" }
+    return
+      "checkpoints every \(String(format: "%.2f", interval)) h of running; \(String(format: "%.2f", m.workLostHours)) h of work lost to reclaims whose grace period was too short to write one\n"
+  }
+
   static func text(
     _ m: RunMetrics, config: ScenarioConfig, wallMs: Double, extra: [String: Double] = [:]
   ) -> String {
@@ -57,7 +66,7 @@ enum MetricsSummary {
         baseline    $\(d(m.baselineCost)) on-demand only -> savings \(d(m.savingsPercent))%
         deadline    \(m.deadlineMisses == 0 ? "met, done at \(d(m.completionMean)) h" : "missed") of \(d(config.deadlineJob.deadlineHours)) h; \(d(m.completedWorkHours + m.unfinishedWorkHours)) h of work
         moves       \(m.preemptions) preemptions, \(m.instancesLaunched) starts, \(m.zoneMigrations) checkpoint moves
-        instances   \(d(m.spotInstanceHours)) spot h, \(d(m.onDemandInstanceHours)) on-demand h
+        \(checkpoints(m, config))instances   \(d(m.spotInstanceHours)) spot h, \(d(m.onDemandInstanceHours)) on-demand h
         ticks       \(m.eventsProcessed) in \(d(wallMs)) ms
         """
     }

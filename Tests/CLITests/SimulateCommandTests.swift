@@ -21,6 +21,24 @@ import Testing
     #expect((object["gap_to_optimal"] as? Double ?? 0) >= 1)
   }
 
+  /// With periodic checkpoints the summary says how often and what
+  /// reclaims lost; with progress kept it has no such line.
+  @Test func aDeadlineJobSaysWhatReclaimsLost() {
+    let base = [
+      "simulate", "--market", "trace:Experiments/data/traces/gcp-h100-2025-10",
+      "--accelerator", "H100-80GB-GCP", "--set", "model=deadline-job", "--set",
+      "trace_zones=us-west1-a", "--set", "work_hours=constant(24)", "--set", "deadline_hours=36",
+      "--set", "checkpoint_gb=112", "--policy", "greedy",
+    ]
+    let periodic = CLI.run(base + ["--set", "checkpoint_interval_hours=1"])
+    #expect(periodic.status == 0, "\(periodic.stderr)")
+    #expect(periodic.stdout.contains("checkpoints every 1.00 h of running; "))
+    #expect(
+      periodic.stdout.contains(" h of work lost to reclaims whose grace period was too short"))
+    let kept = CLI.run(base)
+    #expect(kept.status == 0 && !kept.stdout.contains("checkpoints every"))
+  }
+
   @Test func aKeyTheModelNeverReadsExitsTwoNamingIt() {
     let result = CLI.run([
       "simulate", "--set", "model=deadline-job", "--market",
