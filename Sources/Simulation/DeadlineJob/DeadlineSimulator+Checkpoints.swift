@@ -5,8 +5,9 @@ extension DeadlineSimulator {
   /// A start's checkpoint is whole (the job wrote it when it stopped, or a
   /// reclaim's grace period did, or it is the last periodic one). A
   /// checkpoint begun at time t is written by t + W (W the job's
-  /// `checkpointWriteHours`); periodic ones are at least W apart (the
-  /// interval is at least W), so the one before the last is always written.
+  /// `checkpointWriteHours`); periodic ones are at least W apart
+  /// (`DeadlineWindow.checkpointTicks`), so the one before the last is
+  /// always written.
   struct Checkpoints {
     /// Work in the last checkpoint, and when it began to be written.
     var last: (done: Double, time: Double)
@@ -37,7 +38,6 @@ extension DeadlineSimulator {
       last.time + writeHours <= time + 1e-12 ? last.done : previous
     }
   }
-
 }
 
 extension DeadlineSimulator.Run {

@@ -95,9 +95,13 @@ extension DeadlineWindow {
     return job.checkpointWriteHours > grace
   }
 
-  /// Ticks of running between `job`'s periodic checkpoints (at least one).
+  /// Ticks of running between `job`'s periodic checkpoints: its interval
+  /// in whole ticks, at least one, and at least the write (so the one
+  /// before the last is always written).
   public func checkpointTicks(job: DeadlineJob) -> Int {
-    Swift.max(1, Int((job.checkpointInterval / tick).rounded()))
+    Swift.max(
+      1, Int((job.checkpointInterval / tick).rounded()),
+      Int((job.checkpointWriteHours / tick - 1e-9).rounded(.up)))
   }
 
   /// Hours from a start at `place` (dense order) until work resumes,

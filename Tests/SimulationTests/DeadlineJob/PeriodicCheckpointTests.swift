@@ -62,6 +62,21 @@ import Testing
     #expect(kept == run)
   }
 
+  /// The interval in whole ticks, but never shorter than the write: with
+  /// 0.08 h ticks, 0.1 h rounds to one tick, which the 0.1 h write outlasts.
+  @Test func checkpointsAreNoCloserThanTheirWrite() {
+    var w = Self.window(Array(repeating: true, count: 4), grace: 0)
+    w.tick = 0.08
+    var job = Self.job
+    job.checkpointInterval = 0.1
+    job.checkpointWriteHours = 0.1
+    #expect(w.checkpointTicks(job: job) == 2)
+    job.checkpointWriteHours = 0.05
+    #expect(w.checkpointTicks(job: job) == 1)
+    job.checkpointInterval = 2
+    #expect(w.checkpointTicks(job: job) == 25)
+  }
+
   /// A random window of three zones over two regions whose first zone's
   /// type (here every zone's) warns `grace` hours before a reclaim.
   static func randomWindow(seed: UInt64, grace: Double, ticks: Int = 16) -> DeadlineWindow {
