@@ -34,7 +34,10 @@
 /// history is short. With `bridgesOutages`, a wait for a zone without spot
 /// is bridged on on-demand when the plan expects to need at least that much
 /// on-demand anyway (every zone pooled): the same dollars bought early, and
-/// the slack kept against an outage that would outlast it.
+/// the slack kept against an outage that would outlast it. Where the job
+/// checkpoints periodically and a place's grace period is too short to
+/// write the checkpoint, each run there is priced with the work its reclaim
+/// loses (`unsavedHours`), and with the slack the guard keeps in reserve.
 public struct ValuePolicy: DeadlinePolicy {
   /// Half-life of the history's weight, hours (`.infinity`: no forgetting).
   public var memoryHours: Double
