@@ -80,13 +80,14 @@ extension ExperimentReport {
   /// optimum.
   func optimumGapSection() -> String? {
     guard let (table, folded) = optimumGapTable() else { return nil }
+    let cells = Self.optimumCells(data)
+    let lost = Self.losesWork(cells)
     var out = "## Gap to the optimum\n\n"
     out +=
-      "Per policy and condition, over the trace windows: cost ÷ the exact optimum of the same window and job, minus 1 (mean and 95% CI, and the median window), the worst window, and per run the moves between zones, the egress paid and the probes bought (`probe_interval_hours`: 0 is free probing, where every zone is seen every tick at no cost)\(Self.losesWork(Self.optimumCells(data)) ? ", and the hours of work reclaims lost where a type's grace period was too short to write the checkpoint (`work_lost_hours`)" : "").\n\n"
+      "Per policy and condition, over the trace windows: cost ÷ the exact optimum of the same window and job, minus 1 (mean and 95% CI, and the median window), the worst window, and per run the moves between zones, the egress paid and the probes bought (`probe_interval_hours`: 0 is free probing, where every zone is seen every tick at no cost)\(lost ? ", and the hours of work reclaims lost where a type's grace period was too short to write the checkpoint (`work_lost_hours`)" : "").\n\n"
     guard folded else { return out + table.render() + "\n" }
     out +=
       "\(table.rows.count) conditions: the table is in [\(Self.optimumCSV)](\(Self.optimumCSV)). Pooled per policy over every condition and window (a pooled gap weighs every run alike):\n\n"
-    let cells = Self.optimumCells(data)
     var policies: [String] = []
     var runs: [String: [RunData]] = [:]
     for cell in cells {
@@ -94,7 +95,6 @@ extension ExperimentReport {
       if runs[policy] == nil { policies.append(policy) }
       runs[policy, default: []] += cell.runs
     }
-    let lost = Self.losesWork(cells)
     let pooled = policies.map { ["`\($0)`"] + Self.gapColumns(runs[$0] ?? [], lost: lost) }
     return out
       + MarkdownTable(
