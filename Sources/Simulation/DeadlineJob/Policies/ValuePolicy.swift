@@ -128,7 +128,7 @@ public struct ValuePolicy: DeadlinePolicy {
     let margin = remaining - share * e.expectedSpotHours(left, startingUp: up)
     let mean =
       margin > 0
-      ? expectedOnDemand(remaining: remaining, left: left, e, up: up, share: share) : margin
+      ? onDemandRoot(remaining: remaining, left: left, e, up: up, share: share) : margin
     let sd = share * e.spotHoursVariance(Swift.max(0, left - mean)).squareRoot()
     let (short, pShort) = positivePart(mean: mean, sd: sd)
     let onDemandWork = Swift.min(remaining, short)
@@ -142,6 +142,14 @@ public struct ValuePolicy: DeadlinePolicy {
     remaining: Double, left: Double, _ e: ZoneEstimate, up: Bool, share: Double
   ) -> Double {
     guard remaining - share * e.expectedSpotHours(left, startingUp: up) > 0 else { return 0 }
+    return onDemandRoot(remaining: remaining, left: left, e, up: up, share: share)
+  }
+
+  /// The root of s = R − share·U(left − s) where spot is expected to fall
+  /// short (`planCost` has checked so already).
+  private static func onDemandRoot(
+    remaining: Double, left: Double, _ e: ZoneEstimate, up: Bool, share: Double
+  ) -> Double {
     // The left side rises and the right falls in s, so bisect.
     var lo = 0.0
     var hi = remaining
