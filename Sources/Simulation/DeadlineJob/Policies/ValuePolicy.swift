@@ -6,10 +6,14 @@
 /// (`ZoneEstimate`), fitted on the zone's history before the window and on
 /// what the policy observes in it (free probing: every zone, every tick;
 /// modelled probing: where it runs and tries launches — it buys no probes).
-/// An outage is expected to last at least as long again as it has, and so
-/// is a spot run watched without a break that the job rides, or could start
-/// on (both are heavy-tailed); what it has seen of a zone fades with time
-/// whether or not it sees the zone again. Two kinds of plan are priced:
+/// An outage is expected to last at least as long again as it has (that
+/// outage: the ones after it are the fitted ones), and so is a spot run
+/// watched without a break that the job rides, or could start on (both are
+/// heavy-tailed); a zone last seen without spot and not seen since is back
+/// by now with the chance that its outage has ended (so a zone left long
+/// ago is tried again, not believed down ever since); what it has seen of
+/// a zone fades with time whether or not it sees the zone again. Two kinds
+/// of plan are priced:
 ///
 /// - stay: "start in zone z now (or when it is back), run spot whenever z
 ///   has spot, finish on on-demand when the deadline forces it";
@@ -95,7 +99,16 @@ public struct ValuePolicy: DeadlinePolicy {
     var e = counts[z].decayed(to: v.tick, tickHours: v.tickHours, memoryHours: memoryHours)
       .estimate(priorHours: priorHours)
     if let last = counts[z].last, !last.up {
-      e.outage = Swift.max(e.outage, Double(v.tick - counts[z].since) * v.tickHours)
+      // What is left of this outage, not every outage to come.
+      e.current = Swift.max(e.outage, Double(v.tick - counts[z].since) * v.tickHours)
+      if v.available(z, at: v.tick) {
+        // Not seen since it was down (modelled probing): back by now with
+        // the chance that the outage, as long again as it was seen to last,
+        // has ended, and then with spot as often as the zone has.
+        let seen = Swift.max(e.outage, Double(last.tick + 1 - counts[z].since) * v.tickHours)
+        let since = Double(v.tick - last.tick) * v.tickHours
+        e.upChance = e.availability * -_expm1(-since / seen)
+      }
     }
     // A run watched unbroken, likewise — a zone that has kept spot for a
     // day is not believed to lose it within its fit's hour — for a run the
@@ -365,7 +378,8 @@ public struct ValuePolicy: DeadlinePolicy {
         0.01,
         1 - (restart + Self.unsavedHours(v, place, job: job, lifetime: pooled.lifetime))
           / pooled.lifetime))
-    let bridge = Swift.min(estimates[z].outage, work / v.speed(onDemand))
+    let bridge = Swift.min(
+      estimates[z].current ?? estimates[z].outage, work / v.speed(onDemand))
     return needed * v.speed(place) >= bridge * v.speed(onDemand)
   }
 }

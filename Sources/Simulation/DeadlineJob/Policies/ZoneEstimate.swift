@@ -6,30 +6,73 @@
 /// variance of the hours with spot in the next `hours`, from a start with or
 /// without spot: for rates λ = 1/lifetime and μ = 1/outage, a = μ/(λ+μ),
 /// E[up] = a·T + (1−a or −a)·(1 − e^{−(λ+μ)T})/(λ+μ); the variance is the
-/// stationary process's.
+/// stationary process's. What is left of the state the zone is in now may
+/// have a mean of its own (`current`: an outage that has lasted long is
+/// likely to last longer), and the state now may be unknown (`upChance`:
+/// a zone last seen without spot, not seen since).
 public struct ZoneEstimate: Sendable, Equatable {
   /// Mean spot run, hours.
   public var lifetime: Double
   /// Mean outage, hours.
   public var outage: Double
+  /// Mean of what is left of the state the zone is in now (its spot run
+  /// with spot, its outage without), hours; nil: that state's fitted mean.
+  /// The states after it are the fitted ones.
+  public var current: Double?
+  /// The chance the zone has spot now, when that is not known: the hours
+  /// with spot are then the mixture of a start with spot (a fitted run)
+  /// and one without (an outage of mean `current`); nil: known.
+  public var upChance: Double?
 
   /// Creates an estimate.
-  public init(lifetime: Double, outage: Double) {
-    precondition(lifetime > 0 && outage > 0)
+  public init(lifetime: Double, outage: Double, current: Double? = nil, upChance: Double? = nil) {
+    precondition(lifetime > 0 && outage > 0 && (current ?? 1) > 0)
+    precondition((0...1).contains(upChance ?? 0))
     self.lifetime = lifetime
     self.outage = outage
+    self.current = current
+    self.upChance = upChance
   }
 
   /// Long-run fraction of time with spot.
   public var availability: Double { lifetime / (lifetime + outage) }
 
-  /// Expected hours with spot in the next `hours`, starting `up` or not.
+  /// Expected hours with spot in the next `hours`, starting `up` or not
+  /// (with `upChance`, whichever the chance says).
   public func expectedSpotHours(_ hours: Double, startingUp up: Bool) -> Double {
     guard hours > 0 else { return 0 }
+    if let p = upChance {
+      let fresh = ZoneEstimate(lifetime: lifetime, outage: outage)
+      let down = ZoneEstimate(lifetime: lifetime, outage: outage, current: current)
+      return p * fresh.expectedSpotHours(hours, startingUp: true)
+        + (1 - p) * down.expectedSpotHours(hours, startingUp: false)
+    }
     let rate = 1 / lifetime + 1 / outage
     let a = availability
-    let transient = -_expm1(-rate * hours) / rate
-    return Swift.max(0, Swift.min(hours, a * hours + (up ? 1 - a : -a) * transient))
+    guard let current else {
+      let transient = -_expm1(-rate * hours) / rate
+      return Swift.max(0, Swift.min(hours, a * hours + (up ? 1 - a : -a) * transient))
+    }
+    // The state now ends at rate r; the fitted process then starts in the
+    // other state. E[min(first, T)] (if it is a run), plus that process's
+    // expectation from each end s, weighed by r·e^{−rs}.
+    let r = 1 / current
+    let first = -_expm1(-r * hours) / r
+    let lag = Self.lagged(r, rate, hours)
+    let spot =
+      up
+      ? first + a * (hours - first) - a / rate * lag
+      : a * (hours - first) + (1 - a) / rate * lag
+    return Swift.max(0, Swift.min(hours, spot))
+  }
+
+  /// ∫₀ᵀ r·e^{−rs}·(1 − e^{−κ(T−s)}) ds = (1 − e^{−rT}) − r·(e^{−rT} −
+  /// e^{−κT}) ÷ (κ − r); as r → κ, (1 − e^{−κT}) − κT·e^{−κT}.
+  static func lagged(_ r: Double, _ kappa: Double, _ hours: Double) -> Double {
+    let er = _exp(-r * hours)
+    let ek = _exp(-kappa * hours)
+    guard abs(kappa - r) > 1e-6 * kappa else { return (1 - ek) - kappa * hours * ek }
+    return (1 - er) - r * (er - ek) / (kappa - r)
   }
 
   /// Variance of the hours with spot in the next `hours`, from the
