@@ -60,10 +60,14 @@ import Testing
       let up = ZoneEstimate(lifetime: 2, outage: 5, current: 2)
       let down = ZoneEstimate(lifetime: 2, outage: 5, current: 5)
       #expect(
-        abs(up.expectedSpotHours(hours, startingUp: true) - e.expectedSpotHours(hours, startingUp: true))
+        abs(
+          up.expectedSpotHours(hours, startingUp: true)
+            - e.expectedSpotHours(hours, startingUp: true))
           < 1e-12)
       #expect(
-        abs(down.expectedSpotHours(hours, startingUp: false) - e.expectedSpotHours(hours, startingUp: false))
+        abs(
+          down.expectedSpotHours(hours, startingUp: false)
+            - e.expectedSpotHours(hours, startingUp: false))
           < 1e-12)
     }
   }
