@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [14.0:536.0]
-set yrange [-23.452362184003196:6.927043057745665]
+set yrange [-23.477844670216943:6.92977332412571]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Checkpoint size (GB)' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [24.671999999999997:49.728]
-set yrange [-542.264768575404:58.099796633078995]
+set yrange [-542.215570380669:58.09452539792882]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [89.4:315.6]
-set yrange [-92.52739305208476:212.92446058708546]
+set yrange [-80.32065572279555:194.90922790985158]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [89.4:315.6]
-set yrange [-190.01907766025357:74.53715235101652]
+set yrange [-185.89341424187762:72.87812744986354]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced
