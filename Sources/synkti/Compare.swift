@@ -18,7 +18,9 @@ extension Synkti {
         and exits 0 without a database. \
         Runs pair up when cell parameters and seed are identical; each metric's \
         change is a paired difference with its 95% CI, marked significant when \
-        the CI excludes zero. Exit code 1 when a metric significantly worsens \
+        the CI excludes zero. Over a spec's nuisance axes (`nuisance: \
+        [trace_start_hour]`: trace windows, one run each) a row pools its \
+        cell's pairs in every window, since one window alone has no interval. Exit code 1 when a metric significantly worsens \
         by more than --threshold percent, so it can gate CI.
 
         The Markdown output names both sweeps (id, commit, start, size, runs \

@@ -1,5 +1,5 @@
 import Foundation
-import Reporting
+@testable import Reporting
 import Testing
 
 @Suite struct ComparisonTests {
@@ -71,5 +71,52 @@ import Testing
     #expect(throws: ReportingError.self) {
       try Comparison.compare(base: Synthetic.sweep(), head: other)
     }
+  }
+}
+
+@Suite struct ComparisonNuisanceTests {
+  /// Policies a and b in three trace windows, one run each; the head adds
+  /// `shift` to a's cost in every window.
+  static func sweep(id: Int64, shift: Double, nuisance: Bool) -> SweepData {
+    var data = Synthetic.sweep(id: id)
+    data.specText = "name: windows\n" + (nuisance ? "nuisance: [trace_start_hour]\n" : "")
+    data.axes = ["policy", "trace_start_hour"]
+    data.cells = ["a", "b"].flatMap { policy in ["10", "20", "30"].map { (policy, $0) } }
+      .enumerated().map { i, pw in
+        let cost = 50 + Double(i) + (pw.0 == "a" ? shift : 0)
+        return CellData(
+          index: i, key: "policy=\(pw.0);trace_start_hour=\(pw.1)",
+          values: ["policy": pw.0, "trace_start_hour": pw.1],
+          runs: [RunData(replicate: 0, seed: "7", metrics: ["total_cost": cost])])
+      }
+    return data
+  }
+
+  /// Over a nuisance axis each policy's row pairs its three windows: a's
+  /// +3 in every window is a significant regression; b is unchanged.
+  @Test func poolsTheWindowsOfANuisanceAxis() throws {
+    let deltas = try Comparison.compare(
+      base: Self.sweep(id: 1, shift: 0, nuisance: true),
+      head: Self.sweep(id: 2, shift: 3, nuisance: true), metrics: ["total_cost"])
+    #expect(deltas.map(\.cell) == ["policy=a", "policy=b"])
+    #expect(deltas.map(\.pairs) == [3, 3])
+    #expect(deltas[0].delta.mean == 3 && deltas[0].regression)
+    #expect(deltas[1].delta.mean == 0 && !deltas[1].significant)
+    #expect(deltas[0].pooledOver == ["trace_start_hour"])
+    #expect(
+      Comparison.markdown(deltas, all: false).hasPrefix(
+        "Pooled over the spec's nuisance axes (`trace_start_hour`)"))
+  }
+
+  /// Without one, every window is its own cell, one pair each.
+  @Test func keepsEveryCellWithoutANuisanceAxis() throws {
+    let deltas = try Comparison.compare(
+      base: Self.sweep(id: 1, shift: 0, nuisance: false),
+      head: Self.sweep(id: 2, shift: 3, nuisance: false), metrics: ["total_cost"])
+    #expect(deltas.count == 6 && deltas.allSatisfy { $0.pairs == 1 && $0.pooledOver.isEmpty })
+    #expect(
+      Comparison.pooledKey("policy=a;trace_start_hour=10", without: ["trace_start_hour"])
+        == "policy=a")
+    #expect(Comparison.pooledKey("trace_start_hour=10", without: ["trace_start_hour"]) == "all")
   }
 }

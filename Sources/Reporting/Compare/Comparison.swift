@@ -23,6 +23,9 @@ public struct MetricDelta: Sendable, Equatable {
   public var regression: Bool
   /// Significant, in the better direction, and beyond the threshold.
   public var improvement = false
+  /// The spec's nuisance axes the row pools over (its cell leaves them out):
+  /// conditions sampled, such as trace windows, paired window by window.
+  public var pooledOver: [String] = []
 }
 
 /// Commit-to-commit comparison of two sweeps, run by run.
@@ -39,7 +42,10 @@ public enum Comparison {
     Metric.workLostHours.rawValue,
   ]
 
-  /// Pairs runs with identical cell key and seed and compares `metrics`.
+  /// Pairs runs with identical cell key and seed and compares `metrics`,
+  /// one row per cell — or, over the base spec's `nuisance:` axes (trace
+  /// windows: conditions sampled, one run each), one row per cell without
+  /// them, pooling its pairs: a window alone has no interval.
   /// - Parameter threshold: relative change (%) a significant worsening must
   ///   exceed to count as a regression.
   /// - Throws: `ReportingError.nothingInCommon` when no run pairs up.
@@ -47,12 +53,22 @@ public enum Comparison {
     base: SweepData, head: SweepData, metrics: [String] = defaultMetrics, threshold: Double = 1
   ) throws -> [MetricDelta] {
     var deltas: [MetricDelta] = []
+    let nuisance = Set(ExperimentSpec.nuisanceAxes(inText: base.specText))
     let headCells = Dictionary(head.cells.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    var order: [String] = []
+    var pooled: [String: [(RunData, RunData)]] = [:]
     for cell in base.cells {
       guard let other = headCells[cell.key] else { continue }
       let headRuns = Dictionary(other.runs.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
       let pairs = cell.runs.compactMap { run in headRuns[run.seed].map { (run, $0) } }
       guard !pairs.isEmpty else { continue }
+      let key = pooledKey(cell.key, without: nuisance)
+      if pooled[key] == nil { order.append(key) }
+      pooled[key, default: []] += pairs
+    }
+    let pooledOver = base.axes.filter(nuisance.contains)
+    for key in order {
+      let pairs = pooled[key]!
       for metric in metrics {
         let a = pairs.map { $0.0[metric] }
         let b = pairs.map { $0.1[metric] }
@@ -65,10 +81,11 @@ public enum Comparison {
         let beyond = relative.map { abs($0) > threshold } ?? (delta.mean != 0)
         deltas.append(
           MetricDelta(
-            cell: cell.key, metric: metric, pairs: pairs.count, baseMean: baseMean,
+            cell: key, metric: metric, pairs: pairs.count, baseMean: baseMean,
             headMean: headMean, delta: delta, relativePercent: relative, significant: significant,
             regression: significant && worse && beyond,
-            improvement: significant && !worse && beyond && delta.mean != 0))
+            improvement: significant && !worse && beyond && delta.mean != 0,
+            pooledOver: pooledOver))
       }
     }
     guard !deltas.isEmpty else {
@@ -78,11 +95,23 @@ public enum Comparison {
     return deltas
   }
 
+  /// A cell key (`axis=value;...`) without the components of `axes`.
+  static func pooledKey(_ key: String, without axes: Set<String>) -> String {
+    guard !axes.isEmpty else { return key }
+    let kept = key.split(separator: ";", omittingEmptySubsequences: false)
+      .filter { !axes.contains(String($0.prefix { $0 != "=" })) }
+    return kept.isEmpty ? "all" : kept.joined(separator: ";")
+  }
+
   /// A Markdown table of the deltas that changed significantly (every one
   /// with `all`), each marked regression, improvement or significant.
   public static func markdown(_ deltas: [MetricDelta], all: Bool = true) -> String {
     let shown = all ? deltas : deltas.filter(\.significant)
-    guard !shown.isEmpty else { return "No metric changed significantly in any cell.\n" }
+    let pooled =
+      deltas.first.map { $0.pooledOver.isEmpty } ?? true
+      ? ""
+      : "Pooled over the spec's nuisance axes (\(deltas[0].pooledOver.map { "`\($0)`" }.joined(separator: ", "))): each row pairs its cell's runs in every one of their values.\n\n"
+    guard !shown.isEmpty else { return pooled + "No metric changed significantly in any cell.\n" }
     let rows = shown.map { d in
       [
         "`\(d.cell)`", d.metric, "\(d.pairs)", Format.number(d.baseMean, 3),
@@ -93,10 +122,13 @@ public enum Comparison {
           : d.improvement ? "improvement" : d.significant ? "significant" : "unchanged",
       ]
     }
-    return MarkdownTable(
-      header: ["cell", "metric", "pairs", "base", "head", "Δ (paired, 95% CI)", "Δ %", "verdict"],
-      rows: rows, labels: 2
-    ).render()
+    return pooled
+      + MarkdownTable(
+        header: [
+          "cell", "metric", "pairs", "base", "head", "Δ (paired, 95% CI)", "Δ %", "verdict",
+        ],
+        rows: rows, labels: 2
+      ).render()
   }
 
   /// Whether two sweeps' paired runs (same key: cell and seed) all have
