@@ -101,7 +101,11 @@ extension Synkti {
         "Validate the spec and resolve every file it names (traces, catalog tables); run and write nothing."
     )
     var check = false
-    @Option(name: .customLong("filter"), help: "Only cells with AXIS=VALUE (repeatable).")
+    @Option(
+      name: .customLong("filter"),
+      help:
+        "Only cells with AXIS=VALUE (repeatable: values of one axis are alternatives, axes must all match)."
+    )
     var filters: [String] = []
     @Option(help: "Run one shard: K/N (0 ≤ K < N) or auto.") var shard: String?
     @Option(

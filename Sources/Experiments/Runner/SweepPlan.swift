@@ -115,18 +115,26 @@ public struct SweepPlan: Sendable {
     self.shard = shard
   }
 
-  /// The spec's cells that match every `--filter`.
+  /// The spec's cells that match the `--filter`s: of each axis filtered,
+  /// one of its values given (so `policy=a` and `policy=b` keep both
+  /// policies), on every axis filtered.
   static func cells(of spec: ExperimentSpec, filters: [(key: String, value: String)]) throws
     -> [Cell]
   {
     var cells = spec.cells()
+    var wanted: [String: Set<String>] = [:]
     for (key, value) in filters {
       guard spec.axes.contains(where: { $0.key == key }) else {
         throw ExperimentsError.invalidValue(
           file: spec.file, key: "--filter \(key)", value: value,
           expected: "an axis of the grid (\(spec.axes.map(\.key).joined(separator: ", ")))")
       }
-      cells = cells.filter { cell in cell.values.contains { $0.key == key && $0.value == value } }
+      wanted[key, default: []].insert(value)
+    }
+    for (key, values) in wanted {
+      cells = cells.filter { cell in
+        cell.values.contains { $0.key == key && values.contains($0.value) }
+      }
     }
     guard !cells.isEmpty else {
       throw ExperimentsError.invalidValue(

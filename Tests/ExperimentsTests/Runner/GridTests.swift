@@ -57,6 +57,17 @@ import Testing
     let filtered = try SweepPlan(
       spec: spec, size: nil, catalog: RunnerFixtures.catalog, filters: [("policy", "greedy")])
     #expect(filtered.cells.count == 5)
+    // Values of one axis are alternatives; axes must all match.
+    let two = try SweepPlan(
+      spec: spec, size: nil, catalog: RunnerFixtures.catalog,
+      filters: [("policy", "greedy"), ("policy", "uniform-progress")])
+    #expect(two.cells.count == 5 + 2)
+    let twoAtOneRate = try SweepPlan(
+      spec: spec, size: nil, catalog: RunnerFixtures.catalog,
+      filters: [("policy", "greedy"), ("preemption_rate", "0.3"), ("policy", "uniform-progress")])
+    #expect(twoAtOneRate.cells.count == 3 + 1)
+    #expect(
+      twoAtOneRate.cells.allSatisfy { $0.values.contains { $0 == ("preemption_rate", "0.3") } })
     let shards = try (0..<3).map {
       try SweepPlan(
         spec: spec, size: nil, catalog: RunnerFixtures.catalog, shard: Shard(index: $0, count: 3))
