@@ -114,9 +114,13 @@ import Testing
       base: Self.sweep(id: 1, shift: 0, nuisance: false),
       head: Self.sweep(id: 2, shift: 3, nuisance: false), metrics: ["total_cost"])
     #expect(deltas.count == 6 && deltas.allSatisfy { $0.pairs == 1 && $0.pooledOver.isEmpty })
-    #expect(
-      Comparison.pooledKey("policy=a;trace_start_hour=10", without: ["trace_start_hour"])
-        == "policy=a")
-    #expect(Comparison.pooledKey("trace_start_hour=10", without: ["trace_start_hour"]) == "all")
+    let data = Self.sweep(id: 1, shift: 0, nuisance: true)
+    #expect(data.key(of: data.cells[3], over: ["policy"]) == "policy=b")
+    // Every axis a nuisance: one row of every pair.
+    var every = Self.sweep(id: 1, shift: 0, nuisance: true)
+    every.specText = "name: windows\nnuisance: [policy, trace_start_hour]\n"
+    let all = try Comparison.compare(
+      base: every, head: Self.sweep(id: 2, shift: 3, nuisance: true), metrics: ["total_cost"])
+    #expect(all.map(\.cell) == ["all"] && all[0].pairs == 6)
   }
 }

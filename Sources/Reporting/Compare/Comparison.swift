@@ -54,6 +54,7 @@ public enum Comparison {
   ) throws -> [MetricDelta] {
     var deltas: [MetricDelta] = []
     let nuisance = Set(ExperimentSpec.nuisanceAxes(inText: base.specText))
+    let kept = base.axes.filter { !nuisance.contains($0) }
     let headCells = Dictionary(head.cells.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     var order: [String] = []
     var pooled: [String: [(RunData, RunData)]] = [:]
@@ -62,7 +63,7 @@ public enum Comparison {
       let headRuns = Dictionary(other.runs.map { ($0.seed, $0) }, uniquingKeysWith: { a, _ in a })
       let pairs = cell.runs.compactMap { run in headRuns[run.seed].map { (run, $0) } }
       guard !pairs.isEmpty else { continue }
-      let key = pooledKey(cell.key, without: nuisance)
+      let key = nuisance.isEmpty ? cell.key : kept.isEmpty ? "all" : base.key(of: cell, over: kept)
       if pooled[key] == nil { order.append(key) }
       pooled[key, default: []] += pairs
     }
@@ -95,22 +96,15 @@ public enum Comparison {
     return deltas
   }
 
-  /// A cell key (`axis=value;...`) without the components of `axes`.
-  static func pooledKey(_ key: String, without axes: Set<String>) -> String {
-    guard !axes.isEmpty else { return key }
-    let kept = key.split(separator: ";", omittingEmptySubsequences: false)
-      .filter { !axes.contains(String($0.prefix { $0 != "=" })) }
-    return kept.isEmpty ? "all" : kept.joined(separator: ";")
-  }
-
   /// A Markdown table of the deltas that changed significantly (every one
   /// with `all`), each marked regression, improvement or significant.
   public static func markdown(_ deltas: [MetricDelta], all: Bool = true) -> String {
     let shown = all ? deltas : deltas.filter(\.significant)
+    let axes = deltas.first?.pooledOver ?? []
     let pooled =
-      deltas.first.map { $0.pooledOver.isEmpty } ?? true
+      axes.isEmpty
       ? ""
-      : "Pooled over the spec's nuisance axes (\(deltas[0].pooledOver.map { "`\($0)`" }.joined(separator: ", "))): each row pairs its cell's runs in every one of their values.\n\n"
+      : "Pooled over the spec's nuisance axes (\(axes.map { "`\($0)`" }.joined(separator: ", "))): each row pairs its cell's runs in every one of their values.\n\n"
     guard !shown.isEmpty else { return pooled + "No metric changed significantly in any cell.\n" }
     let rows = shown.map { d in
       [

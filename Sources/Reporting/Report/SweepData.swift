@@ -212,7 +212,7 @@ public struct SweepData: Sendable {
     var merged: [CellData] = []
     var position: [String: Int] = [:]
     for cell in cells {
-      let key = kept.map { "\($0)=\(cell.values[$0] ?? "")" }.joined(separator: ";")
+      let key = key(of: cell, over: kept)
       if let i = position[key] {
         merged[i].runs += cell.runs
       } else {
@@ -226,6 +226,12 @@ public struct SweepData: Sendable {
     data.axes = kept
     data.cells = merged
     return (data, pooled)
+  }
+
+  /// A cell's key over `axes` alone (`axis=value;...`): the key of the
+  /// cell it merges into when the other axes are pooled.
+  public func key(of cell: CellData, over axes: [String]) -> String {
+    axes.map { "\($0)=\(cell.values[$0] ?? "")" }.joined(separator: ";")
   }
 
   /// The creation date stamped into this sweep's PDFs (`YYYYMMDDHHMMSS`):
