@@ -191,7 +191,9 @@ public struct ValuePolicy: DeadlinePolicy {
   /// plans from there with spot; otherwise it faces the same choice a tick
   /// later, with a tick less before the deadline. Never when the wait
   /// would leave the guard no slack for spot (it would then run the rest
-  /// on `onDemand`). Neither plan family holds this option — one never
+  /// on `onDemand`), nor when the waits the rule would make at home's
+  /// later losses do not fit in the slack. Neither plan family holds this
+  /// option — one never
   /// leaves a zone, the other leaves on every loss — so without it a
   /// short outage of the home zone was met with a move.
   func waitsForHome(
@@ -213,6 +215,12 @@ public struct ValuePolicy: DeadlinePolicy {
     var fresh = estimates
     fresh[h] = ZoneEstimate(lifetime: e.lifetime, outage: e.outage)
     let start = startHours(v, home, job: job)
+    // This rule will wait again at home's later losses, about one fitted
+    // outage per expected loss: those waits must fit in the slack a tick
+    // from now, which the plans (moving on every loss) count on for spot.
+    let work = (job.work - v.done) / v.speed(home)
+    let slack = job.deadline - v.time - v.tickHours - work - start
+    guard slack >= work / e.lifetime * e.outage else { return false }
     var resumed = spotPlanCost(
       v, job: later, zone: h, start: start, egress: 0, up: true, estimates: fresh)
     if v.zones > 1 {
