@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [101.4:153.6]
-set yrange [-2.8119536172709174:24.434546639559315]
+set yrange [-2.6148327370973745:24.40510554624216]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced
