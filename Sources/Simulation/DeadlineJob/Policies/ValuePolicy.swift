@@ -213,7 +213,7 @@ public struct ValuePolicy: DeadlinePolicy {
     let back = -_expm1(-v.tickHours / (e.current ?? e.outage))
     // Back with spot: a fresh run of the fitted process.
     var fresh = estimates
-    fresh[h] = ZoneEstimate(lifetime: e.lifetime, outage: e.outage)
+    fresh[h] = e.fitted
     let start = startHours(v, home, job: job)
     // This rule will wait again at home's later losses, about one fitted
     // outage per expected loss: those waits must fit in the slack a tick

@@ -37,14 +37,17 @@ public struct ZoneEstimate: Sendable, Equatable {
   /// Long-run fraction of time with spot.
   public var availability: Double { lifetime / (lifetime + outage) }
 
+  /// The fitted process alone: the state now known, and what is left of
+  /// it of the fitted mean.
+  var fitted: ZoneEstimate { ZoneEstimate(lifetime: lifetime, outage: outage) }
+
   /// Expected hours with spot in the next `hours`, starting `up` or not
   /// (with `upChance`, whichever the chance says).
   public func expectedSpotHours(_ hours: Double, startingUp up: Bool) -> Double {
     guard hours > 0 else { return 0 }
     if let p = upChance {
-      let fresh = ZoneEstimate(lifetime: lifetime, outage: outage)
       let down = ZoneEstimate(lifetime: lifetime, outage: outage, current: current)
-      return p * fresh.expectedSpotHours(hours, startingUp: true)
+      return p * fitted.expectedSpotHours(hours, startingUp: true)
         + (1 - p) * down.expectedSpotHours(hours, startingUp: false)
     }
     let rate = 1 / lifetime + 1 / outage
