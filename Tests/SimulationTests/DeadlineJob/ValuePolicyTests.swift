@@ -202,11 +202,15 @@ import Testing
     // are the fitted ones.
     #expect((policy.estimate(view, 1).current ?? 0) >= 20 + 96)
     #expect(policy.estimate(view, 1).outage < 96)
-    // Mid-job, the rule holds for the zone the job runs in, not for a zone
-    // it would have to move to.
+    // Mid-job, the rule holds for the zone the job runs in, and for any
+    // zone while the job is idle (it starts somewhere anyway), not for a
+    // zone it would have to leave a place to join.
     let riding = DeadlineView(
       window: window, tick: 20, done: 5, place: .spot(zone: 0), home: nil, overheadLeft: 0)
     #expect(policy.estimate(riding, 0).lifetime >= 21)
+    let idle = DeadlineView(
+      window: window, tick: 20, done: 5, place: nil, home: .spot(zone: 1), overheadLeft: 0)
+    #expect(policy.estimate(idle, 0).lifetime >= 21)
     let elsewhere = DeadlineView(
       window: window, tick: 20, done: 5, place: .onDemand(region: 0), home: nil, overheadLeft: 0)
     #expect(policy.estimate(elsewhere, 0).lifetime < 3)
@@ -349,6 +353,39 @@ import Testing
     let view = DeadlineView(
       window: window, tick: 0, done: 0, place: nil, home: .spot(zone: 0), overheadLeft: 0)
     #expect(policy.decide(view, job: job) == (waits ? nil : .spot(zone: 1)))
+  }
+
+  /// Idle after a loss, it joins another zone's run it has watched for
+  /// hours rather than wait on for its own zone. Zone 0 ($1.1) had spot 10
+  /// h in every 12 before the window; zone 1 ($1, another region: a move
+  /// costs 0.2 h and $2) lost it every other hour, so the job starts in
+  /// zone 0. In the window zone 1 keeps spot throughout and zone 0 loses it
+  /// at tick 10 for 30 h. Zone 0's outages have lasted 2 h, so the job
+  /// waits a tick for it; then, seen at every tick (free probing), zone 1's
+  /// run is 11 h old and the job moves there: 10 ticks at $1.1 (9.9 h of
+  /// work after a 0.1 h start), then 20.4 h of start, transfer and work in
+  /// 21 ticks at $1, and $2 of egress: $34, done at 31.4 h. (Before, with
+  /// only the fit's hour-long runs for zone 1, it waited for zone 0 until
+  /// tick 17 and was done at 37.4 h.)
+  @Test func joinsAWatchedLongRunWhenALossLeavesItIdle() {
+    let ticks = 60
+    let window = DeadlineWindow(
+      tick: 1,
+      available: [(0..<ticks).map { $0 < 10 || $0 >= 40 }, Array(repeating: true, count: ticks)],
+      price: [Array(repeating: 1.1, count: ticks), Array(repeating: 1.0, count: ticks)],
+      zoneRegion: [0, 1], onDemandPrice: [3, 3], regionContinent: [0, 0],
+      transferHours: (inRegion: 0, crossRegion: 0.2, crossContinent: 0.2),
+      egress: [[0, 2], [2, 0]],
+      prior: [(0..<96).map { $0 % 12 < 10 }, (0..<96).map { $0 % 2 == 0 }])
+    let job = DeadlineJob(work: 30, deadline: 60, restartOverhead: 0.1, onDemandPrice: 3)
+    let recorder = Recorder()
+    let outcome = DeadlineSimulator.run(
+      Recording(inner: ValuePolicy(), recorder: recorder), job: job, window: window)
+    let first: [Place?] = Array(repeating: .spot(zone: 0), count: 10) + [nil, .spot(zone: 1)]
+    #expect(Array(recorder.decisions.prefix(12)) == first)
+    #expect(outcome.preemptions == 1 && outcome.migrations == 1)
+    #expect(abs(outcome.cost - 34) < 1e-9)
+    #expect(abs((outcome.finishedAt ?? 0) - 31.4) < 1e-9)
   }
 
   /// Zone 0 loses spot for one tick twice (a move to zone 1 costs $2):

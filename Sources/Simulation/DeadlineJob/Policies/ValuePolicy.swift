@@ -114,10 +114,12 @@ public struct ValuePolicy: DeadlinePolicy {
     }
     // A run watched unbroken, likewise — a zone that has kept spot for a
     // day is not believed to lose it within its fit's hour — for a run the
-    // job rides or can join without leaving one: its own zone's, or any at
-    // the start. (Leaving a zone mid-job for another's long run, seen with
-    // free probing, did not pay: `forecast-h100`, closing note of #26.)
-    let joinable = v.place == .spot(zone: z) || (v.place == nil && v.done == 0)
+    // job rides or can join without leaving one: its own zone's, or any
+    // zone's while the job is idle (at the start, or after a loss: it
+    // starts somewhere anyway). (Leaving a zone mid-job for another's long
+    // run, seen with free probing, did not pay: `forecast-h100`, closing
+    // note of #26.)
+    let joinable = v.place == .spot(zone: z) || v.place == nil
     if joinable, let last = counts[z].last, last.up, last.tick + 1 >= v.tick {
       e.lifetime = Swift.max(e.lifetime, Double(last.tick - counts[z].seenSince + 1) * v.tickHours)
     }
