@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [101.4:153.6]
-set yrange [-54.097838326555134:188.32666077570263]
+set yrange [-48.9606388336032:187.77624654431492]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced

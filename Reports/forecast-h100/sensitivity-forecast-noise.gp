@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.05:1.05]
-set yrange [-6.276327993881839:15.658902089591702]
+set yrange [-5.795053604877443:15.607336976484088]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [24.671999999999997:49.728]
-set yrange [-116.34572939823835:19.719202467328557]
+set yrange [-95.64356622802502:15.942582938739411]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced
