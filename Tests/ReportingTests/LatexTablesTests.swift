@@ -46,6 +46,7 @@ import Testing
       | --- | ---: | ---: | ---: |
       | `ross` ★ | 30 | 12.50 ± 1.25 | 50 |
       | a_b & c | 2 | — | 3 \\| 4 |
+      | a < b > c | 1 | 2 | 3 |
       """
     let tex = LatexTables.document(fromMarkdown: markdown, experiment: "demo")
     #expect(tex.contains("\\caption{\\texttt{deadline\\_hours}}\\label{tab:demo:1}"))
@@ -54,6 +55,8 @@ import Testing
     #expect(
       tex.contains("\\texttt{ross} \\ensuremath{\\star} & 30 & \\num{12.50 +- 1.25} & 50 \\\\"))
     #expect(tex.contains("a\\_b \\& c & 2 & --- & 3 | 4 \\\\"))
+    // Outside T1 encoding a bare < or > prints as ¡ or ¿.
+    #expect(tex.contains("a \\textless{} b \\textgreater{} c & 1 & 2 & 3 \\\\"))
     #expect(tex.contains("\\bottomrule\n\\end{tabular}\n\\end{table}"))
     checkRows(tex)
   }

@@ -127,6 +127,54 @@ import Testing
         .optimumGapTable()?.folded == false)
   }
 
+  /// With `up-eager-failover` among the policies, each other policy's row
+  /// counts the windows it cost more than 2 % above it on the same window:
+  /// `v` costs 100, 103 and 101.9 against 100 in each: one window (103 >
+  /// 102; 101.9 is within 2 %). The baseline's own row has none to count.
+  /// Folded (pooled per policy) the count runs over every condition.
+  @Test func windowsDearerThanTheEagerBaselineAreCounted() throws {
+    func sweep(deadlines: [String]) -> SweepData {
+      var data = Self.sweep()
+      data.axes = ["policy", "deadline_hours", "trace_start_hour"]
+      data.cells = []
+      for policy in ["v", "up-eager-failover"] {
+        for deadline in deadlines {
+          for (window, cost) in zip(
+            ["1", "2", "3"], policy == "v" ? [100, 103, 101.9] : [100, 100, 100])
+          {
+            data.cells.append(
+              Synthetic.cell(
+                data.cells.count,
+                ["policy": policy, "deadline_hours": deadline, "trace_start_hour": window],
+                runs: [["total_cost": cost, "gap_to_optimal": cost / 100]]))
+          }
+        }
+      }
+      return data
+    }
+    let section = ExperimentReport(
+      data: sweep(deadlines: ["10"]), spec: nil, catalog: nil, specNote: ""
+    )
+    .markdown(figures: [], skipped: [])
+    .components(separatedBy: "## Gap to the optimum")[1].components(separatedBy: "## ")[0]
+    #expect(section.contains("| windows more than 2 % above `up-eager-failover` |"))
+    #expect(section.contains("| `v` | 3 |") && section.contains("| 1 of 3 |"))
+    #expect(section.contains("| `up-eager-failover` | 3 |") && section.contains("| — |"))
+    // 16 deadlines fold the table: v is above in 16 of 48 windows.
+    let long = ExperimentReport(
+      data: sweep(deadlines: (1...16).map(String.init)), spec: nil, catalog: nil, specNote: ""
+    )
+    #expect(try #require(long.optimumGapTable()).folded)
+    let pooled = long.markdown(figures: [], skipped: [])
+      .components(separatedBy: "## Gap to the optimum")[1].components(separatedBy: "## ")[0]
+    #expect(pooled.contains("| runs more than 2 % above `up-eager-failover` |"))
+    #expect(pooled.contains("| 16 of 48 |"))
+    // Without the baseline there is no such column.
+    let plain = ExperimentReport(data: Self.sweep(), spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+    #expect(!plain.contains("above `up-eager-failover`"))
+  }
+
   @Test func theFigureDrawsEveryWindowForEveryPolicy() throws {
     let figure = try #require(Figures.costOverOptimumPerWindow(Self.sweep()))
     let rows = figure.data.split(separator: "\n").filter { !$0.hasPrefix("#") }

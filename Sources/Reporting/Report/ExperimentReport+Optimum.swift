@@ -29,25 +29,35 @@ extension ExperimentReport {
       axis != "policy" && Set(cells.compactMap { $0.values[axis] }).count > 1
     }
     let lost = Self.losesWork(cells)
+    let held = Self.holdsToReference(cells)
     let rows = cells.map { cell -> [String] in
       // A policy set in the spec's base is not an axis value.
       let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
       return ["`\(policy)`"] + conditions.map { "`\(cell.values[$0] ?? "")`" }
         + Self.gapColumns(cell.runs, lost: lost)
+        + (held
+          ? [
+            Self.windowsAbove(cell.runs, Self.referenceRuns(of: cell, in: cells, over: conditions))
+          ] : [])
     }
     return (
-      MarkdownTable(header: ["policy"] + conditions + Self.gapHeader(lost: lost), rows: rows),
+      MarkdownTable(
+        header: ["policy"] + conditions + Self.gapHeader(lost: lost, held: held), rows: rows),
       rows.count > Self.foldAbove
     )
   }
 
   /// The gap table's columns after the conditions; with `lost`, the work
-  /// reclaims lost (periodic checkpoints) too.
-  static func gapHeader(lost: Bool) -> [String] {
+  /// reclaims lost (periodic checkpoints) too; with `held`, the windows
+  /// dearer than the reference by more than the margin.
+  static func gapHeader(lost: Bool, held: Bool = false) -> [String] {
     [
       "windows", "gap to optimum %", "median %", "worst window ÷ optimum", "moves", "egress $",
       "probes", "probes $",
     ] + (lost ? ["work lost h"] : [])
+      + (held
+        ? ["windows more than \(Format.number(100 * referenceMargin, 0)) % above `\(reference)`"]
+        : [])
   }
 
   /// Whether any run of `cells` lost work to a reclaim.
@@ -73,6 +83,41 @@ extension ExperimentReport {
     ] + (lost ? [Format.number(mean(runs, Metric.workLostHours.rawValue), 2)] : [])
   }
 
+  /// The published baseline each policy is held to window by window, and
+  /// the margin: #26 asks of `synkti-value` that it never cost more than 2 %
+  /// above `up-eager-failover` (UP(S)) in any window.
+  static let reference = "up-eager-failover"
+  static let referenceMargin = 0.02
+
+  /// Whether the reference policy is among `cells` (the column then shows).
+  static func holdsToReference(_ cells: [CellData]) -> Bool {
+    cells.contains { $0.values["policy"] == reference }
+  }
+
+  /// The reference's runs under `cell`'s condition (the same values of
+  /// every axis in `conditions`); nil for the reference itself, or where
+  /// it did not run.
+  static func referenceRuns(of cell: CellData, in cells: [CellData], over conditions: [String])
+    -> [RunData]?
+  {
+    guard cell.values["policy"] != reference else { return nil }
+    return cells.first { other in
+      other.values["policy"] == reference
+        && conditions.allSatisfy { other.values[$0] == cell.values[$0] }
+    }?.runs
+  }
+
+  /// How many of `runs` cost more than `referenceMargin` above the
+  /// reference's run they pair with — by position, the window and
+  /// replicate order both cells share, as the Findings pair them — as
+  /// "k of n"; "—" without a reference of as many runs.
+  static func windowsAbove(_ runs: [RunData], _ reference: [RunData]?) -> String {
+    guard let reference, reference.count == runs.count, !runs.isEmpty else { return "—" }
+    let total = Metric.totalCost.rawValue
+    let above = zip(runs, reference).filter { $0[total] > (1 + referenceMargin) * $1[total] }
+    return "\(above.count) of \(runs.count)"
+  }
+
   /// Each policy's gap to the optimum per condition, over the windows: mean
   /// cost ÷ optimum − 1 with its 95 % CI, the worst window, and what the
   /// policy paid to move (moves, egress) and to look (probes); pooled per
@@ -82,23 +127,42 @@ extension ExperimentReport {
     guard let (table, folded) = optimumGapTable() else { return nil }
     let cells = Self.optimumCells(data)
     let lost = Self.losesWork(cells)
+    let held = Self.holdsToReference(cells)
     var out = "## Gap to the optimum\n\n"
     out +=
-      "Per policy and condition, over the trace windows: cost ÷ the exact optimum of the same window and job, minus 1 (mean and 95% CI, and the median window), the worst window, and per run the moves between zones, the egress paid and the probes bought (`probe_interval_hours`: 0 is free probing, where every zone is seen every tick at no cost)\(lost ? ", and the hours of work reclaims lost where a type's grace period was too short to write the checkpoint (`work_lost_hours`)" : "").\n\n"
+      "Per policy and condition, over the trace windows: cost ÷ the exact optimum of the same window and job, minus 1 (mean and 95% CI, and the median window), the worst window, and per run the moves between zones, the egress paid and the probes bought (`probe_interval_hours`: 0 is free probing, where every zone is seen every tick at no cost)\(lost ? ", and the hours of work reclaims lost where a type's grace period was too short to write the checkpoint (`work_lost_hours`)" : "")\(held ? "; and in how many windows (and replicates) the policy cost more than \(Format.number(100 * Self.referenceMargin, 0)) % above `\(Self.reference)` on the same window, the published baseline #26 holds `synkti-value` to in every window" : "").\n\n"
     guard folded else { return out + table.render() + "\n" }
     out +=
       "\(table.rows.count) conditions: the table is in [\(Self.optimumCSV)](\(Self.optimumCSV)). Pooled per policy over every condition and window (a pooled gap weighs every run alike):\n\n"
     var policies: [String] = []
     var runs: [String: [RunData]] = [:]
+    // The reference's runs in the same order, nil once a condition lacks it.
+    var references: [String: [RunData]?] = [:]
+    let conditions = data.axes.filter { $0 != "policy" }
     for cell in cells {
       let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
-      if runs[policy] == nil { policies.append(policy) }
+      if runs[policy] == nil {
+        policies.append(policy)
+        references[policy] = .some([])
+      }
       runs[policy, default: []] += cell.runs
+      let reference = Self.referenceRuns(of: cell, in: cells, over: conditions)
+      let before = references[policy] ?? nil
+      references[policy] = reference.flatMap { r in
+        r.count == cell.runs.count ? before.map { $0 + r } : nil
+      }
     }
-    let pooled = policies.map { ["`\($0)`"] + Self.gapColumns(runs[$0] ?? [], lost: lost) }
+    let pooled = policies.map {
+      ["`\($0)`"] + Self.gapColumns(runs[$0] ?? [], lost: lost)
+        + (held ? [Self.windowsAbove(runs[$0] ?? [], references[$0] ?? nil)] : [])
+    }
     return out
       + MarkdownTable(
-        header: ["policy"] + Self.gapHeader(lost: lost).map { $0 == "windows" ? "runs" : $0 },
+        header: ["policy"]
+          + Self.gapHeader(lost: lost, held: held).map {
+            $0 == "windows"
+              ? "runs" : $0.replacingOccurrences(of: "windows more", with: "runs more")
+          },
         rows: pooled
       )
       .render() + "\n"

@@ -178,6 +178,8 @@ public enum LatexTables {
       case "&", "%", "$", "#", "_", "{", "}": out += "\\" + String(c)
       case "~": out += "\\textasciitilde{}"
       case "^": out += "\\textasciicircum{}"
+      case "<": out += "\\textless{}"
+      case ">": out += "\\textgreater{}"
       case "±": out += "\\ensuremath{\\pm}"
       case "★": out += "\\ensuremath{\\star}"
       case "⊥": out += "\\ensuremath{\\bot}"
