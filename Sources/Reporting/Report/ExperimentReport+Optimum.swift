@@ -30,6 +30,7 @@ extension ExperimentReport {
     }
     let lost = Self.losesWork(cells)
     let held = Self.holdsToReference(cells)
+    let index = Self.referenceIndex(cells, over: conditions, in: windowsPooled)
     let rows = cells.map { cell -> [String] in
       // A policy set in the spec's base is not an axis value.
       let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
@@ -37,7 +38,8 @@ extension ExperimentReport {
         + Self.gapColumns(cell.runs, lost: lost)
         + (held
           ? [
-            Self.windowsAbove(cell.runs, Self.referenceRuns(of: cell, in: cells, over: conditions))
+            Self.windowsAbove(
+              cell.runs, Self.referenceRuns(of: cell, index, over: conditions, in: windowsPooled))
           ] : [])
     }
     return (
@@ -94,17 +96,26 @@ extension ExperimentReport {
     cells.contains { $0.values["policy"] == reference }
   }
 
-  /// The reference's runs under `cell`'s condition (the same values of
-  /// every axis in `conditions`); nil for the reference itself, or where
-  /// it did not run.
-  static func referenceRuns(of cell: CellData, in cells: [CellData], over conditions: [String])
-    -> [RunData]?
+  /// The reference's runs per condition, keyed by `cell`'s values of every
+  /// axis in `conditions` (`SweepData.key(of:over:)`): one lookup per row
+  /// rather than a search of every cell.
+  static func referenceIndex(_ cells: [CellData], over conditions: [String], in data: SweepData)
+    -> [String: [RunData]]
   {
+    Dictionary(
+      cells.filter { $0.values["policy"] == reference }.map {
+        (data.key(of: $0, over: conditions), $0.runs)
+      },
+      uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The reference's runs under `cell`'s condition, from `index`; nil for
+  /// the reference itself, or where it did not run.
+  static func referenceRuns(
+    of cell: CellData, _ index: [String: [RunData]], over conditions: [String], in data: SweepData
+  ) -> [RunData]? {
     guard cell.values["policy"] != reference else { return nil }
-    return cells.first { other in
-      other.values["policy"] == reference
-        && conditions.allSatisfy { other.values[$0] == cell.values[$0] }
-    }?.runs
+    return index[data.key(of: cell, over: conditions)]
   }
 
   /// How many of `runs` cost more than `referenceMargin` above the
@@ -139,6 +150,7 @@ extension ExperimentReport {
     // The reference's runs in the same order, nil once a condition lacks it.
     var references: [String: [RunData]?] = [:]
     let conditions = data.axes.filter { $0 != "policy" }
+    let index = Self.referenceIndex(cells, over: conditions, in: data)
     for cell in cells {
       let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
       if runs[policy] == nil {
@@ -146,7 +158,7 @@ extension ExperimentReport {
         references[policy] = .some([])
       }
       runs[policy, default: []] += cell.runs
-      let reference = Self.referenceRuns(of: cell, in: cells, over: conditions)
+      let reference = Self.referenceRuns(of: cell, index, over: conditions, in: data)
       let before = references[policy] ?? nil
       references[policy] = reference.flatMap { r in
         r.count == cell.runs.count ? before.map { $0 + r } : nil
