@@ -44,6 +44,10 @@
 /// checkpoints periodically and a place's grace period is too short to
 /// write the checkpoint, each run there is priced with the work its reclaim
 /// loses (`unsavedHours`), and with the slack the guard keeps in reserve.
+/// With modelled probing, an idle job with a checkpoint first tries
+/// launches in zones it cannot see, where a run found that way would pay
+/// back its move before it is expected to end, and rides a run it finds
+/// until it ends (`launchTry`).
 public struct ValuePolicy: DeadlinePolicy {
   /// Half-life of the history's weight, hours (`.infinity`: no forgetting).
   public var memoryHours: Double
@@ -55,7 +59,10 @@ public struct ValuePolicy: DeadlinePolicy {
   /// Whether a wait for a zone's outage is bridged on on-demand when the
   /// on-demand is expected to be needed anyway (default false).
   public var bridgesOutages: Bool
-  private var counts: [ZoneHistoryCounts] = []
+  /// What the policy has seen of each zone (prior and window).
+  var counts: [ZoneHistoryCounts] = []
+  /// The runs its launch tries found (`ValuePolicy+Exploration`).
+  var foundRuns = FoundRuns()
 
   /// Creates the policy; with `forecasts`, lifetimes come from them.
   public init(
@@ -132,8 +139,15 @@ public struct ValuePolicy: DeadlinePolicy {
 
   public mutating func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
     learn(v)
+    foundRuns.observe(v)
+    // A found run was tried because it pays back before it ends: ride it.
+    if let c = foundRuns.current, v.place == .spot(zone: c.zone) { return v.place }
     let estimates = (0..<v.zones).map { estimate(v, $0) }
     let plan = cheapestPlan(v, job: job, estimates: estimates)
+    if let z = launchTry(v, job: job, estimates: estimates, best: plan.cost) {
+      foundRuns.tried = (z, v.tick)
+      return .spot(zone: z)
+    }
     if plan.place != nil,
       waitsForHome(v, job: job, estimates: estimates, acting: plan.cost, onDemand: plan.onDemand)
     {

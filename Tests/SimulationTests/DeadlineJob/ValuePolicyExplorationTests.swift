@@ -1,0 +1,83 @@
+@testable import Simulation
+import Testing
+
+@Suite struct ValuePolicyExplorationTests {
+  static let modelled = Probing(intervalHours: 1, billedSeconds: 60)
+
+  /// Zone 0 (home, $1) loses spot every third tick, before the window and
+  /// in it; zone 1 ($1, another region) was down for the four days before
+  /// the window and has spot all through it. Moving costs `egress`.
+  static func staleAway(egress: Double) -> DeadlineWindow {
+    let ticks = 60
+    return DeadlineWindow(
+      tick: 1,
+      available: [(0..<ticks).map { $0 % 3 != 2 }, Array(repeating: true, count: ticks)],
+      price: [Array(repeating: 1.0, count: ticks), Array(repeating: 1.0, count: ticks)],
+      zoneRegion: [0, 1], onDemandPrice: [3, 3], regionContinent: [0, 0],
+      transferHours: (inRegion: 0, crossRegion: 0.1, crossContinent: 0.1),
+      egress: [[0, egress], [egress, 0]],
+      prior: [(0..<96).map { $0 % 3 != 1 }, Array(repeating: false, count: 96)])
+  }
+
+  static let job = DeadlineJob(work: 30, deadline: 60, restartOverhead: 0.3, onDemandPrice: 3)
+
+  /// With modelled probing, zone 1 is believed as its history says: down.
+  /// At the first loss (tick 2) the job tries a launch there anyway: a run
+  /// believed 12 h long (half the neutral prior) would do its work at $1
+  /// an hour where staying home pays for a 0.3 h restart every 2 h, and
+  /// $0.50 of egress is less than that saves. The launch succeeds and the
+  /// job rides zone 1 to the end. By hand: 1.7 h of work in ticks 0–1
+  /// ($2); from tick 2 a 0.4 h start (restart and transfer) and 28.3 h of
+  /// work, done at 30.7 h; 29 ticks at $1 and $0.50 of egress: $31.50.
+  /// (Before, it stayed home through a loss every third tick: $36, done
+  /// at 52.4 h.)
+  @Test func triesALaunchInAStaleZoneWhereAFoundRunWouldPayBack() {
+    let recorder = Recorder()
+    let outcome = DeadlineSimulator.run(
+      Recording(inner: ValuePolicy(), recorder: recorder), job: Self.job,
+      window: Self.staleAway(egress: 0.5), probing: Self.modelled)
+    #expect(
+      Array(recorder.decisions.prefix(4)) == [
+        .spot(zone: 0), .spot(zone: 0), .spot(zone: 1), .spot(zone: 1),
+      ])
+    #expect(outcome.preemptions == 1 && outcome.migrations == 1)
+    #expect(abs(outcome.cost - 31.5) < 1e-9)
+    #expect(abs((outcome.finishedAt ?? 0) - 30.7) < 1e-9)
+  }
+
+  /// The same, but a move costs $20 of egress: more than a 12 h run at $1
+  /// could save against staying home, so the job never tries zone 1.
+  @Test func triesNoLaunchWhereTheMoveCostsMoreThanAFoundRunSaves() {
+    let outcome = DeadlineSimulator.run(
+      ValuePolicy(), job: Self.job, window: Self.staleAway(egress: 20), probing: Self.modelled)
+    #expect(outcome.migrations == 0 && outcome.preemptions > 5)
+  }
+
+  /// With free probing the job sees zone 1 every tick: no launch tries;
+  /// it joins zone 1 by its plans, as it did before launch tries existed.
+  @Test func freeProbingMakesNoLaunchTries() {
+    var policy = ValuePolicy()
+    let window = Self.staleAway(egress: 0.5)
+    let view = DeadlineView(
+      window: window, tick: 2, done: 1.7, place: nil, home: .spot(zone: 0), overheadLeft: 0)
+    _ = policy.decide(view, job: Self.job)
+    #expect(policy.launchTry(view, job: Self.job, estimates: [], best: 1000) == nil)
+  }
+
+  /// A launch try believes a zone's found runs with one prior run: the
+  /// zone's fit (3 h), or at least the neutral prior (12 h) while the zone
+  /// has not been seen with spot in the window. A 2 h found run ended by
+  /// a loss: (2 + 12) ÷ 2 = 7 h before the zone is seen with spot,
+  /// (2 + 3) ÷ 2 = 2.5 h after; a zone never tried: 12 h, then 3 h.
+  @Test func foundRunsByHand() {
+    var found = ValuePolicy.FoundRuns()
+    found.hours = [0, 2]
+    found.losses = [0, 1]
+    found.seenUp = [false, false]
+    #expect(found.lifetime(1, fitted: 3, prior: 12) == 7)
+    #expect(found.lifetime(0, fitted: 3, prior: 12) == 12)
+    found.seenUp = [true, true]
+    #expect(found.lifetime(1, fitted: 3, prior: 12) == 2.5)
+    #expect(found.lifetime(0, fitted: 3, prior: 12) == 3)
+  }
+}
