@@ -1,15 +1,28 @@
 import Foundation
 
 /// How an invocation of a sweep begins: nothing to do (`--resume` of a
-/// finished sweep at this commit), the unfinished sweep it continues, or a
-/// new sweep (also when the unfinished one ran at another commit, whose runs
+/// finished sweep of this code), the unfinished sweep it continues, or a
+/// new sweep (also when the unfinished one ran other code — another commit,
+/// or the same commit with other uncommitted model changes — whose runs
 /// cannot join this one's).
 enum SweepStart {
-  /// `--resume` found the sweep finished at this commit.
+  /// `--resume` found the sweep finished with this code.
   case alreadyComplete(SweepOutcome)
   /// The sweep to fill, whether it was resumed, its runs already stored, and
-  /// an unfinished sweep of another commit left as it was.
+  /// an unfinished sweep of other code left as it was.
   case begun(id: Int64, resumed: Bool, stored: Set<Int>, superseded: SweepRecord?)
+
+  /// Whether `sweep` was run by the same code this invocation runs: the
+  /// same commit and, where both are known, the same model fingerprint
+  /// (uncommitted changes to the model keep the commit but not the
+  /// fingerprint).
+  static func sameModel(_ sweep: SweepRecord, _ options: SweepOptions) -> Bool {
+    guard sweep.gitCommit == options.provenance.gitCommit else { return false }
+    guard let stored = sweep.modelFingerprint, let now = options.modelFingerprint else {
+      return true
+    }
+    return stored == now
+  }
 
   /// Decides how `plan` begins in `store`.
   static func begin(
@@ -22,8 +35,7 @@ enum SweepStart {
       let latest = try store.latestSweep(
         experimentID: experiment, size: plan.size, shardIndex: plan.shard.index,
         shardCount: plan.shard.count),
-      latest.status == .finished, latest.gitCommit == options.provenance.gitCommit,
-      let id = latest.id
+      latest.status == .finished, Self.sameModel(latest, options), let id = latest.id
     {
       return .alreadyComplete(
         SweepOutcome(
@@ -36,13 +48,14 @@ enum SweepStart {
         experimentID: experiment, size: plan.size, shardIndex: plan.shard.index,
         shardCount: plan.shard.count), let id = open.id
     {
-      if open.gitCommit == options.provenance.gitCommit {
+      if Self.sameModel(open, options) {
         let stored = try store.storedRunIndices(sweep: id)
         try store.setStatus(.running, ofSweep: id, finishedAt: nil)
         return .begun(id: id, resumed: true, stored: stored, superseded: nil)
       }
-      // Runs of another commit's code cannot be mixed into this sweep: it
-      // is left as it is, and a new sweep starts (the outcome says so).
+      // Runs of another commit's code, or of other uncommitted changes to
+      // the model, cannot be mixed into this sweep: it is left as it is,
+      // and a new sweep starts (the outcome says so).
       let new = try newSweep(plan, experiment: experiment, options: options, store: store)
       return .begun(id: new, resumed: false, stored: [], superseded: open)
     }

@@ -108,6 +108,32 @@ import Testing
     #expect(try store.export(sweep: first.sweepID).rows.count == 2)
   }
 
+  /// Uncommitted changes to the model keep the commit but change the
+  /// fingerprint: --resume neither continues an unfinished sweep of the
+  /// other model nor calls a finished one complete. (Before, both were
+  /// taken for this code's: a sweep mixed runs of two models.)
+  @Test func resumeWithAnotherModelAtTheSameCommitStartsANewSweep() throws {
+    let spec = try RunnerFixtures.spec(in: RunnerFixtures.scratch())
+    let store = try ResultsStore.inMemory()
+    var m1 = RunnerFixtures.options(jobs: 1, maxRuns: 2)
+    m1.modelFingerprint = "m1"
+    let first = try SweepRunner(store: store).run(plan(spec), options: m1)
+    var m2 = RunnerFixtures.options(jobs: 1, resume: true)
+    m2.modelFingerprint = "m2"
+    let second = try SweepRunner(store: store).run(plan(spec), options: m2)
+    #expect(second.sweepID != first.sweepID && !second.resumed && second.ran == 33)
+    #expect(second.superseded?.id == first.sweepID)
+    #expect(try store.export(sweep: first.sweepID).rows.count == 2)
+    var m3 = RunnerFixtures.options(jobs: 1, resume: true)
+    m3.modelFingerprint = "m3"
+    m3.useCache = false
+    let third = try SweepRunner(store: store).run(plan(spec), options: m3)
+    #expect(!third.alreadyComplete && third.sweepID != second.sweepID && third.ran == 33)
+    // The same model again: the finished sweep is complete.
+    let fourth = try SweepRunner(store: store).run(plan(spec), options: m3)
+    #expect(fourth.alreadyComplete && fourth.sweepID == third.sweepID)
+  }
+
   @Test func mergedShardsEqualTheUnshardedSweep() throws {
     let dir = RunnerFixtures.scratch()
     let spec = try RunnerFixtures.spec(in: dir)
