@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [89.4:315.6]
-set yrange [-5749.001674756645:925.3783674908733]
+set yrange [-5753.927716788662:902.4979097132831]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced
