@@ -53,6 +53,30 @@ import Testing
     #expect(outcome.migrations == 0 && outcome.preemptions > 5)
   }
 
+  /// Zone 0 (home) is down from tick 2 for 20 ticks with 8 h of slack, so
+  /// the cheapest plan fears on-demand ($3) and prices the work left far
+  /// above spot; zone 1 has spot at ticks 2–3 only. A found run would
+  /// replace home's spot runs, not that feared tail: valued at home's spot
+  /// cost per unit of work ($1 ÷ its useful share) it does not pay back $5
+  /// of egress, so the job tries no launch and waits for home. (Before,
+  /// the feared tail paid for the try: the job moved to zone 1, lost it
+  /// two ticks later, and paid the egress.)
+  @Test func aFearedOnDemandTailDoesNotPayForALaunchTry() {
+    let ticks = 60
+    let window = DeadlineWindow(
+      tick: 1,
+      available: [(0..<ticks).map { $0 < 2 || $0 >= 22 }, (0..<ticks).map { $0 == 2 || $0 == 3 }],
+      price: [Array(repeating: 1.0, count: ticks), Array(repeating: 1.0, count: ticks)],
+      zoneRegion: [0, 1], onDemandPrice: [3, 3], regionContinent: [0, 0],
+      transferHours: (inRegion: 0, crossRegion: 0.1, crossContinent: 0.1),
+      egress: [[0, 5], [5, 0]],
+      prior: [(0..<96).map { $0 % 3 != 1 }, Array(repeating: false, count: 96)])
+    let job = DeadlineJob(work: 30, deadline: 40, restartOverhead: 0.3, onDemandPrice: 3)
+    let outcome = DeadlineSimulator.run(
+      ValuePolicy(), job: job, window: window, probing: Self.modelled)
+    #expect(outcome.migrations == 0)
+  }
+
   /// With free probing the job sees zone 1 every tick: no launch tries;
   /// it joins zone 1 by its plans, as it did before launch tries existed.
   @Test func freeProbingMakesNoLaunchTries() {

@@ -6,8 +6,8 @@
 /// failed launch costs nothing (the job is told and decides again), so an
 /// idle job weighs, for each zone it does not know to have spot, what a
 /// run there would save if the launch succeeds: the work it would do at
-/// the zone's price against the dollars per unit of work of the best plan
-/// it can see, less the move's egress and start. The run is believed as
+/// the zone's price against what that work costs at home on spot (or by
+/// the best plan it can see, if less), less the move's egress and start. The run is believed as
 /// long as the runs the job has found there by such tries, with the
 /// zone's fit as one prior run (while the zone has not been seen with spot
 /// in the window, at least the policy's neutral prior: half of
@@ -16,7 +16,10 @@
 /// So it explores where moves are cheap against the restarts staying costs
 /// (H100, 0.1–0.2 h restarts against $5 of egress), stops where moves are
 /// dear against them (V100: $1 of egress is an hour of spot), and stops
-/// where the runs it finds end soon.
+/// where the runs it finds end soon. It tries to escape a zone that keeps
+/// failing, not an outage: an on-demand tail the plans fear while home is
+/// down does not pay for a try (on V100 at 500–1000 GB such tries found
+/// runs that ended in the same outage, and cost up to 2.5× in a window).
 extension ValuePolicy {
   /// The runs found by launch tries, and the one the job rides now.
   struct FoundRuns: Sendable {
@@ -77,15 +80,24 @@ extension ValuePolicy {
   /// mean L (`FoundRuns.lifetime`) in a zone at
   /// price p, started in s hours for e dollars of egress, is ridden about
   /// h = L·(1 − e^(−(R/speed + s)/L)) hours; its h − s hours of work would
-  /// otherwise cost what the best plan pays per unit of work left, c =
-  /// `best` ÷ R. It pays when c·(h − s)·speed − p·h − e > 0.
+  /// otherwise cost c per unit: home's spot price over the useful share of
+  /// its runs (1 − restart ÷ its mean run), or what the best plan pays per
+  /// unit of work left (`best` ÷ R) if less. It pays when c·(h − s)·speed
+  /// − p·h − e > 0.
   func launchTry(
     _ v: DeadlineView, job: DeadlineJob, estimates: [ZoneEstimate], best: Double
   ) -> Int? {
     guard v.place == nil, let home = v.home?.zone, !v.probing.isFree else { return nil }
     let remaining = job.work - v.done
     guard remaining > 0 else { return nil }
-    let perWork = best / remaining
+    // A found run replaces home's spot runs, each a restart: its work is
+    // worth what home's spot costs per unit of work, or the best plan's
+    // if less — not an on-demand tail a wait for home is feared to need.
+    let homeRun = estimates[home].lifetime
+    let homeShare = Swift.max(
+      0.01, 1 - v.restart(at: .spot(zone: home), job: job) / homeRun)
+    let perWork = Swift.min(
+      best / remaining, v.price(home, at: v.tick) / homeShare / v.speed(.spot(zone: home)))
     var choice: Int?
     var gain = 0.0
     for z in 0..<v.zones
