@@ -91,17 +91,91 @@ import Testing
   /// A launch try believes a zone's found runs with one prior run: the
   /// zone's fit (3 h), or at least the neutral prior (12 h) while the zone
   /// has not been seen with spot in the window. A 2 h found run ended by
-  /// a loss: (2 + 12) ÷ 2 = 7 h before the zone is seen with spot,
-  /// (2 + 3) ÷ 2 = 2.5 h after; a zone never tried: 12 h, then 3 h.
+  /// a loss: 2 runs of 2 + 12 = 14 h before the zone is seen with spot,
+  /// of 2 + 3 = 5 h after; a zone never tried: 1 run of 12 h, then 3 h.
   @Test func foundRunsByHand() {
     var found = ValuePolicy.FoundRuns()
     found.hours = [0, 2]
     found.losses = [0, 1]
     found.seenUp = [false, false]
-    #expect(found.lifetime(1, fitted: 3, prior: 12) == 7)
-    #expect(found.lifetime(0, fitted: 3, prior: 12) == 12)
+    #expect(found.belief(1, fitted: 3, prior: 12) == .init(runs: 2, hours: 14))
+    #expect(found.belief(0, fitted: 3, prior: 12) == .init(runs: 1, hours: 12))
     found.seenUp = [true, true]
-    #expect(found.lifetime(1, fitted: 3, prior: 12) == 2.5)
-    #expect(found.lifetime(0, fitted: 3, prior: 12) == 3)
+    #expect(found.belief(1, fitted: 3, prior: 12) == .init(runs: 2, hours: 5))
+    #expect(found.belief(0, fitted: 3, prior: 12) == .init(runs: 1, hours: 3))
+  }
+
+  /// By hand, with P[X > x] = (1 + x/H)^−n. One run of 12 h, within 36 h:
+  /// ridden ∫₀³⁶ 12/(12 + x) dx = 12·ln 4 = 16.64 h (the exponential of
+  /// mean 12 h: 12·(1 − e^−3) = 11.40 h), ending first with chance
+  /// 1 − 1/4. Two runs of 14 h, within 14 h: 14·(1 − 2^−1) = 7 h, ending
+  /// first with chance 1 − 2^−2.
+  @Test func runBeliefByHand() {
+    let one = ValuePolicy.RunBelief(runs: 1, hours: 12)
+    #expect(abs(one.ridden(within: 36) - 12 * _log(4)) < 1e-12)
+    #expect(abs(one.ends(within: 36) - 0.75) < 1e-12)
+    let two = ValuePolicy.RunBelief(runs: 2, hours: 14)
+    #expect(abs(two.ridden(within: 14) - 7) < 1e-12)
+    #expect(abs(two.ends(within: 14) - 0.75) < 1e-12)
+    // Many runs of the same mean: the exponential's.
+    let many = ValuePolicy.RunBelief(runs: 1e6, hours: 12e6)
+    #expect(abs(many.ridden(within: 36) - 12 * -_expm1(-3)) < 1e-4)
+  }
+
+  /// Zone 1, in home's region (no egress, no transfer), is dearer than
+  /// home, `price` against $1, and has spot all window after four days
+  /// down; home loses spot every third tick. Job: 100 h of work in 200 h.
+  static func longJob(price: Double) -> (DeadlineWindow, DeadlineJob) {
+    let ticks = 220
+    let window = DeadlineWindow(
+      tick: 1,
+      available: [(0..<ticks).map { $0 % 3 != 2 }, Array(repeating: true, count: ticks)],
+      price: [Array(repeating: 1.0, count: ticks), Array(repeating: price, count: ticks)],
+      zoneRegion: [0, 0], onDemandPrice: [3], regionContinent: [0],
+      transferHours: (inRegion: 0, crossRegion: 0.1, crossContinent: 0.1),
+      egress: [[0]],
+      prior: [(0..<96).map { $0 % 3 != 1 }, Array(repeating: false, count: 96)])
+    return (window, DeadlineJob(work: 100, deadline: 200, restartOverhead: 0.3, onDemandPrice: 3))
+  }
+
+  /// Zone 1 at $1.08 against home's $1. Believed a single run of 12 h
+  /// (the neutral prior: zone 1 was down before the window), a run found
+  /// there is ridden 12·ln(1 + 98.6/12) = 26.7 h in expectation, not the
+  /// 12 h an exponential of that mean caps it at: enough, against home's
+  /// restart every 2 h, to pay for the dearer zone. The job tries it at
+  /// home's first loss (tick 2), finds spot, and rides it to the end: 2
+  /// ticks at $1, then a 0.3 h restart and 98.3 h of work, done at 100.6 h
+  /// over 99 ticks at $1.08: $108.92. (Before, believing the exponential,
+  /// it stayed home through a loss every third tick: $118, done at 175.7 h.)
+  @Test func aBarelyKnownZoneIsWorthTheChanceOfALongRun() {
+    let (window, job) = Self.longJob(price: 1.08)
+    let outcome = DeadlineSimulator.run(
+      ValuePolicy(), job: job, window: window, probing: Self.modelled)
+    #expect(outcome.restarts == 2 && outcome.preemptions == 1)
+    #expect(abs(outcome.cost - 108.92) < 1e-9)
+    #expect(abs((outcome.finishedAt ?? 0) - 100.6) < 1e-9)
+  }
+
+  /// As in the first test, but zone 1 has spot at ticks 2–5 only, egress
+  /// is $0.20 each way and a transfer takes 0.8 h. A run found there ends
+  /// before the job with chance 1 − (1 + 29.4/12)^−1 = 0.71, and then
+  /// the checkpoint's way back costs 0.8 h of home's work as well as the
+  /// egress: the try does not pay, and the job stays home ($36). (Before,
+  /// without the way back, it tried: it rode zone 1 to tick 6, moved back
+  /// home, and paid $37.40.)
+  @Test func aRunThatMayEndSoonDoesNotPayForTheWayBack() {
+    let ticks = 60
+    let window = DeadlineWindow(
+      tick: 1,
+      available: [(0..<ticks).map { $0 % 3 != 2 }, (0..<ticks).map { $0 >= 2 && $0 < 6 }],
+      price: [Array(repeating: 1.0, count: ticks), Array(repeating: 1.0, count: ticks)],
+      zoneRegion: [0, 1], onDemandPrice: [3, 3], regionContinent: [0, 0],
+      transferHours: (inRegion: 0, crossRegion: 0.8, crossContinent: 0.8),
+      egress: [[0, 0.2], [0.2, 0]],
+      prior: [(0..<96).map { $0 % 3 != 1 }, Array(repeating: false, count: 96)])
+    let outcome = DeadlineSimulator.run(
+      ValuePolicy(), job: Self.job, window: window, probing: Self.modelled)
+    #expect(outcome.migrations == 0)
+    #expect(abs(outcome.cost - 36) < 1e-9)
   }
 }

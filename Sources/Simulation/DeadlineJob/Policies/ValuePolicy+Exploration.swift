@@ -7,19 +7,22 @@
 /// idle job weighs, for each zone it does not know to have spot, what a
 /// run there would save if the launch succeeds: the work it would do at
 /// the zone's price against what that work costs at home on spot (or by
-/// the best plan it can see, if less), less the move's egress and start. The run is believed as
-/// long as the runs the job has found there by such tries, with the
-/// zone's fit as one prior run (while the zone has not been seen with spot
-/// in the window, at least the policy's neutral prior: half of
-/// `priorHours`), and the job rides a found run until it ends. It tries the zone
-/// that would save the most; a failed try is observed and it weighs again.
-/// So it explores where moves are cheap against the restarts staying costs
-/// (H100, 0.1–0.2 h restarts against $5 of egress), stops where moves are
-/// dear against them (V100: $1 of egress is an hour of spot), and stops
-/// where the runs it finds end soon. It tries to escape a zone that keeps
-/// failing, not an outage: an on-demand tail the plans fear while home is
-/// down does not pay for a try (on V100 at 500–1000 GB such tries found
-/// runs that ended in the same outage, and cost up to 2.5× in a window).
+/// the best plan it can see, if less), less the move's egress and start,
+/// and, if the run ends first, the egress and transfer of bringing the
+/// checkpoint back. The run's length is believed from the runs the job
+/// has found there by such tries, with the zone's fit as one prior run
+/// (while the zone has not been seen with spot in the window, at least
+/// the policy's neutral prior: half of `priorHours`), with the rate of
+/// those runs uncertain (`RunBelief`); the job rides a found run until it
+/// ends. It tries the zone that would save the most; a failed try is
+/// observed and it weighs again. So it explores where moves are cheap
+/// against the restarts staying costs (H100, 0.1–0.2 h restarts against
+/// $5 of egress), stops where moves are dear against them (V100: $1 of
+/// egress is an hour of spot; large checkpoints), and stops where the runs
+/// it finds end soon. It tries to escape a zone that keeps failing, not an
+/// outage: an on-demand tail the plans fear while home is down does not
+/// pay for a try (on V100 at 500–1000 GB such tries found runs that ended
+/// in the same outage, and cost up to 2.5× in a window).
 extension ValuePolicy {
   /// The runs found by launch tries, and the one the job rides now.
   struct FoundRuns: Sendable {
@@ -35,14 +38,16 @@ extension ValuePolicy {
     /// Whether each zone has been seen with spot in the window.
     var seenUp: [Bool] = []
 
-    /// Zone `z`'s mean run believed for a launch try: its found runs, with
-    /// one prior run of `fitted` hours (the zone's fit), or of at least
-    /// `prior` hours while the zone has not been seen with spot in the
-    /// window (only its history before the window speaks for it, and may be
-    /// stale). Found runs that end soon pull the belief down.
-    func lifetime(_ z: Int, fitted: Double, prior: Double) -> Double {
-      guard z < hours.count else { return Swift.max(fitted, prior) }
-      return (hours[z] + (seenUp[z] ? fitted : Swift.max(fitted, prior))) / (losses[z] + 1)
+    /// What the job believes of a run it would find in zone `z`: its runs
+    /// are exponential at an unknown rate, with one prior run of `fitted`
+    /// hours (the zone's fit), or of at least `prior` hours while the zone
+    /// has not been seen with spot in the window (only its history before
+    /// the window speaks for it, and may be stale), and then the runs found
+    /// there. Found runs that end soon pull the belief down.
+    func belief(_ z: Int, fitted: Double, prior: Double) -> RunBelief {
+      guard z < hours.count else { return RunBelief(runs: 1, hours: Swift.max(fitted, prior)) }
+      return RunBelief(
+        runs: losses[z] + 1, hours: hours[z] + (seenUp[z] ? fitted : Swift.max(fitted, prior)))
     }
 
     /// Folds in where the job ran last tick: a try that ran starts a found
@@ -67,6 +72,33 @@ extension ValuePolicy {
     }
   }
 
+  /// A found run's length, believed from `runs` runs (the prior one
+  /// included) that lasted `hours` in all: exponential runs whose rate has
+  /// the Gamma(runs, hours) posterior, so the run is Lomax, P[X > x] =
+  /// (1 + x/hours)^−runs. Its tail is heavier than that of the exponential
+  /// of the same mean while few runs are seen: a zone barely known may keep
+  /// spot for long, and a try is worth that chance; each run seen sharpens
+  /// the belief toward the exponential.
+  struct RunBelief: Sendable, Hashable {
+    /// Runs believed (found ones plus the prior one).
+    var runs: Double
+    /// Their hours in all.
+    var hours: Double
+
+    /// Expected hours the run is ridden within `horizon` hours:
+    /// E[min(X, T)] = hours ÷ (runs − 1) · (1 − (1 + T/hours)^(1 − runs)),
+    /// hours · ln(1 + T/hours) for a single run.
+    func ridden(within horizon: Double) -> Double {
+      let log = _log1p(horizon / hours)
+      return runs == 1 ? hours * log : hours / (runs - 1) * (1 - _exp((1 - runs) * log))
+    }
+
+    /// The chance that the run ends within `horizon` hours.
+    func ends(within horizon: Double) -> Double {
+      1 - _exp(-runs * _log1p(horizon / hours))
+    }
+  }
+
   /// Whether the job does not know zone `z` to have spot now: not seen
   /// this tick, nor seen with spot the tick before (a run it watches).
   func unknown(_ v: DeadlineView, _ z: Int) -> Bool {
@@ -76,14 +108,14 @@ extension ValuePolicy {
 
   /// The zone an idle job tries a launch in, if any: among zones other
   /// than home it does not know to have spot, the one whose run, if the
-  /// launch succeeds, pays back the most before its expected end. A run of
-  /// mean L (`FoundRuns.lifetime`) in a zone at
-  /// price p, started in s hours for e dollars of egress, is ridden about
-  /// h = L·(1 − e^(−(R/speed + s)/L)) hours; its h − s hours of work would
-  /// otherwise cost c per unit: home's spot price over the useful share of
-  /// its runs (1 − restart ÷ its mean run), or what the best plan pays per
-  /// unit of work left (`best` ÷ R) if less. It pays when c·(h − s)·speed
-  /// − p·h − e > 0.
+  /// launch succeeds, pays back the most. A run (`RunBelief`) in a zone at
+  /// price p, started in s hours for e dollars of egress, is ridden h =
+  /// E[min(X, R/speed + s)] hours and ends first with chance q; its h − s
+  /// hours of work would otherwise cost c per unit: home's spot price over
+  /// the useful share of its runs (1 − restart ÷ its mean run), or what the
+  /// best plan pays per unit of work left (`best` ÷ R) if less. It pays
+  /// when c·(h − s)·speed − p·h − e − q·(e′ + c·t′·speed) > 0, e′ and t′
+  /// the egress and transfer back to home.
   func launchTry(
     _ v: DeadlineView, job: DeadlineJob, estimates: [ZoneEstimate], best: Double
   ) -> Int? {
@@ -105,12 +137,18 @@ extension ValuePolicy {
       let place = Place.spot(zone: z)
       let speed = v.speed(place)
       let start = startHours(v, place, job: job)
-      let lifetime = foundRuns.lifetime(
+      let belief = foundRuns.belief(
         z, fitted: estimates[z].lifetime, prior: priorHours / 2)
-      let ridden = lifetime * -_expm1(-(remaining / speed + start) / lifetime)
+      let horizon = remaining / speed + start
+      let ridden = belief.ridden(within: horizon)
+      // A run that ends before the job does leaves the checkpoint away
+      // from home: bringing it back costs egress and a transfer.
+      let back =
+        v.egress(from: place, to: .spot(zone: home))
+        + perWork * speed * v.transfer(from: place, to: .spot(zone: home))
       let g =
         perWork * Swift.max(0, ridden - start) * speed - v.price(z, at: v.tick) * ridden
-        - v.egress(to: place)
+        - v.egress(to: place) - belief.ends(within: horizon) * back
       if g > gain {
         gain = g
         choice = z

@@ -45,9 +45,10 @@
 /// write the checkpoint, each run there is priced with the work its reclaim
 /// loses (`unsavedHours`), and with the slack the guard keeps in reserve.
 /// With modelled probing, an idle job with a checkpoint first tries
-/// launches in zones it cannot see, where a run found that way would pay
-/// back its move before it is expected to end, and rides a run it finds
-/// until it ends (`launchTry`).
+/// launches in zones it cannot see, where a run found that way, of a
+/// length it is unsure of, would pay back its move (and, should it end
+/// first, the way back), and rides a run it finds until it ends
+/// (`launchTry`).
 public struct ValuePolicy: DeadlinePolicy {
   /// Half-life of the history's weight, hours (`.infinity`: no forgetting).
   public var memoryHours: Double
