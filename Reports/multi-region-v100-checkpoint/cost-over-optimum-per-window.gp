@@ -13,7 +13,7 @@ set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
-set yrange [0.9884619535887742:1.0992234483124754]
+set yrange [0.9895196977873711:1.0992234483124754]
 set xrange [0.5:4.5]
 set xtics 1
 set offsets 0, 0, graph 0.08, graph 0.02
