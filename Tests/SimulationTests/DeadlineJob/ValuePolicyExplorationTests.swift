@@ -4,20 +4,31 @@ import Testing
 @Suite struct ValuePolicyExplorationTests {
   static let modelled = Probing(intervalHours: 1, billedSeconds: 60)
 
-  /// Zone 0 (home, $1) loses spot every third tick, before the window and
-  /// in it; zone 1 ($1, another region) was down for the four days before
-  /// the window and has spot all through it. Moving costs `egress`.
-  static func staleAway(egress: Double) -> DeadlineWindow {
-    let ticks = 60
-    return DeadlineWindow(
+  /// Zone 0 (home, $1) and zone 1: before the window, home lost spot
+  /// every third tick and zone 1 was down for four days. In the window,
+  /// home has spot where `home` says (by default it loses spot every third
+  /// tick) and zone 1 where `away` says (by default always), at
+  /// `awayPrice`. Zone 1 is in another region, a move costing `egress`
+  /// each way and `transfer` hours, or, `sameRegion`, in home's, costing
+  /// neither.
+  static func homeAndAway(
+    ticks: Int = 60, home: (Int) -> Bool = { $0 % 3 != 2 }, away: (Int) -> Bool = { _ in true },
+    awayPrice: Double = 1, egress: Double = 0, transfer: Double = 0.1, sameRegion: Bool = false
+  ) -> DeadlineWindow {
+    DeadlineWindow(
       tick: 1,
-      available: [(0..<ticks).map { $0 % 3 != 2 }, Array(repeating: true, count: ticks)],
-      price: [Array(repeating: 1.0, count: ticks), Array(repeating: 1.0, count: ticks)],
-      zoneRegion: [0, 1], onDemandPrice: [3, 3], regionContinent: [0, 0],
-      transferHours: (inRegion: 0, crossRegion: 0.1, crossContinent: 0.1),
-      egress: [[0, egress], [egress, 0]],
+      available: [(0..<ticks).map(home), (0..<ticks).map(away)],
+      price: [Array(repeating: 1.0, count: ticks), Array(repeating: awayPrice, count: ticks)],
+      zoneRegion: sameRegion ? [0, 0] : [0, 1], onDemandPrice: sameRegion ? [3] : [3, 3],
+      regionContinent: sameRegion ? [0] : [0, 0],
+      transferHours: (inRegion: 0, crossRegion: transfer, crossContinent: transfer),
+      egress: sameRegion ? [[0]] : [[0, egress], [egress, 0]],
       prior: [(0..<96).map { $0 % 3 != 1 }, Array(repeating: false, count: 96)])
   }
+
+  /// Home loses spot every third tick; zone 1, in another region, has spot
+  /// all window. Moving costs `egress`.
+  static func staleAway(egress: Double) -> DeadlineWindow { homeAndAway(egress: egress) }
 
   static let job = DeadlineJob(work: 30, deadline: 60, restartOverhead: 0.3, onDemandPrice: 3)
 
@@ -62,15 +73,8 @@ import Testing
   /// the feared tail paid for the try: the job moved to zone 1, lost it
   /// two ticks later, and paid the egress.)
   @Test func aFearedOnDemandTailDoesNotPayForALaunchTry() {
-    let ticks = 60
-    let window = DeadlineWindow(
-      tick: 1,
-      available: [(0..<ticks).map { $0 < 2 || $0 >= 22 }, (0..<ticks).map { $0 == 2 || $0 == 3 }],
-      price: [Array(repeating: 1.0, count: ticks), Array(repeating: 1.0, count: ticks)],
-      zoneRegion: [0, 1], onDemandPrice: [3, 3], regionContinent: [0, 0],
-      transferHours: (inRegion: 0, crossRegion: 0.1, crossContinent: 0.1),
-      egress: [[0, 5], [5, 0]],
-      prior: [(0..<96).map { $0 % 3 != 1 }, Array(repeating: false, count: 96)])
+    let window = Self.homeAndAway(
+      home: { $0 < 2 || $0 >= 22 }, away: { $0 == 2 || $0 == 3 }, egress: 5)
     let job = DeadlineJob(work: 30, deadline: 40, restartOverhead: 0.3, onDemandPrice: 3)
     let outcome = DeadlineSimulator.run(
       ValuePolicy(), job: job, window: window, probing: Self.modelled)
@@ -126,16 +130,10 @@ import Testing
   /// home, `price` against $1, and has spot all window after four days
   /// down; home loses spot every third tick. Job: 100 h of work in 200 h.
   static func longJob(price: Double) -> (DeadlineWindow, DeadlineJob) {
-    let ticks = 220
-    let window = DeadlineWindow(
-      tick: 1,
-      available: [(0..<ticks).map { $0 % 3 != 2 }, Array(repeating: true, count: ticks)],
-      price: [Array(repeating: 1.0, count: ticks), Array(repeating: price, count: ticks)],
-      zoneRegion: [0, 0], onDemandPrice: [3], regionContinent: [0],
-      transferHours: (inRegion: 0, crossRegion: 0.1, crossContinent: 0.1),
-      egress: [[0]],
-      prior: [(0..<96).map { $0 % 3 != 1 }, Array(repeating: false, count: 96)])
-    return (window, DeadlineJob(work: 100, deadline: 200, restartOverhead: 0.3, onDemandPrice: 3))
+    (
+      homeAndAway(ticks: 220, awayPrice: price, sameRegion: true),
+      DeadlineJob(work: 100, deadline: 200, restartOverhead: 0.3, onDemandPrice: 3)
+    )
   }
 
   /// Zone 1 at $1.08 against home's $1. Believed a single run of 12 h
@@ -164,15 +162,7 @@ import Testing
   /// without the way back, it tried: it rode zone 1 to tick 6, moved back
   /// home, and paid $37.40.)
   @Test func aRunThatMayEndSoonDoesNotPayForTheWayBack() {
-    let ticks = 60
-    let window = DeadlineWindow(
-      tick: 1,
-      available: [(0..<ticks).map { $0 % 3 != 2 }, (0..<ticks).map { $0 >= 2 && $0 < 6 }],
-      price: [Array(repeating: 1.0, count: ticks), Array(repeating: 1.0, count: ticks)],
-      zoneRegion: [0, 1], onDemandPrice: [3, 3], regionContinent: [0, 0],
-      transferHours: (inRegion: 0, crossRegion: 0.8, crossContinent: 0.8),
-      egress: [[0, 0.2], [0.2, 0]],
-      prior: [(0..<96).map { $0 % 3 != 1 }, Array(repeating: false, count: 96)])
+    let window = Self.homeAndAway(away: { $0 >= 2 && $0 < 6 }, egress: 0.2, transfer: 0.8)
     let outcome = DeadlineSimulator.run(
       ValuePolicy(), job: Self.job, window: window, probing: Self.modelled)
     #expect(outcome.migrations == 0)
