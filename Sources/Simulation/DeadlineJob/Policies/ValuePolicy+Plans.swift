@@ -80,7 +80,9 @@ extension ValuePolicy {
   /// that moves, on every loss, to another zone with spot: all zones as
   /// one, with spot while any has (independently), outages ending at the
   /// first recovery, the price and runs of each weighed by its
-  /// availability, and each loss paying a restart, a transfer and egress.
+  /// availability, and each loss paying a restart, a transfer and egress:
+  /// the first loss's from z, each later one's the pool's mean move (the
+  /// job is then wherever the last loss took it).
   func moverPlanCost(
     _ v: DeadlineView, job: DeadlineJob, zone z: Int, start: Double, egress: Double,
     estimates: [ZoneEstimate]
@@ -88,8 +90,8 @@ extension ValuePolicy {
     var weight = 0.0
     var price = 0.0
     var runs = 0.0
-    var transfer = 0.0
-    var dollars = 0.0
+    var firstTransfer = 0.0
+    var firstDollars = 0.0
     var speed = 0.0
     var lost = 0.0
     var reserve = 0.0
@@ -103,17 +105,30 @@ extension ValuePolicy {
       speed += e.availability * v.speed(.spot(zone: y))
       runs += e.availability * e.lifetime
       let to = Place.spot(zone: y)
-      transfer += e.availability * v.transfer(from: from, to: to)
-      dollars += e.availability * v.egress(from: from, to: to)
+      firstTransfer += e.availability * v.transfer(from: from, to: to)
+      firstDollars += e.availability * v.egress(from: from, to: to)
     }
     guard weight > 0, let pooled = Self.pooled(estimates) else { return .infinity }
     price /= weight
     speed /= weight
     runs /= weight
-    transfer /= weight
-    dollars /= weight
+    firstTransfer /= weight
+    firstDollars /= weight
     lost /= weight
     reserve /= weight
+    // Only the first loss leaves z; each later one leaves the zone the
+    // last loss took the job to, drawn like the next: the pool's mean move.
+    var transfer = 0.0
+    var dollars = 0.0
+    for (x, ex) in estimates.enumerated() {
+      for (y, ey) in estimates.enumerated() {
+        let w = ex.availability * ey.availability
+        transfer += w * v.transfer(from: .spot(zone: x), to: .spot(zone: y))
+        dollars += w * v.egress(from: .spot(zone: x), to: .spot(zone: y))
+      }
+    }
+    transfer /= weight * weight
+    dollars /= weight * weight
     // Each run ends in a move: its restart and transfer are unpaid work
     // (and, where a reclaim loses it, the work since the last checkpoint),
     // its egress a charge per run.
@@ -139,7 +154,12 @@ extension ValuePolicy {
     let firstLoss =
       (Self.unsavedHours(v, from, job: job, lifetime: lifetime) - lost) * price / share
       * -_expm1(-here / lifetime)
-    return start * nowPrice + egress + premium + firstLoss + dollars * remaining / runs
+    // The first loss's move, from z, against the pool's mean move.
+    let firstMove =
+      ((firstDollars - dollars) + (firstTransfer - transfer) * price / share)
+      * -_expm1(-here / lifetime)
+    return start * nowPrice + egress + premium + firstLoss + firstMove
+      + dollars * remaining / runs
       + Self.planCost(
         remaining: remaining, left: job.deadline - v.time - start - reserve, pooled, up: true,
         price: price, share: share, onDemand: v.onDemandPrice(v.region(ofZone: z)),

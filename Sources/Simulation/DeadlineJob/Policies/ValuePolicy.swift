@@ -19,7 +19,8 @@
 ///   has spot, finish on on-demand when the deadline forces it";
 /// - move: "start in zone z (with spot now), and on every loss move to a
 ///   zone with spot", all zones pooled as one (spot while any has it), each
-///   loss paying a restart, a transfer and egress; until z's first loss the
+///   loss paying a restart, a transfer and egress (the first loss's move
+///   from z, each later one the pool's mean move); until z's first loss the
 ///   job runs in z, so a z dearer than the pool pays the difference.
 ///
 /// A plan costs start·price + egress + price·(R − S)/e + on-demand·(S +
