@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.05:1.05]
-set yrange [-10.143265727627746:45.71242760354275]
+set yrange [-10.220991245545378:44.843741204104674]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced

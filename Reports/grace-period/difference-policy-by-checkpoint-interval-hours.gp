@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.16:2.16]
-set yrange [-464.3910211707222:63.09580569564431]
+set yrange [-421.3748628206031:57.725905449874816]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Hours between periodic checkpoints (0: progress kept as made)' noenhanced

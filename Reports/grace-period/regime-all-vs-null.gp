@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-34.37329450177555:34.37329450177555]
+set cbrange [-41.65127137993368:41.65127137993368]
 set cblabel 'Paired difference in total cost (% of null); (…): CI includes 0' noenhanced
 set xlabel 'Policy' noenhanced
 set ylabel 'Hours between periodic checkpoints (0: progress kept as made)' noenhanced

@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-45.041611344317275:45.041611344317275]
+set cbrange [-41.85543623070688:41.85543623070688]
 set cblabel 'Paired difference in total cost (% of cheapest-feasible); (…): CI includes 0' noenhanced
 set xlabel 'Hours between periodic checkpoints (0: progress kept as made)' noenhanced
 set ylabel 'Deadline (h)' noenhanced
