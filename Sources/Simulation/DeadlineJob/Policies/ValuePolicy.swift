@@ -39,7 +39,8 @@
 /// of what it has seen, and `priorHours` (default 24), the weight of a
 /// neutral prior (half a run, half an outage) that shrinks the fit when the
 /// history is short. With `bridgesOutages`, a wait for a zone without spot
-/// is bridged on on-demand when the plan expects to need at least that much
+/// is bridged on on-demand (where the checkpoint is; before there is one,
+/// in that zone's region) when the plan expects to need at least that much
 /// on-demand anyway (every zone pooled): the same dollars bought early, and
 /// the slack kept against an outage that would outlast it. Where the job
 /// checkpoints periodically and a place's grace period is too short to
@@ -155,10 +156,12 @@ public struct ValuePolicy: DeadlinePolicy {
     {
       return nil
     }
-    if bridgesOutages, plan.place == nil, let z = plan.waited,
-      bridges(v, job: job, zone: z, onDemand: plan.onDemand, estimates: estimates)
-    {
-      return plan.onDemand
+    // Before the job has a checkpoint, a bridge runs in the waited zone's
+    // region: the checkpoint is then where the job resumes, not anchored
+    // in another by the bridge. After, it stays where the checkpoint is.
+    if bridgesOutages, plan.place == nil, let z = plan.waited {
+      let bridge = v.home == nil ? Place.onDemand(region: v.region(ofZone: z)) : plan.onDemand
+      if bridges(v, job: job, zone: z, onDemand: bridge, estimates: estimates) { return bridge }
     }
     return plan.place
   }
