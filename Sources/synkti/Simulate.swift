@@ -56,6 +56,14 @@ extension Synkti {
 
     @Option(help: "Also write the metrics as JSON to this file.") var output: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "Also write a deadline job's run, one CSV row per tick, to this file.",
+        discussion:
+          "Columns: tick, hour, place (spot, on-demand or idle), where (zone name or on-demand region), has_spot (the zone's spot this tick), checkpoint (where it is at the tick's end), done_hours, spent_dollars (so far). Not for the optimum or a randomized policy, which have no single run."
+      ))
+    var timeline: String?
+
     @Flag(
       help:
         "Validate the scenario and resolve every file it names (traces, catalog tables); run nothing."
@@ -99,6 +107,7 @@ extension Synkti {
         )
         return
       }
+      if let timeline { try writeTimeline(timeline, runnable, config: config) }
       let clock = ContinuousClock()
       var metrics = RunMetrics()
       var baselineEvents = 0
@@ -144,6 +153,27 @@ extension Synkti {
         print(encoded)
       } else {
         print(MetricsSummary.text(metrics, config: config, wallMs: wallMs, extra: extra))
+      }
+    }
+
+    /// Writes `--timeline`: only a deadline job under a policy has one run
+    /// to show tick by tick.
+    func writeTimeline(_ path: String, _ runnable: RunnableScenario, config: ScenarioConfig) throws
+    {
+      guard case .deadlineJob(let scenario) = runnable else {
+        throw ValidationError("--timeline needs a deadline job (model: deadline-job)")
+      }
+      guard let steps = scenario.timeline() else {
+        throw ValidationError(
+          "--timeline: policy \(config.policy) has no single run to show (the optimum, or a randomized policy)"
+        )
+      }
+      let text = TimelineCSV.text(
+        steps, tickHours: scenario.window.tick, zones: try config.zoneNames().names)
+      do {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+      } catch {
+        throw ValidationError("cannot write --timeline \(path): \(error.localizedDescription)")
       }
     }
   }

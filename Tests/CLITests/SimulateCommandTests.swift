@@ -48,4 +48,39 @@ import Testing
     #expect(result.status == 2)
     #expect(result.stderr.contains("key 'tasks' (value '10') does not apply to model deadline-job"))
   }
+  /// `--timeline` writes the run one row per tick, ending at its cost; the
+  /// optimum and a fleet have no such run and exit 2 saying why.
+  @Test func timelineWritesTheRunTickByTick() throws {
+    let dir = CLI.scratch()
+    let path = dir + "/timeline.csv"
+    let base = [
+      "simulate", "--market", "trace:Experiments/data/traces/aws-v100-2023-02",
+      "--accelerator", "V100", "--set", "model=deadline-job", "--set",
+      "trace_zones=us-east-1c,us-west-2a", "--set", "work_hours=constant(10)", "--set",
+      "deadline_hours=15", "--set", "probe_interval_hours=published",
+    ]
+    let result = CLI.run(base + ["--policy", "synkti-value", "--json", "--timeline", path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let cost = try #require(object["total_cost"] as? Double)
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    #expect(lines.first == "tick,hour,place,where,has_spot,checkpoint,done_hours,spent_dollars")
+    let last = try #require(lines.last?.split(separator: ",", omittingEmptySubsequences: false))
+    #expect(last.count == 8)
+    #expect(last[6] == "10.0000")
+    #expect(abs((Double(last[7]) ?? 0) - cost) < 1e-4)
+    #expect(
+      lines.dropFirst().allSatisfy {
+        $0.contains(",spot,") || $0.contains(",on-demand,") || $0.contains(",idle,")
+      })
+    #expect(lines.contains { $0.contains(",spot,us-east-1c,") || $0.contains(",spot,us-west-2a,") })
+
+    let optimum = CLI.run(base + ["--policy", "optimal-offline", "--timeline", path])
+    #expect(optimum.status == 2)
+    #expect(optimum.stderr.contains("has no single run to show"))
+    let fleet = CLI.run(["simulate", "--tasks", "3", "--hours", "5", "--timeline", path])
+    #expect(fleet.status == 2)
+    #expect(fleet.stderr.contains("--timeline needs a deadline job"))
+  }
 }

@@ -91,6 +91,22 @@ public struct DeadlineScenario: Sendable {
     }
   }
 
+  /// The strategy's run tick by tick (`DeadlineSimulator.timeline`); nil
+  /// for the optimum and a randomized policy, which have no single run.
+  public func timeline() -> [DeadlineStep]? {
+    let runsOn = strategy.choosesTypes ? window : singleTypeWindow ?? window
+    switch strategy {
+    case .optimum, .simulated(_ as any RandomizedDeadlinePolicy):
+      return nil
+    case .simulated(let policy):
+      return DeadlineSimulator.timeline(policy, job: job, window: runsOn, probing: probing).steps
+    case .valueOnForecasts:
+      var policy = value
+      policy.forecasts = forecasts
+      return DeadlineSimulator.timeline(policy, job: job, window: runsOn, probing: probing).steps
+    }
+  }
+
   /// The window's exact optimum, by the solver its key names.
   func solveOptimum() -> DeadlineOutcome? {
     switch optimum.solver {

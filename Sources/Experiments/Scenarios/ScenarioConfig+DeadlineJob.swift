@@ -154,7 +154,7 @@ extension ScenarioConfig {
   }
 
   /// The zone names of a deadline job's window, and the key that gave them.
-  func zoneNames() throws -> (names: [String], key: String) {
+  public func zoneNames() throws -> (names: [String], key: String) {
     if let traceZones = deadlineJob.traceZones { return (traceZones, "trace_zones") }
     if let regions = deadlineJob.regions {
       guard let zoneOrder = deadlineJob.zoneOrder else {

@@ -20,6 +20,8 @@ extension DeadlineSimulator {
     /// With one accelerator type (every place as fast and as quick to
     /// start) the guard's second test is its first.
     let oneType: Bool
+    /// Each tick as simulated, when recording (`timeline`); nil: not.
+    var steps: [DeadlineStep]?
 
     init(_ policy: any DeadlinePolicy, job: DeadlineJob, window: DeadlineWindow, probing: Probing) {
       self.policy = policy
@@ -59,7 +61,9 @@ extension DeadlineSimulator {
         if type != 0 { outcome.otherTypeWork += work }
         outcome.workByType[type] += work
       }
-      if done + progress >= job.work - 1e-9 {
+      let finished = done + progress >= job.work - 1e-9
+      if steps != nil { record(at: k, done: finished ? job.work : done + progress) }
+      if finished {
         // Finished inside this tick, which is billed whole.
         let finish = time + (dt - progress / speed) + (job.work - done) / speed
         outcome.finishedAt = finish <= job.deadline + 1e-9 ? finish : nil
@@ -192,6 +196,14 @@ extension DeadlineSimulator {
       for r in 0..<window.regions { onDemandCost += onDemandHours[r] * window.onDemandPrice[r] }
       outcome.cost = outcome.spotCost + onDemandCost + outcome.egressCost + outcome.probeCost
       return outcome
+    }
+
+    /// Appends tick k as a step, with `done` the work by its end.
+    mutating func record(at k: Int, done: Double) {
+      let step = DeadlineStep(
+        tick: k, place: place, home: home, spot: place?.zone.map { window.available[$0][k] },
+        done: done, spent: finish().cost)
+      steps?.append(step)
     }
   }
 }

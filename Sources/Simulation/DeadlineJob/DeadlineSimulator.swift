@@ -27,6 +27,21 @@ public enum DeadlineSimulator {
     }
     return run.finish()
   }
+
+  /// `run`, with every tick the job was simulated as a step (the last one
+  /// the tick it finished in); its outcome is `run`'s.
+  public static func timeline(
+    _ policy: any DeadlinePolicy, job: DeadlineJob, window: DeadlineWindow,
+    probing: Probing = .free
+  ) -> (outcome: DeadlineOutcome, steps: [DeadlineStep]) {
+    var run = Run(policy, job: job, window: window, probing: probing)
+    run.steps = []
+    let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, window.tick))
+    for k in 0..<ticks {
+      guard run.tick(k) else { break }
+    }
+    return (run.finish(), run.steps ?? [])
+  }
 }
 
 extension DeadlineSimulator {
