@@ -34,6 +34,15 @@ extension DeadlineSimulator {
       outcome.workByType = Array(repeating: 0, count: window.typeCount)
     }
 
+    /// Runs every tick until the job finishes, the deadline or the window's
+    /// end, whichever is first.
+    mutating func toDeadline() {
+      let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, window.tick))
+      for k in 0..<ticks {
+        guard tick(k) else { break }
+      }
+    }
+
     /// Runs tick k; false once the job has finished (inside the tick).
     mutating func tick(_ k: Int) -> Bool {
       let dt = window.tick

@@ -21,10 +21,7 @@ public enum DeadlineSimulator {
     -> DeadlineOutcome
   {
     var run = Run(policy, job: job, window: window, probing: probing)
-    let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, window.tick))
-    for k in 0..<ticks {
-      guard run.tick(k) else { break }
-    }
+    run.toDeadline()
     return run.finish()
   }
 
@@ -36,10 +33,7 @@ public enum DeadlineSimulator {
   ) -> (outcome: DeadlineOutcome, steps: [DeadlineStep]) {
     var run = Run(policy, job: job, window: window, probing: probing)
     run.steps = []
-    let ticks = Swift.min(window.ticks, DeadlineJob.ticks(job.deadline, window.tick))
-    for k in 0..<ticks {
-      guard run.tick(k) else { break }
-    }
+    run.toDeadline()
     return (run.finish(), run.steps ?? [])
   }
 }
