@@ -60,7 +60,7 @@ extension Synkti {
       help: ArgumentHelp(
         "Also write a deadline job's run, one CSV row per tick, to this file.",
         discussion:
-          "Columns: tick, hour, place (spot, on-demand or idle), where (zone name or on-demand region), has_spot (the zone's spot this tick), checkpoint (where it is at the tick's end), done_hours, spent_dollars (so far). Not for the optimum or a randomized policy, which have no single run."
+          "Columns: tick, hour, place (spot, on-demand or idle), where (the spot zone, or the on-demand region named by its first zone), has_spot (the zone's spot this tick), checkpoint (where it is at the tick's end), done_hours, spent_dollars (so far). Not for the optimum or a randomized policy, which have no single run."
       ))
     var timeline: String?
 
@@ -169,7 +169,8 @@ extension Synkti {
         )
       }
       let text = TimelineCSV.text(
-        steps, tickHours: scenario.window.tick, zones: try config.zoneNames().names)
+        steps, tickHours: scenario.window.tick, zones: try config.zoneNames().names,
+        zoneRegion: scenario.window.zoneRegion)
       do {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
       } catch {

@@ -8,12 +8,17 @@ enum TimelineCSV {
   static let header = "tick,hour,place,where,has_spot,checkpoint,done_hours,spent_dollars"
 
   /// The rows of `steps` on ticks of `tickHours`, zones named by `zones`
-  /// (index i is zone i; a zone past the list is named by its index).
-  static func text(_ steps: [DeadlineStep], tickHours: Double, zones: [String]) -> String {
+  /// (index i is zone i; a zone past the list is named by its index) and
+  /// on-demand regions by their first zone (`zoneRegion`: each zone's).
+  static func text(
+    _ steps: [DeadlineStep], tickHours: Double, zones: [String], zoneRegion: [Int]
+  ) -> String {
+    func zone(_ z: Int) -> String { z < zones.count ? zones[z] : "zone \(z)" }
     func name(_ place: Place?) -> String {
       switch place {
-      case .spot(let z)?: return z < zones.count ? zones[z] : "zone \(z)"
-      case .onDemand(let r)?: return "region \(r)"
+      case .spot(let z)?: return zone(z)
+      case .onDemand(let r)?:
+        return zoneRegion.firstIndex(of: r).map { "region of \(zone($0))" } ?? "region \(r)"
       case nil: return ""
       }
     }
