@@ -74,36 +74,39 @@ public struct DeadlineScenario: Sendable {
   /// `outcome()` with the window's optimum `best` already solved (nil: no
   /// schedule finishes; read only when the strategy is the optimum).
   func outcome(optimum best: DeadlineOutcome?) -> DeadlineOutcome {
-    // The published single-type baselines keep to the job's own type.
-    let runsOn = strategy.choosesTypes ? window : singleTypeWindow ?? window
     switch strategy {
     case .optimum:
       return best ?? DeadlineSimulator.run(OnDemandOnly(), job: job, window: window)
     case .simulated(let policy as any RandomizedDeadlinePolicy):
       return DeadlineSimulator.expected(
         policy, job: job, window: runsOn, probing: probing, root: seed, draws: Self.policyDraws)
-    case .simulated(let policy):
-      return DeadlineSimulator.run(policy, job: job, window: runsOn, probing: probing)
-    case .valueOnForecasts:
-      var policy = value
-      policy.forecasts = forecasts
-      return DeadlineSimulator.run(policy, job: job, window: runsOn, probing: probing)
+    case .simulated, .valueOnForecasts:
+      return DeadlineSimulator.run(singleRunPolicy!, job: job, window: runsOn, probing: probing)
     }
   }
 
   /// The strategy's run tick by tick (`DeadlineSimulator.timeline`); nil
   /// for the optimum and a randomized policy, which have no single run.
   public func timeline() -> [DeadlineStep]? {
-    let runsOn = strategy.choosesTypes ? window : singleTypeWindow ?? window
+    singleRunPolicy.map {
+      DeadlineSimulator.timeline($0, job: job, window: runsOn, probing: probing).steps
+    }
+  }
+
+  /// The window the strategy runs on: the published single-type baselines
+  /// keep to the job's own type.
+  var runsOn: DeadlineWindow { strategy.choosesTypes ? window : singleTypeWindow ?? window }
+
+  /// The policy whose one run is the strategy's outcome; nil for the
+  /// optimum and a randomized policy (the mean of many draws).
+  var singleRunPolicy: (any DeadlinePolicy)? {
     switch strategy {
-    case .optimum, .simulated(_ as any RandomizedDeadlinePolicy):
-      return nil
-    case .simulated(let policy):
-      return DeadlineSimulator.timeline(policy, job: job, window: runsOn, probing: probing).steps
+    case .optimum, .simulated(_ as any RandomizedDeadlinePolicy): return nil
+    case .simulated(let policy): return policy
     case .valueOnForecasts:
       var policy = value
       policy.forecasts = forecasts
-      return DeadlineSimulator.timeline(policy, job: job, window: runsOn, probing: probing).steps
+      return policy
     }
   }
 

@@ -63,7 +63,8 @@ import Testing
     let estimates = (0..<3).map { policy.estimate(view, $0) }
     func cost(_ z: Int) -> Double {
       policy.moverPlanCost(
-        view, job: job, zone: z, start: 0.1, egress: 0, estimates: estimates)
+        view, job: job, zone: z, start: 0.1, egress: 0, estimates: estimates,
+        move: ValuePolicy.meanMove(view, estimates))
     }
     #expect(cost(0) > cost(1))
     #expect(cost(0) - cost(1) < 0.38)

@@ -83,9 +83,11 @@ extension ValuePolicy {
   /// availability, and each loss paying a restart, a transfer and egress:
   /// the first loss's from z, each later one's the pool's mean move (the
   /// job is then wherever the last loss took it).
+  /// `move` is the pool's mean move (`meanMove`) of the same estimates,
+  /// the same for every z.
   func moverPlanCost(
     _ v: DeadlineView, job: DeadlineJob, zone z: Int, start: Double, egress: Double,
-    estimates: [ZoneEstimate]
+    estimates: [ZoneEstimate], move: (transfer: Double, dollars: Double)
   ) -> Double {
     var weight = 0.0
     var price = 0.0
@@ -118,17 +120,7 @@ extension ValuePolicy {
     reserve /= weight
     // Only the first loss leaves z; each later one leaves the zone the
     // last loss took the job to, drawn like the next: the pool's mean move.
-    var transfer = 0.0
-    var dollars = 0.0
-    for (x, ex) in estimates.enumerated() {
-      for (y, ey) in estimates.enumerated() {
-        let w = ex.availability * ey.availability
-        transfer += w * v.transfer(from: .spot(zone: x), to: .spot(zone: y))
-        dollars += w * v.egress(from: .spot(zone: x), to: .spot(zone: y))
-      }
-    }
-    transfer /= weight * weight
-    dollars /= weight * weight
+    let (transfer, dollars) = move
     // Each run ends in a move: its restart and transfer are unpaid work
     // (and, where a reclaim loses it, the work since the last checkpoint),
     // its egress a charge per run.
@@ -164,6 +156,26 @@ extension ValuePolicy {
         remaining: remaining, left: job.deadline - v.time - start - reserve, pooled, up: true,
         price: price, share: share, onDemand: v.onDemandPrice(v.region(ofZone: z)),
         restart: restart)
+  }
+
+  /// The pool's mean move, transfer hours and egress dollars: from a zone
+  /// drawn by availability to another drawn likewise, Σ_x Σ_y a_x·a_y·c(x,
+  /// y) ÷ (Σ a)² (`moverPlanCost`'s moves after the first).
+  static func meanMove(_ v: DeadlineView, _ estimates: [ZoneEstimate]) -> (
+    transfer: Double, dollars: Double
+  ) {
+    var weight = 0.0
+    var transfer = 0.0
+    var dollars = 0.0
+    for (x, ex) in estimates.enumerated() {
+      weight += ex.availability
+      for (y, ey) in estimates.enumerated() {
+        let w = ex.availability * ey.availability
+        transfer += w * v.transfer(from: .spot(zone: x), to: .spot(zone: y))
+        dollars += w * v.egress(from: .spot(zone: x), to: .spot(zone: y))
+      }
+    }
+    return (transfer / (weight * weight), dollars / (weight * weight))
   }
 
   /// Expected hours of running a reclaim at `place` loses, for runs of

@@ -181,6 +181,8 @@ public struct ValuePolicy: DeadlinePolicy {
       * ((job.work - v.done) / v.speed(onDemand) + startHours(v, onDemand, job: job))
       + (v.place == onDemand ? 0 : v.egress(to: onDemand))
     var waited: Int?
+    // The move plans' later moves do not depend on where they start.
+    let move = v.zones > 1 ? Self.meanMove(v, estimates) : (transfer: 0, dollars: 0)
     for z in 0..<v.zones {
       let place = Place.spot(zone: z)
       let up = v.available(z, at: v.tick)
@@ -195,7 +197,8 @@ public struct ValuePolicy: DeadlinePolicy {
       guard up, v.zones > 1 else { continue }
       let moving = moverPlanCost(
         v, job: job, zone: z, start: startHours(v, place, job: job),
-        egress: v.place == place ? 0 : v.egress(to: place), estimates: estimates)
+        egress: v.place == place ? 0 : v.egress(to: place), estimates: estimates,
+        move: move)
       if moving < bestCost {
         bestCost = moving
         best = place
@@ -247,7 +250,9 @@ public struct ValuePolicy: DeadlinePolicy {
     if v.zones > 1 {
       resumed = Swift.min(
         resumed,
-        moverPlanCost(v, job: later, zone: h, start: start, egress: 0, estimates: fresh))
+        moverPlanCost(
+          v, job: later, zone: h, start: start, egress: 0, estimates: fresh,
+          move: Self.meanMove(v, fresh)))
     }
     let notBack = cheapestPlan(v, job: later, estimates: estimates).cost
     return back * resumed + (1 - back) * notBack < acting
