@@ -98,6 +98,7 @@ public struct ExperimentReport {
     out += "`synkti report --experiment \(data.experiment)`.\n\n"
     if let findings = findingsSection(windowsPooled) { out += findings }
     if let gaps = optimumGapSection() { out += gaps }
+    if let sources = gapSourcesSection() { out += sources }
     if let bound = boundGapSection(data) { out += bound }
     if let ratios = competitiveSection(data) { out += ratios }
     if let forecasts = forecastSection(windowsPooled) { out += forecasts }
