@@ -113,4 +113,34 @@ import Testing
     #expect(table.header[1] == "runs")
     #expect(table.rows[0].prefix(4) == ["`v`", "32", "28.00 ± 0", "10.40 ± 0"])
   }
+
+  /// Every cell names its zones (one zone or two, as `chip-choice` does):
+  /// each policy cell pairs with the optimum of its own zones. On zones
+  /// "a,b" the optimum ran 50 h at $1.80 ($90): the same run is $38
+  /// above it, 42.22 %: price (2.20 − 1.80)·52 = $20.80, hours 2·$1.80.
+  @Test func cellsThatNameTheirZonesPairWithTheirZonesOptimum() throws {
+    var cells: [CellData] = []
+    let cheaper = Self.run(spotHours: 50, spot: 90, onDemand: 0, egress: 0, probes: 0)
+    for (zones, optimum) in [("a", Self.optimum), ("a,b", cheaper)] {
+      for (policy, run) in [("v", Self.policy), ("optimal-offline", optimum)] {
+        var r = run
+        r.metrics["gap_to_optimal"] = 1.1
+        let values = ["policy": policy, "trace_zones": zones]
+        cells.append(
+          CellData(
+            index: cells.count, key: "policy=\(policy);trace_zones=\(zones)", values: values,
+            runs: [r]))
+      }
+    }
+    let data = SweepData(
+      sweep: Synthetic.record, experiment: "gaps", specText: "name: gaps\n", specHash: "abc",
+      axes: ["policy", "trace_zones"], cells: cells)
+    let (table, _) = try #require(
+      ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "").gapSourcesTable())
+    #expect(
+      table.rows == [
+        ["`v`", "`a`", "1", "28.00", "10.40", "4.00", "10.00", "3.00", "0.60"],
+        ["`v`", "`a,b`", "1", "42.22", "23.11", "4.00", "11.11", "3.33", "0.67"],
+      ])
+  }
 }

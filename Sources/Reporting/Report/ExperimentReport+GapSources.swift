@@ -40,17 +40,6 @@ extension ExperimentReport {
     var parts: [Double] { [price, hours, onDemand, egress, probes] }
   }
 
-  /// The optimum's runs per condition, keyed like `referenceIndex`'s.
-  static func optimumIndex(_ cells: [CellData], over conditions: [String], in data: SweepData)
-    -> [String: [RunData]]
-  {
-    Dictionary(
-      cells.filter {
-        $0.values["policy"] == DeadlinePolicies.optimumName && $0.values["trace_zones"] == nil
-      }.map { (data.key(of: $0, over: conditions), $0.runs) },
-      uniquingKeysWith: { first, _ in first })
-  }
-
   /// Each policy's gap to the optimum split by where it went
   /// (`GapSources`), as % of the optimum's cost, mean and 95 % CI over the
   /// windows, per condition (pooled per policy when there are more than
@@ -61,7 +50,12 @@ extension ExperimentReport {
     let conditions = windowsPooled.axes.filter { axis in
       axis != "policy" && Set(cells.compactMap { $0.values[axis] }).count > 1
     }
-    let index = Self.optimumIndex(windowsPooled.cells, over: conditions, in: windowsPooled)
+    // The optimum of the cells measured: the multi-zone one where those
+    // are multi-zone (a single-zone include's optimum is its zone's).
+    let multiZone = cells.contains { $0.values["trace_zones"] == nil }
+    let index = Self.referenceIndex(
+      windowsPooled.cells.filter { !multiZone || $0.values["trace_zones"] == nil },
+      over: conditions, in: windowsPooled, of: DeadlinePolicies.optimumName)
     // Per row (policy and condition), each window's parts, % of optimum.
     var rows: [(label: [String], parts: [[Double]])] = []
     for cell in cells {

@@ -96,14 +96,16 @@ extension ExperimentReport {
     cells.contains { $0.values["policy"] == reference }
   }
 
-  /// The reference's runs per condition, keyed by `cell`'s values of every
-  /// axis in `conditions` (`SweepData.key(of:over:)`): one lookup per row
-  /// rather than a search of every cell.
-  static func referenceIndex(_ cells: [CellData], over conditions: [String], in data: SweepData)
-    -> [String: [RunData]]
-  {
+  /// The runs of `policy` (by default the reference) per condition, keyed
+  /// by `cell`'s values of every axis in `conditions`
+  /// (`SweepData.key(of:over:)`): one lookup per row rather than a search
+  /// of every cell.
+  static func referenceIndex(
+    _ cells: [CellData], over conditions: [String], in data: SweepData,
+    of policy: String = reference
+  ) -> [String: [RunData]] {
     Dictionary(
-      cells.filter { $0.values["policy"] == reference }.map {
+      cells.filter { $0.values["policy"] == policy }.map {
         (data.key(of: $0, over: conditions), $0.runs)
       },
       uniquingKeysWith: { first, _ in first })
