@@ -83,12 +83,13 @@ import Testing
     #expect(section?.contains("uniform-progress") == false)
   }
 
-  /// More conditions than a table holds (8 deadlines × 4 checkpoint
-  /// sizes): one row per policy, over every condition's windows.
-  @Test func manyConditionsArePooledPerPolicy() throws {
+  /// Policy `v` against the optimum over 8 deadlines × 4 checkpoint
+  /// sizes (more conditions than a table holds), one window each, the
+  /// hand-computed pair above in each; or, `short`, over 2 deadlines.
+  static func manyConditions(short: Bool = false) -> SweepData {
     var cells: [CellData] = []
-    for deadline in 0..<8 {
-      for size in 0..<4 {
+    for deadline in 0..<(short ? 2 : 8) {
+      for size in 0..<(short ? 1 : 4) {
         for (policy, run) in [("v", Self.policy), ("optimal-offline", Self.optimum)] {
           var r = run
           r.metrics["gap_to_optimal"] = policy == "v" ? 1.28 : 1
@@ -104,14 +105,27 @@ import Testing
         }
       }
     }
-    let data = SweepData(
+    return SweepData(
       sweep: Synthetic.record, experiment: "gaps", specText: "name: gaps\n", specHash: "abc",
       axes: ["policy", "deadline_hours", "checkpoint_gb"], cells: cells)
+  }
+
+  /// More conditions than a table holds: one row per policy, over every
+  /// condition's windows, and the table per condition for a CSV.
+  @Test func manyConditionsArePooledPerPolicy() throws {
+    let data = Self.manyConditions()
     let report = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
     let (table, pooled) = try #require(report.gapSourcesTable())
     #expect(pooled && table.rows.count == 1)
     #expect(table.header[1] == "runs")
     #expect(table.rows[0].prefix(4) == ["`v`", "32", "28.00 ± 0", "10.40 ± 0"])
+    // Per condition, for the CSV beside the report.
+    let full = try #require(report.gapSourcesTable(poolAbove: .max))
+    #expect(!full.pooled && full.table.rows.count == 32)
+    #expect(full.table.rows[0].prefix(4) == ["`v`", "`100`", "`0`", "1"])
+    let section = report.markdown(figures: [], skipped: [])
+      .components(separatedBy: "## Where the gap goes")[1].components(separatedBy: "## ")[0]
+    #expect(section.contains("per condition in [gap-sources.csv](gap-sources.csv)"))
   }
 
   /// Every cell names its zones (one zone or two, as `chip-choice` does):
@@ -142,5 +156,25 @@ import Testing
         ["`v`", "`a`", "1", "28.00", "10.40", "4.00", "10.00", "3.00", "0.60"],
         ["`v`", "`a,b`", "1", "42.22", "23.11", "4.00", "11.11", "3.33", "0.67"],
       ])
+  }
+
+  /// The writer puts the per-condition split beside a pooled report, and
+  /// removes it when a later report of the experiment no longer pools.
+  @Test func aPooledSplitIsWrittenPerConditionBesideTheReport() throws {
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("synkti-gap-sources-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    func write(_ data: SweepData) throws {
+      _ = try ReportWriter(
+        report: ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+      ).write(into: out)
+    }
+    let csv = out + "/gaps/" + ExperimentReport.gapSourcesCSV
+    try write(Self.manyConditions())
+    let text = try String(contentsOfFile: csv, encoding: .utf8)
+    #expect(text.hasPrefix("policy,deadline_hours,checkpoint_gb,windows,gap %,spot price %,"))
+    #expect(text.split(separator: "\n").count == 33)
+    try write(Self.manyConditions(short: true))
+    #expect(!FileManager.default.fileExists(atPath: csv))
   }
 }

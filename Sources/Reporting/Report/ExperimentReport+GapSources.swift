@@ -28,7 +28,9 @@ extension ExperimentReport {
         optimumHours > 0
         ? optimum[Metric.spotCost.rawValue] / optimumHours : (hours > 0 ? spot / hours : 0)
       let price = hours > 0 ? spot / hours : optimumPrice
-      self.price = (price - optimumPrice) * hours
+      // The same zones at the same prices differ by rounding only: no part.
+      let dearer = abs(price - optimumPrice) <= 1e-9 * optimumPrice ? 0 : price - optimumPrice
+      self.price = dearer * hours
       self.hours = (hours - optimumHours) * optimumPrice
       func above(_ metric: Metric) -> Double { run[metric.rawValue] - optimum[metric.rawValue] }
       onDemand = above(.onDemandCost)
@@ -40,12 +42,15 @@ extension ExperimentReport {
     var parts: [Double] { [price, hours, onDemand, egress, probes] }
   }
 
+  /// The per-condition split's CSV, beside the report when it pools.
+  public static let gapSourcesCSV = "gap-sources.csv"
+
   /// Each policy's gap to the optimum split by where it went
   /// (`GapSources`), as % of the optimum's cost, mean and 95 % CI over the
   /// windows, per condition (pooled per policy when there are more than
-  /// `foldAbove` conditions); and whether it was pooled. Nil without an
+  /// `poolAbove` conditions); and whether it was pooled. Nil without an
   /// optimum to pair with: runs pair by position, as the gap table's do.
-  func gapSourcesTable() -> (table: MarkdownTable, pooled: Bool)? {
+  func gapSourcesTable(poolAbove: Int = foldAbove) -> (table: MarkdownTable, pooled: Bool)? {
     let cells = Self.optimumCells(windowsPooled)
     let conditions = windowsPooled.axes.filter { axis in
       axis != "policy" && Set(cells.compactMap { $0.values[axis] }).count > 1
@@ -71,7 +76,7 @@ extension ExperimentReport {
       rows.append((["`\(policy)`"] + conditions.map { "`\(cell.values[$0] ?? "")`" }, parts))
     }
     guard !rows.isEmpty else { return nil }
-    let pooled = rows.count > Self.foldAbove
+    let pooled = rows.count > poolAbove
     if pooled {
       var order: [String] = []
       var merged: [String: [[Double]]] = [:]
@@ -101,7 +106,7 @@ extension ExperimentReport {
   func gapSourcesSection() -> String? {
     guard let (table, pooled) = gapSourcesTable() else { return nil }
     return "## Where the gap goes\n\n"
-      + "Each run's cost above the optimum of the same window, split exactly into five parts, each as % of the optimum's cost (mean and 95% CI over the windows\(pooled ? ", pooled per policy over every condition" : "")): *spot price*, its mean spot price above the optimum's over its own spot hours (positive: the optimum ran in cheaper zones); *spot hours*, its spot hours beyond the optimum's at the optimum's mean price (positive: restarts, transfers and redone work; negative: it ran on-demand where the optimum ran spot); and the on-demand, egress and probes it paid above the optimum's. The parts sum to the gap.\n\n"
+      + "Each run's cost above the optimum of the same window, split exactly into five parts, each as % of the optimum's cost (mean and 95% CI over the windows\(pooled ? ", pooled per policy over every condition; per condition in [\(Self.gapSourcesCSV)](\(Self.gapSourcesCSV))" : "")): *spot price*, its mean spot price above the optimum's over its own spot hours (positive: the optimum ran in cheaper zones); *spot hours*, its spot hours beyond the optimum's at the optimum's mean price (positive: restarts, transfers and redone work; negative: it ran on-demand where the optimum ran spot); and the on-demand, egress and probes it paid above the optimum's. The parts sum to the gap.\n\n"
       + table.render() + "\n"
   }
 }

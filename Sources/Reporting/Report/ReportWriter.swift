@@ -298,6 +298,16 @@ public struct ReportWriter {
     } else if FileManager.default.fileExists(atPath: gapPath) {
       try FileManager.default.removeItem(atPath: gapPath)
     }
+    // The split of the gap per condition, where the report pools it.
+    let sourcesPath = (folder as NSString).appendingPathComponent(ExperimentReport.gapSourcesCSV)
+    if report.gapSourcesTable()?.pooled == true,
+      let sources = report.gapSourcesTable(poolAbove: .max)
+    {
+      try ExperimentReport.csv(sources.table).write(
+        toFile: sourcesPath, atomically: true, encoding: .utf8)
+    } else if FileManager.default.fileExists(atPath: sourcesPath) {
+      try FileManager.default.removeItem(atPath: sourcesPath)
+    }
     let readme = (folder as NSString).appendingPathComponent("README.md")
     let markdown = report.markdown(figures: figures, skipped: skipped)
     try markdown.write(toFile: readme, atomically: true, encoding: .utf8)
