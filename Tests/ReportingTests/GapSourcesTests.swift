@@ -30,6 +30,15 @@ import Testing
     #expect(abs(parts.parts.reduce(0, +) - 28) < 1e-9)
   }
 
+  /// The same price, $0.30 over 3 h against $0.10 over 1 h, differs by
+  /// rounding only (0.3 ÷ 3 is 0.09999999999999999): no price part.
+  @Test func aPriceThatDiffersByRoundingOnlyIsNoPart() {
+    let parts = ExperimentReport.GapSources(
+      Self.run(spotHours: 1, spot: 0.1, onDemand: 0, egress: 0, probes: 0),
+      optimum: Self.run(spotHours: 3, spot: 0.3, onDemand: 0, egress: 0, probes: 0))
+    #expect(parts.price == 0)
+  }
+
   /// An optimum that ran on-demand only ($200) against 40 spot hours at
   /// $2.50, $120 on-demand and $1 egress: no price to compare, so the
   /// whole spot bill is hours ($100), on-demand −$80; $21 in all.
