@@ -300,8 +300,8 @@ public struct ReportWriter {
     }
     // The split of the gap per condition, where the report pools it.
     let sourcesPath = (folder as NSString).appendingPathComponent(ExperimentReport.gapSourcesCSV)
-    if report.gapSourcesTable()?.pooled == true,
-      let sources = report.gapSourcesTable(poolAbove: .max)
+    if let sources = report.gapSourcesTable(poolAbove: .max),
+      sources.table.rows.count > ExperimentReport.foldAbove
     {
       try ExperimentReport.csv(sources.table).write(
         toFile: sourcesPath, atomically: true, encoding: .utf8)

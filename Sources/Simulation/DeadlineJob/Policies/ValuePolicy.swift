@@ -152,7 +152,9 @@ public struct ValuePolicy: DeadlinePolicy {
       return .spot(zone: z)
     }
     if plan.place != nil,
-      waitsForHome(v, job: job, estimates: estimates, acting: plan.cost, onDemand: plan.onDemand)
+      waitsForHome(
+        v, job: job, estimates: estimates, acting: plan.cost, onDemand: plan.onDemand,
+        move: plan.move)
     {
       return nil
     }
@@ -167,10 +169,11 @@ public struct ValuePolicy: DeadlinePolicy {
   }
 
   /// The cheapest plan now: its place (nil: wait for `waited`, a zone
-  /// without spot now), its expected dollars, and the on-demand place it
-  /// was weighed against.
+  /// without spot now), its expected dollars, the on-demand place it was
+  /// weighed against, and the pool's mean move its move plans priced.
   func cheapestPlan(_ v: DeadlineView, job: DeadlineJob, estimates: [ZoneEstimate]) -> (
-    place: Place?, cost: Double, waited: Int?, onDemand: Place
+    place: Place?, cost: Double, waited: Int?, onDemand: Place,
+    move: (transfer: Double, dollars: Double)
   ) {
     let homeRegion = v.home.map(v.region(of:)) ?? v.region(ofZone: 0)
     let onDemand = Place.onDemand(
@@ -204,7 +207,7 @@ public struct ValuePolicy: DeadlinePolicy {
         best = place
       }
     }
-    return (best, bestCost, waited, onDemand)
+    return (best, bestCost, waited, onDemand, move)
   }
 
   /// Whether an idle job waits one more tick for the zone that holds its
@@ -222,7 +225,7 @@ public struct ValuePolicy: DeadlinePolicy {
   /// short outage of the home zone was met with a move.
   func waitsForHome(
     _ v: DeadlineView, job: DeadlineJob, estimates: [ZoneEstimate], acting: Double,
-    onDemand: Place
+    onDemand: Place, move: (transfer: Double, dollars: Double)
   ) -> Bool {
     guard v.place == nil, let h = v.home?.zone, !v.available(h, at: v.tick),
       !DeadlineGuard.mustRunOnDemand(
@@ -235,7 +238,8 @@ public struct ValuePolicy: DeadlinePolicy {
     later.deadline -= v.tickHours
     let e = estimates[h]
     let back = -_expm1(-v.tickHours / (e.current ?? e.outage))
-    // Back with spot: a fresh run of the fitted process.
+    // Back with spot: a fresh run of the fitted process (the same
+    // availability, so the plan's mean move holds).
     var fresh = estimates
     fresh[h] = e.fitted
     let start = startHours(v, home, job: job)
@@ -251,8 +255,7 @@ public struct ValuePolicy: DeadlinePolicy {
       resumed = Swift.min(
         resumed,
         moverPlanCost(
-          v, job: later, zone: h, start: start, egress: 0, estimates: fresh,
-          move: Self.meanMove(v, fresh)))
+          v, job: later, zone: h, start: start, egress: 0, estimates: fresh, move: move))
     }
     let notBack = cheapestPlan(v, job: later, estimates: estimates).cost
     return back * resumed + (1 - back) * notBack < acting
