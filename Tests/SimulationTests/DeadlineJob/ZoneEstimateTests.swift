@@ -38,4 +38,20 @@ import Testing
     #expect(c.decayed(to: 500, tickHours: 1, memoryHours: .infinity).estimate(priorHours: 24) == e)
     #expect(c.decayed(to: 0, tickHours: 1, memoryHours: 96).estimate(priorHours: 24) == e)
   }
+
+  /// The most favourable fit within the evidence: 3 runs of 30 h in all
+  /// and 3 outages of 10 h, no prior (which counts as one of each): runs
+  /// 30 ÷ 4 = 7.5 h one standard error (1/√4) longer, 11.25 h; outages
+  /// 2.5 h one shorter, 2.5 ÷ 1.5 h.
+  @Test func theFavourableFitIsOneStandardErrorBetter() {
+    var c = ZoneHistoryCounts()
+    c.upHours = 30
+    c.downHours = 10
+    c.losses = 3
+    c.recoveries = 3
+    #expect(c.estimate(priorHours: 0) == ZoneEstimate(lifetime: 7.5, outage: 2.5))
+    let f = c.favourableEstimate(priorHours: 0)
+    #expect(abs(f.lifetime - 11.25) < 1e-12)
+    #expect(abs(f.outage - 2.5 / 1.5) < 1e-12)
+  }
 }

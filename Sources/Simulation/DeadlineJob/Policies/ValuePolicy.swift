@@ -38,11 +38,12 @@
 /// the guard. Its two parameters: `memoryHours` (default 96), the half-life
 /// of what it has seen, and `priorHours` (default 24), the weight of a
 /// neutral prior (half a run, half an outage) that shrinks the fit when the
-/// history is short. With `bridgesOutages`, a wait for a zone without spot
-/// is bridged on on-demand (where the checkpoint is; before there is one,
-/// in that zone's region) when the plan expects to need at least that much
-/// on-demand anyway (every zone pooled): the same dollars bought early, and
-/// the slack kept against an outage that would outlast it. Where the job
+/// history is short. With `bridgesOutages`, a wait for a zone without
+/// spot is bridged on on-demand (where the checkpoint is;
+/// before there is one, in that zone's region) when the plan expects to
+/// need at least that much on-demand anyway (every zone pooled, each at
+/// its most favourable fit within the evidence): the same dollars bought
+/// early, and the slack kept against an outage that would outlast it. Where the job
 /// checkpoints periodically and a place's grace period is too short to
 /// write the checkpoint, each run there is priced with the work its reclaim
 /// loses (`unsavedHours`), and with the slack the guard keeps in reserve.
@@ -261,16 +262,29 @@ public struct ValuePolicy: DeadlinePolicy {
     return back * resumed + (1 - back) * notBack < acting
   }
 
+  /// Every zone's fit at its most favourable within the evidence
+  /// (`ZoneHistoryCounts.favourableEstimate`), as of now.
+  func favourable(_ v: DeadlineView) -> [ZoneEstimate] {
+    counts.map {
+      $0.decayed(to: v.tick, tickHours: v.tickHours, memoryHours: memoryHours)
+        .favourableEstimate(priorHours: priorHours)
+    }
+  }
+
   /// Whether to bridge zone `z`'s expected outage on `onDemand` rather than
   /// wait idle: when the plan, every zone pooled (spot while any has it),
-  /// expects at least that much work on-demand before the deadline anyway.
+  /// expects at least that much work on-demand before the deadline anyway,
+  /// even with every zone at its most favourable fit within the evidence
+  /// (`favourable`). On-demand bought early for a shortfall that never
+  /// comes is lost, and a fit on little history (the first days of a
+  /// trace) is as likely too bleak as too bright.
   func bridges(
     _ v: DeadlineView, job: DeadlineJob, zone z: Int, onDemand: Place,
     estimates: [ZoneEstimate]
   ) -> Bool {
     // No zone believed ever to have spot: all the work is on-demand. One
     // always with spot: none is.
-    guard let pooled = Self.pooled(estimates) else { return true }
+    guard let pooled = Self.pooled(favourable(v)) else { return true }
     guard pooled.lifetime.isFinite else { return false }
     let place = Place.spot(zone: z)
     let restart = v.restart(at: place, job: job)

@@ -150,4 +150,15 @@ struct ZoneHistoryCounts: Sendable {
     return ZoneEstimate(
       lifetime: (upHours + half) / (losses + 1), outage: (downHours + half) / (recoveries + 1))
   }
+
+  /// The estimate at its most favourable within the evidence: runs one
+  /// standard error longer and outages one shorter than their means (the
+  /// mean of n exponential durations has a relative standard error of
+  /// 1/√n; the prior counts as one of each).
+  func favourableEstimate(priorHours: Double) -> ZoneEstimate {
+    var e = estimate(priorHours: priorHours)
+    e.lifetime *= 1 + 1 / (losses + 1).squareRoot()
+    e.outage /= 1 + 1 / (recoveries + 1).squareRoot()
+    return e
+  }
 }
