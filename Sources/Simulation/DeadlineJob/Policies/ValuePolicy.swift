@@ -38,16 +38,16 @@
 /// the guard. Its two parameters: `memoryHours` (default 96), the half-life
 /// of what it has seen, and `priorHours` (default 24), the weight of a
 /// neutral prior (half a run, half an outage) that shrinks the fit when the
-/// history is short. With `bridgesOutages`, a wait for a zone without
-/// spot is bridged on on-demand (where the checkpoint is;
-/// before there is one, in that zone's region) when the plan expects to
-/// need at least that much on-demand anyway (every zone pooled, each at
-/// its most favourable fit within the evidence): the same dollars bought
-/// early, and the slack kept against an outage that would outlast it. Where the job
-/// checkpoints periodically and a place's grace period is too short to
-/// write the checkpoint, each run there is priced with the work its reclaim
-/// loses (`unsavedHours`), and with the slack the guard keeps in reserve.
-/// With modelled probing, an idle job with a checkpoint first tries
+/// history is short. With `bridgesOutages`, a wait for a zone without spot
+/// is bridged on on-demand (where the checkpoint is; before there is one,
+/// in that zone's region) when the plan expects to need at least that much
+/// on-demand anyway (every zone pooled, each at its most favourable fit
+/// within the evidence): the same dollars bought early, and the slack kept
+/// against an outage that would outlast it. Where the job checkpoints
+/// periodically and a place's grace period is too short to write the
+/// checkpoint, each run there is priced with the work its reclaim loses
+/// (`unsavedHours`), and with the slack the guard keeps in reserve. With
+/// modelled probing, an idle job with a checkpoint first tries
 /// launches in zones it cannot see, where a run found that way, of a
 /// length it is unsure of, would pay back its move (and, should it end
 /// first, the way back), and rides a run it finds until it ends
