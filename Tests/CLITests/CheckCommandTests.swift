@@ -37,8 +37,9 @@ import Testing
       if result.stdout.contains("data/traces/") { traced += 1 }
       #expect(!result.stdout.contains("shared"), "\(file): \(result.stdout)")
     }
-    // The twenty trace-driven paper specs and zone-order-v100.
-    #expect(traced == 21)
+    // The twenty trace-driven paper specs, zone-order-v100 and the two
+    // value-bridging specs.
+    #expect(traced == 23)
   }
 
   @Test func aCheckNamesTheSpecKeyAndPathOfAMissingTrace() throws {
