@@ -52,9 +52,7 @@ extension ExperimentReport {
   /// optimum to pair with: runs pair by position, as the gap table's do.
   func gapSourcesTable(poolAbove: Int = foldAbove) -> (table: MarkdownTable, pooled: Bool)? {
     let cells = Self.optimumCells(windowsPooled)
-    let conditions = windowsPooled.axes.filter { axis in
-      axis != "policy" && Set(cells.compactMap { $0.values[axis] }).count > 1
-    }
+    let conditions = Self.conditions(among: cells, in: windowsPooled)
     // The optimum of the cells measured: the multi-zone one where those
     // are multi-zone (a single-zone include's optimum is its zone's).
     let multiZone = cells.contains { $0.values["trace_zones"] == nil }
@@ -67,7 +65,7 @@ extension ExperimentReport {
       guard let optimum = index[windowsPooled.key(of: cell, over: conditions)],
         optimum.count == cell.runs.count
       else { continue }
-      let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
+      let policy = self.policy(of: cell)
       let parts = zip(cell.runs, optimum).compactMap { run, best -> [Double]? in
         let cost = best[Metric.totalCost.rawValue]
         guard cost > 0 else { return nil }

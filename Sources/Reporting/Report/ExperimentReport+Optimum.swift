@@ -17,6 +17,20 @@ extension ExperimentReport {
     return multiZone.isEmpty ? measured : multiZone
   }
 
+  /// The axes other than the policy that vary among `cells`: a row's
+  /// condition in the gap tables.
+  static func conditions(among cells: [CellData], in data: SweepData) -> [String] {
+    data.axes.filter { axis in
+      axis != "policy" && Set(cells.compactMap { $0.values[axis] }).count > 1
+    }
+  }
+
+  /// The policy a cell ran: its axis value, else the spec's base policy
+  /// (a policy set in the base is not an axis value).
+  func policy(of cell: CellData) -> String {
+    cell.values["policy"] ?? spec?.base.policy ?? "—"
+  }
+
   /// Each policy's gap to the optimum per condition, over the windows, and
   /// whether it is `folded` (longer than `foldAbove` rows: the report then
   /// shows it pooled per policy and the CSV holds it). Nil when no run was
@@ -24,17 +38,12 @@ extension ExperimentReport {
   public func optimumGapTable() -> (table: MarkdownTable, folded: Bool)? {
     let cells = Self.optimumCells(windowsPooled)
     guard !cells.isEmpty else { return nil }
-    // Conditions: the axes that vary among these cells.
-    let conditions = windowsPooled.axes.filter { axis in
-      axis != "policy" && Set(cells.compactMap { $0.values[axis] }).count > 1
-    }
+    let conditions = Self.conditions(among: cells, in: windowsPooled)
     let lost = Self.losesWork(cells)
     let held = Self.holdsToReference(cells)
     let index = Self.referenceIndex(cells, over: conditions, in: windowsPooled)
     let rows = cells.map { cell -> [String] in
-      // A policy set in the spec's base is not an axis value.
-      let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
-      return ["`\(policy)`"] + conditions.map { "`\(cell.values[$0] ?? "")`" }
+      ["`\(policy(of: cell))`"] + conditions.map { "`\(cell.values[$0] ?? "")`" }
         + Self.gapColumns(cell.runs, lost: lost)
         + (held
           ? [
@@ -154,7 +163,7 @@ extension ExperimentReport {
     let conditions = data.axes.filter { $0 != "policy" }
     let index = Self.referenceIndex(cells, over: conditions, in: data)
     for cell in cells {
-      let policy = cell.values["policy"] ?? spec?.base.policy ?? "—"
+      let policy = self.policy(of: cell)
       if runs[policy] == nil {
         policies.append(policy)
         references[policy] = .some([])
