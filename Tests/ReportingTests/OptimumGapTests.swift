@@ -58,6 +58,24 @@ import Testing
     #expect(!section.contains("uniform-progress"))
   }
 
+  /// A policy the spec sets in `base:` (every cell but the optimum's
+  /// include lacks the axis) is named from the stored spec text, so a
+  /// report without the spec file (a spec outside `Experiments/paper/`,
+  /// reported without `--spec`) still says whose gap each row is.
+  @Test func aPolicySetInBaseIsNamedFromTheStoredSpecText() {
+    var data = Self.sweep()
+    data.cells.removeAll { $0.values["policy"] == "e" }
+    for i in data.cells.indices where data.cells[i].values["policy"] == "v" {
+      data.cells[i].values["policy"] = nil
+    }
+    data.specText = "name: gaps\nbase:\n  policy: v\n"
+    let section = ExperimentReport(data: data, spec: nil, catalog: nil, specNote: "")
+      .markdown(figures: [], skipped: [])
+      .components(separatedBy: "## Gap to the optimum")[1].components(separatedBy: "## ")[0]
+    #expect(section.contains("| `v` | 2 | 3 ± 13 | 3.00 | 1.040 | 0.5 | 2.00 | 3 | 0.50 |"))
+    #expect(!section.contains("`—`"))
+  }
+
   /// Where reclaims lost work (periodic checkpoints, a short grace period),
   /// each policy's mean hours lost are a column; elsewhere there is none.
   @Test func workLostToReclaimsIsAColumnWhereAnyRunLostSome() {

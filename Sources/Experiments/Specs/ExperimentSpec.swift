@@ -81,6 +81,13 @@ public struct ExperimentSpec: Sendable {
     (try? YAMLMap.parse(text, file: "spec").string("baseline")) ?? nil ?? "on-demand-only"
   }
 
+  /// The `policy:` a spec's text sets in `base:`, without resolving
+  /// anything else (nil when absent or unreadable): what every cell runs
+  /// that has no `policy` axis value.
+  public static func basePolicy(inText text: String) -> String? {
+    (try? YAMLMap.parse(text, file: "spec").map("base")?.string("policy")) ?? nil
+  }
+
   /// Keys a spec may have.
   static let keys = [
     "name", "description", "scenario", "base", "grid", "exclude", "include", "replicates", "seed",

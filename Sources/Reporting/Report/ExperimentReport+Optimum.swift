@@ -26,9 +26,11 @@ extension ExperimentReport {
   }
 
   /// The policy a cell ran: its axis value, else the spec's base policy
-  /// (a policy set in the base is not an axis value).
+  /// (a policy set in the base is not an axis value), read from the sweep's
+  /// stored spec text where the spec file was not loaded.
   func policy(of cell: CellData) -> String {
-    cell.values["policy"] ?? spec?.base.policy ?? "—"
+    cell.values["policy"] ?? spec?.base.policy ?? ExperimentSpec.basePolicy(inText: data.specText)
+      ?? "—"
   }
 
   /// Each policy's gap to the optimum per condition, over the windows, and
