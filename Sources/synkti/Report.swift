@@ -17,8 +17,10 @@ extension Synkti {
         experiment in the database and writes <out>/README.md, an index with \
         one row per experiment. Figures that need per-task data (the \
         completion-time CDF, the price timeline) re-simulate replicate 0 from \
-        its seed, using the spec file Experiments/paper/<experiment>.yaml (or \
-        --spec) only if its hash matches the stored spec.
+        its seed, using the spec file --spec names, else \
+        Experiments/paper/<experiment>.yaml, else the YAML file under \
+        Experiments/ whose text is the spec the sweep stored; a file whose \
+        text differs from the stored spec is not used.
 
         Each report's key (a hash of what it read: the sweep, its runs, the \
         spec and catalog files, whether gnuplot draws, the synkti binary) is \
@@ -37,7 +39,9 @@ extension Synkti {
     @Option(help: "Sweep id, or latest.") var sweep = "latest"
     @Option(help: "Output directory.") var out = "Reports"
     @Option(
-      help: "Spec file for re-simulated figures (default: Experiments/paper/<experiment>.yaml).")
+      help:
+        "Spec file for re-simulated figures (default: Experiments/paper/<experiment>.yaml, else the file under Experiments/ with the stored spec's text)."
+    )
     var spec: String?
     @Flag(help: "Write every report, even those whose inputs have not changed.")
     var force = false
@@ -77,7 +81,8 @@ extension Synkti {
             throw ExperimentsError.invalidRequest("\(db): no sweep \(id)")
           }
           let key = try ReportKey.of(
-            store: store, sweep: record, specFile: specFile(of: name),
+            store: store, sweep: record,
+            specFile: locator.file(of: name, hash: try store.spec(ofSweep: id)?.hash),
             catalogFiles: catalog?.inputFiles ?? [], gnuplot: gnuplot)
           keys.append(key)
           let readme = (out as NSString).appendingPathComponent("\(name)/README.md")
@@ -121,13 +126,13 @@ extension Synkti {
       }
     }
 
-    /// The spec file re-simulated figures read for `experiment`.
-    func specFile(of experiment: String) -> String {
-      spec ?? "Experiments/paper/\(experiment).yaml"
-    }
+    /// Where the spec file re-simulated figures read is found.
+    var locator: SpecLocator { SpecLocator(explicit: spec) }
 
+    /// The sweep's spec, loaded from its file where that file's text is
+    /// the one the sweep ran, or why there is none.
     func specFor(_ data: SweepData, catalog: AcceleratorCatalog?) -> (ExperimentSpec?, String?) {
-      let file = specFile(of: data.experiment)
+      let file = locator.file(of: data.experiment, hash: data.specHash)
       guard let catalog else { return (nil, "no accelerator catalog found") }
       guard FileManager.default.fileExists(atPath: file) else {
         return (nil, "spec file \(file) not found")
