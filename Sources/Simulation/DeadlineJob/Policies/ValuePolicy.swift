@@ -35,7 +35,11 @@
 /// than acting now (`waitsForHome`). So it moves before
 /// a loss only when the move is paid back by the better zone's expected
 /// spot, stops moving when the state is large, and leaves the deadline to
-/// the guard. Its two parameters: `memoryHours` (default 96), the half-life
+/// the guard, but for one thing: a wait for a zone without spot is bridged
+/// on on-demand once it would leave less slack than the starts the losses
+/// ahead need (`keepsReserve`), since a wait spends slack, a bridge does
+/// not, and a job without slack is kept on on-demand to the end. Its two
+/// parameters: `memoryHours` (default 96), the half-life
 /// of what it has seen, and `priorHours` (default 24), the weight of a
 /// neutral prior (half a run, half an outage) that shrinks the fit when the
 /// history is short. With `bridgesOutages`, a wait for a zone without spot
@@ -162,11 +166,40 @@ public struct ValuePolicy: DeadlinePolicy {
     // Before the job has a checkpoint, a bridge runs in the waited zone's
     // region: the checkpoint is then where the job resumes, not anchored
     // in another by the bridge. After, it stays where the checkpoint is.
-    if bridgesOutages, plan.place == nil, let z = plan.waited {
+    if plan.place == nil, let z = plan.waited {
       let bridge = v.home == nil ? Place.onDemand(region: v.region(ofZone: z)) : plan.onDemand
-      if bridges(v, job: job, zone: z, onDemand: bridge, estimates: estimates) { return bridge }
+      if keepsReserve(v, job: job, zone: z, onDemand: bridge, estimates: estimates)
+        || bridgesOutages && bridges(v, job: job, zone: z, onDemand: bridge, estimates: estimates)
+      {
+        return bridge
+      }
     }
     return plan.place
+  }
+
+  /// Whether a wait for zone `z` is bridged on `onDemand` to keep the
+  /// slack the restarts ahead need: when one more tick idle (and a start
+  /// on `onDemand` after it) would leave less slack than two starts (one
+  /// on on-demand, one back on spot in `z`, each with its transfer) for
+  /// each loss the work left is expected to meet in `z` (one per mean run
+  /// of `z`). Waiting spends slack; a bridge does not, so a bridged outage
+  /// costs only its two starts. A wait that runs the slack down to the
+  /// guard's margin leaves none for the next start on spot: the guard
+  /// then keeps the job on on-demand for all the work left, spot or no
+  /// spot. The reserve keeps that option for the losses to come, and is
+  /// small where they are few (long runs, little work left).
+  func keepsReserve(
+    _ v: DeadlineView, job: DeadlineJob, zone z: Int, onDemand: Place,
+    estimates: [ZoneEstimate]
+  ) -> Bool {
+    let spot = Place.spot(zone: z)
+    let work = job.work - v.done
+    let resume = v.restart(at: onDemand, job: job) + v.transfer(to: onDemand)
+    let slack = job.deadline - v.time - v.tickHours - work / v.speed(onDemand) - resume
+    let starts =
+      v.restart(at: onDemand, job: job) + v.transfer(from: spot, to: onDemand)
+      + v.restart(at: spot, job: job) + v.transfer(from: onDemand, to: spot)
+    return slack < starts * work / v.speed(spot) / estimates[z].lifetime
   }
 
   /// The cheapest plan now: its place (nil: wait for `waited`, a zone
