@@ -29,8 +29,7 @@ extension ExperimentReport {
   /// (a policy set in the base is not an axis value), read from the sweep's
   /// stored spec text where the spec file was not loaded.
   func policy(of cell: CellData) -> String {
-    cell.values["policy"] ?? spec?.base.policy ?? ExperimentSpec.basePolicy(inText: data.specText)
-      ?? "—"
+    cell.values["policy"] ?? spec?.base.policy ?? basePolicy ?? "—"
   }
 
   /// Each policy's gap to the optimum per condition, over the windows, and

@@ -30,6 +30,8 @@ public struct ExperimentReport {
   /// The spec's nuisance axes: conditions sampled (trace windows), never
   /// starred.
   let nuisanceAxes: [String]
+  /// The policy the spec's `base:` sets (nil when it sets none).
+  let basePolicy: String?
   /// `data` with its trace windows pooled as samples (each condition's
   /// interval is over its windows), made once for the Findings, the gap
   /// tables and the figures.
@@ -48,6 +50,7 @@ public struct ExperimentReport {
     self.adaptive = ExperimentSpec.adaptive(inText: data.specText, size: data.sweep.size)
     self.comparisons = ExperimentSpec.comparisons(inText: data.specText, size: data.sweep.size)
     self.nuisanceAxes = ExperimentSpec.nuisanceAxes(inText: data.specText)
+    self.basePolicy = ExperimentSpec.basePolicy(inText: data.specText)
     self.windowsPooled = data.pooling(also: ["trace_start_hour"]).data
   }
 
