@@ -80,9 +80,10 @@ extension Synkti {
           guard let record = records[id] else {
             throw ExperimentsError.invalidRequest("\(db): no sweep \(id)")
           }
+          // Found once: the key and the report read the same file.
+          let specFile = locator.file(of: name, hash: try store.spec(ofSweep: id)?.hash)
           let key = try ReportKey.of(
-            store: store, sweep: record,
-            specFile: locator.file(of: name, hash: try store.spec(ofSweep: id)?.hash),
+            store: store, sweep: record, specFile: specFile,
             catalogFiles: catalog?.inputFiles ?? [], gnuplot: gnuplot)
           keys.append(key)
           let readme = (out as NSString).appendingPathComponent("\(name)/README.md")
@@ -94,7 +95,7 @@ extension Synkti {
           }
           let data = try SweepData.load(store, sweep: id)
           reported.append(data)
-          let (spec, note) = specFor(data, catalog: catalog)
+          let (spec, note) = specFor(data, in: specFile, catalog: catalog)
           let report = ExperimentReport(data: data, spec: spec, catalog: catalog, specNote: note)
           let path = try ReportWriter(report: report).write(into: out)
           try keyFile.record(readme, key: key)
@@ -129,10 +130,11 @@ extension Synkti {
     /// Where the spec file re-simulated figures read is found.
     var locator: SpecLocator { SpecLocator(explicit: spec) }
 
-    /// The sweep's spec, loaded from its file where that file's text is
-    /// the one the sweep ran, or why there is none.
-    func specFor(_ data: SweepData, catalog: AcceleratorCatalog?) -> (ExperimentSpec?, String?) {
-      let file = locator.file(of: data.experiment, hash: data.specHash)
+    /// The sweep's spec, loaded from `file` where its text is the one the
+    /// sweep ran, or why there is none.
+    func specFor(_ data: SweepData, in file: String, catalog: AcceleratorCatalog?) -> (
+      ExperimentSpec?, String?
+    ) {
       guard let catalog else { return (nil, "no accelerator catalog found") }
       guard FileManager.default.fileExists(atPath: file) else {
         return (nil, "spec file \(file) not found")
