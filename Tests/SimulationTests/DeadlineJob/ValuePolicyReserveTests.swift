@@ -3,7 +3,7 @@ import Testing
 @testable import Simulation
 
 /// Where `ValuePolicy` bridges a wait on on-demand to keep the slack the
-/// restarts ahead need (`keepsReserve`).
+/// restarts ahead need (`keepsReserve`), with places of different speeds.
 @Suite struct ValuePolicyReserveTests {
   /// One zone whose 48 h history alternates 2 h runs and 2 h outages
   /// (12 runs, 24 h with spot, 12 losses: with no forgetting, a mean run of
@@ -23,9 +23,10 @@ import Testing
   /// The job has done 3.5 h of 12 and lost spot at tick 4. The reserve is
   /// two 0.5 h starts for each of the 8.5 ÷ 2.769 = 3.07 losses ahead:
   /// 3.07 h. By 16 h, one more tick idle and a start on on-demand leave
-  /// 16 − 4 − 1 − 8.5 − 0.5 = 2 h of slack, less than that: it bridges (it
-  /// used to wait, as the guard allowed: 9 h of on-demand fit in 11). By
-  /// 20 h, 6 h are left: it waits.
+  /// 16 − 4 − 1 − 8.5 − 0.5 = 2 h of slack, less than that: it bridges. By
+  /// 20 h, 6 h are left: it waits. (The rule decides where the job's
+  /// places run at different speeds; elsewhere `SlackProgram` does, see
+  /// `ValuePolicySlackTests`.)
   @Test(arguments: [(16.0, true), (20.0, false)])
   func bridgesAWaitThatWouldSpendTheReserve(deadline: Double, bridged: Bool) {
     let job = DeadlineJob(work: 12, deadline: deadline, restartOverhead: 0.5, onDemandPrice: 3)
@@ -33,22 +34,12 @@ import Testing
     let view = DeadlineView(
       window: Self.window(down: [4, 5]), tick: 4, done: 3.5, place: nil, home: .spot(zone: 0),
       overheadLeft: 0)
-    let decision = policy.decide(view, job: job)
-    #expect(abs(policy.estimate(view, 0).lifetime - 36.0 / 13) < 1e-12)
-    #expect(decision == (bridged ? .onDemand(region: 0) : nil))
-  }
-
-  /// Two outages (ticks 4–5 and 10–11), 12 h of work by 16 h. The job
-  /// bridges each on on-demand and goes back to spot after it: 4 h of
-  /// on-demand, the outages ($23 in all). It used to wait out the first,
-  /// which left 1 h of slack, too little for the losses ahead: from tick
-  /// 7 it ran the rest on on-demand, 9 h of it, spot or no spot ($32).
-  @Test func bridgedOutagesLeaveSlackToGoBackToSpot() {
-    let job = DeadlineJob(work: 12, deadline: 16, restartOverhead: 0.5, onDemandPrice: 3)
-    let outcome = DeadlineSimulator.run(
-      ValuePolicy(memoryHours: .infinity), job: job, window: Self.window(down: [4, 5, 10, 11]))
-    #expect(!outcome.missed)
-    #expect(outcome.onDemandHours == 4)
-    #expect(outcome.cost == 23)
+    _ = policy.decide(view, job: job)  // learns the history
+    let estimate = policy.estimate(view, 0)
+    #expect(abs(estimate.lifetime - 36.0 / 13) < 1e-12)
+    #expect(
+      policy.keepsReserve(
+        view, job: job, zone: 0, onDemand: .onDemand(region: 0), estimates: [estimate])
+        == bridged)
   }
 }

@@ -36,9 +36,10 @@
 /// a loss only when the move is paid back by the better zone's expected
 /// spot, stops moving when the state is large, and leaves the deadline to
 /// the guard, but for one thing: a wait for a zone without spot is bridged
-/// on on-demand once it would leave less slack than the starts the losses
-/// ahead need (`keepsReserve`), since a wait spends slack, a bridge does
-/// not, and a job without slack is kept on on-demand to the end. Its two
+/// on on-demand when a tick on on-demand is expected to cost less than a
+/// tick idle in the exact program for that zone's two-state process
+/// (`bridgesBySlack`, `SlackProgram`), since a wait spends slack, a bridge
+/// does not, and a job without slack is kept on on-demand to the end. Its two
 /// parameters: `memoryHours` (default 96), the half-life
 /// of what it has seen, and `priorHours` (default 24), the weight of a
 /// neutral prior (half a run, half an outage) that shrinks the fit when the
@@ -67,6 +68,10 @@ public struct ValuePolicy: DeadlinePolicy {
   /// Whether a wait for a zone's outage is bridged on on-demand when the
   /// on-demand is expected to be needed anyway (default false).
   public var bridgesOutages: Bool
+  /// The slack program solved at the start of the wait it is weighing
+  /// (its zone and the last tick it was used): a wait's later ticks have
+  /// no more work and slack than its first.
+  var slackSolution: (zone: Int, tick: Int, solution: SlackProgram.Solution)?
   /// What the policy has seen of each zone (prior and window).
   var counts: [ZoneHistoryCounts] = []
   /// The runs its launch tries found (`ValuePolicy+Exploration`).
@@ -168,38 +173,13 @@ public struct ValuePolicy: DeadlinePolicy {
     // in another by the bridge. After, it stays where the checkpoint is.
     if plan.place == nil, let z = plan.waited {
       let bridge = v.home == nil ? Place.onDemand(region: v.region(ofZone: z)) : plan.onDemand
-      if keepsReserve(v, job: job, zone: z, onDemand: bridge, estimates: estimates)
+      if bridgesBySlack(v, job: job, zone: z, onDemand: bridge, estimates: estimates)
         || bridgesOutages && bridges(v, job: job, zone: z, onDemand: bridge, estimates: estimates)
       {
         return bridge
       }
     }
     return plan.place
-  }
-
-  /// Whether a wait for zone `z` is bridged on `onDemand` to keep the
-  /// slack the restarts ahead need: when one more tick idle (and a start
-  /// on `onDemand` after it) would leave less slack than two starts (one
-  /// on on-demand, one back on spot in `z`, each with its transfer) for
-  /// each loss the work left is expected to meet in `z` (one per mean run
-  /// of `z`). Waiting spends slack; a bridge does not, so a bridged outage
-  /// costs only its two starts. A wait that runs the slack down to the
-  /// guard's margin leaves none for the next start on spot: the guard
-  /// then keeps the job on on-demand for all the work left, spot or no
-  /// spot. The reserve keeps that option for the losses to come, and is
-  /// small where they are few (long runs, little work left).
-  func keepsReserve(
-    _ v: DeadlineView, job: DeadlineJob, zone z: Int, onDemand: Place,
-    estimates: [ZoneEstimate]
-  ) -> Bool {
-    let spot = Place.spot(zone: z)
-    let work = job.work - v.done
-    let resume = v.restart(at: onDemand, job: job) + v.transfer(to: onDemand)
-    let slack = job.deadline - v.time - v.tickHours - work / v.speed(onDemand) - resume
-    let starts =
-      v.restart(at: onDemand, job: job) + v.transfer(from: spot, to: onDemand)
-      + v.restart(at: spot, job: job) + v.transfer(from: onDemand, to: spot)
-    return slack < starts * work / v.speed(spot) / estimates[z].lifetime
   }
 
   /// The cheapest plan now: its place (nil: wait for `waited`, a zone
@@ -315,22 +295,30 @@ public struct ValuePolicy: DeadlinePolicy {
     _ v: DeadlineView, job: DeadlineJob, zone z: Int, onDemand: Place,
     estimates: [ZoneEstimate]
   ) -> Bool {
-    // No zone believed ever to have spot: all the work is on-demand. One
-    // always with spot: none is.
-    guard let pooled = Self.pooled(favourable(v)) else { return true }
-    guard pooled.lifetime.isFinite else { return false }
+    let work = job.work - v.done
+    let bridge = Swift.min(
+      estimates[z].current ?? estimates[z].outage, work / v.speed(onDemand))
+    return favourableOnDemand(v, job: job, zone: z) * v.speed(.spot(zone: z))
+      >= bridge * v.speed(onDemand)
+  }
+
+  /// The work (hours at `z`'s speed) the plan with every zone pooled
+  /// (spot while any zone has it, from no spot now), each at its most
+  /// favourable fit within the evidence, expects on on-demand before the
+  /// deadline: infinite when no zone is believed ever to have spot, 0
+  /// when one always has it.
+  func favourableOnDemand(_ v: DeadlineView, job: DeadlineJob, zone z: Int) -> Double {
+    guard let pooled = Self.pooled(favourable(v)) else { return .infinity }
+    guard pooled.lifetime.isFinite else { return 0 }
     let place = Place.spot(zone: z)
     let restart = v.restart(at: place, job: job)
-    let work = job.work - v.done
-    let needed = Self.expectedOnDemand(
-      remaining: work / v.speed(place),
+    return Self.expectedOnDemand(
+      remaining: (job.work - v.done) / v.speed(place),
       left: job.deadline - v.time - startHours(v, place, job: job), pooled, up: false,
       share: Swift.max(
         0.01,
         1 - (restart + Self.unsavedHours(v, place, job: job, lifetime: pooled.lifetime))
           / pooled.lifetime))
-    let bridge = Swift.min(
-      estimates[z].current ?? estimates[z].outage, work / v.speed(onDemand))
-    return needed * v.speed(place) >= bridge * v.speed(onDemand)
   }
+
 }
