@@ -13,7 +13,7 @@ set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
-set yrange [0.9807543662104464:1.310808059815665]
+set yrange [0.9807543662104464:1.2168463246085717]
 set xrange [0.5:6.5]
 set xtics 1
 set offsets 0, 0, graph 0.08, graph 0.02

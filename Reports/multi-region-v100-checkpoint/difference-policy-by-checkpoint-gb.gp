@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-320.0:4320.0]
-set yrange [-2690.8829442859096:344.39554340343716]
+set yrange [-2690.956745214908:344.563508750518]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Checkpoint size (GB)' noenhanced
