@@ -57,8 +57,11 @@ extension ValuePolicy {
     }
     // The program sees z alone; the plans see every zone. Where every zone
     // pooled, at its most favourable fit, is expected to finish on spot, a
-    // job that cannot finish in z alone moves rather than bridges.
-    guard favourableOnDemand(v, job: job, zone: z) > 0 else { return false }
+    // job that cannot finish in z alone waits or moves rather than bridges.
+    let favourable = favourable(v)
+    guard favourableOnDemand(v, job: job, zone: z, favourable: favourable) > 0 else {
+      return false
+    }
     let e = estimates[z]
     let work = (job.work - v.done) / v.speed(spot)
     let slack = job.deadline - v.time - work
@@ -72,8 +75,7 @@ extension ValuePolicy {
       // states of work and slack: a coarser clock, not another question.
       let points = work / v.tickHours * slack / v.tickHours * 2
       let group = Swift.max(1, (points / Self.slackProgramPoints).squareRoot().rounded(.up))
-      let f = counts[z].decayed(to: v.tick, tickHours: v.tickHours, memoryHours: memoryHours)
-        .favourableEstimate(priorHours: priorHours)
+      let f = favourable[z]
       solution = SlackProgram(
         tick: v.tickHours * group, spotPrice: v.price(z, at: v.tick),
         onDemandPrice: v.onDemandPrice(v.region(of: onDemand)),

@@ -298,17 +298,19 @@ public struct ValuePolicy: DeadlinePolicy {
     let work = job.work - v.done
     let bridge = Swift.min(
       estimates[z].current ?? estimates[z].outage, work / v.speed(onDemand))
-    return favourableOnDemand(v, job: job, zone: z) * v.speed(.spot(zone: z))
-      >= bridge * v.speed(onDemand)
+    return favourableOnDemand(v, job: job, zone: z, favourable: favourable(v))
+      * v.speed(.spot(zone: z)) >= bridge * v.speed(onDemand)
   }
 
   /// The work (hours at `z`'s speed) the plan with every zone pooled
   /// (spot while any zone has it, from no spot now), each at its most
   /// favourable fit within the evidence, expects on on-demand before the
   /// deadline: infinite when no zone is believed ever to have spot, 0
-  /// when one always has it.
-  func favourableOnDemand(_ v: DeadlineView, job: DeadlineJob, zone z: Int) -> Double {
-    guard let pooled = Self.pooled(favourable(v)) else { return .infinity }
+  /// when one always has it. `favourable` is `favourable(v)`.
+  func favourableOnDemand(
+    _ v: DeadlineView, job: DeadlineJob, zone z: Int, favourable: [ZoneEstimate]
+  ) -> Double {
+    guard let pooled = Self.pooled(favourable) else { return .infinity }
     guard pooled.lifetime.isFinite else { return 0 }
     let place = Place.spot(zone: z)
     let restart = v.restart(at: place, job: job)
@@ -320,5 +322,4 @@ public struct ValuePolicy: DeadlinePolicy {
         1 - (restart + Self.unsavedHours(v, place, job: job, lifetime: pooled.lifetime))
           / pooled.lifetime))
   }
-
 }
