@@ -91,6 +91,30 @@ import Testing
     #expect(ExperimentSpec.nuisanceAxes(inText: "grid: {policy: [greedy]}\n").isEmpty)
   }
 
+  @Test func aDeadlineSpecsBaselineIsADeadlinePolicy() throws {
+    let deadline =
+      "base: {model: deadline-job}\ngrid: {policy: [synkti-value, up-eager-failover]}\n"
+    #expect(try spec(deadline + "baseline: up-eager-failover\n").baseline == "up-eager-failover")
+    #expect(try spec(deadline).baseline == "on-demand-only")
+    // A fleet policy is no baseline for a deadline job, and the refusal
+    // lists the deadline policies.
+    #expect(
+      throws: ExperimentsError.unknownName(
+        file: "spec.yaml", key: "baseline", name: "on-demand-fallback",
+        known: DeadlinePolicies.names)
+    ) { try spec(deadline + "baseline: on-demand-fallback\n") }
+  }
+
+  @Test func aFleetSpecsBaselineIsAFleetPolicy() throws {
+    let fleet = "grid: {policy: [greedy, uniform-progress]}\n"
+    #expect(try spec(fleet + "baseline: greedy\n").baseline == "greedy")
+    #expect(throws: ExperimentsError.self) { try spec(fleet + "baseline: up-eager-failover\n") }
+    // A spec that runs both models may name either's policies.
+    let both = "grid: {model: [fleet, deadline-job], policy: [on-demand-only]}\n"
+    #expect(try spec(both + "baseline: up-eager-failover\n").baseline == "up-eager-failover")
+    #expect(try spec(both + "baseline: on-demand-fallback\n").baseline == "on-demand-fallback")
+  }
+
   @Test func aComparisonResolvesToItsAxis() throws {
     let parsed = try spec(
       "grid: {policy: [greedy, uniform-progress], migration: [naive, optimal]}\ncompare: [[optimal, naive]]\n"

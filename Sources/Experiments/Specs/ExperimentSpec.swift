@@ -107,6 +107,28 @@ public struct ExperimentSpec: Sendable {
     (try? YAMLMap.parse(text, file: "spec").double("max_deadline_miss_rate")) ?? nil ?? 0
   }
 
+  /// Refuses a `baseline:` that names no policy of the models the spec
+  /// runs (its base `model`, and any `model` axis): a fleet spec's
+  /// baseline is a fleet policy, a deadline-job spec's a deadline policy
+  /// (`up-eager-failover`, say, which its reports then pair with).
+  static func checkBaseline(
+    _ baseline: String, base: ScenarioConfig, axes: [(key: String, values: [String])],
+    file: String
+  ) throws {
+    var models: Set<ModelKind> = [base.model]
+    for value in axes.first(where: { $0.key == "model" })?.values ?? [] {
+      if let model = ModelKind(rawValue: value) { models.insert(model) }
+    }
+    var known: [String] = []
+    if models.contains(.fleet) { known += PolicyRegistry.standard.names }
+    if models.contains(.deadlineJob) {
+      known += DeadlinePolicies.names.filter { !known.contains($0) }
+    }
+    guard known.contains(String(baseline.split(separator: ":").first ?? "")) else {
+      throw ExperimentsError.unknownName(file: file, key: "baseline", name: baseline, known: known)
+    }
+  }
+
   /// Loads a spec; `size` selects a size block (e.g. `overnight`) when given.
   /// - Throws: `ExperimentsError` naming the file, key and value.
   public static func load(_ file: String, catalog: AcceleratorCatalog, size: String? = nil) throws
@@ -147,11 +169,7 @@ public struct ExperimentSpec: Sendable {
     // bad value fails before anything runs.
     _ = try root.double("max_deadline_miss_rate", "a share in [0, 1]") { (0...1).contains($0) }
     let baseline = try root.string("baseline") ?? "on-demand-only"
-    guard PolicyRegistry.standard.names.contains(String(baseline.split(separator: ":").first ?? ""))
-    else {
-      throw ExperimentsError.unknownName(
-        file: file, key: "baseline", name: baseline, known: PolicyRegistry.standard.names)
-    }
+    try checkBaseline(baseline, base: base, axes: axes, file: file)
     let comparisons = try readComparisons(root, axes: axes)
     // Read by reports; checked here so a bad name fails before anything runs.
     _ = try readNuisance(root, axes: axes)
