@@ -33,7 +33,7 @@ struct SlackProgram: Sendable {
   fileprivate enum Ran: Int, CaseIterable { case none = 0, spot, onDemand }
 
   /// Slack grid points per tick.
-  private static let steps = 2
+  static let steps = 2
 
   /// The program solved for up to `work` hours left and `slack` hours to
   /// spare.

@@ -73,7 +73,7 @@ extension ValuePolicy {
     } else {
       // Ticks grouped so that the program has at most `slackProgramPoints`
       // states of work and slack: a coarser clock, not another question.
-      let points = work / v.tickHours * slack / v.tickHours * 2
+      let points = work / v.tickHours * slack / v.tickHours * Double(SlackProgram.steps)
       let group = Swift.max(1, (points / Self.slackProgramPoints).squareRoot().rounded(.up))
       let f = favourable[z]
       solution = SlackProgram(
