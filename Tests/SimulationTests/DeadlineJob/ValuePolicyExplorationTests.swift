@@ -155,17 +155,76 @@ import Testing
   }
 
   /// As in the first test, but zone 1 has spot at ticks 2–5 only, egress
-  /// is $0.20 each way and a transfer takes 0.8 h. A run found there ends
-  /// before the job with chance 1 − (1 + 29.4/12)^−1 = 0.71, and then
-  /// the checkpoint's way back costs 0.8 h of home's work as well as the
-  /// egress: the try does not pay, and the job stays home ($36). (Before,
-  /// without the way back, it tried: it rode zone 1 to tick 6, moved back
-  /// home, and paid $37.40.)
+  /// is $0.20 each way and a transfer takes 1 h. A run found there ends
+  /// before the job with chance 1 − (1 + 29.6/12)^−1 = 0.71, and then
+  /// the checkpoint's way back costs 1 h of home's work as well as the
+  /// egress: the try does not pay, and the job stays home ($36). (With a
+  /// 0.8 h transfer it tries, once home's own runs, shorter than its fit,
+  /// price home's work dearer, and pays $37.40.)
   @Test func aRunThatMayEndSoonDoesNotPayForTheWayBack() {
-    let window = Self.homeAndAway(away: { $0 >= 2 && $0 < 6 }, egress: 0.2, transfer: 0.8)
+    let window = Self.homeAndAway(away: { $0 >= 2 && $0 < 6 }, egress: 0.2, transfer: 1)
     let outcome = DeadlineSimulator.run(
       ValuePolicy(), job: Self.job, window: window, probing: Self.modelled)
     #expect(outcome.migrations == 0)
     #expect(abs(outcome.cost - 36) < 1e-9)
+  }
+
+  /// Home had 23 h runs before the window (a loss a day) and loses spot
+  /// every third tick in it; zone 1, in home's region, was down for the
+  /// four days before and has spot all window at `price`. The fit, on
+  /// days of history, believes home's runs long; the runs the job rides
+  /// there say otherwise.
+  static func failingHome(price: Double) -> (DeadlineWindow, DeadlineJob) {
+    var window = homeAndAway(ticks: 220, awayPrice: price, sameRegion: true)
+    window.prior[0] = (0..<96).map { $0 % 24 != 23 }
+    return (window, DeadlineJob(work: 100, deadline: 200, restartOverhead: 0.3, onDemandPrice: 3))
+  }
+
+  /// Zone 1 at $1.05. At home's first losses the fit (runs of about a
+  /// day) prices home's restarts at a small share, too little to pay for
+  /// the dearer zone; the job's own runs there (2 h each, with the fit as
+  /// one prior run) pull home's believed run down, and at the third loss
+  /// (tick 8) a found run pays: the job tries zone 1 and rides it to the
+  /// end. By hand: three runs at home (ticks 0–1, 3–4, 6–7) of 1.7 h of
+  /// work each, 6 ticks at $1; from tick 8 a 0.3 h restart and 94.9 h of
+  /// work, done at 103.2 h, 96 ticks at $1.05: $106.80. (Before, a try was
+  /// valued by the fit, capped by the plans that believe it: the job
+  /// stayed through 17 losses until the fit noticed, $109.60, done at
+  /// 121.4 h.)
+  @Test func aHomeThatKeepsFailingTheJobIsEscapedBeforeItsFitNotices() {
+    let (window, job) = Self.failingHome(price: 1.05)
+    let outcome = DeadlineSimulator.run(
+      ValuePolicy(), job: job, window: window, probing: Self.modelled)
+    #expect(outcome.preemptions == 3 && outcome.restarts == 4)
+    #expect(abs(outcome.cost - 106.8) < 1e-9)
+    #expect(abs((outcome.finishedAt ?? 0) - 103.2) < 1e-9)
+  }
+
+  /// The job's own runs, counted once a tick: zone 0 ridden from tick 0
+  /// and lost at tick 4 (4 h; the job meant to stay), a try in zone 1
+  /// that failed (no loss), 2 ticks in zone 1 left by the job's own move
+  /// (no loss), and a tick back in zone 0.
+  @Test func riddenRunsByHand() {
+    var found = ValuePolicy.FoundRuns()
+    let window = Self.homeAndAway()
+    func see(_ tick: Int, _ place: Place?, decided: Place?) {
+      let view = DeadlineView(
+        window: window, tick: tick, done: 0, place: place, home: .spot(zone: 0),
+        overheadLeft: 0)
+      found.observe(view)
+      found.observe(view)  // a failed launch has the job decide again
+      found.decided = decided
+    }
+    see(0, nil, decided: .spot(zone: 0))
+    see(1, .spot(zone: 0), decided: .spot(zone: 0))
+    see(2, .spot(zone: 0), decided: .spot(zone: 0))
+    see(3, .spot(zone: 0), decided: .spot(zone: 0))
+    see(4, nil, decided: .spot(zone: 1))
+    see(5, nil, decided: .spot(zone: 1))
+    see(6, .spot(zone: 1), decided: .spot(zone: 1))
+    see(7, .spot(zone: 1), decided: .spot(zone: 0))
+    see(8, .spot(zone: 0), decided: .spot(zone: 0))
+    #expect(found.riddenHours == [5, 2])
+    #expect(found.riddenLosses == [1, 0])
   }
 }

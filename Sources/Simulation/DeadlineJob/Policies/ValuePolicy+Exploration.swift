@@ -7,7 +7,9 @@
 /// idle job weighs, for each zone it does not know to have spot, what a
 /// run there would save if the launch succeeds: the work it would do at
 /// the zone's price against what that work costs at home on spot (or by
-/// the best plan it can see, if less), less the move's egress and start,
+/// the best plan it can see, if less; raised, where the runs the job has
+/// ridden at home in the window are shorter than home's fit, by the ratio
+/// of the fit's useful share to theirs), less the move's egress and start,
 /// and, if the run ends first, the egress and transfer of bringing the
 /// checkpoint back. The run's length is believed from the runs the job
 /// has found there by such tries, with the zone's fit as one prior run
@@ -38,6 +40,17 @@ extension ValuePolicy {
     /// Whether each zone has been seen with spot in the window.
     var seenUp: [Bool] = []
 
+    /// Per zone, hours the job has ridden spot there in the window (every
+    /// run, found or not; a place seen at tick t was ridden from t − 1) and
+    /// the losses that ended those runs.
+    var riddenHours: [Double] = []
+    var riddenLosses: [Double] = []
+    /// Where the job decided to run at its last decision.
+    var decided: Place?
+    /// The zone whose spot the job rides now, and the tick last counted.
+    var riding: Int?
+    var ridingTick = -1
+
     /// What the job believes of a run it would find in zone `z`: its runs
     /// are exponential at an unknown rate, with one prior run of `fitted`
     /// hours (the zone's fit), or of at least `prior` hours while the zone
@@ -60,6 +73,26 @@ extension ValuePolicy {
         seenUp = Array(repeating: false, count: v.zones)
       }
       for o in v.news where o.up { seenUp[o.zone] = true }
+      if riddenHours.isEmpty {
+        riddenHours = Array(repeating: 0, count: v.zones)
+        riddenLosses = riddenHours
+      }
+      // Once a tick: a failed launch has the job decide again.
+      if v.tick != ridingTick {
+        ridingTick = v.tick
+        if case .spot(let z)? = v.place {
+          riddenHours[z] += v.tickHours
+          riding = z
+        } else {
+          // Idle where it meant to ride: a loss (not a try that failed),
+          // after a last tick there.
+          if let r = riding, v.place == nil, decided == .spot(zone: r) {
+            riddenHours[r] += v.tickHours
+            riddenLosses[r] += 1
+          }
+          riding = nil
+        }
+      }
       if let c = current, v.place != .spot(zone: c.zone) {
         hours[c.zone] += Double(v.tick - c.tick) * v.tickHours
         if v.place == nil { losses[c.zone] += 1 }
@@ -113,7 +146,10 @@ extension ValuePolicy {
   /// E[min(X, R/speed + s)] hours and ends first with chance q; its h − s
   /// hours of work would otherwise cost c per unit: home's spot price over
   /// the useful share of its runs (1 − restart ÷ its mean run), or what the
-  /// best plan pays per unit of work left (`best` ÷ R) if less. It pays
+  /// best plan pays per unit of work left (`best` ÷ R) if less; times
+  /// (1 − restart/L) ÷ (1 − restart/L′), L the fit's mean run and L′ =
+  /// min(L, (ridden hours + L) ÷ (losses + 1)) that of the runs the job has
+  /// ridden at home in the window, with the fit as one prior run. It pays
   /// when c·(h − s)·speed − p·h − e − q·(e′ + c·t′·speed) > 0, e′ and t′
   /// the egress and transfer back to home.
   func launchTry(
@@ -125,11 +161,19 @@ extension ValuePolicy {
     // A found run replaces home's spot runs, each a restart: its work is
     // worth what home's spot costs per unit of work, or the best plan's
     // if less — not an on-demand tail a wait for home is feared to need.
-    let homeRun = estimates[home].lifetime
-    let homeShare = Swift.max(
-      0.01, 1 - v.restart(at: .spot(zone: home), job: job) / homeRun)
-    let perWork = Swift.min(
-      best / remaining, v.price(home, at: v.tick) / homeShare / v.speed(.spot(zone: home)))
+    // Home's runs as the job has ridden them in the window, with the fit
+    // as one prior run: where they are shorter than the fit, home keeps
+    // failing the job, and its work costs more by the ratio of the useful
+    // shares than the plans, believing the fit, say.
+    let fit = estimates[home].lifetime
+    let ridden = Swift.min(
+      fit, (foundRuns.riddenHours[home] + fit) / (foundRuns.riddenLosses[home] + 1))
+    let restart = v.restart(at: .spot(zone: home), job: job)
+    let fitShare = Swift.max(0.01, 1 - restart / fit)
+    let riddenShare = Swift.max(0.01, 1 - restart / ridden)
+    let perWork =
+      Swift.min(best / remaining, v.price(home, at: v.tick) / fitShare / v.speed(.spot(zone: home)))
+      * fitShare / riddenShare
     var choice: Int?
     var gain = 0.0
     for z in 0..<v.zones

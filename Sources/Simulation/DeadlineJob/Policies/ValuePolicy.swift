@@ -151,6 +151,13 @@ public struct ValuePolicy: DeadlinePolicy {
   }
 
   public mutating func decide(_ v: DeadlineView, job: DeadlineJob) -> Place? {
+    let place = choose(v, job: job)
+    foundRuns.decided = place
+    return place
+  }
+
+  /// The decision (`decide`), before it is noted.
+  private mutating func choose(_ v: DeadlineView, job: DeadlineJob) -> Place? {
     learn(v)
     foundRuns.observe(v)
     // A found run was tried because it pays back before it ends: ride it.
