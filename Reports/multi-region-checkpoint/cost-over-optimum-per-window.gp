@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set logscale y
 set ytics (1.0, 1.1, 1.2, 1.5, 2.0, 3.0)
-set yrange [0.999075497019236:4.163444702914574]
+set yrange [0.9970180031308594:4.163444702914574]
 set xrange [0.5:6.5]
 set xtics 1
 set offsets 0, 0, graph 0.08, graph 0.02
