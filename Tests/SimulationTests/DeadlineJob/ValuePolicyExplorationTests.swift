@@ -202,29 +202,38 @@ import Testing
 
   /// The job's own runs, counted once a tick: zone 0 ridden from tick 0
   /// and lost at tick 4 (4 h; the job meant to stay), a try in zone 1
-  /// that failed (no loss), 2 ticks in zone 1 left by the job's own move
-  /// (no loss), and a tick back in zone 0.
+  /// that failed (no loss: zone 1 had no spot at tick 4), 2 ticks in zone
+  /// 1 left by the job's own move (no loss), 2 ticks back in zone 0, then
+  /// a try in zone 1 that ran one tick and was lost (a found run of one
+  /// tick: 1 h and a loss), and a tick in zone 0. (Before one-tick runs
+  /// were counted: [6, 2] and [1, 0], and no found run.)
   @Test func riddenRunsByHand() {
     var found = ValuePolicy.FoundRuns()
-    let window = Self.homeAndAway()
-    func see(_ tick: Int, _ place: Place?, decided: Place?) {
+    let window = Self.homeAndAway(home: { $0 != 4 }, away: { $0 != 4 && $0 != 10 })
+    func see(_ tick: Int, _ place: Place?, decided: Place?, tries: Bool = false) {
       let view = DeadlineView(
         window: window, tick: tick, done: 0, place: place, home: .spot(zone: 0),
         overheadLeft: 0)
       found.observe(view)
       found.observe(view)  // a failed launch has the job decide again
       found.decided = decided
+      if tries, let z = decided?.zone { found.tried = (z, tick) }
     }
     see(0, nil, decided: .spot(zone: 0))
     see(1, .spot(zone: 0), decided: .spot(zone: 0))
     see(2, .spot(zone: 0), decided: .spot(zone: 0))
     see(3, .spot(zone: 0), decided: .spot(zone: 0))
-    see(4, nil, decided: .spot(zone: 1))
+    see(4, nil, decided: .spot(zone: 1), tries: true)
     see(5, nil, decided: .spot(zone: 1))
     see(6, .spot(zone: 1), decided: .spot(zone: 1))
     see(7, .spot(zone: 1), decided: .spot(zone: 0))
     see(8, .spot(zone: 0), decided: .spot(zone: 0))
-    #expect(found.riddenHours == [5, 2])
-    #expect(found.riddenLosses == [1, 0])
+    see(9, .spot(zone: 0), decided: .spot(zone: 1), tries: true)
+    see(10, nil, decided: .spot(zone: 0))
+    see(11, .spot(zone: 0), decided: .spot(zone: 0))
+    #expect(found.riddenHours == [7, 3])
+    #expect(found.riddenLosses == [1, 1])
+    #expect(found.hours == [0, 1])
+    #expect(found.losses == [0, 1])
   }
 }

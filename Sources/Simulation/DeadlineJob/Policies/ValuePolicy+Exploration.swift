@@ -41,15 +41,14 @@ extension ValuePolicy {
     var seenUp: [Bool] = []
 
     /// Per zone, hours the job has ridden spot there in the window (every
-    /// run, found or not; a place seen at tick t was ridden from t − 1) and
-    /// the losses that ended those runs.
+    /// run, found or not, one-tick runs too; a place seen at tick t was
+    /// ridden from t − 1) and the losses that ended those runs.
     var riddenHours: [Double] = []
     var riddenLosses: [Double] = []
     /// Where the job decided to run at its last decision.
     var decided: Place?
-    /// The zone whose spot the job rides now, and the tick last counted.
-    var riding: Int?
-    var ridingTick = -1
+    /// The last tick whose ridden run was counted.
+    var countedTick = -1
 
     /// What the job believes of a run it would find in zone `z`: its runs
     /// are exponential at an unknown rate, with one prior run of `fitted`
@@ -70,27 +69,19 @@ extension ValuePolicy {
       if hours.isEmpty {
         hours = Array(repeating: 0, count: v.zones)
         losses = hours
+        riddenHours = hours
+        riddenLosses = hours
         seenUp = Array(repeating: false, count: v.zones)
       }
       for o in v.news where o.up { seenUp[o.zone] = true }
-      if riddenHours.isEmpty {
-        riddenHours = Array(repeating: 0, count: v.zones)
-        riddenLosses = riddenHours
-      }
       // Once a tick: a failed launch has the job decide again.
-      if v.tick != ridingTick {
-        ridingTick = v.tick
+      if v.tick != countedTick {
+        countedTick = v.tick
         if case .spot(let z)? = v.place {
           riddenHours[z] += v.tickHours
-          riding = z
-        } else {
-          // Idle where it meant to ride: a loss (not a try that failed),
-          // after a last tick there.
-          if let r = riding, v.place == nil, decided == .spot(zone: r) {
-            riddenHours[r] += v.tickHours
-            riddenLosses[r] += 1
-          }
-          riding = nil
+        } else if let z = ranLost(v) {
+          riddenHours[z] += v.tickHours
+          riddenLosses[z] += 1
         }
       }
       if let c = current, v.place != .spot(zone: c.zone) {
@@ -99,9 +90,25 @@ extension ValuePolicy {
         current = nil
       }
       if let t = tried, t.tick < v.tick {
-        if v.place == .spot(zone: t.zone) { current = (t.zone, t.tick) }
+        if v.place == .spot(zone: t.zone) {
+          current = (t.zone, t.tick)
+        } else if ranLost(v) == t.zone {
+          // A found run of one tick.
+          hours[t.zone] += v.tickHours
+          losses[t.zone] += 1
+        }
         tried = nil
       }
+    }
+
+    /// The zone the job ran in last tick and lost spot in now, if any: it
+    /// is idle where it decided to ride, and that zone had spot last tick
+    /// (a launch there ran; a failed one, observed, did not).
+    private func ranLost(_ v: DeadlineView) -> Int? {
+      guard v.place == nil, v.tick > 0, case .spot(let z)? = decided,
+        v.available(z, at: v.tick - 1)
+      else { return nil }
+      return z
     }
   }
 
