@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-320.0:4320.0]
-set yrange [-7681.432673100365:1801.3726571814407]
+set yrange [-7681.443349688134:1800.328944435876]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Checkpoint size (GB)' noenhanced
