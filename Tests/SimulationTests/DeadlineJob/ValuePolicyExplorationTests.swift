@@ -206,7 +206,7 @@ import Testing
   /// 1 left by the job's own move (no loss), 2 ticks back in zone 0, then
   /// a try in zone 1 that ran one tick and was lost (a found run of one
   /// tick: 1 h and a loss), and a tick in zone 0. (Before one-tick runs
-  /// were counted: [6, 2] and [1, 0], and no found run.)
+  /// were counted: [7, 2] and [1, 0], and no found run.)
   @Test func riddenRunsByHand() {
     var found = ValuePolicy.FoundRuns()
     let window = Self.homeAndAway(home: { $0 != 4 }, away: { $0 != 4 && $0 != 10 })
