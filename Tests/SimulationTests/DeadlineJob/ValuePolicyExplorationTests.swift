@@ -169,15 +169,14 @@ import Testing
     #expect(abs(outcome.cost - 36) < 1e-9)
   }
 
-  /// Home had 23 h runs before the window (a loss a day) and loses spot
-  /// every third tick in it; zone 1, in home's region, was down for the
-  /// four days before and has spot all window at `price`. The fit, on
-  /// days of history, believes home's runs long; the runs the job rides
-  /// there say otherwise.
+  /// `longJob`, but home had 23 h runs before the window (a loss a day).
+  /// The fit, on days of history, believes home's runs long; the runs the
+  /// job rides there in the window (a loss every third tick) say
+  /// otherwise.
   static func failingHome(price: Double) -> (DeadlineWindow, DeadlineJob) {
-    var window = homeAndAway(ticks: 220, awayPrice: price, sameRegion: true)
+    var (window, job) = longJob(price: price)
     window.prior[0] = (0..<96).map { $0 % 24 != 23 }
-    return (window, DeadlineJob(work: 100, deadline: 200, restartOverhead: 0.3, onDemandPrice: 3))
+    return (window, job)
   }
 
   /// Zone 1 at $1.05. At home's first losses the fit (runs of about a
