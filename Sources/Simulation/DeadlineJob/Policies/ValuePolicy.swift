@@ -239,9 +239,9 @@ public struct ValuePolicy: DeadlinePolicy {
   /// plans from there with spot; otherwise it faces the same choice a tick
   /// later, with a tick less before the deadline. Never when the wait
   /// would leave the guard no slack for spot (it would then run the rest
-  /// on `onDemand`), nor when the waits the rule would make at home's
-  /// later losses do not fit in the slack. Neither plan family holds this
-  /// option — one never
+  /// on `onDemand`), nor, when the waits the rule would make at home's
+  /// later losses do not fit in the slack, beyond this outage's share of
+  /// it (`waitTimeout`). Neither plan family holds this option — one never
   /// leaves a zone, the other leaves on every loss — so without it a
   /// short outage of the home zone was met with a move.
   func waitsForHome(
@@ -259,17 +259,40 @@ public struct ValuePolicy: DeadlinePolicy {
     later.deadline -= v.tickHours
     let e = estimates[h]
     let back = -_expm1(-v.tickHours / (e.current ?? e.outage))
-    // Back with spot: a fresh run of the fitted process (the same
-    // availability, so the plan's mean move holds).
+    // Home's runs as this job has ridden them in the window, the fit
+    // counted as one: where they were shorter than the fit (a zone that
+    // flaps now, though its history did not), a resumed run is that much
+    // shorter and more losses lie ahead. Outages scale alike, so home's
+    // availability, and the plan's mean move, hold.
+    let ridden =
+      h < foundRuns.riddenHours.count
+      ? (foundRuns.riddenHours[h] + e.lifetime) / (foundRuns.riddenLosses[h] + 1) : e.lifetime
+    let scale = Swift.min(1, ridden / e.lifetime)
+    // Back with spot: a fresh run of that process.
     var fresh = estimates
-    fresh[h] = e.fitted
+    fresh[h] = ZoneEstimate(lifetime: e.lifetime * scale, outage: e.outage * scale)
     let start = startHours(v, home, job: job)
     // This rule will wait again at home's later losses, about one fitted
-    // outage per expected loss: those waits must fit in the slack a tick
-    // from now, which the plans (moving on every loss) count on for spot.
+    // outage per expected loss. Where those waits do not fit in the slack
+    // a tick from now (the plans, moving on every loss, count on it for
+    // spot), this outage is waited for only up to its share of the slack
+    // (`waitTimeout`): short outages are still waited out, long ones met
+    // with a move.
     let work = (job.work - v.done) / v.speed(home)
     let slack = job.deadline - v.time - v.tickHours - work - start
-    guard slack >= work / e.lifetime * e.outage else { return false }
+    let losses = work / fresh[h].lifetime
+    if slack < losses * fresh[h].outage {
+      // Where a reclaim loses the work since the last checkpoint, no wait
+      // at all: there the timeout cost up to 3.1× in a window (closing note
+      // of #26).
+      guard v.lossyCheckpointInterval(at: home, job: job) == nil else { return false }
+      // The wait so far, and the slack it started with.
+      let elapsed = Double(v.tick - counts[h].since) * v.tickHours
+      let timeout = Self.waitTimeout(
+        spare: slack + elapsed - losses * v.restart(at: home, job: job), waits: losses + 1,
+        outage: fresh[h].outage)
+      guard elapsed + v.tickHours <= timeout else { return false }
+    }
     var resumed = spotPlanCost(
       v, job: later, zone: h, start: start, egress: 0, up: true, estimates: fresh)
     if v.zones > 1 {
@@ -280,6 +303,19 @@ public struct ValuePolicy: DeadlinePolicy {
     }
     let notBack = cheapestPlan(v, job: later, estimates: estimates).cost
     return back * resumed + (1 - back) * notBack < acting
+  }
+
+  /// The longest an outage is waited for when `spare` hours of slack
+  /// must serve `waits` waits alike (this one and one at each later loss):
+  /// the timeout τ at which they spend it in expectation, waits · E[min(W,
+  /// τ)] = spare for outages W exponential with mean `outage`, so τ = −D ·
+  /// ln(1 − spare ÷ (waits · D)); unlimited where every wait fits, none
+  /// where there is no slack to spare. One timeout for all: the waits are
+  /// alike, and each spends less than it would alone.
+  static func waitTimeout(spare: Double, waits: Double, outage: Double) -> Double {
+    guard spare > 0 else { return 0 }
+    let budget = waits * outage
+    return spare >= budget ? .infinity : -outage * _log1p(-spare / budget)
   }
 
   /// Every zone's fit at its most favourable within the evidence
