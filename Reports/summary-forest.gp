@@ -20,7 +20,7 @@ set grid xtics lc rgb '#dddddd'
 set lmargin 68
 set ytics noenhanced
 set yrange [0.3:95.7]
-set xrange [-137.35033051832198:143.12363031577232]
+set xrange [-137.35030762837366:143.12362922577478]
 set rmargin 4
 set xlabel 'Paired difference in total cost, % of the second'
 set arrow from 0, graph 0 to 0, graph 1 nohead lc rgb '#777777' dt 2

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [14.0:536.0]
-set yrange [-23.819565487908314:5.958338104378334]
+set yrange [-23.32437178290241:5.498423932128372]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Checkpoint size (GB)' noenhanced

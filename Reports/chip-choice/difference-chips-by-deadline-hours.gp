@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [22.752:75.648]
-set yrange [-68.81154665356958:24.02672245136096]
+set yrange [-69.40406046159477:24.365936975502876]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced

@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.5:1.5]
 set xtics ('us-west1-a' 0, 'us-west1-a,us-central1-a,us-east5-a,europe-west3-c' 1) rotate by -20 noenhanced
-set yrange [-37.53351970258771:4.353528383759802]
+set yrange [-38.49862671212006:5.504044115232007]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Trace zones of the job''s own type' noenhanced

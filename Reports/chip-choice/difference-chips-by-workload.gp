@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.5:2.5]
 set xtics ('finetune-llama2-7b' 0, 'batch-inference-gptj-6b' 1, 'llama2-70b-inference' 2) rotate by -20 noenhanced
-set yrange [-34.819732270101106:11.416744039480678]
+set yrange [-35.024358824657114:11.434258075946065]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Workload' noenhanced

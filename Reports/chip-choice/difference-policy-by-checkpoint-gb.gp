@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [14.0:536.0]
-set yrange [-127.0181655688477:127.60656672732324]
+set yrange [-130.17687505051956:127.9449998860738]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Checkpoint size (GB)' noenhanced

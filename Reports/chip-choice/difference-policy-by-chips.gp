@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.5:2.5]
 set xtics ('null' 0, 'cheapest:1' 1, 'all' 2) rotate by -20 noenhanced
-set yrange [-128.5082193552238:133.42427185292328]
+set yrange [-130.72477299696294:133.66175974310963]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Other accelerator types the job may use (null: its own only)' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [22.752:75.648]
-set yrange [-143.96221344106476:161.06139265916698]
+set yrange [-146.94972641775814:161.38148333524126]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced

@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.5:2.5]
 set xtics ('finetune-llama2-7b' 0, 'batch-inference-gptj-6b' 1, 'llama2-70b-inference' 2) rotate by -20 noenhanced
-set yrange [-124.65008865407924:126.64634901128352]
+set yrange [-126.40395758561829:126.8342635396627]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Workload' noenhanced

@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-16.879101166921966:16.879101166921966]
+set cbrange [-17.50785951362262:17.50785951362262]
 set cblabel 'Paired difference in total cost (% of cheapest-feasible); (…): CI includes 0' noenhanced
 set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Workload' noenhanced

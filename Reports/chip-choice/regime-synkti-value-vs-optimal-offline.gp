@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-5.386060801489149:5.386060801489149]
+set cbrange [-5.079052738538167:5.079052738538167]
 set cblabel 'Paired difference in total cost (% of optimal-offline); (…): CI includes 0' noenhanced
 set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Workload' noenhanced

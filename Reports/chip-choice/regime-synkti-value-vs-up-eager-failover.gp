@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-16.278907472778084:16.278907472778084]
+set cbrange [-16.522171532889733:16.522171532889733]
 set cblabel 'Paired difference in total cost (% of up-eager-failover); (…): CI includes 0' noenhanced
 set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Workload' noenhanced

@@ -22,8 +22,7 @@ set key above title 'Policy · accelerator type' noenhanced
 plot 'work-by-type-llama2-70b-inference.dat' index 0 using 1:2:3 with yerrorlines ls 1 title 'optimal-offline · H100-80GB-GCP' noenhanced, \
      'work-by-type-llama2-70b-inference.dat' index 1 using 1:2:3 with yerrorlines ls 2 title 'optimal-offline · MI300X' noenhanced, \
      'work-by-type-llama2-70b-inference.dat' index 2 using 1:2:3 with yerrorlines ls 3 title 'synkti-value · H100-80GB-GCP' noenhanced, \
-     'work-by-type-llama2-70b-inference.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'synkti-value · MI300X' noenhanced, \
-     'work-by-type-llama2-70b-inference.dat' index 4 using 1:2:3 with yerrorlines ls 5 title 'synkti-value · H100-80GB' noenhanced
+     'work-by-type-llama2-70b-inference.dat' index 3 using 1:2:3 with yerrorlines ls 4 title 'synkti-value · MI300X' noenhanced
 set terminal pdfcairo size 6in,3.7in font 'Sans,10' enhanced
 set output 'work-by-type-llama2-70b-inference.pdf'
 replot

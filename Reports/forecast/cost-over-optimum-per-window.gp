@@ -13,7 +13,7 @@ set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
-set yrange [1.0222952027312426:1.3637142838198892]
+set yrange [1.00283761067198:1.3637142838198892]
 set xrange [0.5:12.5]
 set xtics 1
 set offsets 0, 0, graph 0.08, graph 0.02

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [101.4:153.6]
-set yrange [-2.4099955082870137:22.493291410678797]
+set yrange [-2.4069267710685187:22.464649863306175]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [0.5:3.5]
-set yrange [0.98:1.2360675165861115]
+set yrange [0.98:1.234785352729448]
 set xtics ('105' 1, '115' 2, '150' 3)
 set xlabel 'Deadline (h)'
 set ylabel 'Cost ÷ optimum'

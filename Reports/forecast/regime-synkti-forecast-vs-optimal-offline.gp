@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-24.31993397726453:24.31993397726453]
+set cbrange [-24.25815837934281:24.25815837934281]
 set cblabel 'Paired difference in total cost (% of optimal-offline); (…): CI includes 0' noenhanced
 set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
 set ylabel 'Forecaster' noenhanced

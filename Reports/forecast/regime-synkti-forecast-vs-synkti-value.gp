@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-16.243233042097838:16.243233042097838]
+set cbrange [-18.9410993057149:18.9410993057149]
 set cblabel 'Paired difference in total cost (% of synkti-value); (…): CI includes 0' noenhanced
 set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
 set ylabel 'Forecaster' noenhanced

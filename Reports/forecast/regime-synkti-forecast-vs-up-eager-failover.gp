@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-10.92339454279536:10.92339454279536]
+set cbrange [-10.868275795526385:10.868275795526385]
 set cblabel 'Paired difference in total cost (% of up-eager-failover); (…): CI includes 0' noenhanced
 set xlabel 'Forecast noise of the noisy oracle (0 = truth, 1 = no information)' noenhanced
 set ylabel 'Forecaster' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [24.671999999999997:49.728]
-set yrange [-90.01748960312177:840.1632362958032]
+set yrange [-89.98644355600953:839.8734731894224]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced

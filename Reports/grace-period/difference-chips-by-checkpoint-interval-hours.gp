@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.16:2.16]
-set yrange [-141.02997564555758:16.387641078263922]
+set yrange [-141.32895288220374:19.178095286961312]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Hours between periodic checkpoints (0: progress kept as made)' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [24.671999999999997:49.728]
-set yrange [-112.03160372689433:20.283339920531823]
+set yrange [-111.31385767636928:20.367283356928972]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced

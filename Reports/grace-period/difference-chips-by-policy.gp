@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.5:4.5]
 set xtics ('optimal-offline' 0, 'synkti-value' 1, 'cheapest-feasible' 2, 'up-eager-failover' 3, 'on-demand-only' 4) rotate by -20 noenhanced
-set yrange [-234.55334306169726:25.130715328038992]
+set yrange [-232.1309296559965:24.871171034571052]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Policy' noenhanced

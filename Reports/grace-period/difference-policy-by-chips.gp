@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.5:1.5]
 set xtics ('null' 0, 'all' 1) rotate by -20 noenhanced
-set yrange [-312.91640492113237:88.07948466857951]
+set yrange [-311.6206002170599:86.41910489221533]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Other accelerator types the job may use (null: its own only)' noenhanced

@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [24.671999999999997:49.728]
-set yrange [-573.4504736312012:122.4069988203836]
+set yrange [-572.8209577268182:122.58256719396121]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced

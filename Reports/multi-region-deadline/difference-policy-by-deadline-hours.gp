@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [89.4:315.6]
-set yrange [-5748.274296160081:888.6853548625925]
+set yrange [-5740.919935758225:892.8463489283174]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Deadline (h)' noenhanced

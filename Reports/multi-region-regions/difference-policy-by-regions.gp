@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [0.43999999999999995:8.56]
-set yrange [-5984.17669372003:2640.4690423097877]
+set yrange [-5953.577724431373:2354.878662282322]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Regions' noenhanced

@@ -13,7 +13,7 @@ set border 3
 set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
-set yrange [1.0186234371876073:1.6997115524472273]
+set yrange [0.9810801223343631:1.6997115524472273]
 set xrange [0.5:4.5]
 set xtics 1
 set offsets 0, 0, graph 0.08, graph 0.02

@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.5:1.5]
 set xtics ('false' 0, 'true' 1) rotate by -20 noenhanced
-set yrange [-28.49390745164493:11.188037157560117]
+set yrange [-28.795811329306087:10.847105156481248]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Value policy bridges outages on on-demand' noenhanced

@@ -15,7 +15,7 @@ set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [-0.5:5.5]
 set xtics ('up-failover' 0, 'up-eager-failover' 1, 'up-availability' 2, 'up-availability-price' 3, 'synkti-value' 4, 'optimal-offline' 5) rotate by -20 noenhanced
-set yrange [-2.6483759170685066:1.1966739780043731]
+set yrange [-2.7497886664582496:1.0950087154131638]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Policy' noenhanced

@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-10.79369319665352:10.79369319665352]
+set cbrange [-8.98369144625221:8.98369144625221]
 set cblabel 'Paired difference in total cost (% of optimal-offline); (…): CI includes 0' noenhanced
 set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Value policy bridges outages on on-demand' noenhanced

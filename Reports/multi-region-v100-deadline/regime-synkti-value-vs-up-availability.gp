@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-19.19623107693342:19.19623107693342]
+set cbrange [-21.36734657855258:21.36734657855258]
 set cblabel 'Paired difference in total cost (% of up-availability); (…): CI includes 0' noenhanced
 set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Value policy bridges outages on on-demand' noenhanced

@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-19.44144196586875:19.44144196586875]
+set cbrange [-21.605968899043287:21.605968899043287]
 set cblabel 'Paired difference in total cost (% of up-failover); (…): CI includes 0' noenhanced
 set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Value policy bridges outages on on-demand' noenhanced

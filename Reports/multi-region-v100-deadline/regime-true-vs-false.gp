@@ -23,7 +23,7 @@ unset x2tics
 unset y2tics
 unset key
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
-set cbrange [-4.402676242508143:4.402676242508143]
+set cbrange [-4.464967375396511:4.464967375396511]
 set cblabel 'Paired difference in total cost (% of false); (…): CI includes 0' noenhanced
 set xlabel 'Deadline (h)' noenhanced
 set ylabel 'Policy' noenhanced

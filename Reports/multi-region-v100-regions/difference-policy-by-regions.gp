@@ -14,7 +14,7 @@ set tics nomirror
 set grid ytics lc rgb '#dddddd' dt 1
 set key below horizontal
 set xrange [0.43999999999999995:8.56]
-set yrange [-45.353817632168514:46.12799523236926]
+set yrange [-44.94394378681972:46.032033851033134]
 set xzeroaxis lt 1 lc rgb '#000000' lw 1
 set key above
 set xlabel 'Regions' noenhanced
