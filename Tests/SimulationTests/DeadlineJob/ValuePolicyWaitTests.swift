@@ -4,6 +4,26 @@ import Testing
 /// How long `ValuePolicy` waits for the zone that holds its checkpoint when
 /// the slack does not hold a wait at every loss ahead (`waitTimeout`).
 @Suite struct ValuePolicyWaitTests {
+  /// 20 h of work by `deadline`, 0.1 h restarts, on-demand at $3.
+  static func job(deadline: Double) -> DeadlineJob {
+    DeadlineJob(work: 20, deadline: deadline, restartOverhead: 0.1, onDemandPrice: 3)
+  }
+
+  /// That job run whole where zone 0 loses spot at the ticks `down`
+  /// (`ValuePolicyTests.homeAndAway`, hour-long outages, a $2 move).
+  static func run(down: Set<Int>, deadline: Double) -> DeadlineOutcome {
+    let window = ValuePolicyTests.homeAndAway(ticks: 30, down: down, outage: 1, egress: 2)
+    return DeadlineSimulator.run(ValuePolicy(), job: job(deadline: deadline), window: window)
+  }
+
+  /// The decision of a job idle at tick 0 with its checkpoint in zone 0.
+  static func decision(_ window: DeadlineWindow, _ job: DeadlineJob) -> Place? {
+    var policy = ValuePolicy()
+    let view = DeadlineView(
+      window: window, tick: 0, done: 0, place: nil, home: .spot(zone: 0), overheadLeft: 0)
+    return policy.decide(view, job: job)
+  }
+
   /// By hand: 3 h of slack for 4 waits of outages averaging 1 h is spent
   /// at the timeout τ with 4·(1 − e^(−τ)) = 3, τ = ln 4; every wait fits
   /// when the slack covers 4 whole outages; none without slack.
@@ -25,11 +45,7 @@ import Testing
   @Test(arguments: [(26.0, true), (24.0, false)])
   func waitsOutAShortOutageWithinItsShareOfTheSlack(deadline: Double, waits: Bool) {
     let window = ValuePolicyTests.homeAndAway(ticks: 30, down: [0], outage: 1, egress: 2)
-    let job = DeadlineJob(work: 20, deadline: deadline, restartOverhead: 0.1, onDemandPrice: 3)
-    var policy = ValuePolicy()
-    let view = DeadlineView(
-      window: window, tick: 0, done: 0, place: nil, home: .spot(zone: 0), overheadLeft: 0)
-    #expect(policy.decide(view, job: job) == (waits ? nil : .spot(zone: 1)))
+    #expect(Self.decision(window, Self.job(deadline: deadline)) == (waits ? nil : .spot(zone: 1)))
   }
 
   /// Run whole at 25 h, zone 0 losing spot at tick 8 for one tick: the
@@ -39,9 +55,7 @@ import Testing
   /// 21 ticks at $1; done at 21.2 h. (Before, it moved at the loss: 0.3 h
   /// of start and $2 of egress, $23.)
   @Test func ridesOutAShortOutageAtATightDeadlineByHand() {
-    let window = ValuePolicyTests.homeAndAway(ticks: 30, down: [8], outage: 1, egress: 2)
-    let job = DeadlineJob(work: 20, deadline: 25, restartOverhead: 0.1, onDemandPrice: 3)
-    let outcome = DeadlineSimulator.run(ValuePolicy(), job: job, window: window)
+    let outcome = Self.run(down: [8], deadline: 25)
     #expect(outcome.migrations == 0 && outcome.preemptions == 1)
     #expect(abs(outcome.cost - 21) < 1e-9)
     #expect(abs((outcome.finishedAt ?? 0) - 21.2) < 1e-9)
@@ -54,10 +68,7 @@ import Testing
   /// moved at tick 8 and was done at 20.4 h; with no limit on the wait it
   /// would wait on.)
   @Test func waitsItsShareOfALongOutageThenMovesByHand() {
-    let window = ValuePolicyTests.homeAndAway(
-      ticks: 30, down: [8, 9, 10, 11, 12, 13], outage: 1, egress: 2)
-    let job = DeadlineJob(work: 20, deadline: 26, restartOverhead: 0.1, onDemandPrice: 3)
-    let outcome = DeadlineSimulator.run(ValuePolicy(), job: job, window: window)
+    let outcome = Self.run(down: [8, 9, 10, 11, 12, 13], deadline: 26)
     #expect(outcome.migrations == 1 && outcome.preemptions == 1)
     #expect(abs(outcome.cost - 23) < 1e-9)
     #expect(abs((outcome.finishedAt ?? 0) - 22.4) < 1e-9)
@@ -73,10 +84,7 @@ import Testing
   /// the fit alone, it waited a tick, resumed, lost zone 0 again at tick 4
   /// and then moved, done at 21.5 h.)
   @Test func aHomeThatFailsTheJobGetsAShorterWait() {
-    let window = ValuePolicyTests.homeAndAway(
-      ticks: 30, down: [2, 4, 6, 8, 10, 12, 14, 16, 18], outage: 1, egress: 2)
-    let job = DeadlineJob(work: 20, deadline: 26, restartOverhead: 0.1, onDemandPrice: 3)
-    let outcome = DeadlineSimulator.run(ValuePolicy(), job: job, window: window)
+    let outcome = Self.run(down: [2, 4, 6, 8, 10, 12, 14, 16, 18], deadline: 26)
     #expect(outcome.migrations == 1 && outcome.preemptions == 1)
     #expect(abs(outcome.cost - 23) < 1e-9)
     #expect(abs((outcome.finishedAt ?? 0) - 20.4) < 1e-9)
@@ -90,12 +98,9 @@ import Testing
   @Test func noShareOfTheSlackWhereAReclaimLosesWork() {
     var window = ValuePolicyTests.homeAndAway(ticks: 30, down: [0], outage: 1, egress: 2)
     window.graceHours = [0.05]
-    var job = DeadlineJob(work: 20, deadline: 28, restartOverhead: 0.1, onDemandPrice: 3)
+    var job = Self.job(deadline: 28)
     job.checkpointInterval = 1
     job.checkpointWriteHours = 0.1
-    var policy = ValuePolicy()
-    let view = DeadlineView(
-      window: window, tick: 0, done: 0, place: nil, home: .spot(zone: 0), overheadLeft: 0)
-    #expect(policy.decide(view, job: job) == .spot(zone: 1))
+    #expect(Self.decision(window, job) == .spot(zone: 1))
   }
 }
