@@ -62,6 +62,14 @@ extension ValuePolicy {
         runs: losses[z] + 1, hours: hours[z] + (seenUp[z] ? fitted : Swift.max(fitted, prior)))
     }
 
+    /// Zone `z`'s mean run as the job has ridden it in the window, with
+    /// the fit (`fitted` hours) as one prior run, where that is shorter
+    /// than the fit: min(fit, (ridden hours + fit) ÷ (losses + 1)).
+    func riddenLifetime(_ z: Int, fitted: Double) -> Double {
+      guard z < riddenHours.count else { return fitted }
+      return Swift.min(fitted, (riddenHours[z] + fitted) / (riddenLosses[z] + 1))
+    }
+
     /// Folds in where the job ran last tick: a try that ran starts a found
     /// run; a found run the job no longer rides ends (with a loss when the
     /// job is idle now, else left).
@@ -173,8 +181,7 @@ extension ValuePolicy {
     // failing the job, and its work costs more by the ratio of the useful
     // shares than the plans, believing the fit, say.
     let fit = estimates[home].lifetime
-    let ridden = Swift.min(
-      fit, (foundRuns.riddenHours[home] + fit) / (foundRuns.riddenLosses[home] + 1))
+    let ridden = foundRuns.riddenLifetime(home, fitted: fit)
     let restart = v.restart(at: .spot(zone: home), job: job)
     let fitShare = Swift.max(0.01, 1 - restart / fit)
     let riddenShare = Swift.max(0.01, 1 - restart / ridden)

@@ -264,10 +264,7 @@ public struct ValuePolicy: DeadlinePolicy {
     // flaps now, though its history did not), a resumed run is that much
     // shorter and more losses lie ahead. Outages scale alike, so home's
     // availability, and the plan's mean move, hold.
-    let ridden =
-      h < foundRuns.riddenHours.count
-      ? (foundRuns.riddenHours[h] + e.lifetime) / (foundRuns.riddenLosses[h] + 1) : e.lifetime
-    let scale = Swift.min(1, ridden / e.lifetime)
+    let scale = foundRuns.riddenLifetime(h, fitted: e.lifetime) / e.lifetime
     // Back with spot: a fresh run of that process.
     var fresh = estimates
     fresh[h] = ZoneEstimate(lifetime: e.lifetime * scale, outage: e.outage * scale)
