@@ -13,7 +13,7 @@ Lengths are measured on the traces' own timestamps (AWS: each sample's time;
 GCP: `metadata.gap_seconds` per sample), not on a simulation's ticks.
 
 Usage: python3 Benchmarks/scripts/outage_lengths.py [TRACES_DIR]
-  TRACES_DIR  default Experiments/data/traces
+  TRACES_DIR  default Experiments/data/traces; exit 2 when it holds no trace
 """
 import csv
 import glob
@@ -60,11 +60,17 @@ def main():
         glob.glob(os.path.join(root, "*", "*_h100_*.json"))
     )
     if not files:
-        sys.exit(f"no traces under {root}")
+        print(f"outage_lengths.py: no *_v100_*.csv or *_h100_*.json traces under {root}",
+              file=sys.stderr)
+        sys.exit(2)
     print(f"{'trace':22} {'zone':18} {'n':>4} {'mean h':>7}  "
           f"{'<=10 min':>8} {'(exp)':>6}  {'<=0.5 h':>8} {'(exp)':>6}")
     for path in files:
-        samples = aws(path) if path.endswith(".csv") else gcp(path)
+        try:
+            samples = aws(path) if path.endswith(".csv") else gcp(path)
+        except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
+            print(f"outage_lengths.py: {path}: not a readable trace ({error})", file=sys.stderr)
+            sys.exit(2)
         lengths = outages(samples)
         zone = os.path.basename(path).split("_")[0]
         trace = os.path.basename(os.path.dirname(path))
